@@ -1,0 +1,103 @@
+// ESLint flat config. Besides style, it enforces the layers of the house:
+//
+//   shared/            platform-neutral: no Node built-ins, no Electron, no DOM-only code,
+//                      and no imports from electron/ or renderer/
+//   electron/**        plain Node 20: never `electron`, never the renderer
+//   electron/main/     the only places that may import `electron`
+//   electron/preload/
+//   renderer/          the browser: no Node built-ins, no `electron`, no backend modules
+//
+// test/lint-boundaries.test.ts proves each rule fires.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// An exact match on the specifier: a glob such as `net` would also catch a local `../net`.
+const nodeBuiltinPatterns = [
+  {
+    regex: `^(node:.*|(${nodeBuiltins.map(escape).join('|')})(/.*)?)$`,
+    message: 'Node built-ins are not available in this layer.',
+  },
+];
+const electronPath = {
+  name: 'electron',
+  message: 'Only electron/main/ and electron/preload/ may import electron.',
+};
+const noRenderer = {
+  group: ['**/renderer/**'],
+  message: 'The backend never imports the renderer.',
+};
+const noBackend = {
+  group: ['**/electron/**'],
+  message: 'Reach the backend through the contract in shared/, never by import.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'artifacts/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // Tests break records on purpose to prove the validator catches it.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPath],
+          patterns: [...nodeBuiltinPatterns, noRenderer, noBackend],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronPath], patterns: [noRenderer] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noRenderer] }],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronPath], patterns: [...nodeBuiltinPatterns, noBackend] },
+      ],
+    },
+  },
+);

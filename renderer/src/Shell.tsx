@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
+import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+
+export type ScreenId = 'overview' | 'consoles' | 'devices' | 'audit';
+
+export const SCREENS: { id: ScreenId; label: string; icon: ReactNode }[] = [
+  { id: 'overview', label: 'Overview', icon: <InsightsOutlined /> },
+  { id: 'consoles', label: 'Consoles', icon: <DnsOutlined /> },
+  { id: 'devices', label: 'Devices', icon: <DevicesOutlined /> },
+  { id: 'audit', label: 'Audit log', icon: <ReceiptLongOutlined /> },
+];
+
+const NAV_WIDTH = 220;
+
+interface ShellProps {
+  screen: ScreenId;
+  onNavigate: (screen: ScreenId) => void;
+  footer: string;
+  children: ReactNode;
+}
+
+/** The frame every screen lives in: title bar, navigation, and the screen itself. */
+export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
+  return (
+    <Box sx={{ display: 'flex', height: '100vh' }}>
+      <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense">
+          <Typography variant="h6" component="h1" sx={{ fontWeight: 600 }}>
+            S1 Inventory
+          </Typography>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{
+          width: NAV_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' },
+        }}
+      >
+        <Toolbar variant="dense" />
+        <Box component="nav" aria-label="Screens" sx={{ flexGrow: 1 }}>
+          <List>
+            {SCREENS.map((item) => (
+              <ListItemButton
+                key={item.id}
+                selected={item.id === screen}
+                aria-current={item.id === screen ? 'page' : undefined}
+                onClick={() => onNavigate(item.id)}
+              >
+                <ListItemIcon>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+        <Typography variant="caption" color="text.secondary" sx={{ p: 2 }}>
+          {footer}
+        </Typography>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, overflow: 'auto' }}>
+        <Toolbar variant="dense" />
+        {children}
+      </Box>
+    </Box>
+  );
+}

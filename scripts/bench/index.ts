@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark of the product, one after another. Targets live here, never
+// in timed tests; each prints its figures and whether they meet the target.
+import { benchMapper, printMapperResult } from './mapper';
+
+const MAPPER_TARGET_PER_SECOND = 50_000;
+
+const mapper = benchMapper(100_000);
+console.log(`mapper (100,000 generated agents)`);
+printMapperResult(mapper);
+console.log(
+  `  target ≥ ${MAPPER_TARGET_PER_SECOND.toLocaleString('en')} agents/s: ${
+    mapper.ocsfPerSecond >= MAPPER_TARGET_PER_SECOND ? 'met' : 'MISSED'
+  }`,
+);

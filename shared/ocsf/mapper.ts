@@ -1,0 +1,284 @@
+import { isIpAddress, isMacAddress, toCidr } from '../net';
+import { withoutUndefined } from '../objects';
+import { err, ok, type Result } from '../result';
+import { parseAgent, type AgentRejected, type S1Agent } from '../sentinelone/agent';
+import { enrichmentFacts } from '../sentinelone/enrichments';
+import { parseS1Time } from '../sentinelone/time';
+import type { FieldWarning } from '../warnings';
+import {
+  AGENT_TYPE_EDR,
+  DEVICE_TYPE_CAPTIONS,
+  DeviceInventoryInfo,
+  MACHINE_TYPE_TO_DEVICE_TYPE,
+  OCSF_VERSION,
+  OS_TYPE_CAPTIONS,
+  OS_TYPE_TO_OCSF,
+  OTHER,
+} from './enums';
+import type {
+  OcsfDevice,
+  OcsfDeviceHwInfo,
+  OcsfDeviceInventoryInfo,
+  OcsfNetworkInterface,
+  OcsfOs,
+} from './types';
+
+// SentinelOne agent → strict OCSF 1.6.0 Device Inventory Info. docs/mapping.md explains every
+// row and each place this departs from the Sekoia guide to stay valid OCSF.
+
+export interface OcsfMapContext {
+  /** When S1 Inventory read the agent (its sync run): the record's `time`, integer ms. */
+  readTimeMs: number;
+}
+
+/**
+ * A mapped record. Absent values of the device and metadata objects may be present as
+ * `undefined` keys (building them without costs more than all the rest of the mapping);
+ * JSON.stringify, structured clone to JSON and the validator all treat them as absent.
+ */
+export interface Mapped<T> {
+  record: T;
+  warnings: FieldWarning[];
+}
+
+const VENDOR = 'SentinelOne';
+/** 2001-09-09: OCSF timestamps are ms, and anything earlier is a placeholder, not a real date. */
+const EARLIEST_PLAUSIBLE_MS = 1e12;
+
+const machineTypes = new Map(Object.entries(MACHINE_TYPE_TO_DEVICE_TYPE));
+const osTypes = new Map(Object.entries(OS_TYPE_TO_OCSF));
+
+/** Agent statuses an auditor needs that OCSF's device object has no attribute for. */
+const UNMAPPED_STATUS_FIELDS = [
+  'isDecommissioned',
+  'isActive',
+  'isUninstalled',
+  'networkStatus',
+  'lastIpToMgmt',
+  'mitigationMode',
+  'externalId',
+] as const;
+
+export function mapAgentToOcsf(
+  raw: unknown,
+  context: OcsfMapContext,
+): Result<Mapped<OcsfDeviceInventoryInfo>, AgentRejected> {
+  const parsed = parseAgent(raw);
+  if (!parsed.ok) return err(parsed.error);
+  return ok(agentToOcsf(parsed.value.agent, context, parsed.value.warnings));
+}
+
+export function agentToOcsf(
+  agent: S1Agent,
+  context: OcsfMapContext,
+  warnings: FieldWarning[] = [],
+): Mapped<OcsfDeviceInventoryInfo> {
+  const unmapped: Record<string, unknown> = {};
+  const timestamp = (field: 'osStartTime' | 'createdAt' | 'registeredAt' | 'lastActiveDate') =>
+    timestampMs(agent, field, warnings, unmapped);
+
+  const device: OcsfDevice = {
+    hostname: agent.computerName,
+    uid: agent.uuid ?? agent.id,
+    uid_alt: agent.id,
+    ...deviceType(agent.machineType),
+    os: os(agent),
+    domain: agent.domain,
+    ip: checked(agent, 'externalIp', isIpAddress, 'not an IP address', warnings, unmapped),
+    subnet: subnet(agent, warnings, unmapped),
+    network_interfaces: networkInterfaces(agent, warnings),
+    model: agent.modelName,
+    vendor_name: VENDOR,
+    boot_time: timestamp('osStartTime'),
+    created_time: timestamp('createdAt'),
+    first_seen_time: timestamp('registeredAt'),
+    last_seen_time: timestamp('lastActiveDate'),
+    is_managed: true,
+    is_compliant: agent.isUpToDate,
+    region: agent.siteName,
+    groups:
+      agent.groupName !== undefined || agent.groupId !== undefined
+        ? [withoutUndefined({ name: agent.groupName, uid: agent.groupId })]
+        : undefined,
+    location: location(agent, unmapped),
+    org:
+      agent.accountName !== undefined || agent.accountId !== undefined
+        ? withoutUndefined({
+            name: agent.accountName,
+            uid: agent.accountId,
+            ou_name: agent.siteName,
+            ou_uid: agent.siteId,
+          })
+        : undefined,
+    agent_list: [
+      withoutUndefined({
+        name: VENDOR,
+        vendor_name: VENDOR,
+        ...AGENT_TYPE_EDR,
+        uid: agent.uuid ?? agent.id,
+        uid_alt: agent.uuid !== undefined ? agent.id : undefined,
+        version: agent.agentVersion,
+      }),
+    ],
+    hw_info: hardware(agent),
+  };
+
+  for (const field of UNMAPPED_STATUS_FIELDS) {
+    if (agent[field] !== undefined) unmapped[field] = agent[field];
+  }
+
+  const record: OcsfDeviceInventoryInfo = {
+    activity_id: DeviceInventoryInfo.activity_id,
+    activity_name: DeviceInventoryInfo.activity_name,
+    category_name: DeviceInventoryInfo.category_name,
+    category_uid: DeviceInventoryInfo.category_uid,
+    class_name: DeviceInventoryInfo.class_name,
+    class_uid: DeviceInventoryInfo.class_uid,
+    time: Math.trunc(context.readTimeMs),
+    device,
+    enrichments: enrichmentFacts(agent).map((fact) => ({
+      name: fact.name,
+      value: fact.value ?? 'Unknown',
+      data: fact.data,
+    })),
+    metadata: {
+      version: OCSF_VERSION,
+      product: { name: VENDOR, vendor_name: VENDOR, version: agent.agentVersion },
+      tenant_uid: agent.accountId,
+    },
+    severity: DeviceInventoryInfo.severity,
+    severity_id: DeviceInventoryInfo.severity_id,
+    type_name: DeviceInventoryInfo.type_name,
+    type_uid: DeviceInventoryInfo.type_uid,
+  };
+  if (Object.keys(unmapped).length > 0) record.unmapped = unmapped;
+  return { record, warnings };
+}
+
+function deviceType(machineType: string | undefined): { type: string; type_id: number } {
+  if (machineType === undefined) return { type: DEVICE_TYPE_CAPTIONS[0], type_id: 0 };
+  const id = machineTypes.get(machineType.trim().toLowerCase());
+  if (id === undefined) return { type: machineType, type_id: OTHER };
+  return { type: DEVICE_TYPE_CAPTIONS[id], type_id: id };
+}
+
+function os(agent: S1Agent): OcsfOs {
+  const known = agent.osType === undefined ? 0 : osTypes.get(agent.osType.trim().toLowerCase());
+  const typeId = known ?? OTHER;
+  const type = known === undefined ? (agent.osType as string) : OS_TYPE_CAPTIONS[known];
+  const base = agent.osName ?? (typeId === 0 ? 'Unknown' : type);
+  const revision = agent.osRevision;
+  const name = revision === undefined || base.endsWith(revision) ? base : `${base} ${revision}`;
+  return withoutUndefined({
+    name,
+    type,
+    type_id: typeId,
+    version: revision,
+    cpu_bits: cpuBits(agent.osArch),
+  });
+}
+
+function cpuBits(osArch: string | undefined): number | undefined {
+  if (osArch === undefined) return undefined;
+  if (/64/.test(osArch)) return 64;
+  if (/32/.test(osArch)) return 32;
+  return undefined;
+}
+
+function checked(
+  agent: S1Agent,
+  field: 'externalIp',
+  isValid: (text: string) => boolean,
+  problem: string,
+  warnings: FieldWarning[],
+  unmapped: Record<string, unknown>,
+): string | undefined {
+  const value = agent[field];
+  if (value === undefined) return undefined;
+  if (isValid(value)) return value;
+  warnings.push({ path: field, message: `${problem}; kept in unmapped.${field}` });
+  unmapped[field] = value;
+  return undefined;
+}
+
+function subnet(
+  agent: S1Agent,
+  warnings: FieldWarning[],
+  unmapped: Record<string, unknown>,
+): string | undefined {
+  if (agent.groupIp === undefined) return undefined;
+  const cidr = toCidr(agent.groupIp);
+  if (cidr !== undefined) {
+    // The seed's "31.155.5.x" becomes a CIDR; the raw text stays beside it for the auditor.
+    if (cidr !== agent.groupIp) unmapped.groupIp = agent.groupIp;
+    return cidr;
+  }
+  warnings.push({ path: 'groupIp', message: 'not A.B.C.x or CIDR; kept in unmapped.groupIp' });
+  unmapped.groupIp = agent.groupIp;
+  return undefined;
+}
+
+function networkInterfaces(
+  agent: S1Agent,
+  warnings: FieldWarning[],
+): OcsfNetworkInterface[] | undefined {
+  const out: OcsfNetworkInterface[] = [];
+  agent.networkInterfaces?.forEach((nic, index) => {
+    let mac = nic.physical;
+    if (mac !== undefined && !isMacAddress(mac)) {
+      warnings.push({
+        path: `networkInterfaces[${index}].physical`,
+        message: 'not a six-octet MAC address; omitted',
+      });
+      mac = undefined;
+    }
+    let ip = nic.inet?.[0];
+    if (ip !== undefined && !isIpAddress(ip)) {
+      warnings.push({
+        path: `networkInterfaces[${index}].inet[0]`,
+        message: 'not an IP address; omitted',
+      });
+      ip = undefined;
+    }
+    const mapped = withoutUndefined({ name: nic.name, mac, ip, uid: nic.id });
+    // OCSF requires at least one of ip, mac, name, hostname, uid on an interface.
+    if (Object.keys(mapped).length > 0) out.push(mapped);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+function location(agent: S1Agent, unmapped: Record<string, unknown>): { city: string } | undefined {
+  const locations = agent.locations ?? [];
+  const names = locations.map((entry) => entry.name).filter((name) => name !== undefined);
+  if (names.length > 1) unmapped.locations = names;
+  const first = locations[0]?.name;
+  return first === undefined ? undefined : { city: first };
+}
+
+function hardware(agent: S1Agent): OcsfDeviceHwInfo | undefined {
+  const hw = withoutUndefined({
+    serial_number: agent.serialNumber,
+    cpu_count: agent.cpuCount,
+    cpu_cores: agent.coreCount,
+    ram_size: agent.totalMemory,
+  });
+  return Object.keys(hw).length > 0 ? hw : undefined;
+}
+
+function timestampMs(
+  agent: S1Agent,
+  field: 'osStartTime' | 'createdAt' | 'registeredAt' | 'lastActiveDate',
+  warnings: FieldWarning[],
+  unmapped: Record<string, unknown>,
+): number | undefined {
+  const text = agent[field];
+  if (text === undefined) return undefined;
+  const instant = parseS1Time(text);
+  if (instant !== undefined && instant.epochMs >= EARLIEST_PLAUSIBLE_MS) return instant.epochMs;
+  warnings.push({
+    path: field,
+    message: `${instant ? 'before 2001, not a real date' : 'not a timestamp'}; kept in unmapped.${field}`,
+  });
+  unmapped[field] = text;
+  return undefined;
+}

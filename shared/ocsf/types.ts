@@ -1,0 +1,103 @@
+// The part of OCSF 1.6.0 Device Inventory Info (class 5001) that S1 Inventory emits.
+// Timestamps are integer milliseconds since the epoch (timestamp_t).
+
+export interface OcsfOs {
+  name: string;
+  type?: string;
+  type_id: number;
+  version?: string;
+  cpu_bits?: number;
+}
+
+export interface OcsfNetworkInterface {
+  name?: string;
+  mac?: string;
+  ip?: string;
+  uid?: string;
+}
+
+export interface OcsfGroup {
+  name?: string;
+  uid?: string;
+}
+
+export interface OcsfOrganization {
+  name?: string;
+  uid?: string;
+  ou_name?: string;
+  ou_uid?: string;
+}
+
+export interface OcsfAgent {
+  name: string;
+  vendor_name: string;
+  type_id: number;
+  type: string;
+  uid?: string;
+  uid_alt?: string;
+  version?: string;
+}
+
+export interface OcsfDeviceHwInfo {
+  serial_number?: string;
+  cpu_count?: number;
+  cpu_cores?: number;
+  ram_size?: number;
+}
+
+export interface OcsfDevice {
+  hostname?: string;
+  uid: string;
+  uid_alt?: string;
+  type?: string;
+  type_id: number;
+  os?: OcsfOs;
+  domain?: string;
+  ip?: string;
+  subnet?: string;
+  network_interfaces?: OcsfNetworkInterface[];
+  model?: string;
+  vendor_name?: string;
+  boot_time?: number;
+  created_time?: number;
+  first_seen_time?: number;
+  last_seen_time?: number;
+  is_managed?: boolean;
+  is_compliant?: boolean;
+  region?: string;
+  groups?: OcsfGroup[];
+  location?: { city: string };
+  org?: OcsfOrganization;
+  agent_list?: OcsfAgent[];
+  hw_info?: OcsfDeviceHwInfo;
+}
+
+export interface OcsfEnrichment {
+  name: string;
+  value: string;
+  data: Record<string, unknown>;
+}
+
+export interface OcsfMetadata {
+  version: string;
+  product: { name: string; vendor_name: string; version?: string };
+  tenant_uid?: string;
+}
+
+export interface OcsfDeviceInventoryInfo {
+  activity_id: number;
+  activity_name: string;
+  category_name: string;
+  category_uid: number;
+  class_name: string;
+  class_uid: number;
+  time: number;
+  device: OcsfDevice;
+  enrichments: OcsfEnrichment[];
+  metadata: OcsfMetadata;
+  severity: string;
+  severity_id: number;
+  type_name: string;
+  type_uid: number;
+  unmapped?: Record<string, unknown>;
+}

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+
+// The built renderer opens in Chromium, follows the OS theme, and the first run explains
+// what to do. Screenshots of both themes land in artifacts/screenshots/ for a person to look at.
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the shell opens with its first-run state (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'S1 Inventory' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('No SentinelOne console yet');
+
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');
+
+    await page.getByRole('button', { name: 'Devices' }).click();
+    await expect(page.getByRole('heading', { name: 'Devices', level: 2 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Devices' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await page.screenshot({ path: `artifacts/screenshots/shell-${colorScheme}.png` });
+    expect(problems).toEqual([]);
+  });
+}

@@ -1,0 +1,45 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layers of the house are enforced by ESLint (eslint.config.js). These cases prove each
+// forbidden import fails lint, and that the allowed ones pass, on sources that do not exist
+// on disk: ESLint resolves the config by path.
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, source: string): Promise<number> {
+  const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
+}
+
+describe('lint enforces the layer boundaries', () => {
+  it.each([
+    ['shared/ocsf/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['shared/ocsf/x.ts', "import path from 'path';"],
+    ['shared/ocsf/x.ts', "import { readFile } from 'fs/promises';"],
+    ['shared/ocsf/x.ts', "import { app } from 'electron';"],
+    ['shared/ocsf/x.ts', "import { runCli } from '../../electron/cli/main';"],
+    ['shared/ocsf/x.ts', "import { App } from '../../renderer/src/App';"],
+    ['electron/cli/x.ts', "import { app } from 'electron';"],
+    ['electron/cli/x.ts', "import { App } from '../../renderer/src/App';"],
+    ['renderer/src/x.tsx', "import { readFileSync } from 'node:fs';"],
+    ['renderer/src/x.tsx', "import crypto from 'crypto';"],
+    ['renderer/src/x.tsx', "import { ipcRenderer } from 'electron';"],
+    ['renderer/src/x.tsx', "import { runCli } from '../../electron/cli/main';"],
+  ])('%s may not: %s', async (file, source) => {
+    expect(await restrictedImports(file, source)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['shared/ocsf/x.ts', "import { z } from 'zod';"],
+    ['shared/ocsf/x.ts', "import { isIpAddress } from '../net';"],
+    ['shared/ocsf/x.ts', "import { parseAgent } from '../sentinelone/agent';"],
+    ['electron/cli/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron/cli/x.ts', "import { mapAgentToOcsf } from '../../shared/ocsf/mapper';"],
+    ['electron/main/x.ts', "import { app } from 'electron';"],
+    ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
+    ['renderer/src/x.tsx', "import { OCSF_VERSION } from '../../shared/ocsf/enums';"],
+  ])('%s may: %s', async (file, source) => {
+    expect(await restrictedImports(file, source)).toBe(0);
+  });
+});
