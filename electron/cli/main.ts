@@ -1,28 +1,41 @@
 import { CommanderError } from 'commander';
-import { buildProgram, type CliIo } from './program';
+import type { CliIo } from './context';
+import { buildProgram } from './program';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readStdin: () => readAll(process.stdin),
+  stdinIsTty: process.stdin.isTTY === true,
   env: process.env,
 };
 
 /**
- * Runs one CLI invocation and returns its exit status. Failures end as one line on stderr that
- * says what failed and what to do; nothing here calls process.exit, so tests can drive it.
+ * Runs one CLI invocation and returns its exit status. A failure ends as one line on stderr
+ * that says what failed and what to do; nothing here calls process.exit, so tests can drive it.
  */
 export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
-  const program = buildProgram(io);
+  const { program, context } = buildProgram(io);
   try {
     await program.parseAsync([...args], { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through here with exit code 0; usage errors are already
-      // printed by commander in its own words.
-      return error.exitCode;
-    }
-    io.stderr(`s1inv: ${error instanceof Error ? error.message : String(error)}\n`);
+    // --help and --version end here with exit code 0; usage errors are printed by commander.
+    if (error instanceof CommanderError) return error.exitCode;
+    io.stderr(`s1inv: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
+  } finally {
+    context.close();
   }
+}
+
+/** Multi-line messages (an import's list of problems) stay readable; others fold to one line. */
+function oneLine(message: string): string {
+  return message.includes('\n  ') ? message : message.replace(/\s*\n\s*/g, ' ');
 }

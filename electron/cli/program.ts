@@ -1,13 +1,10 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerConfigCommands } from './commands/config';
+import { registerConsoleCommands } from './commands/console';
+import { CliContext, type CliIo } from './context';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
-
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
   const program = new Command('s1inv')
     .description(
       'S1 Inventory: pull SentinelOne fleets into a local database, audit them, and export or ' +
@@ -18,5 +15,13 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run s1inv --help for the commands)')
     .exitOverride();
-  return program;
+  const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir);
+  registerConsoleCommands(program, context);
+  registerConfigCommands(program, context);
+  for (const command of program.commands) {
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+    for (const sub of command.commands)
+      sub.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+  }
+  return { program, context };
 }

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../platform/data-dir';
+import { DatabaseOpenError, DatabaseTooNewError } from './errors';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/migration';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) `<dataDir>/inventory.sqlite` in WAL mode and migrates it.
+ * WAL keeps readers (the grid) from blocking the sync's writer; `synchronous = NORMAL` is
+ * crash-safe in WAL mode: a power cut may lose the last commit, never corrupt the file.
+ */
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const path = join(dataDir, DATABASE_FILE);
+  let db: Db | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations, path);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof DatabaseTooNewError) throw error;
+    throw new DatabaseOpenError(path, error);
+  }
+}

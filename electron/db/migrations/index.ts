@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { migration as consoles } from './0001-consoles';
+
+/** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
+export const MIGRATIONS: readonly Migration[] = [consoles];

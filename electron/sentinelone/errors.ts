@@ -1,0 +1,58 @@
+// What can go wrong talking to a SentinelOne console, as named errors. The sync engine maps
+// them to Sumo's classes (ThirdPartyConfig / ThirdPartyGeneric); test-connection to outcomes.
+
+export type NetworkFailure = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'other';
+
+/** The console could not be reached or the connection broke. */
+export class S1NetworkError extends Error {
+  override readonly name = 'S1NetworkError';
+  constructor(
+    readonly failure: NetworkFailure,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface S1ApiErrorEntry {
+  code?: number;
+  title?: string;
+  detail?: string | null;
+}
+
+/** The console answered with an HTTP error status. */
+export class S1HttpError extends Error {
+  override readonly name = 'S1HttpError';
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly errors: S1ApiErrorEntry[],
+    readonly retryAfterMs: number | undefined,
+    readonly looksLikeApi: boolean,
+  ) {
+    const first = errors[0];
+    const what = first
+      ? `${first.title ?? 'error'}${first.code ? ` (${first.code})` : ''}`
+      : 'no error details';
+    super(`GET ${path} answered HTTP ${status}: ${what}`);
+  }
+
+  hasCode(code: number): boolean {
+    return this.errors.some((entry) => entry.code === code);
+  }
+}
+
+/** The server answered 2xx, but not with SentinelOne's JSON (an HTML page, a truncated body). */
+export class S1UnexpectedResponseError extends Error {
+  override readonly name = 'S1UnexpectedResponseError';
+  constructor(
+    readonly path: string,
+    readonly contentType: string,
+    readonly reason: string,
+  ) {
+    super(
+      `${path} did not answer with SentinelOne JSON (${reason}; content-type ${contentType || 'none'})`,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/database';
+import { ConsoleService } from '../../../electron/consoles/console-service';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const clock = { now: () => new Date('2026-11-23T12:00:00Z') };
+
+describe('ConsoleService keeps the table and the keychain in step', () => {
+  it('two racing adds of one name leave one console and one secret', async () => {
+    const secrets = new MemorySecretStore();
+    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const results = await Promise.allSettled([
+      service.add({ name: 'prod', url: 'https://a.example.com', token: 'tok-a' }),
+      service.add({ name: 'prod', url: 'https://b.example.com', token: 'tok-b' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(service.list()).toHaveLength(1);
+    expect([...secrets.secrets.keys()]).toEqual([`console:${service.list()[0]!.id}`]);
+  });
+
+  it('does not remove a console whose token it cannot delete from the keychain', async () => {
+    const secrets = new MemorySecretStore();
+    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    await service.add({ name: 'prod', url: 'https://a.example.com', token: 'tok-a' });
+    secrets.unavailable = true;
+    await expect(service.remove('prod')).rejects.toThrow(/OS keychain could not delete/);
+    expect(service.list()).toHaveLength(1);
+  });
+
+  it('replaces a token with set-token and records that one is stored', async () => {
+    const secrets = new MemorySecretStore();
+    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const record = await service.add({ name: 'lab', url: 'https://lab.example.com' });
+    expect(record.tokenStored).toBe(false);
+    await expect(service.token(record, undefined, {})).rejects.toThrow(
+      /No API token is stored for console "lab"/,
+    );
+    await service.setToken('LAB', 'tok-new');
+    expect(service.get('lab').tokenStored).toBe(true);
+    expect(await service.token(service.get('lab'), undefined, {})).toBe('tok-new');
+    expect(await service.token(service.get('lab'), 'OVERRIDE', { OVERRIDE: ' tok-env ' })).toBe(
+      'tok-env',
+    );
+  });
+});

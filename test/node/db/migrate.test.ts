@@ -1,0 +1,73 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/database';
+import { DatabaseOpenError, DatabaseTooNewError } from '../../../electron/db/errors';
+import { MIGRATIONS } from '../../../electron/db/migrations';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const tables = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('database and migrations', () => {
+  it('numbers migrations 1, 2, 3… with no gap', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+  });
+
+  it('creates inventory.sqlite in WAL mode at the newest schema', () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    const db = openDatabase(dir);
+    expect(existsSync(join(dir, 'inventory.sqlite'))).toBe(true);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(tables(db)).toContain('consoles');
+    db.close();
+    const again = openDatabase(dir);
+    expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    again.close();
+  });
+
+  it('applies pending migrations in one transaction: a failing step leaves the old schema', () => {
+    const dir = tempDir();
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'good', sql: 'CREATE TABLE good_step (x INTEGER);' },
+      { version: MIGRATIONS.length + 2, name: 'bad', sql: 'CREATE TABLE oops (;' },
+    ];
+    expect(() => openDatabase(dir, broken)).toThrow(DatabaseOpenError);
+    const db = new Database(join(dir, 'inventory.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, and says what to do', () => {
+    const dir = tempDir();
+    openDatabase(dir).close();
+    const db = new Database(join(dir, 'inventory.sqlite'));
+    db.pragma('user_version = 999');
+    db.close();
+    const failure = (() => {
+      try {
+        openDatabase(dir);
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(DatabaseTooNewError);
+    expect(failure?.message).toContain('schema 999');
+    expect(failure?.message).toContain('Update S1 Inventory');
+  });
+
+  it('explains a data directory it cannot create', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(() => openDatabase(join(file, 'data'))).toThrow(/--data-dir/);
+  });
+});

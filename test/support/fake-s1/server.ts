@@ -1,0 +1,216 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { AUTHENTICATION_FAILED, FORBIDDEN, NOT_FOUND, SITE_USERS_NOT_ALLOWED } from './errors';
+
+// A faithful fake of the SentinelOne Management API v2.1 on loopback, built from
+// ../shared/reference/sentinelone-api.md: ApiToken auth, error envelopes, token details,
+// accounts and sites. Product code sees it only through its URL. Later issues grow it with
+// paging, filters and fault injection through the same route table.
+
+export interface FakeToken {
+  /** global and account tokens may list accounts; site tokens get 4030010 there. */
+  scope: 'global' | 'account' | 'site';
+  expiresAt?: string | null;
+  /** Paths (without the /web/api/v2.1 prefix) this token is denied with 403. */
+  deny?: string[];
+}
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  body: string;
+}
+
+export interface FakeReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext {
+  request: FakeRequest;
+  token: FakeToken;
+  tokenText: string;
+  console: FakeS1Console;
+}
+
+type Route = (context: RouteContext) => FakeReply;
+
+export const API_PREFIX = '/web/api/v2.1';
+
+export interface FakeS1Options {
+  version?: string;
+  tls?: { key: string; cert: string };
+  /** Answer every request with this instead of routing (a wrong URL, a captive portal…). */
+  override?: (
+    request: FakeRequest,
+  ) => { status: number; body: string; contentType: string } | undefined;
+}
+
+export class FakeS1Console {
+  readonly tokens = new Map<string, FakeToken>();
+  readonly requests: FakeRequest[] = [];
+  accounts = [{ id: '433241117337583618', name: 'Acme Corp' }];
+  sites = [
+    { id: '475482421366727779', name: 'Europe', accountId: '433241117337583618' },
+    { id: '475482421366727780', name: 'North America', accountId: '433241117337583618' },
+  ];
+  /** Set to make /user answer 404, as on consoles without that endpoint. */
+  userEndpoint = true;
+  url = '';
+  private server: Server | undefined;
+
+  private readonly routes = new Map<string, Route>([
+    [
+      'GET /system/info',
+      () => ({
+        status: 200,
+        body: {
+          data: {
+            version: this.options.version ?? 'Z SP5',
+            build: '1',
+            latestAgentVersion: '24.1.2.6',
+          },
+        },
+      }),
+    ],
+    [
+      'GET /user',
+      ({ token }) =>
+        this.userEndpoint
+          ? {
+              status: 200,
+              body: {
+                data: {
+                  scope: token.scope === 'global' ? 'tenant' : token.scope,
+                  apiToken: {
+                    createdAt: '2026-01-01T00:00:00.000000Z',
+                    expiresAt: token.expiresAt ?? null,
+                  },
+                },
+              },
+            }
+          : NOT_FOUND,
+    ],
+    [
+      'POST /users/api-token-details',
+      ({ request, tokenText, token }) => {
+        const sent = (JSON.parse(request.body || '{}') as { data?: { apiToken?: string } }).data
+          ?.apiToken;
+        if (sent !== tokenText)
+          return {
+            status: 400,
+            body: {
+              errors: [
+                { code: 4000010, title: 'Validation Error', detail: 'apiToken does not match' },
+              ],
+            },
+          };
+        return {
+          status: 200,
+          body: {
+            data: { createdAt: '2026-01-01T00:00:00.000000Z', expiresAt: token.expiresAt ?? null },
+          },
+        };
+      },
+    ],
+    [
+      'GET /accounts',
+      ({ token }) => (token.scope === 'site' ? SITE_USERS_NOT_ALLOWED : this.page(this.accounts)),
+    ],
+    [
+      'GET /sites',
+      () => ({
+        status: 200,
+        body: {
+          data: { sites: this.sites, allSites: { totalLicenses: 0 } },
+          pagination: { nextCursor: null, totalItems: this.sites.length },
+        },
+      }),
+    ],
+  ]);
+
+  constructor(private readonly options: FakeS1Options = {}) {}
+
+  static async start(options: FakeS1Options = {}): Promise<FakeS1Console> {
+    const fake = new FakeS1Console(options);
+    await fake.listen();
+    return fake;
+  }
+
+  addToken(token: string, details: FakeToken): this {
+    this.tokens.set(token, details);
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  private page<T>(items: T[]): FakeReply {
+    return {
+      status: 200,
+      body: { data: items, pagination: { nextCursor: null, totalItems: items.length } },
+    };
+  }
+
+  private async listen(): Promise<void> {
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.server = this.options.tls
+      ? createHttpsServer(this.options.tls, handler)
+      : createHttpServer(handler);
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const request: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    this.requests.push(request);
+
+    const overridden = this.options.override?.(request);
+    if (overridden) {
+      res.writeHead(overridden.status, { 'content-type': overridden.contentType });
+      res.end(overridden.body);
+      return;
+    }
+    this.send(res, this.route(request));
+  }
+
+  private route(request: FakeRequest): FakeReply {
+    if (!request.path.startsWith(API_PREFIX)) return NOT_FOUND;
+    const route = this.routes.get(`${request.method} ${request.path.slice(API_PREFIX.length)}`);
+    if (!route) return NOT_FOUND;
+    const match = /^ApiToken (.+)$/.exec(request.authorization ?? '');
+    const token = match ? this.tokens.get(match[1]!) : undefined;
+    if (!match || !token) return AUTHENTICATION_FAILED;
+    if (token.expiresAt && Date.parse(token.expiresAt) < Date.now()) return AUTHENTICATION_FAILED;
+    if (token.deny?.includes(request.path.slice(API_PREFIX.length))) return FORBIDDEN;
+    return route({ request, token, tokenText: match[1]!, console: this });
+  }
+
+  private send(res: ServerResponse, reply: FakeReply): void {
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+}
