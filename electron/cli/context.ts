@@ -12,6 +12,7 @@ export interface CliIo {
   /** All of standard input, for --token-stdin. */
   readStdin: () => Promise<string>;
   stdinIsTty: boolean;
+  stderrIsTty: boolean;
   env: NodeJS.ProcessEnv;
 }
 

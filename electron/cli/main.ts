@@ -13,6 +13,7 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readAll(process.stdin),
   stdinIsTty: process.stdin.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
   env: process.env,
 };
 

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerConfigCommands } from './commands/config';
 import { registerConsoleCommands } from './commands/console';
+import { registerDevicesCommand } from './commands/devices';
+import { registerHealthCommand } from './commands/health';
+import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo } from './context';
 
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
@@ -17,6 +20,9 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .exitOverride();
   const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir);
   registerConsoleCommands(program, context);
+  registerSyncCommand(program, context);
+  registerHealthCommand(program, context);
+  registerDevicesCommand(program, context);
   registerConfigCommands(program, context);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();

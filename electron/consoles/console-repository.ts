@@ -81,8 +81,25 @@ export class ConsoleRepository {
       .run(toParams(record));
   }
 
+  /** Deletes the console and, by cascade, all its synced data; raw objects no snapshot uses go too. */
   delete(id: string): void {
-    this.db.prepare('DELETE FROM consoles WHERE id = ?').run(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM consoles WHERE id = ?').run(id);
+      this.db
+        .prepare('DELETE FROM raw_objects WHERE hash NOT IN (SELECT hash FROM snapshot_members)')
+        .run();
+    })();
+  }
+
+  dataCounts(id: string): { agents: number; threats: number; activities: number } {
+    const count = (sql: string) => (this.db.prepare(sql).get(id) as { n: number }).n;
+    return {
+      agents: count(
+        `SELECT COUNT(*) AS n FROM snapshot_members WHERE snapshot_id = (SELECT current_snapshot_id FROM console_state WHERE console_id = ?)`,
+      ),
+      threats: count('SELECT COUNT(*) AS n FROM threats WHERE console_id = ?'),
+      activities: count('SELECT COUNT(*) AS n FROM activities WHERE console_id = ?'),
+    };
   }
 }
 

@@ -6,6 +6,7 @@ import { ConsoleRepository, type ConsoleRecord } from './console-repository';
 import { normaliseConsoleUrl } from './console-url';
 import { parseApis, validateConsoleName, validateProxyUrl } from './console-settings';
 import {
+  ConsoleHasDataError,
   ConsoleNotFoundError,
   DuplicateConsoleError,
   TokenEnvError,
@@ -100,9 +101,16 @@ export class ConsoleService {
     return updated;
   }
 
-  /** Removes the console and its keychain item. The keychain goes first: no orphaned token. */
-  async remove(name: string): Promise<ConsoleRecord> {
+  /**
+   * Removes the console and its keychain item; its synced data goes too, but only when the
+   * caller confirms with `deleteData`. The keychain goes first: no orphaned token.
+   */
+  async remove(name: string, options: { deleteData?: boolean } = {}): Promise<ConsoleRecord> {
     const record = this.get(name);
+    const data = this.repository.dataCounts(record.id);
+    if (!options.deleteData && data.agents + data.threats + data.activities > 0) {
+      throw new ConsoleHasDataError(record.name, data);
+    }
     await this.deps.secrets.delete(consoleAccount(record.id));
     this.repository.delete(record.id);
     return record;

@@ -38,3 +38,16 @@ export class TokenEnvError extends Error {
     );
   }
 }
+
+export class ConsoleHasDataError extends Error {
+  override readonly name = 'ConsoleHasDataError';
+  constructor(
+    readonly consoleName: string,
+    readonly data: { agents: number; threats: number; activities: number },
+  ) {
+    super(
+      `Console "${consoleName}" has synced data (${data.agents} agents, ${data.threats} threats, ${data.activities} activities). ` +
+        `Export what you need first, then remove it with: s1inv console remove "${consoleName}" --delete-data`,
+    );
+  }
+}

@@ -35,12 +35,17 @@ export interface S1ClientOptions {
 export class S1Client {
   constructor(private readonly options: S1ClientOptions) {}
 
-  get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<S1Response<T>> {
-    return this.send<T>('GET', path, query, undefined, signal);
+  async get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<S1Response<T>> {
+    return parseJson<T>(path, await this.send('GET', path, query, undefined, signal));
   }
 
-  post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<S1Response<T>> {
-    return this.send<T>('POST', path, {}, JSON.stringify(body), signal);
+  /** The body as text, unparsed: list pages are split into raw elements by the caller. */
+  async getText(path: string, query: Query = {}, signal?: AbortSignal): Promise<string> {
+    return (await this.send('GET', path, query, undefined, signal)).text;
+  }
+
+  async post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<S1Response<T>> {
+    return parseJson<T>(path, await this.send('POST', path, {}, JSON.stringify(body), signal));
   }
 
   /** The token's own details (expiry). The API wants the token in the body of this one call. */
@@ -52,13 +57,13 @@ export class S1Client {
     );
   }
 
-  private async send<T>(
+  private async send(
     method: 'GET' | 'POST',
     path: string,
     query: Query,
     body: string | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<S1Response<T>> {
+  ): Promise<RawResponse> {
     const url = new URL(API_PREFIX + path, this.options.baseUrl);
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -95,16 +100,25 @@ export class S1Client {
         errors !== undefined,
       );
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      const reason = /<html|<!doctype/i.test(text.slice(0, 512))
-        ? 'an HTML page'
-        : 'not valid JSON';
+    if (/^\s*</.test(text.slice(0, 64))) {
+      const reason = /<html|<!doctype/i.test(text.slice(0, 512)) ? 'an HTML page' : 'not JSON';
       throw new S1UnexpectedResponseError(path, contentType, reason);
     }
-    return { status: response.statusCode, body: parsed as T, text };
+    return { status: response.statusCode, text, contentType };
+  }
+}
+
+interface RawResponse {
+  status: number;
+  text: string;
+  contentType: string;
+}
+
+function parseJson<T>(path: string, response: RawResponse): S1Response<T> {
+  try {
+    return { status: response.status, body: JSON.parse(response.text) as T, text: response.text };
+  } catch {
+    throw new S1UnexpectedResponseError(path, response.contentType, 'not valid JSON');
   }
 }
 

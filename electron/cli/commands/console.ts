@@ -145,9 +145,13 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .description('remove a console and its keychain item')
     .argument('<name>', 'the console')
     .option('--delete-data', "also delete the console's synced data")
-    .action(async (name: string) => {
-      const record = await context.consoles.remove(name);
-      io.stdout(`Removed console "${record.name}" and its API token.\n`);
+    .action(async (name: string, options: { deleteData?: boolean }) => {
+      const record = await context.consoles.remove(name, {
+        deleteData: options.deleteData === true,
+      });
+      io.stdout(
+        `Removed console "${record.name}", its API token${options.deleteData ? ' and its data' : ''}.\n`,
+      );
     });
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { migration as consoles } from './0001-consoles';
+import { migration as sync } from './0002-sync';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
-export const MIGRATIONS: readonly Migration[] = [consoles];
+export const MIGRATIONS: readonly Migration[] = [consoles, sync];

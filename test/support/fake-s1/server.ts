@@ -6,7 +6,15 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { AUTHENTICATION_FAILED, FORBIDDEN, NOT_FOUND, SITE_USERS_NOT_ALLOWED } from './errors';
+import {
+  AUTHENTICATION_FAILED,
+  FORBIDDEN,
+  NOT_FOUND,
+  SITE_USERS_NOT_ALLOWED,
+  s1Error,
+} from './errors';
+import { FaultPlan } from './faults';
+import { listPage, type Collection, type ListSpec } from './listing';
 
 // A faithful fake of the SentinelOne Management API v2.1 on loopback, built from
 // ../shared/reference/sentinelone-api.md: ApiToken auth, error envelopes, token details,
@@ -32,6 +40,8 @@ export interface FakeRequest {
 export interface FakeReply {
   status: number;
   body: unknown;
+  /** A body already serialised (list pages keep raw objects byte-exact). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -45,6 +55,50 @@ export interface RouteContext {
 type Route = (context: RouteContext) => FakeReply;
 
 export const API_PREFIX = '/web/api/v2.1';
+
+type Item = Record<string, unknown> & { threatInfo?: Record<string, unknown> };
+
+/** Times compared as the server does, not as text: fractions padded to µs. */
+function normTime(value: unknown): string {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z?$/.exec(String(value ?? ''));
+  return match
+    ? `${match[1]}.${(match[2] ?? '').padEnd(6, '0').slice(0, 6)}Z`
+    : String(value ?? '');
+}
+
+const AGENT_LIST: ListSpec = {
+  filters: {
+    isDecommissioned: (item, value) =>
+      value
+        .toLowerCase()
+        .split(',')
+        .includes(String((item as Item).isDecommissioned ?? false)),
+    updatedAt__gte: (item, value) => normTime((item as Item).updatedAt) >= normTime(value),
+  },
+  sortFields: {
+    id: (item) => String((item as Item).id),
+    updatedAt: (item) => normTime((item as Item).updatedAt),
+  },
+};
+const THREAT_LIST: ListSpec = {
+  filters: {
+    updatedAt__gte: (item, value) =>
+      normTime((item as Item).threatInfo?.updatedAt) >= normTime(value),
+  },
+  sortFields: {
+    id: (item) => String((item as Item).id),
+    updatedAt: (item) => normTime((item as Item).threatInfo?.updatedAt),
+  },
+};
+const ACTIVITY_LIST: ListSpec = {
+  filters: {
+    createdAt__gte: (item, value) => normTime((item as Item).createdAt) >= normTime(value),
+  },
+  sortFields: {
+    id: (item) => String((item as Item).id),
+    createdAt: (item) => normTime((item as Item).createdAt),
+  },
+};
 
 export interface FakeS1Options {
   version?: string;
@@ -65,6 +119,12 @@ export class FakeS1Console {
   ];
   /** Set to make /user answer 404, as on consoles without that endpoint. */
   userEndpoint = true;
+  readonly agents: Collection = new Map();
+  readonly threats: Collection = new Map();
+  readonly activities: Collection = new Map();
+  readonly faults = new FaultPlan();
+  /** When set, /agents/count answers this instead of the true count. */
+  countOverride: number | undefined;
   url = '';
   private server: Server | undefined;
 
@@ -136,6 +196,18 @@ export class FakeS1Console {
         },
       }),
     ],
+    ['GET /agents', ({ request }) => listPage(this.agents, request.query, AGENT_LIST)],
+    [
+      'GET /agents/count',
+      ({ request }) => {
+        const page = listPage(this.agents, { ...request.query, countOnly: 'true' }, AGENT_LIST);
+        if (page.status !== 200) return page;
+        const total = (page.body as { pagination: { totalItems: number } }).pagination.totalItems;
+        return { status: 200, body: { data: { total: this.countOverride ?? total } } };
+      },
+    ],
+    ['GET /threats', ({ request }) => listPage(this.threats, request.query, THREAT_LIST)],
+    ['GET /activities', ({ request }) => listPage(this.activities, request.query, ACTIVITY_LIST)],
   ]);
 
   constructor(private readonly options: FakeS1Options = {}) {}
@@ -149,6 +221,18 @@ export class FakeS1Console {
   addToken(token: string, details: FakeToken): this {
     this.tokens.set(token, details);
     return this;
+  }
+
+  /** Stores objects as the API would send them; `raw` keeps exact text (big integers). */
+  put(collection: Collection, items: readonly object[]): void {
+    for (const item of items) {
+      const id = String((item as { id: unknown }).id);
+      collection.set(id, { value: item, text: JSON.stringify(item) });
+    }
+  }
+
+  putRaw(collection: Collection, id: string, text: string): void {
+    collection.set(id, { value: JSON.parse(text) as object, text });
   }
 
   async close(): Promise<void> {
@@ -194,7 +278,47 @@ export class FakeS1Console {
       res.end(overridden.body);
       return;
     }
-    this.send(res, this.route(request));
+    let truncate = false;
+    let malformed: string | undefined;
+    for (const fault of this.faults.take(request.path.slice(API_PREFIX.length))) {
+      switch (fault.kind) {
+        case 'latency':
+          await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          break;
+        case 'reset':
+          req.socket.destroy();
+          return;
+        case 'status':
+          this.send(res, {
+            ...s1Error(
+              fault.status,
+              fault.status === 429 ? 'Too Many Requests' : 'Internal server error',
+            ),
+            ...(fault.retryAfter === undefined
+              ? {}
+              : { headers: { 'retry-after': fault.retryAfter } }),
+          });
+          return;
+        case 'revoke-token':
+          this.tokens.delete(fault.token);
+          break;
+        case 'truncate':
+          truncate = true;
+          break;
+        case 'malformed':
+          malformed = fault.element;
+          break;
+      }
+    }
+    const reply = this.route(request);
+    if (malformed !== undefined && reply.text !== undefined) {
+      reply.text = reply.text.replace('"data":[', `"data":[${malformed},`);
+    }
+    if (truncate) {
+      const full = reply.text ?? JSON.stringify(reply.body);
+      reply.text = full.slice(0, Math.floor(full.length / 2));
+    }
+    this.send(res, reply);
   }
 
   private route(request: FakeRequest): FakeReply {
@@ -211,6 +335,6 @@ export class FakeS1Console {
 
   private send(res: ServerResponse, reply: FakeReply): void {
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(reply.text ?? JSON.stringify(reply.body));
   }
 }

@@ -1,0 +1,14 @@
+// The one choke point for text that leaves the process or lands on disk (health events, logs,
+// error lines): known secrets are replaced, and so is anything shaped like a credential.
+
+const AUTH_HEADER = /\b(ApiToken|Bearer)\s+[^\s"',]+/gi;
+const TOKEN_FIELD = /("?(?:apiToken|api_key|apiKey|token)"?\s*[:=]\s*"?)[^\s"',}]+/gi;
+const MIN_SECRET_LENGTH = 4;
+
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('[redacted]');
+  }
+  return out.replace(AUTH_HEADER, '$1 [redacted]').replace(TOKEN_FIELD, '$1[redacted]');
+}

@@ -1,0 +1,32 @@
+import { S1HttpError, S1NetworkError, S1UnexpectedResponseError } from './errors';
+import { TruncatedBodyError } from './page-splitter';
+
+/**
+ * The three error classes of Sumo Logic's source, which drive retries and health events:
+ * - ThirdPartyConfig: the configuration must change (401, 403, 400, a wrong URL, TLS): no retry;
+ * - ThirdPartyGeneric: the console or the network is in trouble (429, 5xx, resets, timeouts,
+ *   truncated bodies): retried with backoff, for a bounded time;
+ * - FirstPartyGeneric: local trouble (database, disk, keychain): retried.
+ */
+export type ErrorClass = 'ThirdPartyConfig' | 'ThirdPartyGeneric' | 'FirstPartyGeneric';
+
+export function classifyError(error: unknown): ErrorClass {
+  if (error instanceof S1HttpError) {
+    if (error.status === 429 || error.status >= 500) return 'ThirdPartyGeneric';
+    return 'ThirdPartyConfig';
+  }
+  if (error instanceof S1NetworkError) {
+    return error.failure === 'tls' || error.failure === 'dns'
+      ? 'ThirdPartyConfig'
+      : 'ThirdPartyGeneric';
+  }
+  if (error instanceof TruncatedBodyError) return 'ThirdPartyGeneric';
+  if (error instanceof S1UnexpectedResponseError) {
+    return error.reason === 'an HTML page' ? 'ThirdPartyConfig' : 'ThirdPartyGeneric';
+  }
+  return 'FirstPartyGeneric';
+}
+
+export function isRetryable(error: unknown): boolean {
+  return classifyError(error) === 'ThirdPartyGeneric';
+}

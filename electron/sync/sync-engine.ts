@@ -1,0 +1,125 @@
+import type { Db } from '../db/database';
+import { clientForConsole } from '../consoles/console-client';
+import type { ConsoleRecord } from '../consoles/console-repository';
+import { HealthStore } from '../health/health-store';
+import type { Clock } from '../platform/clock';
+import { classifyError } from '../sentinelone/error-class';
+import { ConsoleFetcher } from '../sentinelone/fetcher';
+import { RateLimiters, type RateLimit } from '../sentinelone/rate-limits';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sentinelone/retry';
+import { S1_APIS, type S1Api } from '../../shared/sentinelone/apis';
+import { syncAgents } from './agents-sync';
+import type { ApiSyncContext } from './api-sync-context';
+import { ConsoleStateStore } from './console-state';
+import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
+import { RunStore } from './run-store';
+import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
+
+export interface SyncEngineOptions {
+  db: Db;
+  clock: Clock;
+  retryPolicy?: RetryPolicy;
+  rateLimits?: Readonly<Record<string, RateLimit>>;
+  backfillDays?: number;
+}
+
+export interface SyncRequest {
+  console: ConsoleRecord;
+  token: string;
+  /** Defaults to the console's configured APIs. */
+  apis?: readonly S1Api[];
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export class SyncAlreadyRunningError extends Error {
+  override readonly name = 'SyncAlreadyRunningError';
+  constructor(readonly consoleName: string) {
+    super(`A sync of "${consoleName}" is already running; wait for it to end or cancel it.`);
+  }
+}
+
+/**
+ * Syncs consoles: per console, its APIs walk concurrently (each paced by its own rate limit),
+ * and one console runs at most one sync at a time, so no two walks of one entity overlap.
+ */
+export class SyncEngine {
+  private readonly running = new Set<string>();
+  private readonly states: ConsoleStateStore;
+  private readonly runs: RunStore;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.states = new ConsoleStateStore(options.db);
+    this.runs = new RunStore(options.db);
+  }
+
+  async sync(request: SyncRequest): Promise<ConsoleSyncResult> {
+    const { console: record } = request;
+    if (this.running.has(record.id)) throw new SyncAlreadyRunningError(record.name);
+    this.running.add(record.id);
+    const { clock, db } = this.options;
+    const setState = (state: Parameters<ConsoleStateStore['set']>[1]) =>
+      this.states.set(record.id, state, clock.now());
+    const health = new HealthStore(db, () => [request.token]);
+    try {
+      setState('Started');
+      const fetcher = new ConsoleFetcher(
+        clientForConsole(record, request.token),
+        new RateLimiters(this.options.rateLimits),
+        this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        request.signal,
+        ({ error, attempt, path }) =>
+          health.record(
+            {
+              consoleId: record.id,
+              api: path.split('/')[1],
+              errorClass: classifyError(error),
+              severity: 'warning',
+              message: `Retrying GET ${path} after: ${error instanceof Error ? error.message : String(error)}`,
+              details: { attempt },
+            },
+            clock.now(),
+          ),
+      );
+      setState('Initialized');
+      let authenticated = false;
+      const context: ApiSyncContext = {
+        db,
+        clock,
+        console: record,
+        fetcher,
+        health,
+        runs: this.runs,
+        authenticated: () => {
+          if (authenticated) return;
+          authenticated = true;
+          setState('Authenticated');
+          setState('Collecting');
+        },
+        progress: (progress) => request.onProgress?.({ console: record.name, ...progress }),
+      };
+      request.signal?.addEventListener('abort', () => setState('Stopping'), { once: true });
+
+      const apis = (request.apis ?? record.apis).filter((api) => S1_APIS.includes(api));
+      const backfill = this.options.backfillDays ?? DEFAULT_BACKFILL_DAYS;
+      const results = await Promise.all(
+        apis.map(async (api): Promise<[S1Api, ApiSyncResult]> => {
+          if (api === 'agents') return [api, await syncAgents(context)];
+          return [
+            api,
+            await syncIncremental(context, api === 'threats' ? THREATS : ACTIVITIES, backfill),
+          ];
+        }),
+      );
+      const failed = results.some(([, result]) => result.state === 'failed');
+      const finalState = failed ? 'Error' : 'Idle';
+      setState(finalState);
+      return { console: record.name, state: finalState, apis: Object.fromEntries(results) };
+    } catch (error) {
+      setState('Error');
+      throw error;
+    } finally {
+      this.running.delete(record.id);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleFetcher } from '../../../electron/sentinelone/fetcher';
+import { splitPage, TruncatedBodyError } from '../../../electron/sentinelone/page-splitter';
+import { CursorLoopError, walkPages } from '../../../electron/sentinelone/paging';
+
+describe('splitPage', () => {
+  it('returns the exact text of each element and the parsed envelope', () => {
+    const text =
+      '{ "data" : [ {"id":"1","data":{"n":111111111111111111}} , {"id":"2","s":"a \\" ] } ,"}, 7, "x", [1,[2]], null ],\n "pagination":{"nextCursor":"abc","totalItems":5}}';
+    const page = splitPage(text, '/x');
+    expect(page.elements).toEqual([
+      '{"id":"1","data":{"n":111111111111111111}}',
+      '{"id":"2","s":"a \\" ] } ,"}',
+      '7',
+      '"x"',
+      '[1,[2]]',
+      'null',
+    ]);
+    expect(page.envelope.pagination).toEqual({ nextCursor: 'abc', totalItems: 5 });
+  });
+
+  it('handles an empty data array and a data array placed last', () => {
+    expect(splitPage('{"data":[]}', '/x').elements).toEqual([]);
+    const page = splitPage('{"pagination":{"nextCursor":null},"data":[{"id":"1"}]}', '/x');
+    expect(page.elements).toEqual(['{"id":"1"}']);
+    expect(page.envelope.pagination).toEqual({ nextCursor: null });
+  });
+
+  it.each([
+    '{"data":[{"id":"1"},{"id":"2"',
+    '{"data":[{"id":"1"}],"pagination":{"nextCur',
+    '{"data":[{"id":"1\\"}]}',
+    '',
+    '<html>',
+  ])('calls a cut-off body truncated: %j', (text) => {
+    expect(() => splitPage(text, '/agents')).toThrow(TruncatedBodyError);
+  });
+});
+
+function fakeFetcher(
+  pages: Record<string, { data: string[]; nextCursor: unknown }>,
+): ConsoleFetcher {
+  return {
+    page: async (_path: string, query: Record<string, unknown>) => {
+      const page = pages[String(query.cursor ?? 'start')];
+      if (!page) throw new Error(`no page for cursor ${String(query.cursor)}`);
+      return { elements: page.data, envelope: { pagination: { nextCursor: page.nextCursor } } };
+    },
+  } as unknown as ConsoleFetcher;
+}
+
+async function walk(fetcher: ConsoleFetcher): Promise<string[]> {
+  const seen: string[] = [];
+  for await (const page of walkPages(fetcher, '/agents', {})) seen.push(...page.elements);
+  return seen;
+}
+
+describe('walkPages', () => {
+  it.each([null, '', 'null', undefined])('ends on nextCursor %j', async (end) => {
+    const fetcher = fakeFetcher({
+      start: { data: ['a'], nextCursor: 'c1' },
+      c1: { data: ['b'], nextCursor: end },
+    });
+    expect(await walk(fetcher)).toEqual(['a', 'b']);
+  });
+
+  it('ends on an empty page even when a cursor is given', async () => {
+    const fetcher = fakeFetcher({
+      start: { data: ['a'], nextCursor: 'c1' },
+      c1: { data: [], nextCursor: 'c2' },
+    });
+    expect(await walk(fetcher)).toEqual(['a']);
+  });
+
+  it('stops on a cursor it has seen before', async () => {
+    const fetcher = fakeFetcher({
+      start: { data: ['a'], nextCursor: 'c1' },
+      c1: { data: ['b'], nextCursor: 'c2' },
+      c2: { data: ['c'], nextCursor: 'c1' },
+    });
+    await expect(walk(fetcher)).rejects.toThrow(CursorLoopError);
+  });
+});
