@@ -86,7 +86,7 @@ export class ConsoleRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM consoles WHERE id = ?').run(id);
       this.db
-        .prepare('DELETE FROM raw_objects WHERE hash NOT IN (SELECT hash FROM snapshot_members)')
+        .prepare('DELETE FROM raw_objects WHERE id NOT IN (SELECT raw_id FROM snapshot_members)')
         .run();
     })();
   }

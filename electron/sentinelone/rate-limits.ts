@@ -35,11 +35,15 @@ export class RateLimiters {
     let limiter = this.limiters.get(endpoint);
     if (!limiter) {
       const limit = this.limits[endpoint] ?? this.limits.default ?? { perSecond: 2, burst: 1 };
+      const refreshMs = Math.ceil((1000 * limit.burst) / limit.perSecond);
       limiter = new Bottleneck({
         minTime: Math.floor(1000 / limit.perSecond / Math.max(1, limit.burst)),
         reservoir: limit.burst,
         reservoirRefreshAmount: limit.burst,
-        reservoirRefreshInterval: Math.ceil((1000 * limit.burst) / limit.perSecond),
+        reservoirRefreshInterval: refreshMs,
+        // Bottleneck refills reservoirs on its heartbeat, 250 ms by default: at 25/s that
+        // would pace requests at 4/s.
+        heartbeatInterval: Math.min(250, refreshMs),
       });
       this.limiters.set(endpoint, limiter);
     }

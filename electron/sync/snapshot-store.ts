@@ -16,10 +16,10 @@ export interface SnapshotInfo {
   expected?: number;
 }
 
-export const hashOf = (json: string) => createHash('sha256').update(json).digest('hex');
+export const hashOf = (json: string) => createHash('sha256').update(json).digest();
 
 /**
- * Agent snapshots, content-addressed: each distinct raw agent is stored once (by sha256), and a
+ * Agent snapshots, content-addressed: each distinct raw agent is stored once (by id and sha256), and a
  * snapshot is the set of (agent id, hash) it saw. The current inventory of a console is its
  * newest complete snapshot; an incomplete one never replaces it.
  */
@@ -44,15 +44,25 @@ export class SnapshotStore {
 
   /** Adds one page of agents; call inside the page's transaction. Repeats in a walk count once. */
   addPage(snapshotId: number, agents: readonly RawAgent[]): number {
-    const putRaw = this.db.prepare('INSERT OR IGNORE INTO raw_objects (hash, json) VALUES (?, ?)');
+    // Insert first: on a first sync every agent is new; on later ones the conflict is cheap.
+    const putRaw = this.db
+      .prepare(
+        'INSERT INTO raw_objects (agent_id, hash, json) VALUES (?, ?, ?) ON CONFLICT (agent_id, hash) DO NOTHING RETURNING id',
+      )
+      .pluck();
+    const findRaw = this.db
+      .prepare('SELECT id FROM raw_objects WHERE agent_id = ? AND hash = ?')
+      .pluck();
     const putMember = this.db.prepare(
-      'INSERT OR IGNORE INTO snapshot_members (snapshot_id, agent_id, hash) VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)',
     );
     let added = 0;
     for (const agent of agents) {
       const hash = hashOf(agent.json);
-      putRaw.run(hash, agent.json);
-      added += putMember.run(snapshotId, agent.agentId, hash).changes;
+      const rawId =
+        (putRaw.get(agent.agentId, hash, agent.json) as number | undefined) ??
+        (findRaw.get(agent.agentId, hash) as number);
+      added += putMember.run(snapshotId, agent.agentId, rawId).changes;
     }
     return added;
   }
@@ -120,7 +130,7 @@ export class SnapshotStore {
   *agents(snapshotId: number): Generator<RawAgent> {
     const rows = this.db
       .prepare(
-        `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.hash = m.hash
+        `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
          WHERE m.snapshot_id = ? ORDER BY m.agent_id`,
       )
       .iterate(snapshotId) as Iterable<RawAgent>;

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of the product, one after another. Targets live here, never
 // in timed tests; each prints its figures and whether they meet the target.
 import { benchMapper, printMapperResult } from './mapper';
+import { benchSync, printSyncResult } from './sync';
 
 const MAPPER_TARGET_PER_SECOND = 50_000;
 
@@ -12,3 +13,5 @@ console.log(
     mapper.ocsfPerSecond >= MAPPER_TARGET_PER_SECOND ? 'met' : 'MISSED'
   }`,
 );
+
+printSyncResult(await benchSync(100_000));

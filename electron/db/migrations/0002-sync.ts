@@ -1,16 +1,22 @@
 import type { Migration } from './migration';
 
 // What a sync stores. Raw objects are kept byte-exact as the API sent them; agent snapshots are
-// content-addressed (one row per distinct raw agent, and per-snapshot membership), so history
-// stays compact and any two snapshots can be diffed.
+// content-addressed (one row per distinct raw agent, keyed by agent id and sha256, and
+// per-snapshot membership), so history stays compact and any two snapshots can be diffed.
+// The key leads with the agent id so that a walk sorted by id inserts in index order: a bare
+// sha256 key scatters every page's writes across the whole index. Tables holding JSON are
+// rowid tables: SQLite's WITHOUT ROWID layout is slow for rows of kilobytes.
 export const migration: Migration = {
   version: 2,
   name: 'sync',
   sql: `
     CREATE TABLE raw_objects (
-      hash  TEXT PRIMARY KEY,
-      json  TEXT NOT NULL
-    ) STRICT, WITHOUT ROWID;
+      id        INTEGER PRIMARY KEY,
+      agent_id  TEXT NOT NULL,
+      hash      BLOB NOT NULL,
+      json      TEXT NOT NULL,
+      UNIQUE (agent_id, hash)
+    ) STRICT;
 
     CREATE TABLE sync_runs (
       id          INTEGER PRIMARY KEY,
@@ -40,9 +46,10 @@ export const migration: Migration = {
     CREATE TABLE snapshot_members (
       snapshot_id INTEGER NOT NULL REFERENCES agent_snapshots(id) ON DELETE CASCADE,
       agent_id    TEXT NOT NULL,
-      hash        TEXT NOT NULL,
+      raw_id      INTEGER NOT NULL REFERENCES raw_objects(id),
       PRIMARY KEY (snapshot_id, agent_id)
     ) STRICT, WITHOUT ROWID;
+    CREATE INDEX snapshot_members_raw ON snapshot_members (raw_id);
 
     CREATE TABLE console_state (
       console_id          TEXT PRIMARY KEY REFERENCES consoles(id) ON DELETE CASCADE,
@@ -57,8 +64,8 @@ export const migration: Migration = {
       updated_at  TEXT,
       agent_id    TEXT,
       json        TEXT NOT NULL,
-      PRIMARY KEY (console_id, id)
-    ) STRICT, WITHOUT ROWID;
+      UNIQUE (console_id, id)
+    ) STRICT;
     CREATE INDEX threats_agent ON threats (console_id, agent_id);
 
     CREATE TABLE activities (
@@ -67,8 +74,8 @@ export const migration: Migration = {
       created_at  TEXT,
       agent_id    TEXT,
       json        TEXT NOT NULL,
-      PRIMARY KEY (console_id, id)
-    ) STRICT, WITHOUT ROWID;
+      UNIQUE (console_id, id)
+    ) STRICT;
     CREATE INDEX activities_agent ON activities (console_id, agent_id);
 
     CREATE TABLE checkpoints (

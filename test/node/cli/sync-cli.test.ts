@@ -38,52 +38,56 @@ const sync = (dataDir: string, ...args: string[]) =>
   runS1inv(['--data-dir', dataDir, 'sync', '--token-env', 'S1_TOKEN', ...args], { env });
 
 describe('s1inv sync, health and devices', () => {
-  it('prints the per-console, per-API summary as JSON and lists the devices', async () => {
-    const dataDir = await newDataDir();
-    const run = await sync(dataDir, '--json');
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout) as {
-      consoles: Record<string, { state: string; apis: Record<string, unknown> }>;
-    };
-    expect(summary.consoles.lab?.state).toBe('Idle');
-    for (const api of ['agents', 'threats', 'activities']) {
-      expect(summary.consoles.lab?.apis[api]).toMatchObject({
-        state: 'complete',
-        complete: true,
-        errors: [],
-      });
-    }
-    expect(summary.consoles.lab?.apis.agents).toMatchObject({ fetched: 4_000, expected: 4_000 });
+  it(
+    'prints the per-console, per-API summary as JSON and lists the devices',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = await newDataDir();
+      const run = await sync(dataDir, '--json');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const summary = JSON.parse(run.stdout) as {
+        consoles: Record<string, { state: string; apis: Record<string, unknown> }>;
+      };
+      expect(summary.consoles.lab?.state).toBe('Idle');
+      for (const api of ['agents', 'threats', 'activities']) {
+        expect(summary.consoles.lab?.apis[api]).toMatchObject({
+          state: 'complete',
+          complete: true,
+          errors: [],
+        });
+      }
+      expect(summary.consoles.lab?.apis.agents).toMatchObject({ fetched: 4_000, expected: 4_000 });
 
-    const devices = await runS1inv(['--data-dir', dataDir, 'devices', '--json'], { env });
-    const rows = JSON.parse(devices.stdout) as { agentId: string; console: string }[];
-    expect(rows).toHaveLength(4_000);
-    expect(new Set(rows.map((r) => r.agentId))).toEqual(new Set(s1.agents.keys()));
+      const devices = await runS1inv(['--data-dir', dataDir, 'devices', '--json'], { env });
+      const rows = JSON.parse(devices.stdout) as { agentId: string; console: string }[];
+      expect(rows).toHaveLength(4_000);
+      expect(new Set(rows.map((r) => r.agentId))).toEqual(new Set(s1.agents.keys()));
 
-    const health = await runS1inv(['--data-dir', dataDir, 'health', 'lab', '--json'], { env });
-    const [report] = JSON.parse(health.stdout) as {
-      state: string;
-      lastRuns: { api: string; state: string }[];
-    }[];
-    expect(report?.state).toBe('Idle');
-    expect(report?.lastRuns.map((r) => `${r.api}:${r.state}`)).toEqual([
-      'activities:complete',
-      'agents:complete',
-      'threats:complete',
-    ]);
+      const health = await runS1inv(['--data-dir', dataDir, 'health', 'lab', '--json'], { env });
+      const [report] = JSON.parse(health.stdout) as {
+        state: string;
+        lastRuns: { api: string; state: string }[];
+      }[];
+      expect(report?.state).toBe('Idle');
+      expect(report?.lastRuns.map((r) => `${r.api}:${r.state}`)).toEqual([
+        'activities:complete',
+        'agents:complete',
+        'threats:complete',
+      ]);
 
-    const refused = await runS1inv(['--data-dir', dataDir, 'console', 'remove', 'lab'], { env });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('--delete-data');
-    expect(
-      (
-        await runS1inv(['--data-dir', dataDir, 'console', 'remove', 'lab', '--delete-data'], {
-          env,
-        })
-      ).code,
-    ).toBe(0);
-  });
+      const refused = await runS1inv(['--data-dir', dataDir, 'console', 'remove', 'lab'], { env });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--delete-data');
+      expect(
+        (
+          await runS1inv(['--data-dir', dataDir, 'console', 'remove', 'lab', '--delete-data'], {
+            env,
+          })
+        ).code,
+      ).toBe(0);
+    },
+  );
 
   it('exits non-zero with one line when the token is rejected', async () => {
     const dataDir = await newDataDir();
@@ -120,7 +124,7 @@ describe('s1inv sync, health and devices', () => {
         generateActivity(50_000 + i, { agents: 4_000, createdMs: now + i }),
       ),
     );
-    s1.faults.add({ times: 1_000_000, fault: { kind: 'latency', ms: 15 } });
+    s1.faults.add({ times: 1_000_000, fault: { kind: 'latency', ms: 150 } });
 
     const random = seededRandom(42);
     for (let round = 0; round < 5; round += 1) {
@@ -132,9 +136,11 @@ describe('s1inv sync, health and devices', () => {
           stdio: 'ignore',
         },
       );
-      await new Promise((resolve) => setTimeout(resolve, 500 + Math.floor(random() * 1_500)));
+      // Listen before killing: a run that ends first must not leave us waiting forever.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 700 + Math.floor(random() * 1_500)));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
 
       const db = new Database(dbPath, { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -160,7 +166,7 @@ describe('s1inv sync, health and devices', () => {
     ).not.toEqual({ n: 0 });
     db.close();
     expect(currentSnapshot(dbPath)?.agent_count).toBe(4_000);
-  });
+  }, 120_000);
 });
 
 function currentSnapshot(path: string) {

@@ -102,6 +102,8 @@ const ACTIVITY_LIST: ListSpec = {
 
 export interface FakeS1Options {
   version?: string;
+  /** Fixed port (0 or absent: any free port). */
+  port?: number;
   tls?: { key: string; cert: string };
   /** Answer every request with this instead of routing (a wrong URL, a captive portal…). */
   override?: (
@@ -254,7 +256,9 @@ export class FakeS1Console {
     this.server = this.options.tls
       ? createHttpsServer(this.options.tls, handler)
       : createHttpServer(handler);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve),
+    );
     const { port } = this.server.address() as AddressInfo;
     this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   }

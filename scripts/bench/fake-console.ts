@@ -1,0 +1,16 @@
+// A fake console with N generated agents for benchmarks and `npm run demo`, in its own process
+// so that it does not compete with the code being measured. Prints its URL, then serves.
+import { FakeS1Console } from '../../test/support/fake-s1/server';
+import { fleet } from '../../test/support/sync-fixture';
+
+const agents = Number(process.argv[2] ?? 100_000);
+const port = process.argv[3] === undefined ? 0 : Number(process.argv[3]);
+const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
+const s1 = await FakeS1Console.start({ port });
+s1.addToken(token, {
+  scope: 'global',
+  expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+});
+fleet(s1, { agents, threats: Math.ceil(agents / 20), activities: Math.ceil(agents / 10) });
+console.log(s1.url);
+process.on('SIGTERM', () => void s1.close().then(() => process.exit(0)));

@@ -1,0 +1,73 @@
+// One measured run, in a process of its own so its peak RSS is its own:
+//   floor URL DIR  – the same pages fetched, JSON.parse'd and inserted raw, nothing else
+//   sync  URL DIR  – the product's agents sync
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { request } from 'undici';
+import { openDatabase } from '../../electron/db/database';
+import { ConsoleService } from '../../electron/consoles/console-service';
+import { systemClock } from '../../electron/platform/clock';
+import { SyncEngine } from '../../electron/sync/sync-engine';
+import { MemorySecretStore } from '../../test/support/memory-secret-store';
+
+const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
+const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
+const started = performance.now();
+let agents = 0;
+
+if (mode === 'floor') {
+  mkdirSync(dir, { recursive: true });
+  const db = new Database(join(dir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE raw (id TEXT PRIMARY KEY, json TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO raw (id, json) VALUES (?, ?)');
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({
+      isDecommissioned: 'true,false',
+      sortBy: 'id',
+      sortOrder: 'asc',
+      limit: '1000',
+      ...(cursor ? { cursor } : {}),
+    });
+    const response = await request(`${url}/web/api/v2.1/agents?${query}`, {
+      headers: { authorization: `ApiToken ${token}` },
+    });
+    const page = JSON.parse(await response.body.text()) as {
+      data: { id: string }[];
+      pagination: { nextCursor: string | null };
+    };
+    db.transaction(() => {
+      for (const agent of page.data) insert.run(agent.id, JSON.stringify(agent));
+    })();
+    agents += page.data.length;
+    cursor = page.pagination.nextCursor;
+  } while (cursor);
+  db.close();
+} else {
+  const db = openDatabase(dir);
+  const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
+  const record = await consoles.add({ name: 'bench', url, apis: ['agents'] });
+  const result = await new SyncEngine({ db, clock: systemClock }).sync({
+    console: record,
+    token,
+    apis: ['agents'],
+  });
+  if (!result.apis.agents?.complete) throw new Error(`sync incomplete: ${JSON.stringify(result)}`);
+  agents = result.apis.agents.fetched;
+  db.close();
+}
+
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  JSON.stringify({
+    mode,
+    agents,
+    seconds,
+    agentsPerSecond: Math.round(agents / seconds),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
