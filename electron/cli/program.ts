@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { registerConfigCommands } from './commands/config';
 import { registerConsoleCommands } from './commands/console';
 import { registerDevicesCommand } from './commands/devices';
+import { registerExportCommands } from './commands/export';
 import { registerHealthCommand } from './commands/health';
 import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo } from './context';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerSyncCommand(program, context);
   registerHealthCommand(program, context);
   registerDevicesCommand(program, context);
+  registerExportCommands(program, context);
   registerConfigCommands(program, context);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();

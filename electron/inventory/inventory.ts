@@ -8,6 +8,8 @@ export interface InventoryAgent {
   agent: S1Agent;
   /** The agent exactly as the API sent it. */
   json: string;
+  /** When the snapshot holding it was taken: the time S1 Inventory read the agent. */
+  readAtMs: number;
 }
 
 /**
@@ -24,9 +26,10 @@ export function* currentInventory(db: Db, consoleName?: string): Generator<Inven
   for (const record of consoles) {
     const current = snapshots.current(record.id);
     if (!current) continue;
+    const readAtMs = Date.parse(current.takenAt);
     for (const raw of snapshots.agents(current.id)) {
       const parsed = parseAgent(JSON.parse(raw.json));
-      if (parsed.ok) yield { console: record, agent: parsed.value.agent, json: raw.json };
+      if (parsed.ok) yield { console: record, agent: parsed.value.agent, json: raw.json, readAtMs };
     }
   }
 }

@@ -1,6 +1,7 @@
 // One measured run, in a process of its own so its peak RSS is its own:
-//   floor URL DIR  – the same pages fetched, JSON.parse'd and inserted raw, nothing else
-//   sync  URL DIR  – the product's agents sync
+//   floor URL DIR   – the same pages fetched, JSON.parse'd and inserted raw, nothing else
+//   sync  URL DIR   – the product's agents sync
+//   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,7 @@ import { openDatabase } from '../../electron/db/database';
 import { ConsoleService } from '../../electron/consoles/console-service';
 import { systemClock } from '../../electron/platform/clock';
 import { SyncEngine } from '../../electron/sync/sync-engine';
+import { runExport } from '../../electron/export/exporter';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
@@ -17,7 +19,12 @@ const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
 const started = performance.now();
 let agents = 0;
 
-if (mode === 'floor') {
+if (mode === 'export') {
+  const db = openDatabase(dir);
+  const result = runExport(db, systemClock, { format: 'ocsf-ndjson', out: url });
+  agents = result.records;
+  db.close();
+} else if (mode === 'floor') {
   mkdirSync(dir, { recursive: true });
   const db = new Database(join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');

@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+export interface SyncBenchResult {
+  floor: SyncBenchRun;
+  sync: SyncBenchRun;
+  exported: SyncBenchRun;
+}
+
 export interface SyncBenchRun {
   mode: string;
   agents: number;
@@ -13,9 +19,7 @@ export interface SyncBenchRun {
   peakRssMb: number;
 }
 
-export async function benchSync(
-  agents = 100_000,
-): Promise<{ floor: SyncBenchRun; sync: SyncBenchRun }> {
+export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
   const fake = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/bench/fake-console.ts', String(agents)],
@@ -45,7 +49,24 @@ export async function benchSync(
           ),
         ) as SyncBenchRun;
       run('floor'); // warm the fake's page cache so neither run pays for it
-      return { floor: run('floor'), sync: run('sync') };
+      const floor = run('floor');
+      const sync = run('sync');
+      // The export reads the inventory the sync run just wrote.
+      const exported = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'scripts/bench/sync-worker.ts',
+            'export',
+            join(dir, 'export.ndjson'),
+            join(dir, `sync-${round}`),
+          ],
+          { encoding: 'utf8' },
+        ),
+      ) as SyncBenchRun;
+      return { floor, sync, exported };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -54,13 +75,7 @@ export async function benchSync(
   }
 }
 
-export function printSyncResult({
-  floor,
-  sync,
-}: {
-  floor: SyncBenchRun;
-  sync: SyncBenchRun;
-}): void {
+export function printSyncResult({ floor, sync, exported }: SyncBenchResult): void {
   const ratio = sync.seconds / floor.seconds;
   console.log(
     `agents sync (${sync.agents.toLocaleString('en')} generated agents from the loopback fake)`,
@@ -73,6 +88,10 @@ export function printSyncResult({
   );
   console.log(
     `  ratio ${ratio.toFixed(2)}× the floor (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}); peak RSS target < 400 MB: ${sync.peakRssMb < 400 ? 'met' : 'MISSED'}`,
+  );
+  console.log(`export of the synced inventory as ocsf-ndjson`);
+  console.log(
+    `  ${exported.agents.toLocaleString('en')} records in ${exported.seconds.toFixed(2)} s: ${exported.agentsPerSecond.toLocaleString('en')} records/s, peak RSS ${exported.peakRssMb} MB (target ≥ 50,000/s: ${exported.agentsPerSecond >= 50_000 ? 'met' : 'MISSED'}; < 400 MB: ${exported.peakRssMb < 400 ? 'met' : 'MISSED'})`,
   );
 }
 

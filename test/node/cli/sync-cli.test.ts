@@ -76,6 +76,27 @@ describe('s1inv sync, health and devices', () => {
         'threats:complete',
       ]);
 
+      const file = join(dataDir, 'fleet.ndjson');
+      const exported = await runS1inv(
+        ['--data-dir', dataDir, 'export', '--format', 'ocsf-ndjson', '--out', file, '--json'],
+        { env },
+      );
+      expect(exported.code).toBe(0);
+      expect(JSON.parse(exported.stdout)).toMatchObject({
+        records: 4_000,
+        format: 'ocsf-ndjson',
+        path: file,
+      });
+      const audit = await runS1inv(['--data-dir', dataDir, 'audit', '--json'], { env });
+      expect(JSON.parse(audit.stdout)).toEqual([
+        expect.objectContaining({
+          action: 'export',
+          format: 'ocsf-ndjson',
+          recordCount: 4_000,
+          destination: file,
+        }),
+      ]);
+
       const refused = await runS1inv(['--data-dir', dataDir, 'console', 'remove', 'lab'], { env });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('--delete-data');

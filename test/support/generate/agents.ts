@@ -114,6 +114,6 @@ export function generateAgent(
     siteName: SITES[siteIndex],
     totalMemory: pick(random, [8192, 16384, 32768]),
     updatedAt: isoMicros(lastActiveMs, Math.floor(random() * 1000)),
-    uuid: quirk > 0.98 && quirk <= 0.985 ? null : index.toString(16).padStart(32, 'a'),
+    uuid: quirk > 0.98 && quirk <= 0.985 ? null : index.toString(16).padStart(32, '0'),
   };
 }

@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { FileWriteError } from './atomic-write';
+
+/** The file-system calls the writer makes; a test swaps in one that fails on cue. */
+export type FileSystem = Pick<
+  typeof fs,
+  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'
+>;
+
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Streams a file that appears only when complete: chunks go to a temporary file beside the
+ * target (buffered, hashed as they go), which is fsynced and renamed over the target at the end.
+ * On any failure the temporary file is removed and the target is left as it was.
+ */
+export class AtomicFileStream {
+  private readonly temporary: string;
+  private readonly hash = createHash('sha256');
+  private fd: number | undefined;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+
+  constructor(
+    readonly target: string,
+    private readonly files: FileSystem = fs,
+  ) {
+    this.temporary = join(
+      dirname(target),
+      `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    try {
+      this.fd = files.openSync(this.temporary, 'wx', 0o600);
+    } catch (error) {
+      throw new FileWriteError(target, error);
+    }
+  }
+
+  write(text: string): void {
+    const chunk = Buffer.from(text, 'utf8');
+    this.hash.update(chunk);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  /** Makes the file visible under its name; returns its sha256 and size. */
+  commit(): { sha256: string; bytes: number } {
+    this.flush();
+    try {
+      this.files.fsyncSync(this.fd!);
+      this.files.closeSync(this.fd!);
+      this.fd = undefined;
+      this.files.renameSync(this.temporary, this.target);
+    } catch (error) {
+      this.abort();
+      throw new FileWriteError(this.target, error);
+    }
+    return { sha256: this.hash.digest('hex'), bytes: this.written };
+  }
+
+  /** Drops the partial file. Safe to call more than once. */
+  abort(): void {
+    if (this.fd !== undefined) {
+      try {
+        this.files.closeSync(this.fd);
+      } catch {
+        // Already closed or broken: the removal below is what matters.
+      }
+      this.fd = undefined;
+    }
+    this.files.rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const data = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      let offset = 0;
+      while (offset < data.length) offset += this.files.writeSync(this.fd!, data, offset);
+      this.written += data.length;
+    } catch (error) {
+      this.abort();
+      throw new FileWriteError(this.target, error);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditStore } from '../../../electron/audit/audit-store';
+import { runExport } from '../../../electron/export/exporter';
+import type { FileSystem } from '../../../electron/files/atomic-stream';
+import { systemClock } from '../../../electron/platform/clock';
+import { errorsOf, validateDeviceInventoryInfo } from '../../../shared/ocsf/validator';
+import { mapAgentToSekoia } from '../../../shared/sekoia/dialect';
+import { generateAgent } from '../../support/generate/agents';
+import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+let f: SyncFixture;
+let out: string;
+const AGENTS = 400;
+const INJECTION = '=HYPERLINK("http://evil.example","x")';
+
+beforeAll(async () => {
+  f = await startSyncFixture(fs.mkdtempSync('/tmp/s1inv-export-'), {
+    agents: AGENTS,
+    threats: 60,
+    activities: 80,
+  });
+  // One agent whose hostname a spreadsheet would run, and one activity with a big integer.
+  f.s1.put(f.s1.agents, [
+    { ...generateAgent(5_000), computerName: INJECTION, siteName: '+SUM(A1)', groupName: '@cmd' },
+  ]);
+  f.s1.putRaw(
+    f.s1.activities,
+    '1800000000000009999',
+    `{"id":"1800000000000009999","createdAt":"${new Date().toISOString().replace('Z', '042Z')}","data":{"accountId":111111111111111111}}`,
+  );
+  const result = await f.engine.sync({ console: f.record, token: SYNC_TOKEN });
+  expect(result.state).toBe('Idle');
+});
+afterAll(async () => {
+  await f.close();
+  fs.rmSync(f.dataDir, { recursive: true, force: true });
+});
+
+const exportAs = (format: string, extra: { entity?: string; console?: string } = {}) => {
+  out = join(tempDir(), `export.${format}`);
+  return runExport(f.db, systemClock, { format, out, ...extra });
+};
+const sha256 = (path: string) => createHash('sha256').update(fs.readFileSync(path)).digest('hex');
+
+describe('exports', () => {
+  it('ocsf-json: an array of records that all validate against OCSF 1.6.0', () => {
+    const result = exportAs('ocsf-json');
+    const records = JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[];
+    expect(records).toHaveLength(AGENTS + 1);
+    expect(result.records).toBe(AGENTS + 1);
+    for (const record of records) expect(errorsOf(validateDeviceInventoryInfo(record))).toEqual([]);
+    expect(result.sha256).toBe(sha256(out));
+  });
+
+  it('ocsf-ndjson: the same records, one per line', () => {
+    exportAs('ocsf-ndjson');
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(AGENTS + 1);
+    for (const line of lines)
+      expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(line)))).toEqual([]);
+  });
+
+  it("sekoia-json: exactly the push body, in Sekoia's dialect", () => {
+    exportAs('sekoia-json');
+    const body = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      version: number;
+      items: { device: { uid_alt?: string; uid: string } }[];
+    };
+    expect(body.version).toBe(1);
+    const raws = [...f.s1.agents.values()].map((a) => a.value);
+    const expected = raws
+      .map((raw) => mapAgentToSekoia(raw, { readTimeMs: 0 }))
+      .filter((r) => r.ok)
+      .map((r) => (r.ok ? r.value.record.device : undefined));
+    expect(body.items).toHaveLength(expected.length);
+    const byUid = new Map(body.items.map((item) => [item.device.uid, item.device]));
+    for (const device of expected)
+      expect(byUid.get((device as { uid: string }).uid)).toEqual(device);
+  });
+
+  it('csv: the grid columns, UTF-8 with BOM, ids as text, formulas neutralised', () => {
+    exportAs('csv');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFF"Console","Site","Group","Hostname"')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(AGENTS + 1);
+    const evil = rows.find((row) => row.Hostname?.includes('HYPERLINK'));
+    expect(evil?.Hostname).toBe(`'${INJECTION}`);
+    expect(evil?.Site).toBe("'+SUM(A1)");
+    expect(evil?.Group).toBe("'@cmd");
+    expect(rows.every((row) => /^\d{19}$/.test(row['Agent ID']!))).toBe(true);
+    expect(text).toMatch(/"1559342436000000000"/);
+    for (const row of rows) expect(row.Hostname ?? '').not.toMatch(/^[=+\-@]/);
+  });
+
+  it('raw-json and raw-ndjson reproduce the API objects byte-exact', () => {
+    exportAs('raw-json');
+    const text = fs.readFileSync(out, 'utf8');
+    for (const item of f.s1.agents.values()) expect(text).toContain(item.text);
+    expect(JSON.parse(text)).toHaveLength(AGENTS + 1);
+
+    exportAs('raw-ndjson', { entity: 'activities' });
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines.sort()).toEqual([...f.s1.activities.values()].map((a) => a.text).sort());
+    expect(lines).toContain(f.s1.activities.get('1800000000000009999')!.text);
+
+    exportAs('raw-json', { entity: 'threats' });
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[]).length).toBe(60);
+  });
+
+  it('records each export in the audit log with its count and sha256', () => {
+    const result = exportAs('ocsf-ndjson', { console: 'prod' });
+    const [entry] = new AuditStore(f.db).list();
+    expect(entry).toMatchObject({
+      action: 'export',
+      format: 'ocsf-ndjson',
+      scope: { console: 'prod', entity: 'agents' },
+      recordCount: AGENTS + 1,
+      sha256: sha256(out),
+      destination: result.path,
+    });
+    expect(entry?.osUser).not.toBe('');
+  });
+
+  it('leaves no partial file and the old file intact when the disk is full', () => {
+    const dir = tempDir();
+    out = join(dir, 'inventory.ndjson');
+    fs.writeFileSync(out, 'the previous export\n');
+    const fullDisk: FileSystem = {
+      ...fs,
+      writeSync: (() => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }) as typeof fs.writeSync,
+    };
+    const auditBefore = new AuditStore(f.db).list().length;
+    expect(() => runExport(f.db, systemClock, { format: 'raw-ndjson', out }, fullDisk)).toThrow(
+      /disk is full/,
+    );
+    expect(fs.readdirSync(dir)).toEqual(['inventory.ndjson']);
+    expect(fs.readFileSync(out, 'utf8')).toBe('the previous export\n');
+    expect(new AuditStore(f.db).list()).toHaveLength(auditBefore);
+  });
+
+  it.each([
+    [{ format: 'xml' }, /Unknown format "xml"/],
+    [{ format: 'csv', entity: 'threats' }, /goes with raw-json or raw-ndjson only/],
+    [{ format: 'raw-json', entity: 'devices' }, /Unknown entity "devices"/],
+    [{ format: 'csv', console: 'nope' }, /No console is named "nope"/],
+  ])('refuses %j with a clear message', (request, message) => {
+    expect(() => runExport(f.db, systemClock, { out: join(tempDir(), 'x'), ...request })).toThrow(
+      message,
+    );
+  });
+
+  it('says why a destination folder does not work', () => {
+    expect(() =>
+      runExport(f.db, systemClock, { format: 'csv', out: '/nonexistent-dir/x.csv' }),
+    ).toThrow(/the folder does not exist/);
+  });
+});
