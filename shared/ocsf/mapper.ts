@@ -128,12 +128,7 @@ export function agentToOcsf(
   }
 
   const record: OcsfDeviceInventoryInfo = {
-    activity_id: DeviceInventoryInfo.activity_id,
-    activity_name: DeviceInventoryInfo.activity_name,
-    category_name: DeviceInventoryInfo.category_name,
-    category_uid: DeviceInventoryInfo.category_uid,
-    class_name: DeviceInventoryInfo.class_name,
-    class_uid: DeviceInventoryInfo.class_uid,
+    ...DeviceInventoryInfo,
     time: Math.trunc(context.readTimeMs),
     device,
     enrichments: enrichmentFacts(agent).map((fact) => ({
@@ -146,10 +141,6 @@ export function agentToOcsf(
       product: { name: VENDOR, vendor_name: VENDOR, version: agent.agentVersion },
       tenant_uid: agent.accountId,
     },
-    severity: DeviceInventoryInfo.severity,
-    severity_id: DeviceInventoryInfo.severity_id,
-    type_name: DeviceInventoryInfo.type_name,
-    type_uid: DeviceInventoryInfo.type_uid,
   };
   if (Object.keys(unmapped).length > 0) record.unmapped = unmapped;
   return { record, warnings };

@@ -1,3 +1,6 @@
+import type { EnrichmentRecord } from '../sentinelone/enrichments';
+import type { DeviceInventoryInfo } from './enums';
+
 // The part of OCSF 1.6.0 Device Inventory Info (class 5001) that S1 Inventory emits.
 // Timestamps are integer milliseconds since the epoch (timestamp_t).
 
@@ -72,32 +75,21 @@ export interface OcsfDevice {
   hw_info?: OcsfDeviceHwInfo;
 }
 
-export interface OcsfEnrichment {
-  name: string;
-  value: string;
-  data: Record<string, unknown>;
-}
-
 export interface OcsfMetadata {
   version: string;
   product: { name: string; vendor_name: string; version?: string };
   tenant_uid?: string;
 }
 
-export interface OcsfDeviceInventoryInfo {
-  activity_id: number;
-  activity_name: string;
-  category_name: string;
-  category_uid: number;
-  class_name: string;
-  class_uid: number;
+/** Class, category, activity, type and severity of a Collect record; both dialects share it. */
+export type CollectEnvelope = typeof DeviceInventoryInfo;
+
+export interface OcsfDeviceInventoryInfo extends CollectEnvelope {
   time: number;
   device: OcsfDevice;
-  enrichments: OcsfEnrichment[];
+  enrichments: EnrichmentRecord[];
   metadata: OcsfMetadata;
-  severity: string;
-  severity_id: number;
-  type_name: string;
-  type_uid: number;
   unmapped?: Record<string, unknown>;
 }
+
+export type { EnrichmentRecord as OcsfEnrichment };

@@ -1,10 +1,11 @@
 import { withoutUndefined } from '../objects';
 import { err, ok, type Result } from '../result';
 import { parseAgent, type AgentRejected, type S1Agent } from '../sentinelone/agent';
-import { enrichmentFacts } from '../sentinelone/enrichments';
+import { enrichmentFacts, type EnrichmentRecord } from '../sentinelone/enrichments';
 import { epochSecondsOf, parseS1Time } from '../sentinelone/time';
 import type { FieldWarning } from '../warnings';
 import { DeviceInventoryInfo, OCSF_VERSION } from '../ocsf/enums';
+import type { CollectEnvelope } from '../ocsf/types';
 import { sekoiaDeviceType } from './device-types';
 
 // SentinelOne agent → the record Sekoia's own SentinelOne asset connector sends
@@ -20,30 +21,14 @@ export interface SekoiaDialectOptions {
   documentedAdditions?: boolean;
 }
 
-export interface SekoiaEnrichment {
-  name: string;
-  value: string;
-  data: Record<string, unknown>;
-}
-
-export type SekoiaDeviceRecord = {
-  activity_id: number;
-  activity_name: string;
-  category_name: string;
-  category_uid: number;
-  class_name: string;
-  class_uid: number;
+export type SekoiaDeviceRecord = CollectEnvelope & {
   device: Record<string, unknown>;
-  enrichments?: SekoiaEnrichment[];
+  enrichments?: EnrichmentRecord[];
   metadata: {
     version: string;
     product: { name: string; vendor_name: string; version: string };
   };
-  severity: string;
-  severity_id: number;
   time: number;
-  type_name: string;
-  type_uid: number;
 };
 
 const VENDOR = 'SentinelOne';
@@ -82,7 +67,7 @@ export function agentToSekoia(
   const additions = options.documentedAdditions === true;
   const facts = enrichmentFacts(agent);
 
-  const enrichments: SekoiaEnrichment[] = facts.flatMap((fact) =>
+  const enrichments: EnrichmentRecord[] = facts.flatMap((fact) =>
     fact.value === undefined ? [] : [{ name: fact.name, value: fact.value, data: fact.data }],
   );
   if (additions && agent.domain !== undefined) {
@@ -132,22 +117,13 @@ export function agentToSekoia(
   });
 
   const record: SekoiaDeviceRecord = {
-    activity_id: DeviceInventoryInfo.activity_id,
-    activity_name: DeviceInventoryInfo.activity_name,
-    category_name: DeviceInventoryInfo.category_name,
-    category_uid: DeviceInventoryInfo.category_uid,
-    class_name: DeviceInventoryInfo.class_name,
-    class_uid: DeviceInventoryInfo.class_uid,
+    ...DeviceInventoryInfo,
     device,
     metadata: {
       version: OCSF_VERSION,
       product: { name: VENDOR, vendor_name: VENDOR, version: agent.agentVersion ?? 'N/A' },
     },
-    severity: DeviceInventoryInfo.severity,
-    severity_id: DeviceInventoryInfo.severity_id,
     time: seconds(agent.createdAt) ?? options.readTimeMs / 1000,
-    type_name: DeviceInventoryInfo.type_name,
-    type_uid: DeviceInventoryInfo.type_uid,
   };
   if (enrichments.length > 0) record.enrichments = enrichments;
   return ok({ record, warnings });

@@ -9,6 +9,13 @@ export const ENRICHMENT_NAMES = [
 ] as const;
 export type EnrichmentName = (typeof ENRICHMENT_NAMES)[number];
 
+/** An enrichment as both dialects emit it (OCSF requires all three keys, `data` non-null). */
+export interface EnrichmentRecord {
+  name: string;
+  value: string;
+  data: Record<string, unknown>;
+}
+
 /**
  * One enrichment as both dialects derive it from an agent (Sekoia guide, "Enrichment Objects").
  * `value` is undefined when the agent does not carry the source field: the strict OCSF mapper
