@@ -5,6 +5,7 @@ import { registerConsoleCommands } from './commands/console';
 import { registerDevicesCommand } from './commands/devices';
 import { registerExportCommands } from './commands/export';
 import { registerHealthCommand } from './commands/health';
+import { registerSekoiaCommands } from './commands/sekoia';
 import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo } from './context';
 
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerHealthCommand(program, context);
   registerDevicesCommand(program, context);
   registerExportCommands(program, context);
+  registerSekoiaCommands(program, context);
   registerConfigCommands(program, context);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();

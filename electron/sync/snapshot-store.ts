@@ -126,14 +126,20 @@ export class SnapshotStore {
     };
   }
 
-  /** The raw agents of a snapshot, streamed in agent id order (memory stays flat). */
-  *agents(snapshotId: number): Generator<RawAgent> {
-    const rows = this.db
-      .prepare(
-        `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
-         WHERE m.snapshot_id = ? ORDER BY m.agent_id`,
-      )
-      .iterate(snapshotId) as Iterable<RawAgent>;
-    yield* rows;
+  /**
+   * The raw agents of a snapshot in agent id order, read a page at a time by keyset: memory
+   * stays flat, and no statement stays open between pages, so callers may write as they go.
+   */
+  *agents(snapshotId: number, pageSize = 1000): Generator<RawAgent> {
+    const page = this.db.prepare(
+      `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+       WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
+    );
+    for (let after = ''; ;) {
+      const rows = page.all(snapshotId, after, pageSize) as RawAgent[];
+      if (rows.length === 0) return;
+      yield* rows;
+      after = rows.at(-1)!.agentId;
+    }
   }
 }

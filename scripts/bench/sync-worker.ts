@@ -2,6 +2,7 @@
 //   floor URL DIR   – the same pages fetched, JSON.parse'd and inserted raw, nothing else
 //   sync  URL DIR   – the product's agents sync
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
+//   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,8 @@ import { ConsoleService } from '../../electron/consoles/console-service';
 import { systemClock } from '../../electron/platform/clock';
 import { SyncEngine } from '../../electron/sync/sync-engine';
 import { runExport } from '../../electron/export/exporter';
+import { SekoiaPusher } from '../../electron/sekoia/pusher';
+import { SekoiaTargets } from '../../electron/sekoia/targets';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
@@ -19,7 +22,19 @@ const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
 const started = performance.now();
 let agents = 0;
 
-if (mode === 'export') {
+if (mode === 'push') {
+  const db = openDatabase(dir);
+  const targets = new SekoiaTargets(db, new MemorySecretStore(), systemClock);
+  const target = await targets.add({
+    name: 'bench',
+    connectorUuid: '00000000-0000-4000-8000-000000000000',
+    baseUrl: url,
+  });
+  const result = await new SekoiaPusher(db, systemClock, target, 'bench-key').push();
+  if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
+  agents = result.deliveredItems;
+  db.close();
+} else if (mode === 'export') {
   const db = openDatabase(dir);
   const result = runExport(db, systemClock, { format: 'ocsf-ndjson', out: url });
   agents = result.records;

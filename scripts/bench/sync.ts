@@ -9,7 +9,10 @@ export interface SyncBenchResult {
   floor: SyncBenchRun;
   sync: SyncBenchRun;
   exported: SyncBenchRun;
+  pushed: SyncBenchRun & { batches: number; latencyMs: number };
 }
+
+const SEKOIA_LATENCY_MS = 50;
 
 export interface SyncBenchRun {
   mode: string;
@@ -66,7 +69,8 @@ export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
           { encoding: 'utf8' },
         ),
       ) as SyncBenchRun;
-      return { floor, sync, exported };
+      const pushed = await benchPush(join(dir, `sync-${round}`));
+      return { floor, sync, exported, pushed };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -75,7 +79,34 @@ export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
   }
 }
 
-export function printSyncResult({ floor, sync, exported }: SyncBenchResult): void {
+/** Pushes the synced inventory to a fake Sekoia that answers each POST after a fixed delay. */
+async function benchPush(dataDir: string): Promise<SyncBenchResult['pushed']> {
+  const fake = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench/fake-sekoia.ts', String(SEKOIA_LATENCY_MS)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: fake.stdout! }).once('line', resolve);
+      fake.once('exit', () => reject(new Error('the fake Sekoia did not start')));
+    });
+    const run = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/bench/sync-worker.ts', 'push', url, dataDir],
+        { encoding: 'utf8' },
+      ),
+    ) as SyncBenchRun;
+    return { ...run, batches: Math.ceil(run.agents / 1000), latencyMs: SEKOIA_LATENCY_MS };
+  } finally {
+    fake.kill('SIGTERM');
+  }
+}
+
+export function printSyncResult({ floor, sync, exported, pushed }: SyncBenchResult): void {
   const ratio = sync.seconds / floor.seconds;
   console.log(
     `agents sync (${sync.agents.toLocaleString('en')} generated agents from the loopback fake)`,
@@ -92,6 +123,17 @@ export function printSyncResult({ floor, sync, exported }: SyncBenchResult): voi
   console.log(`export of the synced inventory as ocsf-ndjson`);
   console.log(
     `  ${exported.agents.toLocaleString('en')} records in ${exported.seconds.toFixed(2)} s: ${exported.agentsPerSecond.toLocaleString('en')} records/s, peak RSS ${exported.peakRssMb} MB (target ≥ 50,000/s: ${exported.agentsPerSecond >= 50_000 ? 'met' : 'MISSED'}; < 400 MB: ${exported.peakRssMb < 400 ? 'met' : 'MISSED'})`,
+  );
+  printPush(pushed);
+}
+
+function printPush(pushed: SyncBenchResult['pushed']): void {
+  const latencyFloor = (pushed.batches * pushed.latencyMs) / 1000;
+  console.log(
+    `push of the synced inventory to a fake Sekoia answering each POST after ${pushed.latencyMs} ms`,
+  );
+  console.log(
+    `  ${pushed.agents.toLocaleString('en')} devices in ${pushed.batches} batches: ${pushed.seconds.toFixed(2)} s (the fake's latency alone: ${latencyFloor.toFixed(2)} s), peak RSS ${pushed.peakRssMb} MB`,
   );
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from './migration';
 import { migration as consoles } from './0001-consoles';
 import { migration as sync } from './0002-sync';
 import { migration as audit } from './0003-audit';
+import { migration as sekoia } from './0004-sekoia';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
-export const MIGRATIONS: readonly Migration[] = [consoles, sync, audit];
+export const MIGRATIONS: readonly Migration[] = [consoles, sync, audit, sekoia];
