@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../platform/clock';
+import { secretFromEnv } from '../secrets/env-secret';
 import { consoleAccount, type SecretStore } from '../secrets/secret-store';
 import { ConsoleRepository, type ConsoleRecord } from './console-repository';
 import { normaliseConsoleUrl } from './console-url';
@@ -9,7 +10,6 @@ import {
   ConsoleHasDataError,
   ConsoleNotFoundError,
   DuplicateConsoleError,
-  TokenEnvError,
   TokenMissingError,
 } from './errors';
 
@@ -125,11 +125,7 @@ export class ConsoleService {
     tokenEnv: string | undefined,
     env: NodeJS.ProcessEnv,
   ): Promise<string> {
-    if (tokenEnv !== undefined) {
-      const value = env[tokenEnv]?.trim();
-      if (!value) throw new TokenEnvError(tokenEnv);
-      return value;
-    }
+    if (tokenEnv !== undefined) return secretFromEnv(tokenEnv, env, '--token-env');
     const stored = await this.deps.secrets.get(consoleAccount(record.id));
     if (stored === undefined) throw new TokenMissingError(record.name);
     return stored;

@@ -29,16 +29,6 @@ export class TokenMissingError extends Error {
   }
 }
 
-export class TokenEnvError extends Error {
-  override readonly name = 'TokenEnvError';
-  constructor(readonly variable: string) {
-    super(
-      `The environment variable ${variable} named by --token-env is not set or is empty. ` +
-        'Export the token in it first, or drop --token-env to use the stored token.',
-    );
-  }
-}
-
 export class ConsoleHasDataError extends Error {
   override readonly name = 'ConsoleHasDataError';
   constructor(

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import pRetry from 'p-retry';
 import { request, type Dispatcher } from 'undici';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AuditStore } from '../audit/audit-store';
@@ -9,24 +7,21 @@ import { createDispatcher } from '../http/dispatcher';
 import { currentInventory } from '../inventory/inventory';
 import type { Clock } from '../platform/clock';
 import { parseRetryAfter } from '../sentinelone/client';
+import {
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+  type RetryPolicy,
+  type RetryRules,
+} from '../sentinelone/retry';
 import { agentToSekoia } from '../../shared/sekoia/dialect';
 import { SekoiaTargets, type SekoiaTarget } from './targets';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
 // ever dropped: batches are written to an outbox first and marked delivered only on HTTP 200.
 
-export interface PushRetryPolicy {
-  maxRetryTimeMs: number;
-  minTimeoutMs: number;
-  maxTimeoutMs: number;
-  maxRetryAfterMs: number;
-}
-
-export const DEFAULT_PUSH_RETRY: PushRetryPolicy = {
+export const DEFAULT_PUSH_RETRY: RetryPolicy = {
+  ...DEFAULT_RETRY_POLICY,
   maxRetryTimeMs: 30 * 60_000,
-  minTimeoutMs: 1_000,
-  maxTimeoutMs: 60_000,
-  maxRetryAfterMs: 10 * 60_000,
 };
 
 export interface PushOptions {
@@ -34,7 +29,7 @@ export interface PushOptions {
   /** Deliver what an earlier push left, instead of starting a new one. */
   resume?: boolean;
   signal?: AbortSignal;
-  retry?: PushRetryPolicy;
+  retry?: RetryPolicy;
   onProgress?: (progress: { delivered: number; total: number }) => void;
 }
 
@@ -68,6 +63,15 @@ export class NothingToResumeError extends Error {
 
 const retryable = (error: unknown) =>
   !(error instanceof SekoiaHttpError) || error.status === 429 || error.status >= 500;
+
+/** Sekoia: network errors, 429 and 5xx are retried; a 429 waits out its Retry-After. */
+const SEKOIA_RETRY_RULES: RetryRules = {
+  isRetryable: retryable,
+  waitBeforeRetryMs: (error, policy) =>
+    error instanceof SekoiaHttpError && error.status === 429
+      ? (error.retryAfterMs ?? policy.default429Ms)
+      : undefined,
+};
 
 /** What to tell the analyst for a status that stops the push at once. */
 function stopMessage(status: number, detail: string): string {
@@ -246,8 +250,7 @@ export class SekoiaPusher {
   }
 
   private send(batch: BatchRow, attempts: { count: number }, options: PushOptions): Promise<void> {
-    const policy = options.retry ?? DEFAULT_PUSH_RETRY;
-    return pRetry(
+    return withRetry(
       async () => {
         attempts.count += 1;
         const response = await request(SekoiaTargets.endpointOf(this.target), {
@@ -269,21 +272,9 @@ export class SekoiaPusher {
           parseRetryAfter(response.headers['retry-after']),
         );
       },
-      {
-        retries: Number.MAX_SAFE_INTEGER,
-        factor: 2,
-        minTimeout: policy.minTimeoutMs,
-        maxTimeout: policy.maxTimeoutMs,
-        randomize: true,
-        maxRetryTime: policy.maxRetryTimeMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-        shouldRetry: ({ error }) => retryable(error),
-        onFailedAttempt: async ({ error }) => {
-          if (error instanceof SekoiaHttpError && error.status === 429 && retryable(error)) {
-            await sleep(Math.min(error.retryAfterMs ?? 5_000, policy.maxRetryAfterMs));
-          }
-        },
-      },
+      options.retry ?? DEFAULT_PUSH_RETRY,
+      SEKOIA_RETRY_RULES,
+      options.signal,
     );
   }
 

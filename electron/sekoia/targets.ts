@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { isLoopbackHost } from '../consoles/console-url';
+import { secretFromEnv } from '../secrets/env-secret';
 import { sekoiaAccount, type SecretStore } from '../secrets/secret-store';
 
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
@@ -169,14 +170,7 @@ export class SekoiaTargets {
     keyEnv: string | undefined,
     env: NodeJS.ProcessEnv,
   ): Promise<string> {
-    if (keyEnv !== undefined) {
-      const value = env[keyEnv]?.trim();
-      if (!value)
-        throw new InvalidSekoiaTargetError(
-          `The environment variable ${keyEnv} named by --api-key-env is not set or is empty.`,
-        );
-      return value;
-    }
+    if (keyEnv !== undefined) return secretFromEnv(keyEnv, env, '--api-key-env');
     const stored = await this.secrets.get(sekoiaAccount(target.id));
     if (stored === undefined) throw new SekoiaKeyMissingError(target.name);
     return stored;

@@ -2,6 +2,7 @@ import type { Query, S1Client } from './client';
 import { splitPage, type SplitPage } from './page-splitter';
 import type { RateLimiters } from './rate-limits';
 import { withRetry, type RetryEvent, type RetryPolicy } from './retry';
+import { S1_RETRY_RULES } from './retry-rules';
 
 /**
  * Every request of a sync goes through here: paced by the endpoint's rate limit, retried as a
@@ -37,6 +38,7 @@ export class ConsoleFetcher {
     return withRetry(
       () => this.limiters.schedule(path, run),
       this.policy,
+      S1_RETRY_RULES,
       this.signal,
       (event) => this.onRetry({ ...event, path }),
     );

@@ -1,7 +1,5 @@
 import pRetry from 'p-retry';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRetryable } from './error-class';
-import { S1HttpError } from './errors';
 
 export interface RetryPolicy {
   /** Give up retrying after this long (Sumo: 90 minutes). */
@@ -22,19 +20,27 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   default429Ms: 5_000,
 };
 
+/** What one remote API retries, and how long its answers ask to wait. */
+export interface RetryRules {
+  isRetryable: (error: unknown) => boolean;
+  /** A wait the error itself asks for (Retry-After on 429/503), before the backoff. */
+  waitBeforeRetryMs?: (error: unknown, policy: RetryPolicy) => number | undefined;
+}
+
 export interface RetryEvent {
   error: unknown;
   attempt: number;
 }
 
 /**
- * Runs `operation` until it succeeds, fails with an error that must not be retried
- * (ThirdPartyConfig, local trouble), the retry time runs out, or `signal` aborts.
- * Backoff is exponential with jitter; a 429 or 503 waits at least its Retry-After.
+ * Runs `operation` until it succeeds, fails with an error its rules do not retry, the retry
+ * time runs out, or `signal` aborts. Backoff is exponential with jitter; an error that names
+ * its own wait (Retry-After) is waited out first, capped by the policy.
  */
 export function withRetry<T>(
   operation: () => Promise<T>,
   policy: RetryPolicy,
+  rules: RetryRules,
   signal?: AbortSignal,
   onRetry?: (event: RetryEvent) => void,
 ): Promise<T> {
@@ -46,14 +52,13 @@ export function withRetry<T>(
     randomize: true,
     maxRetryTime: policy.maxRetryTimeMs,
     ...(signal ? { signal } : {}),
-    shouldRetry: ({ error }) => isRetryable(error),
+    shouldRetry: ({ error }) => rules.isRetryable(error),
     onFailedAttempt: async ({ error, attemptNumber }) => {
-      if (!isRetryable(error)) return;
+      if (!rules.isRetryable(error)) return;
       onRetry?.({ error, attempt: attemptNumber });
-      if (error instanceof S1HttpError && (error.status === 429 || error.status === 503)) {
-        const wait = error.retryAfterMs ?? (error.status === 429 ? policy.default429Ms : 0);
-        if (wait > 0)
-          await sleep(Math.min(wait, policy.maxRetryAfterMs), undefined, signal ? { signal } : {});
+      const wait = rules.waitBeforeRetryMs?.(error, policy);
+      if (wait !== undefined && wait > 0) {
+        await sleep(Math.min(wait, policy.maxRetryAfterMs), undefined, signal ? { signal } : {});
       }
     },
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { secretFromEnv } from '../../secrets/env-secret';
 import { SekoiaPusher } from '../../sekoia/pusher';
 import { SekoiaTargets } from '../../sekoia/targets';
 import type { CliContext } from '../context';
@@ -39,11 +40,9 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
         apiKeyStdin?: boolean;
         apiKeyEnv?: string;
       }) => {
-        if (options.apiKeyEnv !== undefined && !io.env[options.apiKeyEnv]?.trim()) {
-          throw new Error(
-            `The environment variable ${options.apiKeyEnv} named by --api-key-env is not set or is empty. Export the key in it, or use --api-key-stdin to store it.`,
-          );
-        }
+        // Fail now, not at the first push, when the named variable holds nothing.
+        if (options.apiKeyEnv !== undefined)
+          secretFromEnv(options.apiKeyEnv, io.env, '--api-key-env');
         const apiKey = options.apiKeyStdin
           ? await context.readSecretFromStdin('Sekoia API key')
           : undefined;
