@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { secretFromEnv } from '../secrets/env-secret';
-import { consoleAccount, type SecretStore } from '../secrets/secret-store';
+import { consoleAccount, forgetSecret, type SecretStore } from '../secrets/secret-store';
 import { ConsoleRepository, type ConsoleRecord } from './console-repository';
 import { normaliseConsoleUrl } from './console-url';
 import { parseApis, validateConsoleName, validateProxyUrl } from './console-settings';
@@ -111,7 +111,7 @@ export class ConsoleService {
     if (!options.deleteData && data.agents + data.threats + data.activities > 0) {
       throw new ConsoleHasDataError(record.name, data);
     }
-    await this.deps.secrets.delete(consoleAccount(record.id));
+    await forgetSecret(this.deps.secrets, consoleAccount(record.id), record.tokenStored);
     this.repository.delete(record.id);
     return record;
   }

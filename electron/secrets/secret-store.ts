@@ -33,3 +33,20 @@ export class SecretStoreUnavailableError extends Error {
     );
   }
 }
+
+/**
+ * Deletes a secret when an item is removed. When the record says one is stored, the keychain
+ * must answer (no orphaned secret); when it says none is, a missing keychain is no reason to
+ * refuse the removal, so only a reachable keychain is tidied.
+ */
+export async function forgetSecret(
+  store: SecretStore,
+  account: string,
+  stored: boolean,
+): Promise<void> {
+  try {
+    await store.delete(account);
+  } catch (error) {
+    if (stored || !(error instanceof SecretStoreUnavailableError)) throw error;
+  }
+}

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { isLoopbackHost } from '../consoles/console-url';
 import { secretFromEnv } from '../secrets/env-secret';
-import { sekoiaAccount, type SecretStore } from '../secrets/secret-store';
+import { forgetSecret, sekoiaAccount, type SecretStore } from '../secrets/secret-store';
 
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
 export const MAX_BATCH_SIZE = 1000;
@@ -32,6 +32,17 @@ export class SekoiaKeyMissingError extends Error {
       `No API key is stored for Sekoia target "${target}". Pass one for this run with --api-key-env VAR, or re-add the target with --api-key-stdin.`,
     );
   }
+}
+
+export interface AddSekoiaTargetInput {
+  name: string;
+  connectorUuid: string;
+  baseUrl?: string;
+  endpoint?: string;
+  batchSize?: number;
+  legacyDeviceTypes?: boolean;
+  /** Goes straight to the OS keychain; never stored anywhere else. */
+  apiKey?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -102,15 +113,7 @@ export class SekoiaTargets {
     return fromRow(row);
   }
 
-  async add(input: {
-    name: string;
-    connectorUuid: string;
-    baseUrl?: string;
-    endpoint?: string;
-    batchSize?: number;
-    legacyDeviceTypes?: boolean;
-    apiKey?: string;
-  }): Promise<SekoiaTarget> {
+  async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
     const name = input.name.trim();
     if (name === '') throw new InvalidSekoiaTargetError('The target name is empty.');
     if (!UUID.test(input.connectorUuid)) {
@@ -160,7 +163,7 @@ export class SekoiaTargets {
 
   async remove(name: string): Promise<SekoiaTarget> {
     const target = this.get(name);
-    await this.secrets.delete(sekoiaAccount(target.id));
+    await forgetSecret(this.secrets, sekoiaAccount(target.id), target.keyStored);
     this.db.prepare('DELETE FROM sekoia_targets WHERE id = ?').run(target.id);
     return target;
   }

@@ -1,3 +1,4 @@
+import { S1UnexpectedResponseError } from '../sentinelone/errors';
 import { walkPages } from '../sentinelone/paging';
 import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-context';
 import { SnapshotStore, type RawAgent } from './snapshot-store';
@@ -83,6 +84,12 @@ async function countAgents(context: ApiSyncContext): Promise<number> {
     isDecommissioned: QUERY.isDecommissioned,
   });
   const total = body.data?.total;
-  if (typeof total !== 'number') throw new Error('GET /agents/count answered without data.total');
+  if (typeof total !== 'number') {
+    throw new S1UnexpectedResponseError(
+      '/agents/count',
+      'application/json',
+      'no number in data.total',
+    );
+  }
   return total;
 }

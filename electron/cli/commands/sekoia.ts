@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { secretFromEnv } from '../../secrets/env-secret';
 import { SekoiaPusher } from '../../sekoia/pusher';
-import { SekoiaTargets } from '../../sekoia/targets';
+import { SekoiaTargets, type AddSekoiaTargetInput } from '../../sekoia/targets';
 import type { CliContext } from '../context';
 import { printJson, printTable, ReportedFailure } from '../output';
 
@@ -30,29 +30,21 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     )
     .option('--api-key-env <var>', 'check that this variable holds the key (it is not stored)')
     .action(
-      async (options: {
-        name: string;
-        connectorUuid: string;
-        baseUrl?: string;
-        endpoint?: string;
-        batchSize?: number;
-        legacyDeviceTypes?: boolean;
-        apiKeyStdin?: boolean;
-        apiKeyEnv?: string;
-      }) => {
+      async (
+        options: Omit<AddSekoiaTargetInput, 'apiKey'> & {
+          apiKeyStdin?: boolean;
+          apiKeyEnv?: string;
+        },
+      ) => {
         // Fail now, not at the first push, when the named variable holds nothing.
         if (options.apiKeyEnv !== undefined)
           secretFromEnv(options.apiKeyEnv, io.env, '--api-key-env');
         const apiKey = options.apiKeyStdin
           ? await context.readSecretFromStdin('Sekoia API key')
           : undefined;
+        const { apiKeyStdin: _stdin, apiKeyEnv: _env, ...settings } = options;
         const target = await targets().add({
-          name: options.name,
-          connectorUuid: options.connectorUuid,
-          ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-          ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-          ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-          legacyDeviceTypes: options.legacyDeviceTypes === true,
+          ...settings,
           ...(apiKey === undefined ? {} : { apiKey }),
         });
         io.stdout(`Added Sekoia target "${target.name}" → ${SekoiaTargets.endpointOf(target)}\n`);

@@ -29,6 +29,15 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
     expect(service.list()).toHaveLength(1);
   });
 
+  it('removes a console that never had a stored token even with no keychain at all', async () => {
+    const secrets = new MemorySecretStore();
+    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    await service.add({ name: 'jump-host', url: 'https://a.example.com' });
+    secrets.unavailable = true;
+    await service.remove('jump-host');
+    expect(service.list()).toEqual([]);
+  });
+
   it('replaces a token with set-token and records that one is stored', async () => {
     const secrets = new MemorySecretStore();
     const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
