@@ -2,12 +2,10 @@ import { resolve } from 'node:path';
 import type { Db } from '../db/database';
 import { AuditStore } from '../audit/audit-store';
 import { AtomicFileStream, type FileSystem } from '../files/atomic-stream';
-import { currentInventory } from '../inventory/inventory';
+import { currentInventory, currentRawAgents } from '../inventory/inventory';
 import { ConsoleRepository } from '../consoles/console-repository';
 import type { Clock } from '../platform/clock';
-import { toDeviceRow } from '../../shared/devices/device-row';
-import { agentToOcsf } from '../../shared/ocsf/mapper';
-import { agentToSekoia } from '../../shared/sekoia/dialect';
+import { deviceRowOf } from '../../shared/devices/precomputed';
 import { S1_APIS, type S1Api } from '../../shared/sentinelone/apis';
 import { CSV_BOM, csvHeader, csvRow } from './csv';
 
@@ -121,22 +119,17 @@ function* items(
 ): Generator<string> {
   if (format === 'raw-json' || format === 'raw-ndjson') {
     if (entity === 'agents') {
-      for (const { json } of currentInventory(db, consoleName)) yield json;
+      for (const { text } of currentRawAgents(db, consoleName)) yield text;
       return;
     }
     yield* storedRaw(db, entity, consoleName);
     return;
   }
-  for (const { console: record, agent, readAtMs } of currentInventory(db, consoleName)) {
-    if (format === 'csv') {
-      yield csvRow(toDeviceRow(agent, record.name));
-    } else if (format === 'sekoia-json') {
-      const mapped = agentToSekoia(agent, { readTimeMs: readAtMs });
-      if (mapped.ok) yield JSON.stringify(mapped.value.record);
-      else skipped.push({ agentId: agent.id, reason: mapped.error.reason });
-    } else {
-      yield JSON.stringify(agentToOcsf(agent, { readTimeMs: readAtMs }).record);
-    }
+  const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
+  for (const record of currentInventory(db, output, consoleName)) {
+    if ('skipped' in record) skipped.push({ agentId: record.agentId, reason: record.skipped });
+    else if (format === 'csv') yield csvRow(deviceRowOf(record.text, record.console.name));
+    else yield record.text;
   }
 }
 

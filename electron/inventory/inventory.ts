@@ -1,35 +1,152 @@
 import type { Db } from '../db/database';
 import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
 import { SnapshotStore } from '../sync/snapshot-store';
-import { parseAgent, type S1Agent } from '../../shared/sentinelone/agent';
+import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../shared/devices/precomputed';
+import { parseAgent } from '../../shared/sentinelone/agent';
+import { agentToSekoia } from '../../shared/sekoia/dialect';
 
-export interface InventoryAgent {
+/** What the current inventory can be read as; see shared/devices/precomputed.ts. */
+export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow';
+
+export interface InventoryEntry {
   console: ConsoleRecord;
-  agent: S1Agent;
-  /** The agent exactly as the API sent it. */
-  json: string;
+  agentId: string;
   /** When the snapshot holding it was taken: the time S1 Inventory read the agent. */
   readAtMs: number;
 }
 
-/**
- * The current inventory: for each console, the agents of its newest complete snapshot,
- * streamed so that memory stays flat whatever the fleet size.
- */
-export function* currentInventory(db: Db, consoleName?: string): Generator<InventoryAgent> {
+export type InventoryRecord = InventoryEntry & ({ text: string } | { skipped: string });
+export type InventoryText = InventoryEntry & { text: string };
+
+interface Snapshot {
+  console: ConsoleRecord;
+  snapshotId: number;
+  readAtMs: number;
+}
+
+/** For each console (or the one named), its newest complete snapshot. */
+function currentSnapshots(db: Db, consoleName?: string): Snapshot[] {
   const repository = new ConsoleRepository(db);
   const consoles =
     consoleName === undefined
       ? repository.list()
       : [repository.findByName(consoleName)].filter((c) => c !== undefined);
   const snapshots = new SnapshotStore(db);
-  for (const record of consoles) {
+  return consoles.flatMap((record) => {
     const current = snapshots.current(record.id);
-    if (!current) continue;
-    const readAtMs = Date.parse(current.takenAt);
-    for (const raw of snapshots.agents(current.id)) {
-      const parsed = parseAgent(JSON.parse(raw.json));
-      if (parsed.ok) yield { console: record, agent: parsed.value.agent, json: raw.json, readAtMs };
+    return current
+      ? [{ console: record, snapshotId: current.id, readAtMs: Date.parse(current.takenAt) }]
+      : [];
+  });
+}
+
+/** The agents of the current inventory exactly as the API sent them. */
+export function* currentRawAgents(
+  db: Db,
+  consoleName?: string,
+): Generator<InventoryEntry & { text: string }> {
+  const snapshots = new SnapshotStore(db);
+  for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
+    for (const raw of snapshots.agents(snapshotId)) {
+      yield { console: record, agentId: raw.agentId, readAtMs, text: raw.json };
     }
+  }
+}
+
+const COLUMNS: Record<InventoryOutput, string> = {
+  ocsf: 'p.ocsf AS text',
+  sekoia: 'p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime',
+  deviceRow: 'p.device_row AS text',
+};
+
+interface StoredRow {
+  agentId: string;
+  rejected: string | null;
+  text: string | null;
+  skip?: string | null;
+  sekoiaTime?: number | null;
+  /** Only when no current precomputed row exists. */
+  json: string | null;
+}
+
+/**
+ * The current inventory as stored records, streamed a keyset page at a time so memory stays
+ * flat. Records come from the outputs precomputed after the sync; an agent without them (an
+ * older mapper version, a sync just finished) is mapped here instead, so the result is the same
+ * either way. Agents the reader rejects are left out, as the sync reported them; devices Sekoia
+ * refuses come as `skipped`.
+ */
+export function* currentInventory(
+  db: Db,
+  output: InventoryOutput,
+  consoleName?: string,
+  pageSize = 1000,
+): Generator<InventoryRecord> {
+  const page = db.prepare(
+    `SELECT m.agent_id AS agentId, p.rejected AS rejected, ${COLUMNS[output]},
+            CASE WHEN p.raw_id IS NULL THEN (SELECT json FROM raw_objects WHERE id = m.raw_id) END AS json
+     FROM snapshot_members m
+     LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
+     WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
+  );
+  for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
+    for (let after = ''; ;) {
+      const rows = page.all(PRECOMPUTE_VERSION, snapshotId, after, pageSize) as StoredRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const entry = { console: record, agentId: row.agentId, readAtMs };
+        const result = row.json === null ? row : fromRaw(output, row.agentId, row.json);
+        if (result.rejected !== null) continue;
+        if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
+        else yield { ...entry, text: withReadTime(output, result, readAtMs) };
+      }
+      after = rows.at(-1)!.agentId;
+    }
+  }
+}
+
+/** Devices only: the grid, CSV and `s1inv devices`. */
+export function* currentDeviceRows(db: Db, consoleName?: string): Generator<InventoryText> {
+  for (const record of currentInventory(db, 'deviceRow', consoleName)) {
+    if ('text' in record) yield record;
+  }
+}
+
+function fromRaw(output: InventoryOutput, agentId: string, json: string): StoredRow {
+  const mapped = precomputeAgent(json);
+  if (!mapped.ok) return { agentId, rejected: mapped.reason, text: null, json: null };
+  const text = { ocsf: mapped.ocsf, sekoia: mapped.sekoia, deviceRow: mapped.deviceRow }[output];
+  return {
+    agentId,
+    rejected: null,
+    text,
+    skip: mapped.sekoiaSkip,
+    sekoiaTime: mapped.sekoiaTime,
+    json: null,
+  };
+}
+
+function withReadTime(output: InventoryOutput, row: StoredRow, readAtMs: number): string {
+  if (output === 'ocsf') return withTime(row.text!, Math.trunc(readAtMs));
+  if (output === 'sekoia') return withTime(row.text!, row.sekoiaTime ?? readAtMs / 1000);
+  return row.text!;
+}
+
+/**
+ * Sekoia records with the connector's legacy device types (Laptop/3, Tablet/4). Rare, so they
+ * are mapped from the raw agents rather than stored.
+ */
+export function* legacySekoiaInventory(db: Db, consoleName?: string): Generator<InventoryRecord> {
+  for (const raw of currentRawAgents(db, consoleName)) {
+    const parsed = parseAgent(JSON.parse(raw.text));
+    if (!parsed.ok) continue;
+    const { console: record, agentId, readAtMs } = raw;
+    const mapped = agentToSekoia(parsed.value.agent, {
+      readTimeMs: readAtMs,
+      legacyDeviceTypes: true,
+    });
+    yield mapped.ok
+      ? { console: record, agentId, readAtMs, text: JSON.stringify(mapped.value.record) }
+      : { console: record, agentId, readAtMs, skipped: mapped.error.reason };
   }
 }

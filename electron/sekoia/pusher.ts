@@ -4,7 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { AuditStore } from '../audit/audit-store';
 import type { Db } from '../db/database';
 import { createDispatcher } from '../http/dispatcher';
-import { currentInventory } from '../inventory/inventory';
+import { currentInventory, legacySekoiaInventory } from '../inventory/inventory';
 import type { Clock } from '../platform/clock';
 import { parseRetryAfter } from '../sentinelone/client';
 import {
@@ -13,7 +13,6 @@ import {
   type RetryPolicy,
   type RetryRules,
 } from '../sentinelone/retry';
-import { agentToSekoia } from '../../shared/sekoia/dialect';
 import { SekoiaTargets, type SekoiaTarget } from './targets';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
@@ -90,6 +89,9 @@ function stopMessage(status: number, detail: string): string {
   }
 }
 
+/** Batches in flight at once after the first is accepted; Sekoia's intake takes them in any order. */
+const PUSH_CONCURRENCY = 4;
+
 interface BatchRow {
   id: number;
   body: string;
@@ -147,16 +149,15 @@ export class SekoiaPusher {
       items = [];
     };
     this.db.transaction(() => {
-      for (const { agent, readAtMs } of currentInventory(this.db, consoleName)) {
-        const mapped = agentToSekoia(agent, {
-          readTimeMs: readAtMs,
-          legacyDeviceTypes: this.target.legacyDeviceTypes,
-        });
-        if (!mapped.ok) {
+      const records = this.target.legacyDeviceTypes
+        ? legacySekoiaInventory(this.db, consoleName)
+        : currentInventory(this.db, 'sekoia', consoleName);
+      for (const record of records) {
+        if ('skipped' in record) {
           skipped += 1;
           continue;
         }
-        items.push(JSON.stringify(mapped.value.record));
+        items.push(record.text);
         if (items.length >= this.target.batchSize) flush();
       }
       flush();
@@ -181,71 +182,89 @@ export class SekoiaPusher {
     return id;
   }
 
-  /** Sends pending batches in order; returns why it stopped early, or undefined when done. */
+  /**
+   * Sends the pending batches, several at once once the first is accepted (it proves the key
+   * and endpoint, so a bad key costs one request, not a burst). Returns why it stopped early,
+   * or undefined when every batch was delivered.
+   */
   private async deliver(pushId: number, options: PushOptions): Promise<string | undefined> {
-    const next = this.db.prepare(
-      `SELECT id, body, items FROM push_batches WHERE push_id = ? AND state = 'pending' ORDER BY id LIMIT 1`,
+    const queue = this.db
+      .prepare(`SELECT id FROM push_batches WHERE push_id = ? AND state = 'pending' ORDER BY id`)
+      .pluck()
+      .all(pushId) as number[];
+    const body = this.db.prepare(`SELECT id, body, items FROM push_batches WHERE id = ?`);
+    const counts = this.db.prepare(
+      `SELECT COUNT(*) FILTER (WHERE state = 'delivered') AS delivered, COUNT(*) AS total
+       FROM push_batches WHERE push_id = ? AND state <> 'split'`,
     );
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM push_batches WHERE push_id = ? AND state <> 'split'`)
-      .pluck();
-    const delivered = this.db
-      .prepare(`SELECT COUNT(*) FROM push_batches WHERE push_id = ? AND state = 'delivered'`)
-      .pluck();
-    for (
-      let batch = next.get(pushId) as BatchRow | undefined;
-      batch;
-      batch = next.get(pushId) as BatchRow | undefined
-    ) {
-      const attempts = { count: 0 };
-      try {
-        await this.send(batch, attempts, options);
-        this.db
-          .prepare(
-            `UPDATE push_batches SET state = 'delivered', body = '', attempts = attempts + ?, last_status = 200, delivered_at = ? WHERE id = ?`,
-          )
-          .run(attempts.count, this.clock.now().toISOString(), batch.id);
-      } catch (error) {
-        const status = error instanceof SekoiaHttpError ? error.status : null;
-        if (status === 413 && batch.items > 1) {
-          this.split(pushId, batch);
-          continue;
-        }
-        this.db
-          .prepare(
-            `UPDATE push_batches SET state = 'failed', attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ?`,
-          )
-          .run(attempts.count, status, (error as Error).message, batch.id);
-        if (status === 413)
-          return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
-        if (error instanceof SekoiaHttpError && !retryable(error))
-          return stopMessage(error.status, error.detail);
-        return `A batch could not be delivered after retrying: ${(error as Error).message}. Run push --resume later.`;
-      }
-      options.onProgress?.({
-        delivered: delivered.get(pushId) as number,
-        total: total.get(pushId) as number,
-      });
+    let stopped: string | undefined;
+    const sendNext = async (): Promise<boolean> => {
+      const id = queue.shift();
+      if (id === undefined || stopped !== undefined) return false;
+      const outcome = await this.deliverBatch(pushId, body.get(id) as BatchRow, options);
+      if (typeof outcome === 'string') stopped ??= outcome;
+      else queue.unshift(...outcome);
+      options.onProgress?.(counts.get(pushId) as { delivered: number; total: number });
+      return stopped === undefined;
+    };
+    const lane = async () => {
+      while (await sendNext());
+    };
+    if (await sendNext()) await Promise.all(Array.from({ length: PUSH_CONCURRENCY }, lane));
+    return stopped;
+  }
+
+  /** One batch: delivered (no new batches), split by a 413 (its halves), or why to stop. */
+  private async deliverBatch(
+    pushId: number,
+    batch: BatchRow,
+    options: PushOptions,
+  ): Promise<number[] | string> {
+    const attempts = { count: 0 };
+    try {
+      await this.send(batch, attempts, options);
+      this.db
+        .prepare(
+          `UPDATE push_batches SET state = 'delivered', body = '', attempts = attempts + ?, last_status = 200, delivered_at = ? WHERE id = ?`,
+        )
+        .run(attempts.count, this.clock.now().toISOString(), batch.id);
+      return [];
+    } catch (error) {
+      const status = error instanceof SekoiaHttpError ? error.status : null;
+      if (status === 413 && batch.items > 1) return this.split(pushId, batch);
+      this.db
+        .prepare(
+          `UPDATE push_batches SET state = 'failed', attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ?`,
+        )
+        .run(attempts.count, status, (error as Error).message, batch.id);
+      if (status === 413)
+        return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
+      if (error instanceof SekoiaHttpError && !retryable(error))
+        return stopMessage(error.status, error.detail);
+      return `A batch could not be delivered after retrying: ${(error as Error).message}. Run push --resume later.`;
     }
-    return undefined;
   }
 
   /** 413: the batch is too large for the server; its halves replace it and go on. */
-  private split(pushId: number, batch: BatchRow): void {
+  private split(pushId: number, batch: BatchRow): number[] {
     const items = (JSON.parse(batch.body) as { items: unknown[] }).items;
     const half = Math.ceil(items.length / 2);
     const insert = this.db.prepare(
       `INSERT INTO push_batches (push_id, body, items, state) VALUES (?, ?, ?, 'pending')`,
     );
-    this.db.transaction(() => {
-      for (const part of [items.slice(0, half), items.slice(half)]) {
-        insert.run(pushId, JSON.stringify({ version: 1, items: part }), part.length);
-      }
+    return this.db.transaction(() => {
+      const ids = [items.slice(0, half), items.slice(half)].map((part) =>
+        Number(
+          insert.run(pushId, JSON.stringify({ version: 1, items: part }), part.length)
+            .lastInsertRowid,
+        ),
+      );
       this.db
         .prepare(
           `UPDATE push_batches SET state = 'split', body = '', last_status = 413 WHERE id = ?`,
         )
         .run(batch.id);
+      return ids;
     })();
   }
 

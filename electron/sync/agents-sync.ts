@@ -33,8 +33,8 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
         else bad.push({ reason: value ? 'no string "id"' : 'not a JSON object', json });
       }
       db.transaction(() => {
-        snapshots.addPage(snapshotId, agents);
         runs.addFetched(runId, page.elements.length, bad.length);
+        snapshots.addPage(snapshotId, agents);
       })();
       for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
       fetched += page.elements.length;
@@ -48,6 +48,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     const complete = seen >= Math.min(before, after) && seen <= Math.max(before, after);
     const at = context.clock.now();
     snapshots.finish(record.id, snapshotId, complete, after, at);
+    if (complete) context.precompute(snapshotId);
     const message = complete
       ? undefined
       : `The agent walk saw ${seen} agents where the console counts ${after}: the snapshot is incomplete and the current inventory stays the last complete one. Sync again.`;

@@ -16,6 +16,8 @@ export interface ApiSyncContext {
   fetcher: ConsoleFetcher;
   health: HealthStore;
   runs: RunStore;
+  /** Starts mapping a new current snapshot's agents for exports and the grid, in the background. */
+  precompute: (snapshotId: number) => void;
   /** The console answered a call: the token works. */
   authenticated: () => void;
   progress: (progress: Omit<SyncProgress, 'console'>) => void;

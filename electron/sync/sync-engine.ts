@@ -8,6 +8,8 @@ import { ConsoleFetcher } from '../sentinelone/fetcher';
 import { RateLimiters, type RateLimit } from '../sentinelone/rate-limits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sentinelone/retry';
 import { S1_APIS, type S1Api } from '../../shared/sentinelone/apis';
+import { PrecomputeQueue } from '../precompute/precompute-queue';
+import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
 import { ConsoleStateStore } from './console-state';
@@ -21,6 +23,8 @@ export interface SyncEngineOptions {
   retryPolicy?: RetryPolicy;
   rateLimits?: Readonly<Record<string, RateLimit>>;
   backfillDays?: number;
+  /** Where agents are mapped as they are stored; defaults to this thread. */
+  precomputer?: Precomputer;
 }
 
 export interface SyncRequest {
@@ -45,12 +49,34 @@ export class SyncAlreadyRunningError extends Error {
  */
 export class SyncEngine {
   private readonly running = new Set<string>();
+  private readonly preparing = new Set<Promise<void>>();
   private readonly states: ConsoleStateStore;
   private readonly runs: RunStore;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.states = new ConsoleStateStore(options.db);
     this.runs = new RunStore(options.db);
+  }
+
+  /**
+   * Resolves when the agents of every snapshot made current so far are mapped for exports and
+   * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
+   */
+  async precomputed(): Promise<void> {
+    while (this.preparing.size > 0) await Promise.all(this.preparing);
+  }
+
+  private startPrecompute(snapshotId: number): void {
+    const queue = new PrecomputeQueue(
+      this.options.db,
+      this.options.precomputer ?? inlinePrecomputer,
+    );
+    const work = queue
+      .fill(snapshotId)
+      // A cache: if it cannot be filled (the database closed under it), reads map on the fly.
+      .catch(() => undefined)
+      .finally(() => this.preparing.delete(work));
+    this.preparing.add(work);
   }
 
   async sync(request: SyncRequest): Promise<ConsoleSyncResult> {
@@ -90,6 +116,7 @@ export class SyncEngine {
         fetcher,
         health,
         runs: this.runs,
+        precompute: (snapshotId) => this.startPrecompute(snapshotId),
         authenticated: () => {
           if (authenticated) return;
           authenticated = true;

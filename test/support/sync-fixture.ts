@@ -79,6 +79,7 @@ export async function startSyncFixture(
     record,
     engine,
     close: async () => {
+      await engine.precomputed();
       db.close();
       await s1.close();
     },

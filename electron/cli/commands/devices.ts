@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { currentInventory } from '../../inventory/inventory';
-import { toDeviceRow } from '../../../shared/devices/device-row';
+import { currentDeviceRows } from '../../inventory/inventory';
+import { deviceRowOf } from '../../../shared/devices/precomputed';
 import type { CliContext } from '../context';
 import { printTable } from '../output';
 
@@ -13,20 +13,21 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
     .option('--json', 'print as JSON (one array of devices)')
     .action((options: { console?: string; json?: boolean }) => {
       if (options.console !== undefined) context.consoles.get(options.console);
-      const rows = currentInventory(context.db, options.console);
+      const rows = currentDeviceRows(context.db, options.console);
       if (options.json) {
         // Streamed element by element: a 100,000-device inventory is never one string in memory.
         io.stdout('[');
         let first = true;
-        for (const { console: record, agent } of rows) {
-          io.stdout(`${first ? '\n' : ',\n'}${JSON.stringify(toDeviceRow(agent, record.name))}`);
+        for (const record of rows) {
+          const row = JSON.stringify(deviceRowOf(record.text, record.console.name));
+          io.stdout(`${first ? '\n' : ',\n'}${row}`);
           first = false;
         }
         io.stdout(first ? ']\n' : '\n]\n');
         return;
       }
-      const table = [...rows].map(({ console: record, agent }) => {
-        const row = toDeviceRow(agent, record.name);
+      const table = [...rows].map((record) => {
+        const row = deviceRowOf(record.text, record.console.name);
         return [
           row.console,
           row.hostname ?? '',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { parseApis } from '../../consoles/console-settings';
 import { DEFAULT_RETRY_POLICY } from '../../sentinelone/retry';
+import { WorkerPrecomputer } from '../../precompute/worker-precomputer';
 import { SyncEngine } from '../../sync/sync-engine';
 import type { ConsoleSyncResult, SyncProgress } from '../../sync/sync-types';
 import type { CliContext } from '../context';
@@ -45,9 +46,11 @@ export function registerSyncCommand(program: Command, context: CliContext): void
       const tokens = await Promise.all(
         records.map((record) => context.consoles.token(record, options.tokenEnv, io.env)),
       );
+      const precomputer = new WorkerPrecomputer();
       const engine = new SyncEngine({
         db: context.db,
         clock: context.clock,
+        precomputer,
         retryPolicy: {
           ...DEFAULT_RETRY_POLICY,
           ...(options.retryMinutes === undefined
@@ -77,9 +80,12 @@ export function registerSyncCommand(program: Command, context: CliContext): void
         );
         progress.stop();
         report(context, results, options.json === true);
+        if (io.stderrIsTty && options.json !== true) io.stderr('Preparing exports…\n');
+        await engine.precomputed();
       } finally {
         progress.stop();
         process.off('SIGINT', cancel);
+        await precomputer.close();
       }
     });
 }

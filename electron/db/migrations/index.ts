@@ -3,6 +3,15 @@ import { migration as consoles } from './0001-consoles';
 import { migration as sync } from './0002-sync';
 import { migration as audit } from './0003-audit';
 import { migration as sekoia } from './0004-sekoia';
+import { migration as precomputed } from './0005-precomputed';
+import { migration as pushIndex } from './0006-push-index';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
-export const MIGRATIONS: readonly Migration[] = [consoles, sync, audit, sekoia];
+export const MIGRATIONS: readonly Migration[] = [
+  consoles,
+  sync,
+  audit,
+  sekoia,
+  precomputed,
+  pushIndex,
+];

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../../../electron/export/exporter';
+import { systemClock } from '../../../electron/platform/clock';
+import { PrecomputeQueue } from '../../../electron/precompute/precompute-queue';
+import { inlinePrecomputer, type Precomputer } from '../../../electron/precompute/precomputer';
+import { WorkerPrecomputer } from '../../../electron/precompute/worker-precomputer';
+import { SnapshotStore } from '../../../electron/sync/snapshot-store';
+import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
+import { generateAgent } from '../../support/generate/agents';
+import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+let f: SyncFixture;
+const AGENTS = 150;
+const FORMATS = ['ocsf-ndjson', 'sekoia-json', 'csv', 'ocsf-json'] as const;
+
+beforeAll(async () => {
+  f = await startSyncFixture(fs.mkdtempSync('/tmp/s1inv-precompute-'), {
+    agents: AGENTS,
+    threats: 0,
+    activities: 0,
+  });
+  // One agent Sekoia refuses (no hostname): it must be skipped the same way on both paths.
+  f.s1.put(f.s1.agents, [{ ...generateAgent(9_000), computerName: '' }]);
+  await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+  await f.engine.precomputed();
+});
+afterAll(async () => {
+  await f.close();
+  fs.rmSync(f.dataDir, { recursive: true, force: true });
+});
+
+const snapshotId = () => new SnapshotStore(f.db).current(f.record.id)!.id;
+const stored = (version = PRECOMPUTE_VERSION) =>
+  f.db
+    .prepare('SELECT COUNT(*) FROM precomputed_agents WHERE version = ?')
+    .pluck()
+    .get(version) as number;
+const exportHashes = () =>
+  Object.fromEntries(
+    FORMATS.map((format) => {
+      const out = join(tempDir(), `export.${format}`);
+      const result = runExport(f.db, systemClock, { format, out });
+      const bytes = fs.readFileSync(out);
+      return [format, { sha: createHash('sha256').update(bytes).digest('hex'), n: result.records }];
+    }),
+  );
+
+describe('precomputed outputs', () => {
+  it('are stored for every agent of the current snapshot once the sync has been prepared', () => {
+    expect(stored()).toBe(AGENTS + 1);
+  });
+
+  it('give byte-identical exports to mapping on the fly, and stale versions are ignored', async () => {
+    const fromStore = exportHashes();
+    expect(fromStore['ocsf-ndjson']!.n).toBe(AGENTS + 1);
+    // Sekoia refuses agents without a hostname: the one added, and any the generator made.
+    expect(fromStore['sekoia-json']!.n).toBeLessThanOrEqual(AGENTS);
+
+    f.db.exec('DELETE FROM precomputed_agents');
+    expect(exportHashes()).toEqual(fromStore);
+
+    // Rows of another mapper version hold garbage here: reads must not use them.
+    f.db
+      .prepare(
+        `INSERT INTO precomputed_agents (raw_id, version, device_row, ocsf, sekoia)
+         SELECT raw_id, ?, '{"x":1}', '{"x":1}', '{"x":1}' FROM snapshot_members WHERE snapshot_id = ?`,
+      )
+      .run(PRECOMPUTE_VERSION - 1, snapshotId());
+    expect(exportHashes()).toEqual(fromStore);
+
+    const queue = new PrecomputeQueue(f.db, inlinePrecomputer);
+    await queue.fill(snapshotId());
+    expect(stored()).toBe(AGENTS + 1);
+    expect(stored(PRECOMPUTE_VERSION - 1)).toBe(0);
+    expect(exportHashes()).toEqual(fromStore);
+  });
+
+  it('a precomputer that fails leaves nothing stored and the exports whole', async () => {
+    const before = exportHashes();
+    f.db.exec('DELETE FROM precomputed_agents');
+    const broken: Precomputer = {
+      parallelism: 1,
+      map: () => Promise.reject(new Error('worker died')),
+      close: () => Promise.resolve(),
+    };
+    const queue = new PrecomputeQueue(f.db, broken);
+    await queue.fill(snapshotId());
+    expect(queue.failedBatches).toBeGreaterThan(0);
+    expect(stored()).toBe(0);
+    expect(exportHashes()).toEqual(before);
+  });
+});
+
+describe('WorkerPrecomputer', () => {
+  it('maps on worker threads exactly as on this thread', async () => {
+    const jsons = Array.from({ length: 80 }, (_, i) => JSON.stringify(generateAgent(i)));
+    jsons.push('{"no":"id"}', 'not json');
+    const workers = new WorkerPrecomputer({ threads: 2, inlineFirst: 0 });
+    try {
+      const [a, b] = await Promise.all([
+        workers.map(jsons.slice(0, 40)),
+        workers.map(jsons.slice(40)),
+      ]);
+      expect([...a, ...b]).toEqual(jsons.map(precomputeAgent));
+      expect(b.at(-1)).toEqual({ ok: false, reason: 'not JSON' });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('fails pending and later batches once closed, rather than hanging', async () => {
+    const workers = new WorkerPrecomputer({ threads: 1, inlineFirst: 0 });
+    const pending = workers.map([JSON.stringify(generateAgent(1))]);
+    await workers.close();
+    await expect(pending).rejects.toThrow(/closed/);
+    await expect(workers.map(['{}'])).rejects.toThrow(/closed/);
+  });
+});
+
+describe('PRECOMPUTE_VERSION', () => {
+  it('is bumped whenever the stored outputs change', () => {
+    // If this fails, the mapper, the Sekoia dialect or the device row changed: stored outputs
+    // of the old version would be served as current. Bump PRECOMPUTE_VERSION, then update both.
+    const outputs = Array.from({ length: 60 }, (_, i) =>
+      precomputeAgent(JSON.stringify(generateAgent(i, { nowMs: Date.UTC(2026, 0, 1) }))),
+    );
+    const fingerprint = createHash('sha256').update(JSON.stringify(outputs)).digest('hex');
+    expect({ version: PRECOMPUTE_VERSION, fingerprint }).toEqual({
+      version: 1,
+      fingerprint: '0b7120fa39f1dbc26f8fb79d411c607ce5c1a9c38c5098895f998bd4b473b43a',
+    });
+  });
+});
