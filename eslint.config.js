@@ -22,6 +22,11 @@ const nodeBuiltinPatterns = [
     message: 'Node built-ins are not available in this layer.',
   },
 ];
+const rawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC lives only in electron/main/ipc-bridge.ts and electron/preload/preload.ts.',
+};
 const electronPath = {
   name: 'electron',
   message: 'Only electron/main/ and electron/preload/ may import electron.',
@@ -86,6 +91,14 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ignores: ['electron/main/ipc-bridge.ts', 'electron/preload/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [noRenderer] }],
+    },
+  },
+  {
+    // The two wrappers that own IPC: one handler per contract call, one method per call.
+    files: ['electron/main/ipc-bridge.ts', 'electron/preload/preload.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [noRenderer] }],
     },

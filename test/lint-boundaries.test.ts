@@ -28,6 +28,9 @@ describe('lint enforces the layer boundaries', () => {
     ['renderer/src/x.tsx', "import crypto from 'crypto';"],
     ['renderer/src/x.tsx', `import { ipcRenderer } from '${ELECTRON}';`],
     ['renderer/src/x.tsx', "import { runCli } from '../../electron/cli/main';"],
+    ['electron/main/x.ts', `import { ipcMain } from '${ELECTRON}';`],
+    ['electron/preload/x.ts', `import { ipcRenderer } from '${ELECTRON}';`],
+    ['electron/backend/x.ts', `import { utilityProcess } from '${ELECTRON}';`],
   ])('%s may not: %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBeGreaterThan(0);
   });
@@ -41,6 +44,8 @@ describe('lint enforces the layer boundaries', () => {
     ['electron/main/x.ts', `import { app } from '${ELECTRON}';`],
     ['electron/preload/x.ts', `import { contextBridge } from '${ELECTRON}';`],
     ['renderer/src/x.tsx', "import { OCSF_VERSION } from '../../shared/ocsf/enums';"],
+    ['electron/main/ipc-bridge.ts', `import { ipcMain } from '${ELECTRON}';`],
+    ['electron/preload/preload.ts', `import { ipcRenderer } from '${ELECTRON}';`],
   ])('%s may: %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBe(0);
   });

@@ -6,6 +6,7 @@ import { registerDevicesCommand } from './commands/devices';
 import { registerExportCommands } from './commands/export';
 import { registerHealthCommand } from './commands/health';
 import { registerSekoiaCommands } from './commands/sekoia';
+import { registerServeCommand } from './commands/serve';
 import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo } from './context';
 
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerExportCommands(program, context);
   registerSekoiaCommands(program, context);
   registerConfigCommands(program, context);
+  registerServeCommand(program, context);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
     for (const sub of command.commands)

@@ -28,6 +28,13 @@ export interface ExportRequest {
   out: string;
   console?: string;
   entity?: string;
+  /** Only these agents (a grid filter or selection); devices formats only. */
+  agentIds?: ReadonlySet<string>;
+  /** How the analyst chose the devices, for the audit log. */
+  scopeLabel?: string;
+  /** Overrides the destination the audit log records (a browser download). */
+  destinationLabel?: string;
+  onProgress?: (records: number) => void;
 }
 
 export interface ExportResult {
@@ -65,7 +72,7 @@ export function runExport(
   files?: FileSystem,
 ): ExportResult {
   const format = checkFormat(request.format);
-  const entity = checkEntity(format, request.entity);
+  const entity = checkEntity(format, request.entity, request.agentIds);
   if (request.console !== undefined && !new ConsoleRepository(db).findByName(request.console)) {
     throw new InvalidExportRequestError(
       `No console is named "${request.console}". See them with: s1inv console list`,
@@ -85,9 +92,10 @@ export function runExport(
     stream.write(format === 'csv' ? CSV_BOM + csvHeader() : framing.open);
     const lineEnd = format.endsWith('ndjson') ? '\n' : '';
     const arrayBreak = framing === JSON_ARRAY ? '\n' : '';
-    for (const item of items(db, format, entity, request.console, skipped)) {
+    for (const item of items(db, format, entity, request, skipped)) {
       stream.write(`${records > 0 ? framing.separator : ''}${arrayBreak}${item}${lineEnd}`);
       records += 1;
+      if (records % 5_000 === 0) request.onProgress?.(records);
     }
     stream.write(framing.close(records));
     const { sha256, bytes } = stream.commit();
@@ -95,10 +103,15 @@ export function runExport(
       {
         action: 'export',
         format,
-        scope: { console: request.console ?? 'all', entity },
+        scope: {
+          console: request.console ?? 'all',
+          entity,
+          ...(request.scopeLabel === undefined ? {} : { devices: request.scopeLabel }),
+          ...(request.agentIds === undefined ? {} : { agents: request.agentIds.size }),
+        },
         recordCount: records,
         sha256,
-        destination: path,
+        destination: request.destinationLabel ?? path,
         ...(skipped.length > 0 ? { details: { skipped: skipped.length } } : {}),
       },
       clock.now(),
@@ -114,12 +127,16 @@ function* items(
   db: Db,
   format: ExportFormat,
   entity: S1Api,
-  consoleName: string | undefined,
+  request: ExportRequest,
   skipped: ExportResult['skipped'],
 ): Generator<string> {
+  const { console: consoleName, agentIds } = request;
+  const wanted = (agentId: string) => agentIds === undefined || agentIds.has(agentId);
   if (format === 'raw-json' || format === 'raw-ndjson') {
     if (entity === 'agents') {
-      for (const { text } of currentRawAgents(db, consoleName)) yield text;
+      for (const { agentId, text } of currentRawAgents(db, consoleName)) {
+        if (wanted(agentId)) yield text;
+      }
       return;
     }
     yield* storedRaw(db, entity, consoleName);
@@ -127,6 +144,7 @@ function* items(
   }
   const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
   for (const record of currentInventory(db, output, consoleName)) {
+    if (!wanted(record.agentId)) continue;
     if ('skipped' in record) skipped.push({ agentId: record.agentId, reason: record.skipped });
     else if (format === 'csv') yield csvRow(deviceRowOf(record.text, record.console.name));
     else yield record.text;
@@ -157,11 +175,20 @@ function checkFormat(format: string): ExportFormat {
   );
 }
 
-function checkEntity(format: ExportFormat, entity: string | undefined): S1Api {
+function checkEntity(
+  format: ExportFormat,
+  entity: string | undefined,
+  agentIds: ReadonlySet<string> | undefined,
+): S1Api {
   if (entity === undefined) return 'agents';
   if (!(S1_APIS as readonly string[]).includes(entity)) {
     throw new InvalidExportRequestError(
       `Unknown entity "${entity}". Choose one of: ${S1_APIS.join(', ')}.`,
+    );
+  }
+  if (entity !== 'agents' && agentIds !== undefined) {
+    throw new InvalidExportRequestError(
+      `A selection of devices goes with device exports only; --entity ${entity} exports every stored ${entity.slice(0, -1)}.`,
     );
   }
   if (entity !== 'agents' && !format.startsWith('raw-')) {

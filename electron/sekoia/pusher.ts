@@ -25,6 +25,8 @@ export const DEFAULT_PUSH_RETRY: RetryPolicy = {
 
 export interface PushOptions {
   consoleName?: string;
+  /** Only these agents (a grid filter or selection). */
+  agentIds?: ReadonlySet<string>;
   /** Deliver what an earlier push left, instead of starting a new one. */
   resume?: boolean;
   signal?: AbortSignal;
@@ -113,7 +115,7 @@ export class SekoiaPusher {
   async push(options: PushOptions = {}): Promise<PushResult> {
     const { pushId, skipped } = options.resume
       ? { pushId: this.resumable(), skipped: 0 }
-      : this.prepare(options.consoleName);
+      : this.prepare(options.consoleName, options.agentIds);
     this.db
       .prepare(
         `UPDATE pushes SET state = 'running', finished_at = NULL, message = NULL WHERE id = ?`,
@@ -129,8 +131,15 @@ export class SekoiaPusher {
   }
 
   /** Writes every batch of a new push to the outbox before anything is sent. */
-  private prepare(consoleName: string | undefined): { pushId: number; skipped: number } {
-    const scope = JSON.stringify({ target: this.target.name, console: consoleName ?? 'all' });
+  private prepare(
+    consoleName: string | undefined,
+    agentIds: ReadonlySet<string> | undefined,
+  ): { pushId: number; skipped: number } {
+    const scope = JSON.stringify({
+      target: this.target.name,
+      console: consoleName ?? 'all',
+      ...(agentIds === undefined ? {} : { agents: agentIds.size }),
+    });
     const pushId = Number(
       this.db
         .prepare(
@@ -153,6 +162,7 @@ export class SekoiaPusher {
         ? legacySekoiaInventory(this.db, consoleName)
         : currentInventory(this.db, 'sekoia', consoleName);
       for (const record of records) {
+        if (agentIds !== undefined && !agentIds.has(record.agentId)) continue;
         if ('skipped' in record) {
           skipped += 1;
           continue;

@@ -12,7 +12,7 @@ import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
-import { ConsoleStateStore } from './console-state';
+import { ConsoleStateStore, type ConsoleState } from './console-state';
 import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
 import { RunStore } from './run-store';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
@@ -34,6 +34,8 @@ export interface SyncRequest {
   apis?: readonly S1Api[];
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
+  /** Each Sumo state the console passes through during this sync. */
+  onState?: (state: ConsoleState) => void;
 }
 
 export class SyncAlreadyRunningError extends Error {
@@ -62,6 +64,10 @@ export class SyncEngine {
    * Resolves when the agents of every snapshot made current so far are mapped for exports and
    * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
    */
+  isRunning(consoleId: string): boolean {
+    return this.running.has(consoleId);
+  }
+
   async precomputed(): Promise<void> {
     while (this.preparing.size > 0) await Promise.all(this.preparing);
   }
@@ -84,8 +90,10 @@ export class SyncEngine {
     if (this.running.has(record.id)) throw new SyncAlreadyRunningError(record.name);
     this.running.add(record.id);
     const { clock, db } = this.options;
-    const setState = (state: Parameters<ConsoleStateStore['set']>[1]) =>
+    const setState = (state: ConsoleState) => {
       this.states.set(record.id, state, clock.now());
+      request.onState?.(state);
+    };
     const health = new HealthStore(db, () => [request.token]);
     try {
       setState('Started');

@@ -1,0 +1,49 @@
+import type { GridRow, OverviewStats } from '../../../shared/contract/views';
+import { deviceFlags } from '../../../shared/devices/device-flags';
+
+type Stats = OverviewStats;
+
+/** The Overview screen's figures, computed from the grid rows in one pass. */
+export function overviewStats(rows: readonly GridRow[], staleDays: number, now: Date): Stats {
+  const os = new Map<string, number>();
+  const versions = new Map<string, number>();
+  const types = new Map<string, number>();
+  const consoles = new Map<string, Stats['consoles'][number]>();
+  const bump = (map: Map<string, number>, key: string | undefined) =>
+    map.set(key ?? 'Unknown', (map.get(key ?? 'Unknown') ?? 0) + 1);
+  for (const row of rows) {
+    bump(os, row.osType ?? row.os);
+    bump(versions, row.agentVersion);
+    bump(types, row.deviceType);
+    let entry = consoles.get(row.console);
+    if (!entry) {
+      entry = {
+        console: row.console,
+        devices: 0,
+        stale: 0,
+        infected: 0,
+        outOfDate: 0,
+        firewallOff: 0,
+        decommissioned: 0,
+      };
+      consoles.set(row.console, entry);
+    }
+    const flags = deviceFlags(row, staleDays, now.getTime());
+    entry.devices += 1;
+    entry.stale += flags.stale ? 1 : 0;
+    entry.infected += flags.infected ? 1 : 0;
+    entry.outOfDate += flags.outOfDate ? 1 : 0;
+    entry.firewallOff += flags.firewallOff ? 1 : 0;
+    entry.decommissioned += row.decommissioned ? 1 : 0;
+  }
+  const sorted = (map: Map<string, number>) =>
+    [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+  return {
+    devices: rows.length,
+    consoles: [...consoles.values()],
+    os: sorted(os),
+    agentVersions: sorted(versions),
+    deviceTypes: sorted(types),
+    staleDays,
+  };
+}

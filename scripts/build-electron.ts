@@ -1,0 +1,46 @@
+// Bundles the Electron side into dist/electron: main (ESM), the sandboxed preload (one CommonJS
+// file, as sandboxed preloads must be), the backend's utility process and its precompute worker.
+// Native modules stay external; electron-builder rebuilds them for Electron when packaging.
+import { build, type BuildOptions } from 'esbuild';
+
+const NATIVE = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
+// ESM bundles of CommonJS dependencies need a require of their own.
+const REQUIRE_SHIM =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const node: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: NATIVE,
+  banner: { js: REQUIRE_SHIM },
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron' }),
+  build({
+    ...node,
+    entryPoints: { backend: 'electron/backend/utility-entry.ts' },
+    outdir: 'dist/electron',
+  }),
+  build({
+    ...node,
+    entryPoints: { 'precompute-worker': 'electron/precompute/precompute-worker.ts' },
+    outdir: 'dist/electron',
+  }),
+  build({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist/electron',
+    logLevel: 'warning',
+  }),
+]);
+console.log('built dist/electron (main.js, preload.cjs, backend.js, precompute-worker.js)');

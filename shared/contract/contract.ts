@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import {
+  AuditEntryView,
+  ConnectionReport,
+  ConsoleView,
+  DeviceDetail,
+  DeviceScope,
+  ExportFormat,
+  ExportOutcome,
+  GridRow,
+  HealthEventView,
+  OverviewStats,
+  PushOutcome,
+  SekoiaTargetView,
+} from './views';
+import type { CallName, EventName } from './names';
+
+export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
+
+// Every call the renderer makes and every event the backend sends, in one place. Both
+// transports (Electron IPC and `s1inv serve` over HTTP) and the preload are generated from it;
+// arguments are parsed against these schemas before any handler runs.
+
+const call = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+const none = z.object({}).strict();
+const name = z.string().min(1).max(200);
+/** Secrets arrive once, go to the keychain, and are never sent back. */
+const secret = z.string().min(1).max(10_000);
+
+export const CALLS = {
+  'app.info': call(
+    none,
+    z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      transport: z.enum(['electron', 'browser']),
+      /** A demo console answering on loopback (`npm run demo`), offered on first run. */
+      demoConsole: z.object({ url: z.string(), token: z.string() }).optional(),
+    }),
+  ),
+  'app.openExternal': call(
+    z.object({ url: z.string().max(2_000) }).strict(),
+    z.object({ opened: z.boolean() }),
+  ),
+  'consoles.list': call(none, z.array(ConsoleView)),
+  'consoles.add': call(
+    z
+      .object({
+        name,
+        url: z.string().min(1).max(2_000),
+        token: secret.optional(),
+        apis: z.array(z.string()).optional(),
+        proxyUrl: z.string().max(2_000).optional(),
+        caBundle: z.string().max(4_000).optional(),
+      })
+      .strict(),
+    ConsoleView,
+  ),
+  'consoles.setToken': call(z.object({ name, token: secret }).strict(), ConsoleView),
+  'consoles.remove': call(
+    z.object({ name, deleteData: z.boolean() }).strict(),
+    z.object({ removed: z.string() }),
+  ),
+  'consoles.test': call(z.object({ name }).strict(), ConnectionReport),
+  'consoles.setAutoPoll': call(
+    z.object({ name, enabled: z.boolean(), minutes: z.number().int().min(1).max(1440) }).strict(),
+    ConsoleView,
+  ),
+  'sync.start': call(z.object({ name }).strict(), z.object({ started: z.boolean() })),
+  'sync.cancel': call(z.object({ name }).strict(), z.object({ cancelled: z.boolean() })),
+  'health.list': call(z.object({ name: name.optional() }).strict(), z.array(HealthEventView)),
+  'devices.list': call(none, z.object({ rows: z.array(GridRow) })),
+  'devices.detail': call(
+    z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
+    DeviceDetail,
+  ),
+  'overview.stats': call(
+    z.object({ staleDays: z.number().int().min(1).max(3650) }).strict(),
+    OverviewStats,
+  ),
+  'export.run': call(
+    z.object({ format: ExportFormat, scope: DeviceScope }).strict(),
+    ExportOutcome,
+  ),
+  'sekoia.list': call(none, z.array(SekoiaTargetView)),
+  'sekoia.add': call(
+    z
+      .object({
+        name,
+        connectorUuid: z.string().max(100),
+        baseUrl: z.string().max(2_000).optional(),
+        endpoint: z.string().max(2_000).optional(),
+        batchSize: z.number().int().min(1).max(1000).optional(),
+        legacyDeviceTypes: z.boolean().optional(),
+        apiKey: secret.optional(),
+      })
+      .strict(),
+    SekoiaTargetView,
+  ),
+  'sekoia.remove': call(z.object({ name }).strict(), z.object({ removed: z.string() })),
+  'push.run': call(
+    z.object({ target: name, scope: DeviceScope, resume: z.boolean().optional() }).strict(),
+    PushOutcome,
+  ),
+  'audit.list': call(none, z.array(AuditEntryView)),
+  'config.export': call(none, z.object({ json: z.string() })),
+  'config.import': call(
+    z.object({ json: z.string().max(5_000_000) }).strict(),
+    z.object({ added: z.array(z.string()), updated: z.array(z.string()) }),
+  ),
+} as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
+
+export const EVENTS = {
+  'sync.progress': z.object({
+    console: z.string(),
+    api: z.string(),
+    fetched: z.number(),
+    expected: z.number().optional(),
+  }),
+  'console.changed': z.object({ console: z.string(), state: z.string(), syncing: z.boolean() }),
+  'sync.finished': z.object({
+    console: z.string(),
+    state: z.string(),
+    devices: z.number().optional(),
+    message: z.string().optional(),
+  }),
+  'export.progress': z.object({ records: z.number() }),
+  'push.progress': z.object({ target: z.string(), delivered: z.number(), total: z.number() }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type CallArgs<K extends CallName> = z.input<(typeof CALLS)[K]['args']>;
+export type ParsedArgs<K extends CallName> = z.output<(typeof CALLS)[K]['args']>;
+export type CallResult<K extends CallName> = z.infer<(typeof CALLS)[K]['result']>;
+export type EventPayload<K extends EventName> = z.infer<(typeof EVENTS)[K]>;
+
+/** An error as it crosses the boundary: named, with a code the renderer can branch on. */
+export const ContractError = z.object({
+  name: z.string(),
+  code: z.enum([
+    'invalid_argument',
+    'not_found',
+    'conflict',
+    'keychain_unavailable',
+    'secret_missing',
+    'network',
+    'remote_rejected',
+    'file',
+    'unavailable',
+    'internal',
+  ]),
+  message: z.string(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+export type ErrorCode = ContractError['code'];
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** The one API the renderer sees, whichever transport carries it. */
+export type BackendApi = {
+  [K in CallName]: (args: CallArgs<K>) => Promise<Envelope<CallResult<K>>>;
+} & {
+  on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
+};

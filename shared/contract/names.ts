@@ -1,0 +1,38 @@
+// The names of the contract's calls and events, alone: the preload needs them and nothing
+// else of the contract (contract.ts checks that its tables match these lists exactly).
+
+export const CALL_NAMES = [
+  'app.info',
+  'app.openExternal',
+  'consoles.list',
+  'consoles.add',
+  'consoles.setToken',
+  'consoles.remove',
+  'consoles.test',
+  'consoles.setAutoPoll',
+  'sync.start',
+  'sync.cancel',
+  'health.list',
+  'devices.list',
+  'devices.detail',
+  'overview.stats',
+  'export.run',
+  'sekoia.list',
+  'sekoia.add',
+  'sekoia.remove',
+  'push.run',
+  'audit.list',
+  'config.export',
+  'config.import',
+] as const;
+
+export const EVENT_NAMES = [
+  'sync.progress',
+  'console.changed',
+  'sync.finished',
+  'export.progress',
+  'push.progress',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+// The shapes the backend hands the renderer. Secrets never appear in any of them: a console
+// says whether a token is stored, never what it is.
+
+export const SeverityCounts = z.object({ errors: z.number(), warnings: z.number() });
+
+export const ConsoleView = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  apis: z.array(z.string()),
+  proxyUrl: z.string().optional(),
+  caBundle: z.string().optional(),
+  tokenStored: z.boolean(),
+  state: z.string(),
+  syncing: z.boolean(),
+  autoPoll: z.object({ enabled: z.boolean(), minutes: z.number() }),
+  inventory: z.object({ takenAt: z.string(), agents: z.number() }).optional(),
+  health: SeverityCounts,
+});
+export type ConsoleView = z.infer<typeof ConsoleView>;
+
+export const ConnectionReport = z.object({
+  outcome: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  nextStep: z.string(),
+  failedCall: z.string().optional(),
+  consoleVersion: z.string().optional(),
+  token: z
+    .object({
+      expiresAt: z.string().optional(),
+      daysLeft: z.number().optional(),
+      expiresSoon: z.boolean(),
+    })
+    .optional(),
+  scope: z
+    .object({
+      level: z.enum(['accounts', 'sites']),
+      entries: z.array(z.object({ id: z.string(), name: z.string() })),
+      total: z.number(),
+    })
+    .optional(),
+});
+
+export const HealthEventView = z.object({
+  id: z.number(),
+  console: z.string(),
+  api: z.string().optional(),
+  errorClass: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  count: z.number(),
+});
+
+/** One grid row: the columns the Devices screen shows, never the raw objects. */
+export const GridRow = z.object({
+  console: z.string(),
+  agentId: z.string(),
+  site: z.string().optional(),
+  group: z.string().optional(),
+  hostname: z.string().optional(),
+  os: z.string().optional(),
+  osType: z.string().optional(),
+  deviceType: z.string().optional(),
+  ips: z.array(z.string()),
+  externalIp: z.string().optional(),
+  lastSeen: z.string().optional(),
+  agentVersion: z.string().optional(),
+  decommissioned: z.boolean(),
+  firewall: z.string().optional(),
+  users: z.string().optional(),
+  updateStatus: z.string().optional(),
+  activeThreats: z.number().optional(),
+  infectionStatus: z.string().optional(),
+});
+export type GridRow = z.infer<typeof GridRow>;
+
+export const DeviceDetail = z.object({
+  console: z.string(),
+  agentId: z.string(),
+  /** Pretty-printed for reading and copying. */
+  ocsf: z.string(),
+  raw: z.string(),
+  threats: z.array(z.record(z.string(), z.unknown())),
+  activities: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const ExportFormat = z.enum([
+  'ocsf-json',
+  'ocsf-ndjson',
+  'sekoia-json',
+  'csv',
+  'raw-json',
+  'raw-ndjson',
+]);
+
+/** Which devices: all, one console's, or exactly these agents (a filter or a selection). */
+export const DeviceScope = z.object({
+  console: z.string().optional(),
+  agentIds: z.array(z.string()).max(1_000_000).optional(),
+  /** How the renderer chose them, for the audit log: "all", "filter: …", "selection". */
+  label: z.string().max(500).optional(),
+});
+
+export const ExportOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({
+    status: z.literal('written'),
+    path: z.string(),
+    records: z.number(),
+    skipped: z.number(),
+    sha256: z.string(),
+    bytes: z.number(),
+    /** Browser host: where to fetch the file. */
+    downloadUrl: z.string().optional(),
+  }),
+]);
+
+export const SekoiaTargetView = z.object({
+  id: z.string(),
+  name: z.string(),
+  connectorUuid: z.string(),
+  baseUrl: z.string(),
+  endpoint: z.string().optional(),
+  batchSize: z.number(),
+  legacyDeviceTypes: z.boolean(),
+  keyStored: z.boolean(),
+  resumable: z.boolean(),
+});
+
+export const PushOutcome = z.object({
+  pushId: z.number(),
+  state: z.enum(['complete', 'failed']),
+  batches: z.number(),
+  deliveredBatches: z.number(),
+  failedBatches: z.number(),
+  items: z.number(),
+  deliveredItems: z.number(),
+  skipped: z.number(),
+  message: z.string().optional(),
+});
+
+export const AuditEntryView = z.object({
+  id: z.number(),
+  at: z.string(),
+  osUser: z.string(),
+  action: z.enum(['export', 'push']),
+  format: z.string(),
+  scope: z.record(z.string(), z.unknown()),
+  recordCount: z.number(),
+  sha256: z.string().optional(),
+  destination: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const Count = z.object({ key: z.string(), count: z.number() });
+export const OverviewStats = z.object({
+  devices: z.number(),
+  consoles: z.array(
+    z.object({
+      console: z.string(),
+      devices: z.number(),
+      stale: z.number(),
+      infected: z.number(),
+      outOfDate: z.number(),
+      firewallOff: z.number(),
+      decommissioned: z.number(),
+    }),
+  ),
+  os: z.array(Count),
+  agentVersions: z.array(Count),
+  deviceTypes: z.array(Count),
+  staleDays: z.number(),
+});
+
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+export type HealthEventView = z.infer<typeof HealthEventView>;
+export type DeviceDetail = z.infer<typeof DeviceDetail>;
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export type DeviceScope = z.infer<typeof DeviceScope>;
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+export type SekoiaTargetView = z.infer<typeof SekoiaTargetView>;
+export type PushOutcome = z.infer<typeof PushOutcome>;
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export type OverviewStats = z.infer<typeof OverviewStats>;

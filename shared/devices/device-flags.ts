@@ -1,0 +1,40 @@
+import type { DeviceRow } from './device-row';
+
+const DAY_MS = 86_400_000;
+
+export interface DeviceFlags {
+  /** Last seen more than `staleDays` ago, or never. */
+  stale: boolean;
+  infected: boolean;
+  outOfDate: boolean;
+  firewallOff: boolean;
+}
+
+/** The audit questions an analyst asks of every device; the grid's quick filters and the Overview agree on them. */
+export function deviceFlags(
+  row: Pick<
+    DeviceRow,
+    'lastSeen' | 'infectionStatus' | 'updateStatus' | 'firewall' | 'activeThreats'
+  >,
+  staleDays: number,
+  nowMs: number,
+): DeviceFlags {
+  const lastSeen = row.lastSeen === undefined ? Number.NaN : Date.parse(row.lastSeen);
+  return {
+    stale: Number.isNaN(lastSeen) || nowMs - lastSeen > staleDays * DAY_MS,
+    infected: row.infectionStatus === 'Infected' || (row.activeThreats ?? 0) > 0,
+    outOfDate: row.updateStatus === 'Update Required',
+    firewallOff: row.firewall === 'Disabled',
+  };
+}
+
+/** Hostnames held by more than one device (case-insensitive), for the duplicates filter. */
+export function duplicateHostnames(rows: readonly Pick<DeviceRow, 'hostname'>[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const { hostname } of rows) {
+    if (hostname === undefined || hostname === '') continue;
+    const key = hostname.toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, count]) => count > 1).map(([key]) => key));
+}

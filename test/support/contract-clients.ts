@@ -1,0 +1,150 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { request } from 'undici';
+import type { Backend } from '../../electron/backend/backend';
+import type { FromBackend, ToBackend } from '../../electron/backend/host-messages';
+import type { PortPlatform } from '../../electron/backend/port-host';
+import { hostBackendOnPort } from '../../electron/backend/port-host';
+import { validateIpcCall } from '../../electron/ipc/validated-call';
+import type { ServeHost } from '../../electron/server/serve-host';
+import {
+  CALL_NAMES,
+  EVENT_NAMES,
+  type BackendApi,
+  type EventName,
+} from '../../shared/contract/contract';
+import type { PreloadApi } from '../../shared/contract/preload-api';
+import { ipcBackend } from '../../renderer/src/backend/transport';
+
+// The two transports, driven from Node: the same BackendApi the renderer gets, so one set of
+// test cases runs through both.
+
+export interface Transport {
+  api: BackendApi;
+  close: () => Promise<void>;
+}
+
+const TRUSTED = { webContentsId: 1, origin: 'app://s1inventory' };
+const OUR_WINDOW = { webContentsId: 1, frameUrl: 'app://s1inventory/index.html' };
+
+/**
+ * Electron's path without Electron: the renderer's ipcBackend over a preload object, main's
+ * validateIpcCall, and the backend hosted on a MessagePort exactly as in the utility process.
+ * `chooseExportFile` plays the native save dialog.
+ */
+export function ipcTransport(
+  backend: Backend,
+  platform: PortPlatform,
+  port: MessagePort,
+  main: MessagePort,
+  chooseExportFile: (suggestedName: string) => string | undefined,
+): Transport {
+  hostBackendOnPort(port as never, backend, platform);
+  const pending = new Map<number, (envelope: unknown) => void>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let nextId = 0;
+  main.on('message', (message: FromBackend) => {
+    if (message.type === 'result') {
+      pending.get(message.id)?.(message.envelope);
+      pending.delete(message.id);
+    } else if (message.type === 'event') {
+      for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+    } else if (message.type === 'platform') {
+      const value =
+        message.request.kind === 'chooseExportFile'
+          ? (() => {
+              const path = chooseExportFile(message.request.suggestedName);
+              return path === undefined ? undefined : { path, description: path };
+            })()
+          : false;
+      main.postMessage({ type: 'platform-reply', id: message.id, value } satisfies ToBackend);
+    }
+  });
+  const preload = {
+    calls: Object.fromEntries(
+      CALL_NAMES.map((name) => [
+        name,
+        (args: unknown) => {
+          const checked = validateIpcCall(name, args, OUR_WINDOW, TRUSTED);
+          if (!checked.ok) return Promise.resolve(checked);
+          const id = (nextId += 1);
+          return new Promise((resolve) => {
+            pending.set(id, resolve);
+            main.postMessage({ type: 'call', id, name: checked.name, args: checked.args });
+          });
+        },
+      ]),
+    ),
+    events: Object.fromEntries(
+      EVENT_NAMES.map((name) => [
+        name,
+        (listener: (payload: unknown) => void) => {
+          const set = listeners.get(name) ?? new Set();
+          set.add(listener);
+          listeners.set(name, set);
+          return () => set.delete(listener);
+        },
+      ]),
+    ),
+  } as unknown as PreloadApi;
+  return {
+    api: ipcBackend(preload),
+    close: async () => {
+      port.close();
+      main.close();
+    },
+  };
+}
+
+export function messagePorts(): { port: MessagePort; main: MessagePort } {
+  const { port1, port2 } = new MessageChannel();
+  return { port: port1, main: port2 };
+}
+
+/** `s1inv serve` as a browser uses it: the token swapped for a cookie, calls and SSE. */
+export async function httpTransport(host: ServeHost): Promise<Transport> {
+  const first = await request(host.url, { method: 'GET' });
+  await first.body.dump();
+  const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+  const headers = { cookie, origin: host.origin, 'content-type': 'application/json' };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const events = await request(`${host.origin}/api/events`, { headers });
+  void (async () => {
+    let buffer = '';
+    for await (const chunk of events.body) {
+      buffer += (chunk as Buffer).toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (event && data)
+          for (const listener of listeners.get(event) ?? []) listener(JSON.parse(data));
+      }
+    }
+  })().catch(() => undefined);
+  const api: Record<string, unknown> = {
+    on: (event: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+  for (const name of CALL_NAMES) {
+    api[name] = async (args: unknown) => {
+      const response = await request(`${host.origin}/api/call/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(args ?? {}),
+      });
+      return response.body.json();
+    };
+  }
+  return {
+    api: api as BackendApi,
+    close: async () => {
+      events.body.destroy();
+    },
+  };
+}
