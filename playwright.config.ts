@@ -3,7 +3,6 @@ import { defineConfig } from '@playwright/test';
 // Browser tests drive the real renderer in Debian's Chromium: Playwright's own browser
 // downloads are never used (they cannot be fetched on these machines).
 const CHROMIUM = process.env.S1INV_CHROMIUM ?? '/usr/bin/chromium';
-const PORT = Number(process.env.S1INV_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -12,8 +11,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
+  // Tests run against the real `s1inv serve` with fake remote services (see global-setup).
+  globalSetup: './test/e2e/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: CHROMIUM,
       // Without these, Chromium keeps dialing out on a closed network.
@@ -28,11 +28,5 @@ export default defineConfig({
       ],
     },
     trace: 'off',
-  },
-  webServer: {
-    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
   },
 });

@@ -1,5 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
+import { hardenedWebPreferences } from '../platform/window-preferences';
 import { openExternalLink } from './external-links';
 
 /**
@@ -15,17 +16,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'S1 Inventory',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(preloadPath),
   });
   const { webContents } = window;
   webContents.setWindowOpenHandler(({ url }) => {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/env';
 
-// The built renderer opens in Chromium, follows the OS theme, and the first run explains
+// The built renderer, served by `s1inv serve`, opens in Chromium, follows the OS theme, and the first run explains
 // what to do. Screenshots of both themes land in artifacts/screenshots/ for a person to look at.
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -12,7 +12,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       if (message.type() === 'error') problems.push(message.text());
     });
 
-    await page.goto('/');
+    await page.reload();
     await expect(page.getByRole('heading', { name: 'S1 Inventory' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('No SentinelOne console yet');
 

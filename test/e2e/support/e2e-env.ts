@@ -1,0 +1,53 @@
+// The world the browser tests run in, as one long-lived process: a private Secret Service, a
+// fake SentinelOne console with a generated fleet, a fake Sekoia, and the real `s1inv serve`
+// on a fresh data directory. Prints one JSON line describing it, then waits for SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { FakeSekoia } from '../../support/fake-sekoia/server';
+import { FakeS1Console } from '../../support/fake-s1/server';
+import { startSecretService } from '../../support/secret-service';
+import { fleet } from '../../support/sync-fixture';
+
+const agents = Number(process.env.S1INV_E2E_AGENTS ?? 300);
+const s1Token = 'e2e-s1-token-7f3a9c21';
+const sekoiaKey = 'e2e-sekoia-key-4b8d2e10';
+
+const keychain = startSecretService();
+const dataDir = mkdtempSync(join(tmpdir(), 's1inv-e2e-'));
+const s1 = (await FakeS1Console.start()).addToken(s1Token, {
+  scope: 'global',
+  expiresAt: new Date(Date.now() + 120 * 86_400_000).toISOString(),
+});
+fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
+const sekoia = await FakeSekoia.start(sekoiaKey);
+
+const serve = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', dataDir, 'serve'], {
+  env: { ...process.env, ...keychain.env },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const serveUrl = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: serve.stdout }).once('line', resolve);
+  serve.once('exit', (code) => reject(new Error(`s1inv serve exited (${code})`)));
+});
+
+console.log(
+  JSON.stringify({
+    serveUrl,
+    origin: new URL(serveUrl).origin,
+    dataDir,
+    s1: { url: s1.url, token: s1Token, agents },
+    sekoia: { url: sekoia.url, key: sekoiaKey },
+  }),
+);
+
+process.once('SIGTERM', () => {
+  serve.kill('SIGTERM');
+  void Promise.all([s1.close(), sekoia.close()]).finally(() => {
+    keychain.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});

@@ -1,0 +1,20 @@
+import { test as base } from '@playwright/test';
+
+export interface E2eEnv {
+  serveUrl: string;
+  origin: string;
+  dataDir: string;
+  s1: { url: string; token: string; agents: number };
+  sekoia: { url: string; key: string };
+}
+
+export const e2eEnv = (): E2eEnv => JSON.parse(process.env.S1INV_E2E!) as E2eEnv;
+
+/** A page signed in to `s1inv serve`: it opened the printed URL, so it holds the cookie. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    await page.goto(e2eEnv().serveUrl);
+    await use(page);
+  },
+});
+export { expect } from '@playwright/test';
