@@ -2,22 +2,36 @@ import { useMemo, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
+import type { BackendApi } from '../../shared/contract/contract';
 import { OCSF_VERSION } from '../../shared/ocsf/enums';
-import { appTheme } from './theme';
+import { AuditScreen } from './audit/AuditScreen';
+import { BackendProvider } from './backend/BackendContext';
+import { ConsolesScreen } from './consoles/ConsolesScreen';
+import { DevicesScreen } from './devices/DevicesScreen';
+import { OverviewScreen } from './overview/OverviewScreen';
 import { Shell, type ScreenId } from './Shell';
-import { EmptyState } from './EmptyState';
+import { appTheme } from './theme';
 
-export function App() {
+const SCREENS: Record<ScreenId, () => React.ReactElement> = {
+  overview: OverviewScreen,
+  consoles: ConsolesScreen,
+  devices: DevicesScreen,
+  audit: AuditScreen,
+};
+
+export function App({ api }: { api: BackendApi }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const theme = useMemo(() => appTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
   const [screen, setScreen] = useState<ScreenId>('consoles');
-
+  const Screen = SCREENS[screen];
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <Shell screen={screen} onNavigate={setScreen} footer={`OCSF ${OCSF_VERSION}`}>
-        <EmptyState screen={screen} />
-      </Shell>
+      <BackendProvider api={api}>
+        <Shell screen={screen} onNavigate={setScreen} footer={`OCSF ${OCSF_VERSION}`}>
+          <Screen />
+        </Shell>
+      </BackendProvider>
     </ThemeProvider>
   );
 }

@@ -1,4 +1,4 @@
-import schemaFile from './schema/device_inventory_info-1.6.0.json';
+import schemaFile from './schema/device_inventory_info-1.6.0.json' with { type: 'json' };
 import { isCidr, isIpAddress, isMacAddress } from '../net';
 import { isPlainObject, describeType } from '../lenient';
 import { OCSF_VERSION } from './enums';

@@ -2,6 +2,8 @@
 // fake SentinelOne console with a generated fleet, a fake Sekoia, and the real `s1inv serve`
 // on a fresh data directory. Prints one JSON line describing it, then waits for SIGTERM.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,14 @@ const s1 = (await FakeS1Console.start()).addToken(s1Token, {
 fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
 const sekoia = await FakeSekoia.start(sekoiaKey);
 
+// What the fake Sekoia received, for tests to check delivery from outside this process.
+const inspector = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ uids: sekoia.deliveredUids() }));
+});
+await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
+const inspectUrl = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}`;
+
 const serve = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', dataDir, 'serve'], {
   env: { ...process.env, ...keychain.env },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,12 +49,13 @@ console.log(
     origin: new URL(serveUrl).origin,
     dataDir,
     s1: { url: s1.url, token: s1Token, agents },
-    sekoia: { url: sekoia.url, key: sekoiaKey },
+    sekoia: { url: sekoia.url, key: sekoiaKey, inspectUrl },
   }),
 );
 
 process.once('SIGTERM', () => {
   serve.kill('SIGTERM');
+  inspector.close();
   void Promise.all([s1.close(), sekoia.close()]).finally(() => {
     keychain.stop();
     rmSync(dataDir, { recursive: true, force: true });

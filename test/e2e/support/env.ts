@@ -5,7 +5,7 @@ export interface E2eEnv {
   origin: string;
   dataDir: string;
   s1: { url: string; token: string; agents: number };
-  sekoia: { url: string; key: string };
+  sekoia: { url: string; key: string; inspectUrl: string };
 }
 
 export const e2eEnv = (): E2eEnv => JSON.parse(process.env.S1INV_E2E!) as E2eEnv;

@@ -1,0 +1,55 @@
+import { useRef, useState } from 'react';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import type { ContractError } from '../../../shared/contract/contract';
+import { call, useBackend } from '../backend/BackendContext';
+import { saveText } from '../download';
+import { ErrorNotice } from '../ErrorNotice';
+
+/** Import and export of the consoles' JSON configuration (never tokens). */
+export function ConfigButtons({ onImported }: { onImported: () => void }) {
+  const api = useBackend();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<ContractError>();
+  const [notice, setNotice] = useState<string>();
+
+  const exportConfig = async () => {
+    const result = await call(api, 'config.export', {});
+    if (!result.ok) return setError(result.error);
+    saveText('s1-inventory-config.json', result.value.json, 'application/json');
+  };
+  const importConfig = async (file: File) => {
+    const result = await call(api, 'config.import', { json: await file.text() });
+    if (!result.ok) return setError(result.error);
+    setNotice(
+      `Imported: ${result.value.added.length} added, ${result.value.updated.length} updated. Add their tokens with Set token.`,
+    );
+    onImported();
+  };
+
+  return (
+    <>
+      <Button onClick={() => input.current?.click()}>Import configuration</Button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label="Configuration file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importConfig(file);
+          e.target.value = '';
+        }}
+      />
+      <Button onClick={() => void exportConfig()}>Export configuration</Button>
+      <ErrorNotice error={error} onClose={() => setError(undefined)} />
+      <Snackbar
+        open={notice !== undefined}
+        autoHideDuration={6000}
+        onClose={() => setNotice(undefined)}
+        message={notice}
+      />
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import { useQuery } from '../backend/BackendContext';
+import { ErrorNotice } from '../ErrorNotice';
+
+/** One device: its OCSF record and raw SentinelOne JSON side by side, threats and activities. */
+export function DeviceDrawer({
+  device,
+  onClose,
+}: {
+  device?: { console: string; agentId: string };
+  onClose: () => void;
+}) {
+  return (
+    <Drawer
+      anchor="right"
+      open={device !== undefined}
+      onClose={onClose}
+      sx={{ zIndex: (t) => t.zIndex.modal }}
+    >
+      <Box
+        sx={{ width: 'min(1200px, 90vw)', p: 2, boxSizing: 'border-box' }}
+        role="region"
+        aria-label="Device detail"
+      >
+        {device && <Detail {...device} />}
+      </Box>
+    </Drawer>
+  );
+}
+
+function Detail({ console: consoleName, agentId }: { console: string; agentId: string }) {
+  const detail = useQuery('devices.detail', { console: consoleName, agentId });
+  const d = detail.data;
+  return (
+    <>
+      <Typography variant="h6" component="h3">
+        Device {agentId} · {consoleName}
+      </Typography>
+      <ErrorNotice error={detail.error} />
+      {d && (
+        <>
+          <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
+            <JsonPane title="OCSF 1.6.0 record" text={d.ocsf} />
+            <JsonPane title="Raw SentinelOne agent" text={d.raw} />
+          </Stack>
+          <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+            <Recent title="Threats" items={d.threats} describe={describeThreat} />
+            <Recent title="Recent activities" items={d.activities} describe={describeActivity} />
+          </Stack>
+        </>
+      )}
+    </>
+  );
+}
+
+function JsonPane({ title, text }: { title: string; text: string }) {
+  return (
+    <Paper variant="outlined" sx={{ flex: 1, minWidth: 0 }} role="region" aria-label={title}>
+      <Stack direction="row" sx={{ alignItems: 'center', px: 1 }}>
+        <Typography variant="subtitle2" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
+        <Button
+          size="small"
+          startIcon={<ContentCopy />}
+          onClick={() => void navigator.clipboard.writeText(text)}
+        >
+          Copy
+        </Button>
+      </Stack>
+      <Box
+        component="pre"
+        sx={{ m: 0, p: 1, height: '48vh', overflow: 'auto', fontSize: 12, fontFamily: 'monospace' }}
+      >
+        {text}
+      </Box>
+    </Paper>
+  );
+}
+
+type Item = Record<string, unknown>;
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function describeThreat(item: Item): [string, string] {
+  const info = (item.threatInfo ?? {}) as Item;
+  return [
+    str(info.threatName) || str(item.id),
+    `${str(info.classification)} · ${str(info.mitigationStatus)} · ${str(info.updatedAt)}`,
+  ];
+}
+
+function describeActivity(item: Item): [string, string] {
+  return [
+    str(item.primaryDescription) || `Activity type ${String(item.activityType ?? '')}`,
+    str(item.createdAt),
+  ];
+}
+
+function Recent({
+  title,
+  items,
+  describe,
+}: {
+  title: string;
+  items: Item[];
+  describe: (item: Item) => [string, string];
+}) {
+  return (
+    <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, p: 1 }} role="region" aria-label={title}>
+      <Typography variant="subtitle2">
+        {title} ({items.length})
+      </Typography>
+      {items.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          None stored for this device.
+        </Typography>
+      ) : (
+        <List dense sx={{ maxHeight: '22vh', overflow: 'auto' }}>
+          {items.map((item) => {
+            const [primary, secondary] = describe(item);
+            return (
+              <ListItem key={str(item.id)} divider>
+                <ListItemText primary={primary} secondary={secondary} />
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </Paper>
+  );
+}

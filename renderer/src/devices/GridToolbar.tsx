@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ViewColumn from '@mui/icons-material/ViewColumn';
+import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
+
+export interface ColumnChoice {
+  id: string;
+  label: string;
+  visible: boolean;
+}
+
+interface Props {
+  search: string;
+  onSearch: (text: string) => void;
+  quick: ReadonlySet<QuickFilterId>;
+  onToggleQuick: (id: QuickFilterId) => void;
+  staleDays: number;
+  onStaleDays: (days: number) => void;
+  columns: ColumnChoice[];
+  onToggleColumn: (id: string, visible: boolean) => void;
+}
+
+/** Quick search, the one-click audit filters and the column chooser. */
+export function GridToolbar(props: Props) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <TextField
+        size="small"
+        label="Quick search"
+        type="search"
+        value={props.search}
+        onChange={(e) => props.onSearch(e.target.value)}
+        sx={{ width: 240 }}
+      />
+      {QUICK_FILTERS.map((filter) => (
+        <Chip
+          key={filter.id}
+          label={filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label}
+          color={props.quick.has(filter.id) ? 'primary' : 'default'}
+          variant={props.quick.has(filter.id) ? 'filled' : 'outlined'}
+          onClick={() => props.onToggleQuick(filter.id)}
+          aria-pressed={props.quick.has(filter.id)}
+        />
+      ))}
+      <TextField
+        size="small"
+        label="Stale after (days)"
+        type="number"
+        value={props.staleDays}
+        onChange={(e) => props.onStaleDays(Math.max(1, Number(e.target.value) || 1))}
+        sx={{ width: 130 }}
+        slotProps={{ htmlInput: { min: 1, max: 3650 } }}
+      />
+      <Button startIcon={<ViewColumn />} onClick={(e) => setAnchor(e.currentTarget)}>
+        Columns
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {props.columns.map((column) => (
+          <MenuItem
+            key={column.id}
+            dense
+            onClick={() => props.onToggleColumn(column.id, !column.visible)}
+          >
+            <Checkbox size="small" checked={column.visible} tabIndex={-1} />
+            <ListItemText primary={column.label} />
+          </MenuItem>
+        ))}
+      </Menu>
+    </Stack>
+  );
+}

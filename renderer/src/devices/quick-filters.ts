@@ -1,0 +1,36 @@
+import type { GridRow } from '../../../shared/contract/views';
+import { deviceFlags, duplicateHostnames } from '../../../shared/devices/device-flags';
+
+export const QUICK_FILTERS = [
+  { id: 'stale', label: 'Stale' },
+  { id: 'infected', label: 'Infected' },
+  { id: 'outOfDate', label: 'Out of date' },
+  { id: 'firewallOff', label: 'Firewall off' },
+  { id: 'decommissioned', label: 'Decommissioned' },
+  { id: 'duplicates', label: 'Duplicate hostnames' },
+] as const;
+export type QuickFilterId = (typeof QUICK_FILTERS)[number]['id'];
+
+/** One predicate for the active one-click filters (all must hold). */
+export function quickFilterPredicate(
+  active: ReadonlySet<QuickFilterId>,
+  rows: readonly GridRow[],
+  staleDays: number,
+  nowMs: number,
+): ((row: GridRow) => boolean) | undefined {
+  if (active.size === 0) return undefined;
+  const duplicates = active.has('duplicates') ? duplicateHostnames(rows) : undefined;
+  return (row) => {
+    const flags = deviceFlags(row, staleDays, nowMs);
+    for (const id of active) {
+      if (id === 'decommissioned' && !row.decommissioned) return false;
+      if (id === 'duplicates' && !duplicates?.has((row.hostname ?? '').toLowerCase())) return false;
+      if (
+        (id === 'stale' || id === 'infected' || id === 'outOfDate' || id === 'firewallOff') &&
+        !flags[id]
+      )
+        return false;
+    }
+    return true;
+  };
+}

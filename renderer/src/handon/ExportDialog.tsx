@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { CallResult, ContractError } from '../../../shared/contract/contract';
+import { call, useBackend, useEvent } from '../backend/BackendContext';
+import { saveUrl } from '../download';
+import { ErrorNotice } from '../ErrorNotice';
+import { initialChoice, ScopeChooser, scopeOf, type DeviceSelection } from './scope';
+
+const FORMATS = [
+  ['ocsf-json', 'OCSF 1.6.0 JSON (array)'],
+  ['ocsf-ndjson', 'OCSF 1.6.0 NDJSON (one record per line)'],
+  ['sekoia-json', 'Sekoia push body (JSON)'],
+  ['csv', 'CSV for spreadsheets'],
+  ['raw-json', 'Raw SentinelOne agents (JSON)'],
+  ['raw-ndjson', 'Raw SentinelOne agents (NDJSON)'],
+] as const;
+
+/** Export: format, scope, destination (save dialog or browser download), progress, result. */
+export function ExportDialog({
+  selection,
+  onClose,
+}: {
+  selection: DeviceSelection;
+  onClose: () => void;
+}) {
+  const api = useBackend();
+  const [format, setFormat] = useState<(typeof FORMATS)[number][0]>('ocsf-json');
+  const [choice, setChoice] = useState(initialChoice(selection));
+  const [running, setRunning] = useState(false);
+  const [written, setWritten] = useState(0);
+  const [result, setResult] = useState<CallResult<'export.run'>>();
+  const [error, setError] = useState<ContractError>();
+  useEvent('export.progress', ({ records }) => setWritten(records));
+
+  const run = async () => {
+    setRunning(true);
+    setError(undefined);
+    const outcome = await call(api, 'export.run', { format, scope: scopeOf(selection, choice) });
+    setRunning(false);
+    if (!outcome.ok) return setError(outcome.error);
+    setResult(outcome.value);
+    if (outcome.value.status === 'written' && outcome.value.downloadUrl) {
+      saveUrl(
+        outcome.value.path
+          .split('/')
+          .pop()!
+          .replace(/^[0-9a-f-]{36}-/, ''),
+        outcome.value.downloadUrl,
+      );
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="export-title">
+      <DialogTitle id="export-title">Export devices</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField
+            select
+            label="Format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as typeof format)}
+          >
+            {FORMATS.map(([id, label]) => (
+              <MenuItem key={id} value={id}>
+                {label}
+              </MenuItem>
+            ))}
+          </TextField>
+          <ScopeChooser selection={selection} value={choice} onChange={setChoice} />
+          {running && (
+            <>
+              <LinearProgress aria-label="Export progress" />
+              <Typography variant="body2">{written.toLocaleString()} records written…</Typography>
+            </>
+          )}
+          {result?.status === 'cancelled' && (
+            <Alert severity="info">Export cancelled: nothing was written.</Alert>
+          )}
+          {result?.status === 'written' && (
+            <Alert severity="success" role="status">
+              Exported {result.records.toLocaleString()} records to{' '}
+              {result.downloadUrl ? 'your downloads' : result.path}
+              {result.skipped > 0 && ` (${result.skipped} left out: Sekoia needs a hostname)`}.
+              <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                sha256 {result.sha256}
+              </Typography>
+            </Alert>
+          )}
+          <ErrorNotice error={error} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{result ? 'Close' : 'Cancel'}</Button>
+        <Button variant="contained" onClick={() => void run()} disabled={running}>
+          Export
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { CallResult, ContractError } from '../../../shared/contract/contract';
+import { call, useBackend, useEvent, useQuery } from '../backend/BackendContext';
+import { ErrorNotice } from '../ErrorNotice';
+import { initialChoice, ScopeChooser, scopeOf, type DeviceSelection } from './scope';
+import { SekoiaTargetForm } from './SekoiaTargetForm';
+
+/** Push to Sekoia: pick or set up a target, choose devices, watch batches, resume on failure. */
+export function PushDialog({
+  selection,
+  onClose,
+}: {
+  selection: DeviceSelection;
+  onClose: () => void;
+}) {
+  const api = useBackend();
+  const targets = useQuery('sekoia.list', {});
+  const [target, setTarget] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [choice, setChoice] = useState(initialChoice(selection));
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ delivered: number; total: number }>();
+  const [result, setResult] = useState<CallResult<'push.run'>>();
+  const [error, setError] = useState<ContractError>();
+  useEvent('push.progress', (p) => setProgress(p));
+
+  const list = targets.data ?? [];
+  const chosen = target || list[0]?.name || '';
+  const current = list.find((t) => t.name === chosen);
+  const push = async (resume: boolean) => {
+    setRunning(true);
+    setError(undefined);
+    setProgress(undefined);
+    const outcome = await call(api, 'push.run', {
+      target: chosen,
+      scope: scopeOf(selection, choice),
+      ...(resume ? { resume } : {}),
+    });
+    setRunning(false);
+    targets.reload();
+    if (!outcome.ok) return setError(outcome.error);
+    setResult(outcome.value);
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="push-title">
+      <DialogTitle id="push-title">Push to Sekoia.io</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {adding || (targets.data && list.length === 0) ? (
+            <SekoiaTargetForm
+              onAdded={(name) => {
+                setAdding(false);
+                setTarget(name);
+                targets.reload();
+              }}
+              {...(list.length > 0 ? { onCancel: () => setAdding(false) } : {})}
+            />
+          ) : (
+            <Stack direction="row" spacing={1}>
+              <TextField
+                select
+                label="Target"
+                value={chosen}
+                onChange={(e) => setTarget(e.target.value)}
+                sx={{ flexGrow: 1 }}
+              >
+                {list.map((t) => (
+                  <MenuItem key={t.id} value={t.name}>
+                    {t.name} · {t.baseUrl}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <Button onClick={() => setAdding(true)}>New target</Button>
+            </Stack>
+          )}
+          <ScopeChooser selection={selection} value={choice} onChange={setChoice} />
+          {(running || progress) && (
+            <>
+              <LinearProgress
+                aria-label="Push progress"
+                variant={progress ? 'determinate' : 'indeterminate'}
+                {...(progress
+                  ? { value: (progress.delivered / Math.max(1, progress.total)) * 100 }
+                  : {})}
+              />
+              {progress && (
+                <Typography variant="body2">
+                  Batch {progress.delivered} of {progress.total} delivered
+                </Typography>
+              )}
+            </>
+          )}
+          {result && (
+            <Alert severity={result.state === 'complete' ? 'success' : 'error'} role="status">
+              {result.state === 'complete'
+                ? `Delivered ${result.deliveredItems.toLocaleString()} devices in ${result.deliveredBatches} batches.`
+                : `${result.message ?? 'The push stopped.'} Delivered ${result.deliveredBatches} of ${result.batches} batches; the rest wait in the outbox.`}
+              {result.skipped > 0 &&
+                ` ${result.skipped} devices without a hostname were left out (Sekoia requires one).`}
+            </Alert>
+          )}
+          <ErrorNotice error={error} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{result ? 'Close' : 'Cancel'}</Button>
+        {current?.resumable && (
+          <Button onClick={() => void push(true)} disabled={running}>
+            Resume failed push
+          </Button>
+        )}
+        <Button variant="contained" onClick={() => void push(false)} disabled={running || !current}>
+          Push
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

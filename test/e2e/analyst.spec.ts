@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
+import { e2eEnv, expect, test } from './support/env';
+
+// The whole analyst path in Debian's Chromium against `s1inv serve`, the fake console and the
+// fake Sekoia: add → test → sync → grid → quick filters → detail → export → push → audit.
+// Screenshots of every screen in both themes land in artifacts/screenshots/.
+
+interface Row {
+  agentId: string;
+  hostname?: string;
+  infectionStatus?: string;
+  activeThreats?: number;
+  decommissioned: boolean;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
+const footer = (page: Page) => page.getByTestId('grid-footer');
+
+test('the analyst path, end to end', async ({ page }) => {
+  test.setTimeout(120_000);
+  const env = e2eEnv();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  // First run: the empty state, with the add button.
+  await expect(page.getByRole('status')).toContainText('No SentinelOne console yet');
+  await shot(page, 'consoles-first-run-light');
+
+  // Add a console; the token field is masked.
+  await page.getByRole('button', { name: 'Add a console' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a SentinelOne console' });
+  await dialog.getByLabel('Name').fill('prod');
+  await dialog.getByLabel('Console URL').fill(env.s1.url);
+  await expect(dialog.getByLabel('API token')).toHaveAttribute('type', 'password');
+  await dialog.getByLabel('API token').fill(env.s1.token);
+  await dialog.getByRole('button', { name: 'Add console' }).click();
+  const card = page.getByRole('region', { name: 'Console prod' });
+  await expect(card).toBeVisible();
+  expect(await page.content()).not.toContain(env.s1.token);
+
+  // Test connector.
+  await card.getByRole('button', { name: 'Test connector' }).click();
+  const result = page.getByRole('dialog', { name: 'Test connector: prod' });
+  await expect(result.getByRole('status')).toBeVisible();
+  await expect(result).toContainText('Token expires');
+  await shot(page, 'consoles-test-connector-light');
+  await result.getByRole('button', { name: 'Close' }).click();
+
+  // Sync, and wait for the inventory.
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  await expect(card).toContainText(`${env.s1.agents.toLocaleString('en')} devices`, {
+    timeout: 60_000,
+  });
+  await expect(card.getByLabel('State Idle')).toBeVisible();
+  await shot(page, 'consoles-synced-light');
+
+  // The grid shows every device.
+  await nav(page, 'Devices');
+  await expect(footer(page)).toHaveText(
+    `Showing ${env.s1.agents.toLocaleString('en')} of ${env.s1.agents.toLocaleString('en')} devices`,
+  );
+  const rows = (
+    (await (
+      await page.request.post(`${env.origin}/api/call/devices.list`, { data: {} })
+    ).json()) as {
+      value: { rows: Row[] };
+    }
+  ).value.rows;
+  expect(rows).toHaveLength(env.s1.agents);
+  await shot(page, 'devices-light');
+
+  // Quick filters narrow it correctly.
+  const infected = rows.filter(
+    (r) => r.infectionStatus === 'Infected' || (r.activeThreats ?? 0) > 0,
+  );
+  await page.getByRole('button', { name: 'Infected' }).click();
+  await expect(footer(page)).toHaveText(
+    `Showing ${infected.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} devices`,
+  );
+  await shot(page, 'devices-infected-light');
+  await page.getByRole('button', { name: 'Infected' }).click();
+  const decommissioned = rows.filter((r) => r.decommissioned);
+  await page.getByRole('button', { name: 'Decommissioned' }).click();
+  await expect(footer(page)).toContainText(
+    `Showing ${decommissioned.length.toLocaleString('en')} of`,
+  );
+  await page.getByRole('button', { name: 'Decommissioned' }).click();
+  const host = rows.find((r) => r.hostname)!.hostname!;
+  await page.getByLabel('Quick search').fill(host);
+  await expect(footer(page)).not.toContainText(`Showing ${rows.length.toLocaleString('en')} of`);
+  await page.getByLabel('Quick search').fill('');
+
+  // Detail shows both JSONs.
+  await page.getByRole('gridcell', { name: host, exact: true }).first().click();
+  const detail = page.getByRole('region', { name: 'Device detail' });
+  const ocsf = detail.getByRole('region', { name: 'OCSF 1.6.0 record' }).locator('pre');
+  await expect(ocsf).toContainText('"class_uid": 5001');
+  await expect(
+    detail.getByRole('region', { name: 'Raw SentinelOne agent' }).locator('pre'),
+  ).toContainText(`"computerName": "${host}"`);
+  expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
+  await shot(page, 'device-detail-light');
+  await page.keyboard.press('Escape');
+
+  // Export the infected devices as OCSF; the file validates.
+  await page.getByRole('button', { name: 'Infected' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export devices' });
+  await expect(exportDialog.getByLabel(/Current filter/)).toBeChecked();
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await (await download).path();
+  const records = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+  expect(records).toHaveLength(infected.length);
+  for (const record of records) expect(errorsOf(validateDeviceInventoryInfo(record))).toEqual([]);
+  await expect(exportDialog.getByRole('status')).toContainText(
+    `Exported ${infected.length} records`,
+  );
+  await shot(page, 'export-light');
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Infected' }).click();
+
+  // Push everything to Sekoia.
+  await page.getByRole('button', { name: 'Push to Sekoia…' }).click();
+  const push = page.getByRole('dialog', { name: 'Push to Sekoia.io' });
+  await push.getByLabel('Asset connector UUID').fill('3f1e0c2a-9b7d-4e55-8a10-5c2d7e9f0a11');
+  await push.getByLabel('Region').click();
+  await page.getByRole('option', { name: 'Other base URL…' }).click();
+  await push.getByLabel('Base URL').fill(env.sekoia.url);
+  await push.getByLabel('API key').fill(env.sekoia.key);
+  await push.getByRole('button', { name: 'Save target' }).click();
+  await push.getByRole('button', { name: 'Push', exact: true }).click();
+  await expect(push.getByRole('status')).toContainText('Delivered', { timeout: 30_000 });
+  const pushable = rows.filter((r) => r.hostname).length;
+  await expect(push.getByRole('status')).toContainText(
+    `Delivered ${pushable.toLocaleString('en')} devices`,
+  );
+  const received = (await (await fetch(env.sekoia.inspectUrl)).json()) as { uids: string[] };
+  expect(received.uids).toHaveLength(pushable);
+  expect(new Set(received.uids).size).toBe(pushable);
+  await shot(page, 'push-light');
+  await push.getByRole('button', { name: 'Close' }).click();
+
+  // The audit log lists both.
+  await nav(page, 'Audit log');
+  const audit = page.getByRole('table', { name: 'Audit log' });
+  await expect(audit.getByRole('row')).toHaveCount(3);
+  await expect(audit).toContainText('export');
+  await expect(audit).toContainText('push');
+  await shot(page, 'audit-light');
+
+  await nav(page, 'Overview');
+  await expect(page.getByRole('region', { name: 'Operating systems' })).toBeVisible();
+  await shot(page, 'overview-light');
+
+  // Every screen in the dark theme too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const [screen, name] of [
+    ['Overview', 'overview'],
+    ['Consoles', 'consoles'],
+    ['Devices', 'devices'],
+    ['Audit log', 'audit'],
+  ] as const) {
+    await nav(page, screen);
+    await page.waitForTimeout(400);
+    await shot(page, `${name}-dark`);
+  }
+  await nav(page, 'Devices');
+  await page.getByRole('gridcell', { name: host, exact: true }).first().click();
+  await expect(page.getByRole('region', { name: 'Device detail' })).toBeVisible();
+  await shot(page, 'device-detail-dark');
+  expect(problems).toEqual([]);
+
+  // Leave the other specs a first-run app (the audit log stays, as it should).
+  for (const [name, args] of [
+    ['consoles.remove', { name: 'prod', deleteData: true }],
+    ['sekoia.remove', { name: 'sekoia' }],
+  ] as const) {
+    const response = await page.request.post(`${env.origin}/api/call/${name}`, { data: args });
+    expect(await response.json()).toMatchObject({ ok: true });
+  }
+});
