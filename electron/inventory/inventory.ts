@@ -24,6 +24,19 @@ interface Snapshot {
   readAtMs: number;
 }
 
+/** How many devices the current inventory holds (agents the reader rejected included). */
+export function currentDeviceCount(db: Db): number {
+  return currentSnapshots(db).reduce(
+    (sum, { snapshotId }) =>
+      sum +
+      (db
+        .prepare('SELECT COUNT(*) FROM snapshot_members WHERE snapshot_id = ?')
+        .pluck()
+        .get(snapshotId) as number),
+    0,
+  );
+}
+
 /** For each console (or the one named), its newest complete snapshot. */
 function currentSnapshots(db: Db, consoleName?: string): Snapshot[] {
   const repository = new ConsoleRepository(db);
@@ -76,11 +89,18 @@ interface StoredRow {
  * either way. Agents the reader rejects are left out, as the sync reported them; devices Sekoia
  * refuses come as `skipped`.
  */
+/** Where a read resumes: after this agent of this console (consoles come in name order). */
+export interface InventoryCursor {
+  consoleId: string;
+  afterAgentId: string;
+}
+
 export function* currentInventory(
   db: Db,
   output: InventoryOutput,
   consoleName?: string,
   pageSize = 1000,
+  from?: InventoryCursor,
 ): Generator<InventoryRecord> {
   const page = db.prepare(
     `SELECT m.agent_id AS agentId, p.rejected AS rejected, ${COLUMNS[output]},
@@ -89,8 +109,11 @@ export function* currentInventory(
      LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
   );
-  for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
-    for (let after = ''; ;) {
+  const snapshots = currentSnapshots(db, consoleName);
+  const first = from ? snapshots.findIndex((s) => s.console.id === from.consoleId) : 0;
+  for (const [index, { console: record, snapshotId, readAtMs }] of snapshots.entries()) {
+    if (index < first) continue;
+    for (let after = index === first && from ? from.afterAgentId : ''; ;) {
       const rows = page.all(PRECOMPUTE_VERSION, snapshotId, after, pageSize) as StoredRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -106,8 +129,12 @@ export function* currentInventory(
 }
 
 /** Devices only: the grid, CSV and `s1inv devices`. */
-export function* currentDeviceRows(db: Db, consoleName?: string): Generator<InventoryText> {
-  for (const record of currentInventory(db, 'deviceRow', consoleName)) {
+export function* currentDeviceRows(
+  db: Db,
+  consoleName?: string,
+  from?: InventoryCursor,
+): Generator<InventoryText> {
+  for (const record of currentInventory(db, 'deviceRow', consoleName, 1000, from)) {
     if ('text' in record) yield record;
   }
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of the product, one after another. Targets live here, never
 // in timed tests; each prints its figures and whether they meet the target.
 import { benchMapper, printMapperResult } from './mapper';
+import { benchGrid, printGridResult } from './grid';
 import { benchSync, printSyncResult } from './sync';
 
 const MAPPER_TARGET_PER_SECOND = 50_000;
@@ -15,3 +16,5 @@ console.log(
 );
 
 printSyncResult(await benchSync(100_000));
+
+printGridResult(await benchGrid(100_000));

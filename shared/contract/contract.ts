@@ -69,7 +69,16 @@ export const CALLS = {
   'sync.start': call(z.object({ name }).strict(), z.object({ started: z.boolean() })),
   'sync.cancel': call(z.object({ name }).strict(), z.object({ cancelled: z.boolean() })),
   'health.list': call(z.object({ name: name.optional() }).strict(), z.array(HealthEventView)),
-  'devices.list': call(none, z.object({ rows: z.array(GridRow) })),
+  /** A page of the grid's rows; pass `next` back as `cursor` for the following page. */
+  'devices.list': call(
+    z
+      .object({
+        cursor: z.string().max(1_000).optional(),
+        limit: z.number().int().min(1).max(50_000).optional(),
+      })
+      .strict(),
+    z.object({ rows: z.array(GridRow), next: z.string().optional(), total: z.number() }),
+  ),
   'devices.detail': call(
     z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
     DeviceDetail,

@@ -104,6 +104,7 @@ test('the analyst path, end to end', async ({ page }) => {
     detail.getByRole('region', { name: 'Raw SentinelOne agent' }).locator('pre'),
   ).toContainText(`"computerName": "${host}"`);
   expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
+  await page.waitForTimeout(400); // the drawer's slide-in
   await shot(page, 'device-detail-light');
   await page.keyboard.press('Escape');
 
@@ -173,6 +174,7 @@ test('the analyst path, end to end', async ({ page }) => {
   await nav(page, 'Devices');
   await page.getByRole('gridcell', { name: host, exact: true }).first().click();
   await expect(page.getByRole('region', { name: 'Device detail' })).toBeVisible();
+  await page.waitForTimeout(400);
   await shot(page, 'device-detail-dark');
   expect(problems).toEqual([]);
 

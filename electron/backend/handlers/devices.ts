@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database';
-import { currentDeviceRows } from '../../inventory/inventory';
+import {
+  currentDeviceCount,
+  currentDeviceRows,
+  type InventoryCursor,
+} from '../../inventory/inventory';
 import { SnapshotStore } from '../../sync/snapshot-store';
 import { deviceRowOf, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import type { GridRow } from '../../../shared/contract/views';
@@ -9,9 +13,21 @@ import type { HandlerGroup } from './handler-types';
 import { overviewStats } from './overview';
 
 const RECENT = 50;
+const DEFAULT_PAGE = 50_000;
 
 export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail' | 'overview.stats'> = {
-  'devices.list': (_args, backend) => ({ rows: gridRows(backend.db) }),
+  'devices.list': ({ cursor, limit = DEFAULT_PAGE }, backend) => {
+    const rows: GridRow[] = [];
+    let last: InventoryCursor | undefined;
+    for (const record of currentDeviceRows(backend.db, undefined, cursorFrom(cursor))) {
+      if (rows.length === limit) {
+        return { rows, next: JSON.stringify(last), total: currentDeviceCount(backend.db) };
+      }
+      rows.push(deviceRowOf(record.text, record.console.name));
+      last = { consoleId: record.console.id, afterAgentId: record.agentId };
+    }
+    return { rows, total: currentDeviceCount(backend.db) };
+  },
   'devices.detail': ({ console: consoleName, agentId }, backend) => {
     const record = backend.consoles.get(consoleName);
     const snapshot = new SnapshotStore(backend.db).current(record.id);
@@ -59,4 +75,19 @@ export function gridRows(db: Db): GridRow[] {
     rows.push(deviceRowOf(record.text, record.console.name));
   }
   return rows;
+}
+
+function cursorFrom(cursor: string | undefined): InventoryCursor | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(cursor) as Partial<InventoryCursor>;
+    if (typeof parsed.consoleId === 'string' && typeof parsed.afterAgentId === 'string') {
+      return { consoleId: parsed.consoleId, afterAgentId: parsed.afterAgentId };
+    }
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError(
+    'The devices cursor is not one this backend handed out. Reload the Devices screen.',
+  );
 }

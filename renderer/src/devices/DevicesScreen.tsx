@@ -15,7 +15,6 @@ import {
   type IRowNode,
 } from 'ag-grid-community';
 import type { GridRow } from '../../../shared/contract/views';
-import { useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 import { ExportDialog } from '../handon/ExportDialog';
 import { PushDialog } from '../handon/PushDialog';
@@ -23,16 +22,25 @@ import type { DeviceSelection } from '../handon/scope';
 import { DEVICE_COLUMNS } from './columns';
 import { DeviceDrawer } from './DeviceDrawer';
 import { GridToolbar } from './GridToolbar';
-import { quickFilterPredicate, type QuickFilterId } from './quick-filters';
+import {
+  quickFilterPredicate,
+  searchIndex,
+  searchPredicate,
+  type QuickFilterId,
+} from './quick-filters';
 import { defaultViewName, loadViews, type SavedView } from './saved-views';
+import { useDeviceRows } from './useDeviceRows';
 import { ViewsMenu } from './ViewsMenu';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
+const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: true, floatingFilter: false };
+const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const;
+const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`;
+
 /** Devices: the current inventory of every console in one grid, with the audit filters. */
 export function DevicesScreen() {
-  const devices = useQuery('devices.list', {});
-  useEvent('sync.finished', devices.reload);
+  const devices = useDeviceRows();
   const muiTheme = useTheme();
   const gridTheme = useMemo(
     () => (muiTheme.palette.mode === 'dark' ? themeQuartz.withPart(colorSchemeDark) : themeQuartz),
@@ -50,10 +58,24 @@ export function DevicesScreen() {
   const [detail, setDetail] = useState<{ console: string; agentId: string }>();
   const [handOn, setHandOn] = useState<'export' | 'push'>();
 
-  const rows = devices.data?.rows;
-  const predicate = useMemo(
-    () => quickFilterPredicate(quick, rows ?? [], staleDays, Date.now()),
-    [quick, rows, staleDays],
+  const { rows } = devices;
+  // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
+  // keystroke a substring scan (AG Grid's own builds its cache on the first keystroke).
+  const index = useMemo(() => searchIndex(rows ?? []), [rows]);
+  const predicate = useMemo(() => {
+    const flags = quickFilterPredicate(quick, rows ?? [], staleDays, Date.now());
+    const words = searchPredicate(search, index);
+    if (!flags || !words) return flags ?? words;
+    return (row: GridRow) => flags(row) && words(row);
+  }, [quick, rows, staleDays, search, index]);
+  // Stable callbacks reading the latest predicate: new function props would make AG Grid
+  // re-process its options on every keystroke; one onFilterChanged per change is enough.
+  const current = useRef(predicate);
+  current.current = predicate;
+  const filterPresent = useCallback(() => current.current !== undefined, []);
+  const filterPasses = useCallback(
+    (node: IRowNode<GridRow>) => (node.data && current.current ? current.current(node.data) : true),
+    [],
   );
   useEffect(() => grid.current?.onFilterChanged(), [predicate]);
 
@@ -121,10 +143,18 @@ export function DevicesScreen() {
           })}
           onApply={applyView}
         />
-        <Button variant="outlined" onClick={() => setHandOn('export')} disabled={!rows?.length}>
+        <Button
+          variant="outlined"
+          onClick={() => setHandOn('export')}
+          disabled={!rows?.length || devices.loading}
+        >
           Export…
         </Button>
-        <Button variant="contained" onClick={() => setHandOn('push')} disabled={!rows?.length}>
+        <Button
+          variant="contained"
+          onClick={() => setHandOn('push')}
+          disabled={!rows?.length || devices.loading}
+        >
           Push to Sekoia…
         </Button>
       </Stack>
@@ -157,17 +187,13 @@ export function DevicesScreen() {
           <AgGridReact<GridRow>
             theme={gridTheme}
             rowData={rows}
-            loading={devices.loading && !rows}
+            loading={!rows}
             columnDefs={DEVICE_COLUMNS}
-            defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
-            getRowId={({ data }) => `${data.console}/${data.agentId}`}
-            quickFilterText={search}
-            cacheQuickFilter
-            isExternalFilterPresent={() => predicate !== undefined}
-            doesExternalFilterPass={(node) =>
-              node.data && predicate ? predicate(node.data) : true
-            }
-            rowSelection={{ mode: 'multiRow', enableClickSelection: false }}
+            defaultColDef={DEFAULT_COLUMN}
+            getRowId={rowId}
+            isExternalFilterPresent={filterPresent}
+            doesExternalFilterPass={filterPasses}
+            rowSelection={ROW_SELECTION}
             onGridReady={onReady}
             onModelUpdated={count}
             onSelectionChanged={() => setSelected(grid.current?.getSelectedRows().length ?? 0)}
@@ -185,7 +211,7 @@ export function DevicesScreen() {
         data-testid="grid-footer"
       >
         {rows
-          ? `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${selected ? ` · ${selected.toLocaleString()} selected` : ''}`
+          ? `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${selected ? ` · ${selected.toLocaleString()} selected` : ''}${devices.loading ? ` · loading, ${devices.total.toLocaleString()} in all…` : ''}`
           : ''}
       </Typography>
       <DeviceDrawer {...(detail ? { device: detail } : {})} onClose={() => setDetail(undefined)} />

@@ -34,3 +34,51 @@ export function quickFilterPredicate(
     return true;
   };
 }
+
+const SEARCHED: (keyof GridRow)[] = [
+  'console',
+  'site',
+  'group',
+  'hostname',
+  'os',
+  'deviceType',
+  'ips',
+  'externalIp',
+  'lastSeen',
+  'agentVersion',
+  'firewall',
+  'users',
+  'updateStatus',
+  'infectionStatus',
+  'agentId',
+];
+
+/** Lower-cased text of a row's searchable columns, built once per row when rows arrive. */
+export function searchIndex(rows: readonly GridRow[]): WeakMap<GridRow, string> {
+  const index = new WeakMap<GridRow, string>();
+  for (const row of rows) {
+    index.set(
+      row,
+      SEARCHED.map((key) => {
+        const value = row[key];
+        return Array.isArray(value) ? value.join(' ') : (value ?? '');
+      })
+        .join('\u0000')
+        .toLowerCase(),
+    );
+  }
+  return index;
+}
+
+/** Quick search: every word must appear in some column of the row. */
+export function searchPredicate(
+  search: string,
+  index: WeakMap<GridRow, string>,
+): ((row: GridRow) => boolean) | undefined {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  return (row) => {
+    const text = index.get(row) ?? '';
+    return words.every((word) => text.includes(word));
+  };
+}

@@ -182,6 +182,23 @@ describe.each(['ipc', 'http'] as const)('the contract over %s', (kind) => {
     expect(devices.value.rows[0]).not.toHaveProperty('raw');
   });
 
+  it('pages the grid rows with a cursor: every device once, and a forged cursor is refused', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api['devices.list']({ limit: 50, ...(cursor ? { cursor } : {}) });
+      if (!page.ok) throw new Error(page.error.message);
+      expect(page.value.total).toBe(AGENTS);
+      expect(page.value.rows.length).toBeLessThanOrEqual(50);
+      seen.push(...page.value.rows.map((row) => row.agentId));
+      cursor = page.value.next;
+    } while (cursor);
+    expect(seen).toHaveLength(AGENTS);
+    expect(new Set(seen).size).toBe(AGENTS);
+    const forged = await api['devices.list']({ cursor: '{"nope":1}' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
   it('shows one device in detail: the OCSF record and the raw JSON', async () => {
     const devices = await api['devices.list']({});
     if (!devices.ok) throw new Error(devices.error.message);
