@@ -23,6 +23,8 @@ export interface AddConsoleInput {
   caBundle?: string;
 }
 
+export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
+
 export interface ConsoleServiceDeps {
   db: Db;
   secrets: SecretStore;
@@ -88,6 +90,32 @@ export class ConsoleService {
     return record;
   }
 
+  /**
+   * Edits a console's settings (not its token: see setToken). An empty proxy or CA bundle
+   * removes it. The name and URL stay unique.
+   */
+  edit(name: string, changes: EditConsoleInput): ConsoleRecord {
+    const record = this.get(name);
+    const newName = changes.name === undefined ? record.name : validateConsoleName(changes.name);
+    const url = changes.url === undefined ? record.url : normaliseConsoleUrl(changes.url);
+    this.refuseDuplicates(newName, url, record.id);
+    const proxyUrl =
+      changes.proxyUrl === undefined ? record.proxyUrl : validateProxyUrl(changes.proxyUrl);
+    const caBundle = changes.caBundle === undefined ? record.caBundle : changes.caBundle;
+    const { proxyUrl: _p, caBundle: _c, ...rest } = record;
+    const updated: ConsoleRecord = {
+      ...rest,
+      name: newName,
+      url,
+      apis: changes.apis === undefined ? record.apis : parseApis(changes.apis),
+      ...(proxyUrl === undefined || proxyUrl === '' ? {} : { proxyUrl }),
+      ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    this.repository.update(updated);
+    return updated;
+  }
+
   /** Stores (or replaces) a console's token, e.g. when the old one expired. */
   async setToken(name: string, token: string): Promise<ConsoleRecord> {
     const record = this.get(name);
@@ -131,15 +159,15 @@ export class ConsoleService {
     return stored;
   }
 
-  private refuseDuplicates(name: string, url: string): void {
+  private refuseDuplicates(name: string, url: string, self?: string): void {
     const sameName = this.repository.findByName(name);
-    if (sameName) {
+    if (sameName && sameName.id !== self) {
       throw new DuplicateConsoleError(
         `A console named "${sameName.name}" already exists. Choose another name, or remove it first with: s1inv console remove "${sameName.name}"`,
       );
     }
     const sameUrl = this.repository.findByUrl(url);
-    if (sameUrl) {
+    if (sameUrl && sameUrl.id !== self) {
       throw new DuplicateConsoleError(
         `The console ${url} is already configured as "${sameUrl.name}". Use that one, or remove it first.`,
       );

@@ -8,16 +8,9 @@ import type { Clock } from '../platform/clock';
 import { deviceRowOf } from '../../shared/devices/precomputed';
 import { S1_APIS, type S1Api } from '../../shared/sentinelone/apis';
 import { CSV_BOM, csvHeader, csvRow } from './csv';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export-formats';
 
-export const EXPORT_FORMATS = [
-  'ocsf-json',
-  'ocsf-ndjson',
-  'sekoia-json',
-  'csv',
-  'raw-json',
-  'raw-ndjson',
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export class InvalidExportRequestError extends Error {
   override readonly name = 'InvalidExportRequestError';

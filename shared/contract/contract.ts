@@ -56,6 +56,23 @@ export const CALLS = {
       .strict(),
     ConsoleView,
   ),
+  'consoles.edit': call(
+    z
+      .object({
+        name,
+        changes: z
+          .object({
+            name: name.optional(),
+            url: z.string().min(1).max(2_000).optional(),
+            apis: z.array(z.string()).optional(),
+            proxyUrl: z.string().max(2_000).optional(),
+            caBundle: z.string().max(4_000).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    ConsoleView,
+  ),
   'consoles.setToken': call(z.object({ name, token: secret }).strict(), ConsoleView),
   'consoles.remove': call(
     z.object({ name, deleteData: z.boolean() }).strict(),

@@ -6,6 +6,7 @@ export const CALL_NAMES = [
   'app.openExternal',
   'consoles.list',
   'consoles.add',
+  'consoles.edit',
   'consoles.setToken',
   'consoles.remove',
   'consoles.test',

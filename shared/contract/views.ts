@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../export-formats';
 
 // The shapes the backend hands the renderer. Secrets never appear in any of them: a console
 // says whether a token is stored, never what it is.
@@ -89,14 +90,7 @@ export const DeviceDetail = z.object({
   activities: z.array(z.record(z.string(), z.unknown())),
 });
 
-export const ExportFormat = z.enum([
-  'ocsf-json',
-  'ocsf-ndjson',
-  'sekoia-json',
-  'csv',
-  'raw-json',
-  'raw-ndjson',
-]);
+export const ExportFormat = z.enum(EXPORT_FORMATS);
 
 /** Which devices: all, one console's, or exactly these agents (a filter or a selection). */
 export const DeviceScope = z.object({

@@ -15,8 +15,11 @@ interface Row {
   decommissioned: boolean;
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+/** After MUI's enter transitions (225 ms), so a person sees the screen as it settles. */
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
+};
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
 const footer = (page: Page) => page.getByTestId('grid-footer');
@@ -42,6 +45,13 @@ test('the analyst path, end to end', async ({ page }) => {
   const card = page.getByRole('region', { name: 'Console prod' });
   await expect(card).toBeVisible();
   expect(await page.content()).not.toContain(env.s1.token);
+
+  // Edit opens with the settings filled in, the token masked and empty (it stays stored).
+  await card.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit console prod' });
+  await expect(edit.getByLabel('Console URL')).toHaveValue(env.s1.url);
+  await expect(edit.getByLabel('API token')).toHaveValue('');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
 
   // Test connector.
   await card.getByRole('button', { name: 'Test connector' }).click();
@@ -104,7 +114,6 @@ test('the analyst path, end to end', async ({ page }) => {
     detail.getByRole('region', { name: 'Raw SentinelOne agent' }).locator('pre'),
   ).toContainText(`"computerName": "${host}"`);
   expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
-  await page.waitForTimeout(400); // the drawer's slide-in
   await shot(page, 'device-detail-light');
   await page.keyboard.press('Escape');
 
@@ -168,13 +177,11 @@ test('the analyst path, end to end', async ({ page }) => {
     ['Audit log', 'audit'],
   ] as const) {
     await nav(page, screen);
-    await page.waitForTimeout(400);
     await shot(page, `${name}-dark`);
   }
   await nav(page, 'Devices');
   await page.getByRole('gridcell', { name: host, exact: true }).first().click();
   await expect(page.getByRole('region', { name: 'Device detail' })).toBeVisible();
-  await page.waitForTimeout(400);
   await shot(page, 'device-detail-dark');
   expect(problems).toEqual([]);
 

@@ -7,6 +7,7 @@ import type { HandlerGroup } from './handler-types';
 type ConsoleCalls =
   | 'consoles.list'
   | 'consoles.add'
+  | 'consoles.edit'
   | 'consoles.setToken'
   | 'consoles.remove'
   | 'consoles.test'
@@ -21,6 +22,8 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.list': (_args, backend) =>
     backend.consoles.list().map((record) => backend.consoleView(record)),
   'consoles.add': async (args, backend) => backend.consoleView(await backend.consoles.add(args)),
+  'consoles.edit': ({ name, changes }, backend) =>
+    backend.consoleView(backend.consoles.edit(name, changes)),
   'consoles.setToken': async ({ name, token }, backend) =>
     backend.consoleView(await backend.consoles.setToken(name, token)),
   'consoles.remove': async ({ name, deleteData }, backend) => {

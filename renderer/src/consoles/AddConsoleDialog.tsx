@@ -7,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ContractError } from '../../../shared/contract/contract';
+import type { ConsoleView } from '../../../shared/contract/views';
 import { call, useBackend } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 
@@ -16,45 +17,65 @@ export interface ConsoleDraft {
   token: string;
 }
 
-/** Add a console: the token field is masked and the token goes straight to the OS keychain. */
+/**
+ * Add a console, or edit one (`existing`). The token field is masked and the token goes straight
+ * to the OS keychain; when editing, an empty token keeps the stored one.
+ */
 export function AddConsoleDialog({
   open,
   initial,
+  existing,
   onClose,
   onAdded,
 }: {
   open: boolean;
   initial?: Partial<ConsoleDraft>;
+  existing?: ConsoleView;
   onClose: () => void;
   onAdded: (name: string) => void;
 }) {
   const api = useBackend();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [url, setUrl] = useState(initial?.url ?? '');
+  const [name, setName] = useState(existing?.name ?? initial?.name ?? '');
+  const [url, setUrl] = useState(existing?.url ?? initial?.url ?? '');
   const [token, setToken] = useState(initial?.token ?? '');
-  const [proxyUrl, setProxyUrl] = useState('');
-  const [caBundle, setCaBundle] = useState('');
+  const [proxyUrl, setProxyUrl] = useState(existing?.proxyUrl ?? '');
+  const [caBundle, setCaBundle] = useState(existing?.caBundle ?? '');
   const [error, setError] = useState<ContractError>();
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     setBusy(true);
-    const result = await call(api, 'consoles.add', {
+    const result = existing ? await saveEdit(existing.name) : await add();
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setToken('');
+    onAdded(result.value.name);
+  };
+  const saveEdit = async (current: string) => {
+    const changes = {
+      name: name.trim(),
+      url: url.trim(),
+      proxyUrl: proxyUrl.trim(),
+      caBundle: caBundle.trim(),
+    };
+    const edited = await call(api, 'consoles.edit', { name: current, changes });
+    if (!edited.ok || token === '') return edited;
+    return call(api, 'consoles.setToken', { name: edited.value.name, token });
+  };
+  const add = () =>
+    call(api, 'consoles.add', {
       name: name.trim(),
       url: url.trim(),
       ...(token === '' ? {} : { token }),
       ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
       ...(caBundle.trim() === '' ? {} : { caBundle: caBundle.trim() }),
     });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setToken('');
-    onAdded(result.value.name);
-  };
 
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="add-console">
-      <DialogTitle id="add-console">Add a SentinelOne console</DialogTitle>
+      <DialogTitle id="add-console">
+        {existing ? `Edit console ${existing.name}` : 'Add a SentinelOne console'}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <TextField
@@ -77,7 +98,11 @@ export function AddConsoleDialog({
             autoComplete="off"
             value={token}
             onChange={(e) => setToken(e.target.value)}
-            helperText="Stored only in the OS keychain; never shown again."
+            helperText={
+              existing
+                ? 'Leave empty to keep the stored token. Stored only in the OS keychain.'
+                : 'Stored only in the OS keychain; never shown again.'
+            }
           />
           <TextField
             label="Proxy (optional)"
@@ -98,7 +123,7 @@ export function AddConsoleDialog({
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" onClick={() => void submit()} disabled={busy || !name || !url}>
-          Add console
+          {existing ? 'Save' : 'Add console'}
         </Button>
       </DialogActions>
     </Dialog>

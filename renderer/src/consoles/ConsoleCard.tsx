@@ -38,6 +38,7 @@ interface Props {
   onAutoPoll: (enabled: boolean) => void;
   onHealth: () => void;
   onSetToken: () => void;
+  onEdit: () => void;
   onRemove: () => void;
 }
 
@@ -146,6 +147,7 @@ export function ConsoleCard({ console: c, progress, ...on }: Props) {
           sx={{ ml: 1 }}
         />
         <Box sx={{ flexGrow: 1 }} />
+        <Button onClick={on.onEdit}>Edit</Button>
         <Button onClick={on.onSetToken}>Set token</Button>
         <Button color="error" onClick={on.onRemove}>
           Remove

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { CallResult, ContractError } from '../../../shared/contract/contract';
+import type { ConsoleView } from '../../../shared/contract/views';
 import { call, useBackend, useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 import { AddConsoleDialog, type ConsoleDraft } from './AddConsoleDialog';
@@ -21,6 +22,7 @@ export function ConsolesScreen() {
   const info = useQuery('app.info', {});
   const [progress, setProgress] = useState<Record<string, Record<string, ApiProgress>>>({});
   const [adding, setAdding] = useState<Partial<ConsoleDraft>>();
+  const [editing, setEditing] = useState<ConsoleView>();
   const [tested, setTested] = useState<{ name: string; report?: CallResult<'consoles.test'> }>();
   const [health, setHealth] = useState<string>();
   const [tokenFor, setTokenFor] = useState<string>();
@@ -100,10 +102,22 @@ export function ConsolesScreen() {
             }
             onHealth={() => setHealth(c.name)}
             onSetToken={() => setTokenFor(c.name)}
+            onEdit={() => setEditing(c)}
             onRemove={() => setRemoving(c.name)}
           />
         ))}
       </Stack>
+      {editing && (
+        <AddConsoleDialog
+          open
+          existing={editing}
+          onClose={() => setEditing(undefined)}
+          onAdded={() => {
+            setEditing(undefined);
+            consoles.reload();
+          }}
+        />
+      )}
       {adding && (
         <AddConsoleDialog
           open

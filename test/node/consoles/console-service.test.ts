@@ -38,6 +38,38 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
     expect(service.list()).toEqual([]);
   });
 
+  it('edits settings, keeps names and URLs unique, and an empty proxy removes it', async () => {
+    const secrets = new MemorySecretStore();
+    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const prod = await service.add({
+      name: 'prod',
+      url: 'https://a.example.com',
+      token: 'tok-a',
+      proxyUrl: 'http://proxy.corp:3128',
+    });
+    await service.add({ name: 'lab', url: 'https://b.example.com' });
+    const edited = service.edit('prod', {
+      name: 'prod-eu',
+      url: 'https://c.example.com/',
+      proxyUrl: '',
+    });
+    expect(edited).toMatchObject({
+      id: prod.id,
+      name: 'prod-eu',
+      url: 'https://c.example.com',
+      tokenStored: true,
+    });
+    expect(edited.proxyUrl).toBeUndefined();
+    expect(service.get('prod-eu').proxyUrl).toBeUndefined();
+    expect(() => service.edit('prod-eu', { name: 'LAB' })).toThrow(/already exists/);
+    expect(() => service.edit('prod-eu', { url: 'https://b.example.com' })).toThrow(
+      /already configured as "lab"/,
+    );
+    expect(() => service.edit('prod-eu', { url: 'ftp://x' })).toThrow();
+    expect(service.edit('prod-eu', { name: 'prod-eu' }).name).toBe('prod-eu');
+    expect(await secrets.get(`console:${prod.id}`)).toBe('tok-a');
+  });
+
   it('replaces a token with set-token and records that one is stored', async () => {
     const secrets = new MemorySecretStore();
     const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
