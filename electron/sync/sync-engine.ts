@@ -77,8 +77,9 @@ export class SyncEngine {
       this.options.db,
       this.options.precomputer ?? inlinePrecomputer,
     );
-    const work = queue
-      .fill(snapshotId)
+    // Starts on a later turn of the event loop, so the sync's own result is delivered first.
+    const work = new Promise((resolve) => setImmediate(resolve))
+      .then(() => queue.fill(snapshotId))
       // A cache: if it cannot be filled (the database closed under it), reads map on the fly.
       .catch(() => undefined)
       .finally(() => this.preparing.delete(work));

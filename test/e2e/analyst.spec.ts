@@ -116,6 +116,12 @@ test('the analyst path, end to end', async ({ page }) => {
   expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
   await shot(page, 'device-detail-light');
   await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+  // The keyboard opens it too: Enter on a focused cell.
+  await page.getByRole('gridcell', { name: host, exact: true }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(detail).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // Export the infected devices as OCSF; the file validates.
   await page.getByRole('button', { name: 'Infected' }).click();

@@ -200,6 +200,13 @@ export function DevicesScreen() {
             onRowClicked={(event) =>
               event.data && setDetail({ console: event.data.console, agentId: event.data.agentId })
             }
+            onCellKeyDown={(event) => {
+              // Keyboard users open a device with Enter, as a click does.
+              const key = (event.event as KeyboardEvent | undefined)?.key;
+              if (key === 'Enter' && event.data) {
+                setDetail({ console: event.data.console, agentId: event.data.agentId });
+              }
+            }}
             onColumnVisible={syncColumns}
           />
         </Box>
