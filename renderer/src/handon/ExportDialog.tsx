@@ -10,11 +10,11 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CallResult, ContractError } from '../../../shared/contract/contract';
 import { call, useBackend, useEvent } from '../backend/BackendContext';
 import { saveUrl } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
-import { initialChoice, ScopeChooser, scopeOf, type DeviceSelection } from './scope';
+import { ScopeChooser, type DeviceSelection } from './scope';
+import { useHandOn } from './useHandOn';
 
 const FORMATS = [
   ['ocsf-json', 'OCSF 1.6.0 JSON (array)'],
@@ -35,27 +35,26 @@ export function ExportDialog({
 }) {
   const api = useBackend();
   const [format, setFormat] = useState<(typeof FORMATS)[number][0]>('ocsf-json');
-  const [choice, setChoice] = useState(initialChoice(selection));
-  const [running, setRunning] = useState(false);
+  const {
+    choice,
+    setChoice,
+    running,
+    result,
+    error,
+    run: runCall,
+  } = useHandOn<'export.run'>(selection);
   const [written, setWritten] = useState(0);
-  const [result, setResult] = useState<CallResult<'export.run'>>();
-  const [error, setError] = useState<ContractError>();
   useEvent('export.progress', ({ records }) => setWritten(records));
 
   const run = async () => {
-    setRunning(true);
-    setError(undefined);
-    const outcome = await call(api, 'export.run', { format, scope: scopeOf(selection, choice) });
-    setRunning(false);
-    if (!outcome.ok) return setError(outcome.error);
-    setResult(outcome.value);
-    if (outcome.value.status === 'written' && outcome.value.downloadUrl) {
+    const outcome = await runCall((scope) => call(api, 'export.run', { format, scope }));
+    if (outcome?.status === 'written' && outcome.downloadUrl) {
       saveUrl(
-        outcome.value.path
+        outcome.path
           .split('/')
           .pop()!
           .replace(/^[0-9a-f-]{36}-/, ''),
-        outcome.value.downloadUrl,
+        outcome.downloadUrl,
       );
     }
   };

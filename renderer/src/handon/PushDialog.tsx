@@ -10,10 +10,10 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CallResult, ContractError } from '../../../shared/contract/contract';
 import { call, useBackend, useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
-import { initialChoice, ScopeChooser, scopeOf, type DeviceSelection } from './scope';
+import { ScopeChooser, type DeviceSelection } from './scope';
+import { useHandOn } from './useHandOn';
 import { SekoiaTargetForm } from './SekoiaTargetForm';
 
 /** Push to Sekoia: pick or set up a target, choose devices, watch batches, resume on failure. */
@@ -28,29 +28,19 @@ export function PushDialog({
   const targets = useQuery('sekoia.list', {});
   const [target, setTarget] = useState('');
   const [adding, setAdding] = useState(false);
-  const [choice, setChoice] = useState(initialChoice(selection));
-  const [running, setRunning] = useState(false);
+  const { choice, setChoice, running, result, error, run } = useHandOn<'push.run'>(selection);
   const [progress, setProgress] = useState<{ delivered: number; total: number }>();
-  const [result, setResult] = useState<CallResult<'push.run'>>();
-  const [error, setError] = useState<ContractError>();
   useEvent('push.progress', (p) => setProgress(p));
 
   const list = targets.data ?? [];
   const chosen = target || list[0]?.name || '';
   const current = list.find((t) => t.name === chosen);
   const push = async (resume: boolean) => {
-    setRunning(true);
-    setError(undefined);
     setProgress(undefined);
-    const outcome = await call(api, 'push.run', {
-      target: chosen,
-      scope: scopeOf(selection, choice),
-      ...(resume ? { resume } : {}),
-    });
-    setRunning(false);
+    await run((scope) =>
+      call(api, 'push.run', { target: chosen, scope, ...(resume ? { resume } : {}) }),
+    );
     targets.reload();
-    if (!outcome.ok) return setError(outcome.error);
-    setResult(outcome.value);
   };
 
   return (
