@@ -1,4 +1,4 @@
-import { expect, test } from './support/env';
+import { e2eEnv, expect, test } from './support/env';
 
 // The built renderer, served by `s1inv serve`, opens in Chromium, follows the OS theme, and the first run explains
 // what to do. Screenshots of both themes land in artifacts/screenshots/ for a person to look at.
@@ -15,6 +15,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'S1 Inventory' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('No SentinelOne console yet');
+    // The demo console answers (S1INV_DEMO_URL points at the fake): the first run offers it.
+    await page.getByRole('button', { name: 'Try the demo console' }).click();
+    const demo = page.getByRole('dialog', { name: 'Add a SentinelOne console' });
+    await expect(demo.getByLabel('Name')).toHaveValue('demo');
+    await expect(demo.getByLabel('Console URL')).toHaveValue(e2eEnv().s1.url);
+    await demo.getByRole('button', { name: 'Cancel' }).click();
 
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)');

@@ -23,6 +23,8 @@ const s1 = (await FakeS1Console.start()).addToken(s1Token, {
   scope: 'global',
   expiresAt: new Date(Date.now() + 120 * 86_400_000).toISOString(),
 });
+// The demo console's published token too, so the first run offers "Try the demo console".
+s1.addToken('demo-token', { scope: 'global' });
 fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
 const sekoia = await FakeSekoia.start(sekoiaKey);
 
@@ -35,7 +37,7 @@ await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
 const inspectUrl = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}`;
 
 const serve = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', dataDir, 'serve'], {
-  env: { ...process.env, ...keychain.env },
+  env: { ...process.env, ...keychain.env, S1INV_DEMO_URL: s1.url },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const serveUrl = await new Promise<string>((resolve, reject) => {
