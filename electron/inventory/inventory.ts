@@ -2,15 +2,14 @@ import type { Db } from '../db/database';
 import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
 import { SnapshotStore } from '../sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../shared/devices/precomputed';
-import { parseAgent } from '../../shared/sentinelone/agent';
-import { agentToSekoia } from '../../shared/sekoia/dialect';
 
 /** What the current inventory can be read as; see shared/devices/precomputed.ts. */
-export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow';
+export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow' | 'sekoiaSkip';
 
 export interface InventoryEntry {
   console: ConsoleRecord;
   agentId: string;
+  snapshotId: number;
   /** When the snapshot holding it was taken: the time S1 Inventory read the agent. */
   readAtMs: number;
 }
@@ -61,7 +60,7 @@ export function* currentRawAgents(
   const snapshots = new SnapshotStore(db);
   for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
     for (const raw of snapshots.agents(snapshotId)) {
-      yield { console: record, agentId: raw.agentId, readAtMs, text: raw.json };
+      yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, text: raw.json };
     }
   }
 }
@@ -70,6 +69,8 @@ const COLUMNS: Record<InventoryOutput, string> = {
   ocsf: 'p.ocsf AS text',
   sekoia: 'p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime',
   deviceRow: 'p.device_row AS text',
+  // Whether Sekoia takes the device, without reading its record: '' when it does.
+  sekoiaSkip: "CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip",
 };
 
 interface StoredRow {
@@ -117,7 +118,7 @@ export function* currentInventory(
       const rows = page.all(PRECOMPUTE_VERSION, snapshotId, after, pageSize) as StoredRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
-        const entry = { console: record, agentId: row.agentId, readAtMs };
+        const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
         const result = row.json === null ? row : fromRaw(output, row.agentId, row.json);
         if (result.rejected !== null) continue;
         if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
@@ -142,7 +143,12 @@ export function* currentDeviceRows(
 function fromRaw(output: InventoryOutput, agentId: string, json: string): StoredRow {
   const mapped = precomputeAgent(json);
   if (!mapped.ok) return { agentId, rejected: mapped.reason, text: null, json: null };
-  const text = { ocsf: mapped.ocsf, sekoia: mapped.sekoia, deviceRow: mapped.deviceRow }[output];
+  const text = {
+    ocsf: mapped.ocsf,
+    sekoia: mapped.sekoia,
+    deviceRow: mapped.deviceRow,
+    sekoiaSkip: mapped.sekoia === null ? null : '',
+  }[output];
   return {
     agentId,
     rejected: null,
@@ -157,23 +163,4 @@ function withReadTime(output: InventoryOutput, row: StoredRow, readAtMs: number)
   if (output === 'ocsf') return withTime(row.text!, Math.trunc(readAtMs));
   if (output === 'sekoia') return withTime(row.text!, row.sekoiaTime ?? readAtMs / 1000);
   return row.text!;
-}
-
-/**
- * Sekoia records with the connector's legacy device types (Laptop/3, Tablet/4). Rare, so they
- * are mapped from the raw agents rather than stored.
- */
-export function* legacySekoiaInventory(db: Db, consoleName?: string): Generator<InventoryRecord> {
-  for (const raw of currentRawAgents(db, consoleName)) {
-    const parsed = parseAgent(JSON.parse(raw.text));
-    if (!parsed.ok) continue;
-    const { console: record, agentId, readAtMs } = raw;
-    const mapped = agentToSekoia(parsed.value.agent, {
-      readTimeMs: readAtMs,
-      legacyDeviceTypes: true,
-    });
-    yield mapped.ok
-      ? { console: record, agentId, readAtMs, text: JSON.stringify(mapped.value.record) }
-      : { console: record, agentId, readAtMs, skipped: mapped.error.reason };
-  }
 }

@@ -4,7 +4,6 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { AuditStore } from '../audit/audit-store';
 import type { Db } from '../db/database';
 import { createDispatcher } from '../http/dispatcher';
-import { currentInventory, legacySekoiaInventory } from '../inventory/inventory';
 import type { Clock } from '../platform/clock';
 import { parseRetryAfter } from '../sentinelone/client';
 import {
@@ -13,6 +12,8 @@ import {
   type RetryPolicy,
   type RetryRules,
 } from '../sentinelone/retry';
+import { SnapshotGoneError } from '../inventory/snapshot-records';
+import { bodyOf, splitBatch, writeOutbox, type OutboxBatch } from './outbox';
 import { SekoiaTargets, type SekoiaTarget } from './targets';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
@@ -94,12 +95,6 @@ function stopMessage(status: number, detail: string): string {
 /** Batches in flight at once after the first is accepted; Sekoia's intake takes them in any order. */
 const PUSH_CONCURRENCY = 4;
 
-interface BatchRow {
-  id: number;
-  body: string;
-  items: number;
-}
-
 export class SekoiaPusher {
   private readonly dispatcher: Dispatcher;
 
@@ -147,31 +142,7 @@ export class SekoiaPusher {
         )
         .run(this.target.id, scope, this.clock.now().toISOString()).lastInsertRowid,
     );
-    const insert = this.db.prepare(
-      `INSERT INTO push_batches (push_id, body, items, state) VALUES (?, ?, ?, 'pending')`,
-    );
-    let items: string[] = [];
-    let skipped = 0;
-    const flush = () => {
-      if (items.length === 0) return;
-      insert.run(pushId, `{"version":1,"items":[${items.join(',')}]}`, items.length);
-      items = [];
-    };
-    this.db.transaction(() => {
-      const records = this.target.legacyDeviceTypes
-        ? legacySekoiaInventory(this.db, consoleName)
-        : currentInventory(this.db, 'sekoia', consoleName);
-      for (const record of records) {
-        if (agentIds !== undefined && !agentIds.has(record.agentId)) continue;
-        if ('skipped' in record) {
-          skipped += 1;
-          continue;
-        }
-        items.push(record.text);
-        if (items.length >= this.target.batchSize) flush();
-      }
-      flush();
-    })();
+    const { skipped } = writeOutbox(this.db, pushId, this.target.batchSize, consoleName, agentIds);
     return { pushId, skipped };
   }
 
@@ -202,7 +173,9 @@ export class SekoiaPusher {
       .prepare(`SELECT id FROM push_batches WHERE push_id = ? AND state = 'pending' ORDER BY id`)
       .pluck()
       .all(pushId) as number[];
-    const body = this.db.prepare(`SELECT id, body, items FROM push_batches WHERE id = ?`);
+    const body = this.db.prepare(
+      `SELECT id, body, items, snapshot_id AS snapshotId, agent_ids AS agentIds FROM push_batches WHERE id = ?`,
+    );
     const counts = this.db.prepare(
       `SELECT COUNT(*) FILTER (WHERE state = 'delivered') AS delivered, COUNT(*) AS total
        FROM push_batches WHERE push_id = ? AND state <> 'split'`,
@@ -211,7 +184,7 @@ export class SekoiaPusher {
     const sendNext = async (): Promise<boolean> => {
       const id = queue.shift();
       if (id === undefined || stopped !== undefined) return false;
-      const outcome = await this.deliverBatch(pushId, body.get(id) as BatchRow, options);
+      const outcome = await this.deliverBatch(pushId, body.get(id) as OutboxBatch, options);
       if (typeof outcome === 'string') stopped ??= outcome;
       else queue.unshift(...outcome);
       options.onProgress?.(counts.get(pushId) as { delivered: number; total: number });
@@ -227,7 +200,7 @@ export class SekoiaPusher {
   /** One batch: delivered (no new batches), split by a 413 (its halves), or why to stop. */
   private async deliverBatch(
     pushId: number,
-    batch: BatchRow,
+    batch: OutboxBatch,
     options: PushOptions,
   ): Promise<number[] | string> {
     const attempts = { count: 0 };
@@ -240,8 +213,9 @@ export class SekoiaPusher {
         .run(attempts.count, this.clock.now().toISOString(), batch.id);
       return [];
     } catch (error) {
+      if (error instanceof SnapshotGoneError) return error.message;
       const status = error instanceof SekoiaHttpError ? error.status : null;
-      if (status === 413 && batch.items > 1) return this.split(pushId, batch);
+      if (status === 413 && batch.items > 1) return splitBatch(this.db, pushId, batch);
       this.db
         .prepare(
           `UPDATE push_batches SET state = 'failed', attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ?`,
@@ -255,30 +229,12 @@ export class SekoiaPusher {
     }
   }
 
-  /** 413: the batch is too large for the server; its halves replace it and go on. */
-  private split(pushId: number, batch: BatchRow): number[] {
-    const items = (JSON.parse(batch.body) as { items: unknown[] }).items;
-    const half = Math.ceil(items.length / 2);
-    const insert = this.db.prepare(
-      `INSERT INTO push_batches (push_id, body, items, state) VALUES (?, ?, ?, 'pending')`,
-    );
-    return this.db.transaction(() => {
-      const ids = [items.slice(0, half), items.slice(half)].map((part) =>
-        Number(
-          insert.run(pushId, JSON.stringify({ version: 1, items: part }), part.length)
-            .lastInsertRowid,
-        ),
-      );
-      this.db
-        .prepare(
-          `UPDATE push_batches SET state = 'split', body = '', last_status = 413 WHERE id = ?`,
-        )
-        .run(batch.id);
-      return ids;
-    })();
-  }
-
-  private send(batch: BatchRow, attempts: { count: number }, options: PushOptions): Promise<void> {
+  private send(
+    batch: OutboxBatch,
+    attempts: { count: number },
+    options: PushOptions,
+  ): Promise<void> {
+    const body = bodyOf(this.db, batch, this.target.legacyDeviceTypes);
     return withRetry(
       async () => {
         attempts.count += 1;
@@ -290,7 +246,7 @@ export class SekoiaPusher {
             'content-type': 'application/json',
             'user-agent': `s1-inventory/${packageJson.version}`,
           },
-          body: batch.body,
+          body,
           ...(options.signal ? { signal: options.signal } : {}),
         });
         const text = await response.body.text();

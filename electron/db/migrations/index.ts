@@ -4,7 +4,7 @@ import { migration as sync } from './0002-sync';
 import { migration as audit } from './0003-audit';
 import { migration as sekoia } from './0004-sekoia';
 import { migration as precomputed } from './0005-precomputed';
-import { migration as pushIndex } from './0006-push-index';
+import { migration as pushByReference } from './0006-push-by-reference';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,5 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   audit,
   sekoia,
   precomputed,
-  pushIndex,
+  pushByReference,
 ];

@@ -124,4 +124,38 @@ describe('push to Sekoia', () => {
     });
     expect((entry?.details?.batches as unknown[]).length).toBe(result.batches);
   });
+
+  it('keeps references in the outbox and resumes with the snapshot it started from, even after a new sync', async () => {
+    const { push } = await pusher(500);
+    sekoia.fault({ status: 500, times: 1_000, after: 2 });
+    const first = await push.push({ retry: { ...FAST, maxRetryTimeMs: 200 } });
+    expect(first.state).toBe('failed');
+    const rows = f.db
+      .prepare(
+        'SELECT body, agent_ids AS agentIds, snapshot_id AS snapshotId FROM push_batches WHERE push_id = ?',
+      )
+      .all(first.pushId) as { body: string; agentIds: string | null; snapshotId: number | null }[];
+    expect(
+      rows.every((row) => row.body === '' && row.agentIds !== null && row.snapshotId !== null),
+    ).toBe(true);
+
+    // The last device (in a batch not yet delivered) changes, and a new sync makes it current.
+    const last = [...f.s1.agents.values()]
+      .map((a) => a.value as { id: string; computerName?: string })
+      .filter((a) => (a.computerName ?? '') !== '')
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .at(-1)!;
+    f.s1.put(f.s1.agents, [{ ...last, computerName: 'RENAMED-AFTER-PUSH' }]);
+    await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+
+    sekoia.faults.length = 0;
+    const resumed = await push.push({ resume: true, retry: FAST });
+    expect(resumed).toMatchObject({ state: 'complete', deliveredItems: pushable });
+    const sent = sekoia.received.flatMap((r) => r.body.items) as {
+      device: { hostname: string; uid: string };
+    }[];
+    expect(sent).toHaveLength(pushable);
+    expect(sent.map((item) => item.device.hostname)).toContain(last.computerName);
+    expect(sent.map((item) => item.device.hostname)).not.toContain('RENAMED-AFTER-PUSH');
+  });
 });
