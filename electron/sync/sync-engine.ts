@@ -15,6 +15,7 @@ import type { ApiSyncContext } from './api-sync-context';
 import { ConsoleStateStore, type ConsoleState } from './console-state';
 import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
 import { RunStore } from './run-store';
+import { SyncLocks, type LockHolder } from './sync-lock';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
 
 export interface SyncEngineOptions {
@@ -40,8 +41,15 @@ export interface SyncRequest {
 
 export class SyncAlreadyRunningError extends Error {
   override readonly name = 'SyncAlreadyRunningError';
-  constructor(readonly consoleName: string) {
-    super(`A sync of "${consoleName}" is already running; wait for it to end or cancel it.`);
+  constructor(
+    readonly consoleName: string,
+    holder?: LockHolder,
+  ) {
+    super(
+      holder
+        ? `A sync of "${consoleName}" is already running in another S1 Inventory process (pid ${holder.pid} on ${holder.host}, since ${holder.acquiredAt}); wait for it to end, or stop that process.`
+        : `A sync of "${consoleName}" is already running; wait for it to end or cancel it.`,
+    );
   }
 }
 
@@ -54,10 +62,12 @@ export class SyncEngine {
   private readonly preparing = new Set<Promise<void>>();
   private readonly states: ConsoleStateStore;
   private readonly runs: RunStore;
+  private readonly locks: SyncLocks;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.states = new ConsoleStateStore(options.db);
     this.runs = new RunStore(options.db);
+    this.locks = new SyncLocks(options.db);
   }
 
   /**
@@ -89,8 +99,10 @@ export class SyncEngine {
   async sync(request: SyncRequest): Promise<ConsoleSyncResult> {
     const { console: record } = request;
     if (this.running.has(record.id)) throw new SyncAlreadyRunningError(record.name);
-    this.running.add(record.id);
     const { clock, db } = this.options;
+    const holder = this.locks.acquire(record.id, clock.now());
+    if (holder) throw new SyncAlreadyRunningError(record.name, holder);
+    this.running.add(record.id);
     const setState = (state: ConsoleState) => {
       this.states.set(record.id, state, clock.now());
       request.onState?.(state);
@@ -156,6 +168,7 @@ export class SyncEngine {
       throw error;
     } finally {
       this.running.delete(record.id);
+      this.locks.release(record.id);
     }
   }
 }

@@ -5,6 +5,7 @@ import { migration as audit } from './0003-audit';
 import { migration as sekoia } from './0004-sekoia';
 import { migration as precomputed } from './0005-precomputed';
 import { migration as pushByReference } from './0006-push-by-reference';
+import { migration as syncLocks } from './0007-sync-locks';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sekoia,
   precomputed,
   pushByReference,
+  syncLocks,
 ];
