@@ -12,6 +12,9 @@ export class BackendProcess {
   private readonly child: UtilityProcess;
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   private nextId = 0;
+  /** Calls made before the backend said it is ready (its database is open). */
+  private queued: ToBackend[] | undefined = [];
+  private exitError: Envelope<never> | undefined;
 
   constructor(
     entry: string,
@@ -24,21 +27,21 @@ export class BackendProcess {
     });
     this.child.on('message', (message: FromBackend) => void this.receive(message));
     this.child.on('exit', (code) => {
-      for (const resolve of this.pending.values()) {
-        resolve({
-          ok: false,
-          error: {
-            name: 'BackendExitedError',
-            code: 'unavailable',
-            message: `The S1 Inventory backend stopped (exit code ${code}). Restart the app; your data is safe in its database.`,
-          },
-        });
-      }
+      this.exitError = {
+        ok: false,
+        error: {
+          name: 'BackendExitedError',
+          code: 'unavailable',
+          message: `The S1 Inventory backend stopped (exit code ${code}). Restart the app; your data is safe in its database.`,
+        },
+      };
+      for (const resolve of this.pending.values()) resolve(this.exitError);
       this.pending.clear();
     });
   }
 
   call(name: string, args: unknown): Promise<Envelope<unknown>> {
+    if (this.exitError) return Promise.resolve(this.exitError);
     const id = (this.nextId += 1);
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -51,11 +54,16 @@ export class BackendProcess {
   }
 
   private send(message: ToBackend): void {
-    this.child.postMessage(message);
+    if (this.queued) this.queued.push(message);
+    else this.child.postMessage(message);
   }
 
   private async receive(message: FromBackend): Promise<void> {
-    if (message.type === 'result') {
+    if (message.type === 'ready') {
+      const queued = this.queued ?? [];
+      this.queued = undefined;
+      for (const waiting of queued) this.child.postMessage(waiting);
+    } else if (message.type === 'result') {
       this.pending.get(message.id)?.(message.envelope);
       this.pending.delete(message.id);
     } else if (message.type === 'event') {

@@ -105,6 +105,11 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
       createReadStream(file.path).pipe(response);
       return;
     }
+    if (download) {
+      return reply(response, 404, {
+        error: 'This export is no longer here (s1inv serve was restarted since). Export again.',
+      });
+    }
     reply(response, 404, { error: `No such endpoint: ${request.method} ${url.pathname}` });
   }
 

@@ -56,7 +56,8 @@ export function DevicesScreen() {
     DEVICE_COLUMNS.map((c) => ({ id: c.colId!, label: c.headerName!, visible: !c.hide })),
   );
   const [detail, setDetail] = useState<{ console: string; agentId: string }>();
-  const [handOn, setHandOn] = useState<'export' | 'push'>();
+  // The devices a dialog hands on are fixed when it opens, not re-read from the grid each render.
+  const [handOn, setHandOn] = useState<{ kind: 'export' | 'push'; selection: DeviceSelection }>();
 
   const { rows } = devices;
   // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
@@ -145,14 +146,14 @@ export function DevicesScreen() {
         />
         <Button
           variant="outlined"
-          onClick={() => setHandOn('export')}
+          onClick={() => setHandOn({ kind: 'export', selection: selection() })}
           disabled={!rows?.length || devices.loading}
         >
           Export…
         </Button>
         <Button
           variant="contained"
-          onClick={() => setHandOn('push')}
+          onClick={() => setHandOn({ kind: 'push', selection: selection() })}
           disabled={!rows?.length || devices.loading}
         >
           Push to Sekoia…
@@ -222,11 +223,11 @@ export function DevicesScreen() {
           : ''}
       </Typography>
       <DeviceDrawer {...(detail ? { device: detail } : {})} onClose={() => setDetail(undefined)} />
-      {handOn === 'export' && (
-        <ExportDialog selection={selection()} onClose={() => setHandOn(undefined)} />
+      {handOn?.kind === 'export' && (
+        <ExportDialog selection={handOn.selection} onClose={() => setHandOn(undefined)} />
       )}
-      {handOn === 'push' && (
-        <PushDialog selection={selection()} onClose={() => setHandOn(undefined)} />
+      {handOn?.kind === 'push' && (
+        <PushDialog selection={handOn.selection} onClose={() => setHandOn(undefined)} />
       )}
     </Box>
   );

@@ -146,6 +146,14 @@ describe('s1inv serve access', () => {
     expect(notJson.statusCode).toBe(415);
   });
 
+  it('says what to do when a download is gone', async () => {
+    const response = await request(`${host.origin}/api/download/no-such-export`, {
+      headers: { cookie: await cookie() },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(await response.body.text()).toMatch(/Export again/);
+  });
+
   it('serves no file outside the built renderer', async () => {
     const response = await request(`${host.origin}/..%2f..%2fetc%2fpasswd`, {
       headers: { cookie: await cookie() },
