@@ -13,11 +13,13 @@ const tempDir = useTempDirs();
 const keychainEnv = inject('secretServiceEnv');
 const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus' };
 let s1: FakeS1Console;
+// The CLI runs as its own process on the machine's clock, so the token's expiry is set from it.
+const EXPIRES_AT = new Date(Date.now() + 180 * 86_400_000);
 
 beforeAll(async () => {
   s1 = (await FakeS1Console.start()).addToken(TOKEN, {
     scope: 'account',
-    expiresAt: '2027-06-01T00:00:00.000000Z',
+    expiresAt: EXPIRES_AT.toISOString(),
   });
 });
 afterAll(() => s1.close());
@@ -64,7 +66,7 @@ describe('s1inv console …', () => {
     expect(test.code).toBe(0);
     expect(JSON.parse(test.stdout)).toMatchObject({
       outcome: 'ok',
-      token: { expiresAt: '2027-06-01T00:00:00.000Z' },
+      token: { expiresAt: EXPIRES_AT.toISOString() },
       scope: { level: 'accounts' },
     });
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 async function fake(options: ConstructorParameters<typeof FakeS1Console>[0] = {}) {
-  const console = await FakeS1Console.start(options);
+  const console = await FakeS1Console.start({ clock: { now: () => NOW }, ...options });
   closers.push(() => console.close());
   return console;
 }

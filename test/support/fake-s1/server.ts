@@ -102,6 +102,11 @@ const ACTIVITY_LIST: ListSpec = {
 
 export interface FakeS1Options {
   version?: string;
+  /**
+   * The fake's "now", for token expiry. A test that pins the product's clock passes the same
+   * clock here; otherwise both read the machine's clock, so neither drifts from the other.
+   */
+  clock?: { now(): Date };
   /** Fixed port (0 or absent: any free port). */
   port?: number;
   tls?: { key: string; cert: string };
@@ -213,6 +218,10 @@ export class FakeS1Console {
   ]);
 
   constructor(private readonly options: FakeS1Options = {}) {}
+
+  private now(): number {
+    return (this.options.clock?.now() ?? new Date()).getTime();
+  }
 
   static async start(options: FakeS1Options = {}): Promise<FakeS1Console> {
     const fake = new FakeS1Console(options);
@@ -332,7 +341,7 @@ export class FakeS1Console {
     const match = /^ApiToken (.+)$/.exec(request.authorization ?? '');
     const token = match ? this.tokens.get(match[1]!) : undefined;
     if (!match || !token) return AUTHENTICATION_FAILED;
-    if (token.expiresAt && Date.parse(token.expiresAt) < Date.now()) return AUTHENTICATION_FAILED;
+    if (token.expiresAt && Date.parse(token.expiresAt) < this.now()) return AUTHENTICATION_FAILED;
     if (token.deny?.includes(request.path.slice(API_PREFIX.length))) return FORBIDDEN;
     return route({ request, token, tokenText: match[1]!, console: this });
   }
