@@ -5,6 +5,9 @@
 //   electron/**        plain Node 20: never `electron`, never the renderer
 //   electron/main/     the only places that may import `electron`
 //   electron/preload/
+//   and inside electron/, imports go one way only:
+//     hosts (main/, preload/, hosts/)  →  backend/  →  domains/  →  adapters/  →  shared/
+//   a domain's handlers may name the backend's types (type-only imports are erased).
 //   renderer/          the browser: no Node built-ins, no `electron`, no backend modules
 //
 // test/lint-boundaries.test.ts proves each rule fires.
@@ -35,6 +38,17 @@ const noRenderer = {
   group: ['**/renderer/**'],
   message: 'The backend never imports the renderer.',
 };
+// The layers of electron/, as import patterns (relative specifiers name the folder they cross into).
+const HOSTS = ['**/hosts/**', '**/main/**', '**/preload/**'];
+const upward = (folders, why, allowTypeImports = false) => ({
+  group: folders,
+  message: why,
+  ...(allowTypeImports ? { allowTypeImports } : {}),
+});
+const noHosts = upward(HOSTS, 'Hosts sit on top: nothing below them imports a host.');
+const noBackendCore = (allowTypeImports) =>
+  upward(['**/backend/**'], 'Only hosts call the backend (through dispatch).', allowTypeImports);
+const noDomains = upward(['**/domains/**'], 'Adapters know no domain: pass what they need in.');
 const noBackend = {
   group: ['**/electron/**'],
   message: 'Reach the backend through the contract in shared/, never by import.',
@@ -87,6 +101,38 @@ export default tseslint.config(
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronPath], patterns: [noRenderer] }],
+    },
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronPath], patterns: [noRenderer, noHosts] },
+      ],
+    },
+  },
+  {
+    // Type-only imports of the backend are allowed, so this is typescript-eslint's variant.
+    files: ['electron/domains/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronPath], patterns: [noRenderer, noHosts, noBackendCore(true)] },
+      ],
+    },
+  },
+  {
+    files: ['electron/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPath],
+          patterns: [noRenderer, noHosts, noBackendCore(false), noDomains],
+        },
+      ],
     },
   },
   {

@@ -23,12 +23,12 @@ await Promise.all([
   build({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron' }),
   build({
     ...node,
-    entryPoints: { backend: 'electron/backend/utility-entry.ts' },
+    entryPoints: { backend: 'electron/hosts/utility/utility-entry.ts' },
     outdir: 'dist/electron',
   }),
   build({
     ...node,
-    entryPoints: { 'precompute-worker': 'electron/precompute/precompute-worker.ts' },
+    entryPoints: { 'precompute-worker': 'electron/domains/precompute/precompute-worker.ts' },
     outdir: 'dist/electron',
   }),
   build({

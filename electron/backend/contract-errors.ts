@@ -1,5 +1,5 @@
 import type { ContractError, ErrorCode } from '../../shared/contract/contract';
-import { redact } from '../logging/redact';
+import { redact } from '../adapters/logging/redact';
 
 // Named errors of the Node modules → the contract's codes. The message is already written for
 // the analyst (what happened, what to do); it is redacted once more on the way out.
@@ -24,10 +24,6 @@ const CODES: Record<string, ErrorCode> = {
   DatabaseOpenError: 'unavailable',
   DatabaseTooNewError: 'unavailable',
 };
-
-export class InvalidArgumentError extends Error {
-  override readonly name = 'InvalidArgumentError';
-}
 
 export function toContractError(error: unknown): ContractError {
   if (error instanceof Error) {

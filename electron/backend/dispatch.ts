@@ -2,8 +2,8 @@ import type { CallName, CallResult, Envelope } from '../../shared/contract/contr
 import type { Backend } from './backend';
 import { toContractError } from './contract-errors';
 import { parseCall } from './parse-call';
-import { HANDLERS } from './handlers';
-import type { Handler } from './handlers/handler-types';
+import { HANDLERS } from './handler-table';
+import type { Handler } from './handler-types';
 
 /** Runs one call: parse, handle, and wrap the outcome in the contract's envelope. */
 export async function dispatch(

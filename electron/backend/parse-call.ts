@@ -1,5 +1,5 @@
 import { CALLS, type CallName } from '../../shared/contract/contract';
-import { InvalidArgumentError } from './contract-errors';
+import { InvalidArgumentError } from '../../shared/errors/app-error';
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(CALLS, name);

@@ -1,7 +1,7 @@
 import { dialog, utilityProcess, type BrowserWindow, type UtilityProcess } from 'electron';
 import type { Envelope } from '../../shared/contract/contract';
 import { eventChannel } from '../../shared/contract/preload-api';
-import type { FromBackend, PlatformRequest, ToBackend } from '../backend/host-messages';
+import type { FromBackend, PlatformRequest, ToBackend } from '../hosts/utility/host-messages';
 import { openExternalLink } from './external-links';
 
 /**

@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { checkExternalUrl } from '../platform/external-url';
+import { checkExternalUrl } from '../adapters/platform/external-url';
 
 /** The one place the app opens anything outside itself: https links, in the default browser. */
 export async function openExternalLink(url: string): Promise<boolean> {

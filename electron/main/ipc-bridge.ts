@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { CALL_NAMES } from '../../shared/contract/names';
 import { callChannel } from '../../shared/contract/preload-api';
-import { validateIpcCall } from '../ipc/validated-call';
+import { validateIpcCall } from '../hosts/desktop/validated-call';
 import { APP_ORIGIN } from './app-protocol';
 import type { BackendProcess } from './backend-process';
 

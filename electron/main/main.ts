@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
-import { resolveDataDir } from '../platform/data-dir';
+import { resolveDataDir } from '../adapters/platform/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BackendProcess } from './backend-process';
 import { bridgeCalls } from './ipc-bridge';

@@ -1,6 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
-import { hardenedWebPreferences } from '../platform/window-preferences';
+import { hardenedWebPreferences } from '../hosts/desktop/window-preferences';
 import { openExternalLink } from './external-links';
 
 /**

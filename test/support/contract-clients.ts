@@ -1,11 +1,11 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { request } from 'undici';
 import type { Backend } from '../../electron/backend/backend';
-import type { FromBackend, ToBackend } from '../../electron/backend/host-messages';
-import type { PortPlatform } from '../../electron/backend/port-host';
-import { hostBackendOnPort } from '../../electron/backend/port-host';
-import { validateIpcCall } from '../../electron/ipc/validated-call';
-import type { ServeHost } from '../../electron/server/serve-host';
+import type { FromBackend, ToBackend } from '../../electron/hosts/utility/host-messages';
+import type { PortPlatform } from '../../electron/hosts/utility/port-host';
+import { hostBackendOnPort } from '../../electron/hosts/utility/port-host';
+import { validateIpcCall } from '../../electron/hosts/desktop/validated-call';
+import type { ServeHost } from '../../electron/hosts/serve/serve-host';
 import {
   CALL_NAMES,
   EVENT_NAMES,

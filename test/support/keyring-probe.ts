@@ -1,6 +1,6 @@
 // Run as a child process by the keychain tests: tries each SecretStore call once and prints
 // what happened as JSON, so a test can give this process a broken or missing Secret Service.
-import { KeyringSecretStore } from '../../electron/secrets/keyring-store';
+import { KeyringSecretStore } from '../../electron/adapters/secrets/keyring-store';
 
 const store = new KeyringSecretStore();
 const outcome = async (call: () => Promise<unknown>) => {

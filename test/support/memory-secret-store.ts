@@ -1,5 +1,5 @@
-import type { SecretStore } from '../../electron/secrets/secret-store';
-import { SecretStoreUnavailableError } from '../../electron/secrets/secret-store';
+import type { SecretStore } from '../../electron/adapters/secrets/secret-store';
+import { SecretStoreUnavailableError } from '../../electron/adapters/secrets/secret-store';
 
 /**
  * An in-memory SecretStore for unit tests only; the product always uses the OS keychain.

@@ -1,9 +1,9 @@
-import { openDatabase, type Db } from '../../electron/db/database';
-import { ConsoleService } from '../../electron/consoles/console-service';
-import type { ConsoleRecord } from '../../electron/consoles/console-repository';
-import { systemClock } from '../../electron/platform/clock';
-import type { RetryPolicy } from '../../electron/sentinelone/retry';
-import { SyncEngine } from '../../electron/sync/sync-engine';
+import { openDatabase, type Db } from '../../electron/adapters/db/database';
+import { ConsoleService } from '../../electron/domains/consoles/console-service';
+import type { ConsoleRecord } from '../../electron/domains/consoles/console-repository';
+import { systemClock } from '../../electron/adapters/platform/clock';
+import type { RetryPolicy } from '../../electron/adapters/http/retry';
+import { SyncEngine } from '../../electron/domains/sync/sync-engine';
 import { FakeS1Console } from './fake-s1/server';
 import { generateAgent } from './generate/agents';
 import { generateActivity, generateThreat } from './generate/threats';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/db/database';
-import { ConsoleService } from '../../../electron/consoles/console-service';
+import { openDatabase } from '../../../electron/adapters/db/database';
+import { ConsoleService } from '../../../electron/domains/consoles/console-service';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { useTempDirs } from '../../support/temp-dir';
 

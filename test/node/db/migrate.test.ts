@@ -2,9 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/db/database';
-import { DatabaseOpenError, DatabaseTooNewError } from '../../../electron/db/errors';
-import { MIGRATIONS } from '../../../electron/db/migrations';
+import { openDatabase } from '../../../electron/adapters/db/database';
+import { DatabaseOpenError, DatabaseTooNewError } from '../../../electron/adapters/db/errors';
+import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();

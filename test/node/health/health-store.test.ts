@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/db/database';
-import { HealthStore } from '../../../electron/health/health-store';
-import { redact } from '../../../electron/logging/redact';
+import { openDatabase } from '../../../electron/adapters/db/database';
+import { HealthStore } from '../../../electron/domains/health/health-store';
+import { redact } from '../../../electron/adapters/logging/redact';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();

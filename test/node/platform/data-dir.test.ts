@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../../electron/platform/data-dir';
+import { resolveDataDir } from '../../../electron/adapters/platform/data-dir';
 
 describe('resolveDataDir', () => {
   const home = '/home/ana';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl } from '../../../electron/platform/external-url';
+import { checkExternalUrl } from '../../../electron/adapters/platform/external-url';
 
 describe('checkExternalUrl, the choke point for opening links', () => {
   it('lets https links through', () => {

@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExport } from '../../../electron/export/exporter';
-import { systemClock } from '../../../electron/platform/clock';
-import { PrecomputeQueue } from '../../../electron/precompute/precompute-queue';
-import { inlinePrecomputer, type Precomputer } from '../../../electron/precompute/precomputer';
-import { WorkerPrecomputer } from '../../../electron/precompute/worker-precomputer';
-import { SnapshotStore } from '../../../electron/sync/snapshot-store';
+import { runExport } from '../../../electron/domains/export/exporter';
+import { systemClock } from '../../../electron/adapters/platform/clock';
+import { PrecomputeQueue } from '../../../electron/domains/precompute/precompute-queue';
+import {
+  inlinePrecomputer,
+  type Precomputer,
+} from '../../../electron/domains/precompute/precomputer';
+import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-precomputer';
+import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { generateAgent } from '../../support/generate/agents';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';

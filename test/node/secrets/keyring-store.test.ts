@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { KeyringSecretStore } from '../../../electron/secrets/keyring-store';
+import { KeyringSecretStore } from '../../../electron/adapters/secrets/keyring-store';
 import { secretToolLookup } from '../../support/secret-service';
 
 // Against a real Secret Service (gnome-keyring on a private D-Bus session, see global-setup).

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleFetcher } from '../../../electron/sentinelone/fetcher';
-import { splitPage, TruncatedBodyError } from '../../../electron/sentinelone/page-splitter';
-import { CursorLoopError, walkPages } from '../../../electron/sentinelone/paging';
+import type { ConsoleFetcher } from '../../../electron/adapters/sentinelone/fetcher';
+import {
+  splitPage,
+  TruncatedBodyError,
+} from '../../../electron/adapters/sentinelone/page-splitter';
+import { CursorLoopError, walkPages } from '../../../electron/adapters/sentinelone/paging';
 
 describe('splitPage', () => {
   it('returns the exact text of each element and the parsed envelope', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AutoPoller } from '../../../electron/sync/auto-poll';
+import { AutoPoller } from '../../../electron/domains/sync/auto-poll';
 
 afterEach(() => vi.useRealTimers());
 

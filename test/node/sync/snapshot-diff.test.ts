@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../../../electron/sync/snapshot-diff';
-import { SnapshotStore } from '../../../electron/sync/snapshot-store';
+import { diffSnapshots } from '../../../electron/domains/sync/snapshot-diff';
+import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { generateAgent } from '../../support/generate/agents';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';

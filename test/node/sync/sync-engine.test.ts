@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HealthStore } from '../../../electron/health/health-store';
-import { ConsoleStateStore } from '../../../electron/sync/console-state';
-import { SnapshotStore } from '../../../electron/sync/snapshot-store';
+import { HealthStore } from '../../../electron/domains/health/health-store';
+import { ConsoleStateStore } from '../../../electron/domains/sync/console-state';
+import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { generateThreat } from '../../support/generate/threats';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';

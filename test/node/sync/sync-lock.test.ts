@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncAlreadyRunningError } from '../../../electron/sync/sync-engine';
-import { SyncLocks } from '../../../electron/sync/sync-lock';
+import { SyncAlreadyRunningError } from '../../../electron/domains/sync/sync-engine';
+import { SyncLocks } from '../../../electron/domains/sync/sync-lock';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 
 // One sync per console across processes sharing a data directory (app, serve, CLI).

@@ -1,0 +1,156 @@
+import { request, type Dispatcher } from 'undici';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { classifyNetworkError, errorCodeOf } from '../http/network-failure';
+import {
+  S1HttpError,
+  S1NetworkError,
+  S1UnexpectedResponseError,
+  type S1ApiErrorEntry,
+} from './errors';
+
+export const API_PREFIX = '/web/api/v2.1';
+const USER_AGENT = `s1-inventory/${packageJson.version}`;
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface S1Response<T> {
+  status: number;
+  body: T;
+  /** The body exactly as received, for storing raw objects byte-exact. */
+  text: string;
+}
+
+export interface S1ClientOptions {
+  /** The normalised console URL (scheme + host + port). */
+  baseUrl: string;
+  token: string;
+  dispatcher: Dispatcher;
+}
+
+/**
+ * SentinelOne Management API v2.1 over HTTP: `Authorization: ApiToken …`, JSON in and out,
+ * failures as named errors. The token goes into the header and nowhere else (never a query
+ * string, never an error message).
+ */
+export class S1Client {
+  constructor(private readonly options: S1ClientOptions) {}
+
+  async get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<S1Response<T>> {
+    return parseJson<T>(path, await this.send('GET', path, query, undefined, signal));
+  }
+
+  /** The body as text, unparsed: list pages are split into raw elements by the caller. */
+  async getText(path: string, query: Query = {}, signal?: AbortSignal): Promise<string> {
+    return (await this.send('GET', path, query, undefined, signal)).text;
+  }
+
+  async post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<S1Response<T>> {
+    return parseJson<T>(path, await this.send('POST', path, {}, JSON.stringify(body), signal));
+  }
+
+  /** The token's own details (expiry). The API wants the token in the body of this one call. */
+  tokenDetails<T>(signal?: AbortSignal): Promise<S1Response<T>> {
+    return this.post<T>(
+      '/users/api-token-details',
+      { data: { apiToken: this.options.token } },
+      signal,
+    );
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Query,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<RawResponse> {
+    const url = new URL(API_PREFIX + path, this.options.baseUrl);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await request(url, {
+        method,
+        dispatcher: this.options.dispatcher,
+        headers: {
+          authorization: `ApiToken ${this.options.token}`,
+          accept: 'application/json',
+          'user-agent': USER_AGENT,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body }),
+        ...(signal ? { signal } : {}),
+      });
+      text = await response.body.text();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const failure = classifyNetworkError(error);
+      throw new S1NetworkError(failure, errorCodeOf(error), describe(error));
+    }
+    const contentType = String(response.headers['content-type'] ?? '');
+    if (response.statusCode >= 400) {
+      const errors = parseErrors(text);
+      throw new S1HttpError(
+        response.statusCode,
+        path,
+        errors ?? [],
+        parseRetryAfter(response.headers['retry-after']),
+        errors !== undefined,
+      );
+    }
+    if (/^\s*</.test(text.slice(0, 64))) {
+      const reason = /<html|<!doctype/i.test(text.slice(0, 512)) ? 'an HTML page' : 'not JSON';
+      throw new S1UnexpectedResponseError(path, contentType, reason);
+    }
+    return { status: response.statusCode, text, contentType };
+  }
+}
+
+interface RawResponse {
+  status: number;
+  text: string;
+  contentType: string;
+}
+
+function parseJson<T>(path: string, response: RawResponse): S1Response<T> {
+  try {
+    return { status: response.status, body: JSON.parse(response.text) as T, text: response.text };
+  } catch {
+    throw new S1UnexpectedResponseError(path, response.contentType, 'not valid JSON');
+  }
+}
+
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (
+    let current: unknown = error;
+    current instanceof Error && parts.length < 3;
+    current = current.cause
+  ) {
+    if (current.message && !parts.includes(current.message)) parts.push(current.message);
+  }
+  return parts.join(': ') || String(error);
+}
+
+function parseErrors(text: string): S1ApiErrorEntry[] | undefined {
+  try {
+    const body = JSON.parse(text) as { errors?: unknown };
+    return Array.isArray(body.errors) ? (body.errors as S1ApiErrorEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(
+  header: string | string[] | undefined,
+  now = Date.now(),
+): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,46 @@
+import type { Query, S1Client } from './client';
+import { splitPage, type SplitPage } from './page-splitter';
+import type { RateLimiters } from './rate-limits';
+import { withRetry, type RetryEvent, type RetryPolicy } from '../http/retry';
+import { S1_RETRY_RULES } from './retry-rules';
+
+/**
+ * Every request of a sync goes through here: paced by the endpoint's rate limit, retried as a
+ * whole (a truncated body is fetched again), cancellable.
+ */
+export class ConsoleFetcher {
+  constructor(
+    private readonly client: S1Client,
+    private readonly limiters: RateLimiters,
+    private readonly policy: RetryPolicy,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onRetry: (event: RetryEvent & { path: string }) => void = () => undefined,
+  ) {}
+
+  get aborted(): boolean {
+    return this.signal?.aborted === true;
+  }
+
+  page(path: string, query: Query): Promise<SplitPage> {
+    return this.retried(path, async () =>
+      splitPage(await this.client.getText(path, query, this.signal), path),
+    );
+  }
+
+  async json<T>(path: string, query: Query): Promise<T> {
+    return this.retried(
+      path,
+      async () => (await this.client.get<T>(path, query, this.signal)).body,
+    );
+  }
+
+  private retried<T>(path: string, run: () => Promise<T>): Promise<T> {
+    return withRetry(
+      () => this.limiters.schedule(path, run),
+      this.policy,
+      S1_RETRY_RULES,
+      this.signal,
+      (event) => this.onRetry({ ...event, path }),
+    );
+  }
+}

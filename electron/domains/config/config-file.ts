@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { S1_APIS } from '../../../shared/sentinelone/apis';
+
+// The JSON configuration a team shares: console names, URLs, chosen APIs and options.
+// Never secrets: a key that could hold one is refused on import, and none is ever exported.
+
+export const CONFIG_FORMAT = 's1-inventory-config';
+export const CONFIG_VERSION = 1;
+
+const consoleEntry = z
+  .object({
+    name: z.string().min(1, 'must not be empty'),
+    url: z.string().min(1, 'must not be empty'),
+    apis: z.array(z.enum(S1_APIS)).min(1, 'must list at least one API').optional(),
+    proxyUrl: z.string().optional(),
+    caBundle: z.string().optional(),
+  })
+  .strict();
+
+export const configFileSchema = z
+  .object({
+    format: z.literal(CONFIG_FORMAT),
+    version: z.literal(CONFIG_VERSION),
+    consoles: z.array(consoleEntry),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type ConsoleEntry = z.infer<typeof consoleEntry>;
+
+export interface ConfigProblem {
+  /** JSON path, e.g. `$.consoles[1].url`. */
+  path: string;
+  message: string;
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (path, segment) =>
+      typeof segment === 'number' ? `${path}[${segment}]` : `${path}.${String(segment)}`,
+    '$',
+  );
+}
+
+const SECRET_LIKE = /token|secret|password|api[-_]?key/i;
+
+/** Parses the file's text; every problem comes back with its JSON path. */
+export function parseConfigFile(text: string): { config?: ConfigFile; problems: ConfigProblem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problems: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (parsed.success) return { config: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.flatMap((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          path: jsonPath([...issue.path, key]),
+          message: SECRET_LIKE.test(key)
+            ? 'secrets are never imported from a file; store tokens in the OS keychain with "s1inv console set-token"'
+            : 'unknown key',
+        }));
+      }
+      return [{ path: jsonPath(issue.path), message: issue.message }];
+    }),
+  };
+}

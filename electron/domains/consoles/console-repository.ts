@@ -1,0 +1,118 @@
+import type { Db } from '../../adapters/db/database';
+import type { S1Api } from '../../../shared/sentinelone/apis';
+
+export interface ConsoleRecord {
+  id: string;
+  name: string;
+  url: string;
+  apis: S1Api[];
+  proxyUrl?: string;
+  caBundle?: string;
+  /** The OS keychain holds a token for this console (`console:<id>`). */
+  tokenStored: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface ConsoleRow {
+  id: string;
+  name: string;
+  url: string;
+  apis: string;
+  proxy_url: string | null;
+  ca_bundle: string | null;
+  token_stored: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: ConsoleRow): ConsoleRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    apis: JSON.parse(row.apis) as S1Api[],
+    ...(row.proxy_url === null ? {} : { proxyUrl: row.proxy_url }),
+    ...(row.ca_bundle === null ? {} : { caBundle: row.ca_bundle }),
+    tokenStored: row.token_stored === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** SQL for the consoles table and nothing else. */
+export class ConsoleRepository {
+  constructor(private readonly db: Db) {}
+
+  list(): ConsoleRecord[] {
+    const rows = this.db.prepare('SELECT * FROM consoles ORDER BY name COLLATE NOCASE').all();
+    return (rows as ConsoleRow[]).map(fromRow);
+  }
+
+  findByName(name: string): ConsoleRecord | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM consoles WHERE name = ? COLLATE NOCASE')
+      .get(name) as ConsoleRow | undefined;
+    return row && fromRow(row);
+  }
+
+  findByUrl(url: string): ConsoleRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM consoles WHERE url = ?').get(url) as
+      ConsoleRow | undefined;
+    return row && fromRow(row);
+  }
+
+  insert(record: ConsoleRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO consoles (id, name, url, apis, proxy_url, ca_bundle, token_stored, created_at, updated_at)
+         VALUES (@id, @name, @url, @apis, @proxyUrl, @caBundle, @tokenStored, @createdAt, @updatedAt)`,
+      )
+      .run(toParams(record));
+  }
+
+  update(record: ConsoleRecord): void {
+    this.db
+      .prepare(
+        `UPDATE consoles SET name = @name, url = @url, apis = @apis, proxy_url = @proxyUrl,
+           ca_bundle = @caBundle, token_stored = @tokenStored, updated_at = @updatedAt
+         WHERE id = @id`,
+      )
+      .run(toParams(record));
+  }
+
+  /** Deletes the console and, by cascade, all its synced data; raw objects no snapshot uses go too. */
+  delete(id: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM consoles WHERE id = ?').run(id);
+      this.db
+        .prepare('DELETE FROM raw_objects WHERE id NOT IN (SELECT raw_id FROM snapshot_members)')
+        .run();
+    })();
+  }
+
+  dataCounts(id: string): { agents: number; threats: number; activities: number } {
+    const count = (sql: string) => (this.db.prepare(sql).get(id) as { n: number }).n;
+    return {
+      agents: count(
+        `SELECT COUNT(*) AS n FROM snapshot_members WHERE snapshot_id = (SELECT current_snapshot_id FROM console_state WHERE console_id = ?)`,
+      ),
+      threats: count('SELECT COUNT(*) AS n FROM threats WHERE console_id = ?'),
+      activities: count('SELECT COUNT(*) AS n FROM activities WHERE console_id = ?'),
+    };
+  }
+}
+
+function toParams(record: ConsoleRecord) {
+  return {
+    id: record.id,
+    name: record.name,
+    url: record.url,
+    apis: JSON.stringify(record.apis),
+    proxyUrl: record.proxyUrl ?? null,
+    caBundle: record.caBundle ?? null,
+    tokenStored: record.tokenStored ? 1 : 0,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../adapters/db/database';
+import type { Clock } from '../../adapters/platform/clock';
+import { secretFromEnv } from '../../adapters/secrets/env-secret';
+import {
+  consoleAccount,
+  forgetSecret,
+  type SecretStore,
+} from '../../adapters/secrets/secret-store';
+import { ConsoleRepository, type ConsoleRecord } from './console-repository';
+import { normaliseConsoleUrl } from './console-url';
+import { parseApis, validateConsoleName, validateProxyUrl } from './console-settings';
+import {
+  ConsoleHasDataError,
+  ConsoleNotFoundError,
+  DuplicateConsoleError,
+  TokenMissingError,
+} from './errors';
+
+export interface AddConsoleInput {
+  name: string;
+  url: string;
+  /** Goes straight to the OS keychain; never stored anywhere else. */
+  token?: string;
+  apis?: readonly string[];
+  proxyUrl?: string;
+  caBundle?: string;
+}
+
+export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
+
+export interface ConsoleServiceDeps {
+  db: Db;
+  secrets: SecretStore;
+  clock: Clock;
+  newId?: () => string;
+}
+
+/** Consoles and their tokens: the one place that keeps the table and the keychain in step. */
+export class ConsoleService {
+  private readonly repository: ConsoleRepository;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ConsoleServiceDeps) {
+    this.repository = new ConsoleRepository(deps.db);
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  list(): ConsoleRecord[] {
+    return this.repository.list();
+  }
+
+  get(name: string): ConsoleRecord {
+    const found = this.repository.findByName(name.trim());
+    if (!found) throw new ConsoleNotFoundError(name);
+    return found;
+  }
+
+  /**
+   * Adds a console. The token is stored first: if the keychain refuses it, no console row is
+   * written, so a failed add leaves nothing half-created.
+   */
+  async add(input: AddConsoleInput): Promise<ConsoleRecord> {
+    const name = validateConsoleName(input.name);
+    const url = normaliseConsoleUrl(input.url);
+    const apis = parseApis(input.apis);
+    const proxyUrl = validateProxyUrl(input.proxyUrl);
+    this.refuseDuplicates(name, url);
+
+    const now = this.deps.clock.now().toISOString();
+    const record: ConsoleRecord = {
+      id: this.newId(),
+      name,
+      url,
+      apis,
+      ...(proxyUrl === undefined ? {} : { proxyUrl }),
+      ...(input.caBundle === undefined || input.caBundle === ''
+        ? {}
+        : { caBundle: input.caBundle }),
+      tokenStored: input.token !== undefined,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (input.token !== undefined)
+      await this.deps.secrets.set(consoleAccount(record.id), input.token);
+    try {
+      this.repository.insert(record);
+    } catch (error) {
+      if (input.token !== undefined) {
+        await this.deps.secrets.delete(consoleAccount(record.id)).catch(() => false);
+      }
+      throw error;
+    }
+    return record;
+  }
+
+  /**
+   * Edits a console's settings (not its token: see setToken). An empty proxy or CA bundle
+   * removes it. The name and URL stay unique.
+   */
+  edit(name: string, changes: EditConsoleInput): ConsoleRecord {
+    const record = this.get(name);
+    const newName = changes.name === undefined ? record.name : validateConsoleName(changes.name);
+    const url = changes.url === undefined ? record.url : normaliseConsoleUrl(changes.url);
+    this.refuseDuplicates(newName, url, record.id);
+    const proxyUrl =
+      changes.proxyUrl === undefined ? record.proxyUrl : validateProxyUrl(changes.proxyUrl);
+    const caBundle = changes.caBundle === undefined ? record.caBundle : changes.caBundle;
+    const { proxyUrl: _p, caBundle: _c, ...rest } = record;
+    const updated: ConsoleRecord = {
+      ...rest,
+      name: newName,
+      url,
+      apis: changes.apis === undefined ? record.apis : parseApis(changes.apis),
+      ...(proxyUrl === undefined || proxyUrl === '' ? {} : { proxyUrl }),
+      ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    this.repository.update(updated);
+    return updated;
+  }
+
+  /** Stores (or replaces) a console's token, e.g. when the old one expired. */
+  async setToken(name: string, token: string): Promise<ConsoleRecord> {
+    const record = this.get(name);
+    await this.deps.secrets.set(consoleAccount(record.id), token);
+    const updated = {
+      ...record,
+      tokenStored: true,
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    this.repository.update(updated);
+    return updated;
+  }
+
+  /**
+   * Removes the console and its keychain item; its synced data goes too, but only when the
+   * caller confirms with `deleteData`. The keychain goes first: no orphaned token.
+   */
+  async remove(name: string, options: { deleteData?: boolean } = {}): Promise<ConsoleRecord> {
+    const record = this.get(name);
+    const data = this.repository.dataCounts(record.id);
+    if (!options.deleteData && data.agents + data.threats + data.activities > 0) {
+      throw new ConsoleHasDataError(record.name, data);
+    }
+    await forgetSecret(this.deps.secrets, consoleAccount(record.id), record.tokenStored);
+    this.repository.delete(record.id);
+    return record;
+  }
+
+  /**
+   * The token for one run: `--token-env VAR` wins over the stored token. The token is only
+   * ever returned to the caller that sends it to the console.
+   */
+  async token(
+    record: ConsoleRecord,
+    tokenEnv: string | undefined,
+    env: NodeJS.ProcessEnv,
+  ): Promise<string> {
+    if (tokenEnv !== undefined) return secretFromEnv(tokenEnv, env, '--token-env');
+    const stored = await this.deps.secrets.get(consoleAccount(record.id));
+    if (stored === undefined) throw new TokenMissingError(record.name);
+    return stored;
+  }
+
+  private refuseDuplicates(name: string, url: string, self?: string): void {
+    const sameName = this.repository.findByName(name);
+    if (sameName && sameName.id !== self) {
+      throw new DuplicateConsoleError(
+        `A console named "${sameName.name}" already exists. Choose another name, or remove it first with: s1inv console remove "${sameName.name}"`,
+      );
+    }
+    const sameUrl = this.repository.findByUrl(url);
+    if (sameUrl && sameUrl.id !== self) {
+      throw new DuplicateConsoleError(
+        `The console ${url} is already configured as "${sameUrl.name}". Use that one, or remove it first.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { isS1Api, S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
+import { InvalidConsoleSettingError } from './errors';
+
+// Validation of what an analyst types for a console, shared by the CLI, the config import
+// and (through the contract) the app's forms.
+
+const MAX_NAME_LENGTH = 64;
+
+export function validateConsoleName(input: string): string {
+  const name = input.trim();
+  if (name === '')
+    throw new InvalidConsoleSettingError(
+      'The console name is empty. Give it a short name, e.g. "prod-eu".',
+    );
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new InvalidConsoleSettingError(
+      `The console name is longer than ${MAX_NAME_LENGTH} characters. Choose a shorter one.`,
+    );
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    throw new InvalidConsoleSettingError(
+      'The console name contains control characters. Use letters, digits, spaces or punctuation.',
+    );
+  }
+  return name;
+}
+
+export function parseApis(input: readonly string[] | undefined): S1Api[] {
+  if (input === undefined || input.length === 0) return [...S1_APIS];
+  const apis: S1Api[] = [];
+  for (const raw of input) {
+    const api = raw.trim();
+    if (!isS1Api(api)) {
+      throw new InvalidConsoleSettingError(
+        `Unknown API "${raw}". Choose among: ${S1_APIS.join(', ')}.`,
+      );
+    }
+    if (!apis.includes(api)) apis.push(api);
+  }
+  return apis;
+}
+
+/** A per-console proxy. Credentials are refused: they would be a secret stored in SQLite. */
+export function validateProxyUrl(input: string | undefined): string | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new InvalidConsoleSettingError(
+      `The proxy "${input}" is not a URL. Give it as http://host:port.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidConsoleSettingError(
+      `The proxy "${input}" must be an http:// or https:// URL.`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidConsoleSettingError(
+      'Proxy credentials in the URL are not supported: they would be stored in plain text. Use HTTPS_PROXY for an authenticated proxy.',
+    );
+  }
+  return `${url.protocol}//${url.host}`;
+}

@@ -1,0 +1,33 @@
+import type { HandlerGroup } from '../../backend/handler-types';
+import { clientForConsole } from './console-client';
+import { testConnection } from './test-connection';
+
+type ConsoleCalls =
+  | 'consoles.list'
+  | 'consoles.add'
+  | 'consoles.edit'
+  | 'consoles.setToken'
+  | 'consoles.remove'
+  | 'consoles.test'
+  | 'consoles.setAutoPoll';
+
+export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
+  'consoles.list': (_args, backend) =>
+    backend.consoles.list().map((record) => backend.consoleView(record)),
+  'consoles.add': async (args, backend) => backend.consoleView(await backend.consoles.add(args)),
+  'consoles.edit': ({ name, changes }, backend) =>
+    backend.consoleView(backend.consoles.edit(name, changes)),
+  'consoles.setToken': async ({ name, token }, backend) =>
+    backend.consoleView(await backend.consoles.setToken(name, token)),
+  'consoles.remove': async ({ name, deleteData }, backend) => {
+    backend.setAutoPoll(name, false, 5);
+    return { removed: (await backend.consoles.remove(name, { deleteData })).name };
+  },
+  'consoles.test': async ({ name }, backend) => {
+    const record = backend.consoles.get(name);
+    const token = await backend.consoles.token(record, undefined, {});
+    return testConnection(clientForConsole(record, token), record.url, backend.deps.clock.now());
+  },
+  'consoles.setAutoPoll': ({ name, enabled, minutes }, backend) =>
+    backend.consoleView(backend.setAutoPoll(name, enabled, minutes)),
+};

@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync';
+import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-row';
+
+/** Excel, LibreOffice and Sheets evaluate a cell starting with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** OWASP's advice: a leading apostrophe makes the spreadsheet show the text, not run it. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function cell(value: DeviceRow[keyof DeviceRow]): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return neutraliseFormula(value.join(' '));
+  return neutraliseFormula(String(value));
+}
+
+/** UTF-8 byte order mark: spreadsheets then read the file as UTF-8, not the locale's code page. */
+export const CSV_BOM = '\uFEFF';
+
+export function csvHeader(): string {
+  return stringify([DEVICE_COLUMNS.map((column) => column.label)], {
+    quoted: true,
+    record_delimiter: 'windows',
+  });
+}
+
+/** Every cell quoted, so ids and versions stay text rather than numbers. */
+export function csvRow(row: DeviceRow): string {
+  return stringify([DEVICE_COLUMNS.map((column) => cell(row[column.key]))], {
+    quoted: true,
+    record_delimiter: 'windows',
+  });
+}

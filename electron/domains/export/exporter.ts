@@ -1,0 +1,193 @@
+import { resolve } from 'node:path';
+import type { Db } from '../../adapters/db/database';
+import { AuditStore } from '../audit/audit-store';
+import { AtomicFileStream, type FileSystem } from '../../adapters/files/atomic-stream';
+import { currentInventory, currentRawAgents } from '../inventory/inventory';
+import { ConsoleRepository } from '../consoles/console-repository';
+import type { Clock } from '../../adapters/platform/clock';
+import { deviceRowOf } from '../../../shared/devices/precomputed';
+import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
+import { CSV_BOM, csvHeader, csvRow } from './csv';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+
+export { EXPORT_FORMATS, type ExportFormat };
+
+export class InvalidExportRequestError extends Error {
+  override readonly name = 'InvalidExportRequestError';
+}
+
+export interface ExportRequest {
+  format: string;
+  out: string;
+  console?: string;
+  entity?: string;
+  /** Only these agents (a grid filter or selection); devices formats only. */
+  agentIds?: ReadonlySet<string>;
+  /** How the analyst chose the devices, for the audit log. */
+  scopeLabel?: string;
+  /** Overrides the destination the audit log records (a browser download). */
+  destinationLabel?: string;
+  onProgress?: (records: number) => void;
+}
+
+export interface ExportResult {
+  path: string;
+  format: ExportFormat;
+  records: number;
+  /** Agents left out, with why (Sekoia requires a hostname). */
+  skipped: { agentId: string; reason: string }[];
+  sha256: string;
+  bytes: number;
+}
+
+interface Framing {
+  open: string;
+  separator: string;
+  close: (count: number) => string;
+}
+
+const JSON_ARRAY: Framing = {
+  open: '[',
+  separator: ',',
+  close: (n) => (n === 0 ? ']\n' : '\n]\n'),
+};
+const NDJSON: Framing = { open: '', separator: '', close: () => '' };
+
+/**
+ * Writes one export file from the current inventory (or, for raw formats, the stored threats
+ * or activities), streaming record by record into an atomic file, then records it in the
+ * audit log with its count and sha256.
+ */
+export function runExport(
+  db: Db,
+  clock: Clock,
+  request: ExportRequest,
+  files?: FileSystem,
+): ExportResult {
+  const format = checkFormat(request.format);
+  const entity = checkEntity(format, request.entity, request.agentIds);
+  if (request.console !== undefined && !new ConsoleRepository(db).findByName(request.console)) {
+    throw new InvalidExportRequestError(
+      `No console is named "${request.console}". See them with: s1inv console list`,
+    );
+  }
+  const path = resolve(request.out);
+  const stream = new AtomicFileStream(path, files);
+  const skipped: ExportResult['skipped'] = [];
+  let records = 0;
+  try {
+    const framing =
+      format === 'csv' || format.endsWith('ndjson')
+        ? NDJSON
+        : format === 'sekoia-json'
+          ? { ...JSON_ARRAY, open: '{"version":1,"items":[', close: () => ']}\n' }
+          : JSON_ARRAY;
+    stream.write(format === 'csv' ? CSV_BOM + csvHeader() : framing.open);
+    const lineEnd = format.endsWith('ndjson') ? '\n' : '';
+    const arrayBreak = framing === JSON_ARRAY ? '\n' : '';
+    for (const item of items(db, format, entity, request, skipped)) {
+      stream.write(`${records > 0 ? framing.separator : ''}${arrayBreak}${item}${lineEnd}`);
+      records += 1;
+      if (records % 5_000 === 0) request.onProgress?.(records);
+    }
+    stream.write(framing.close(records));
+    const { sha256, bytes } = stream.commit();
+    new AuditStore(db).append(
+      {
+        action: 'export',
+        format,
+        scope: {
+          console: request.console ?? 'all',
+          entity,
+          ...(request.scopeLabel === undefined ? {} : { devices: request.scopeLabel }),
+          ...(request.agentIds === undefined ? {} : { agents: request.agentIds.size }),
+        },
+        recordCount: records,
+        sha256,
+        destination: request.destinationLabel ?? path,
+        ...(skipped.length > 0 ? { details: { skipped: skipped.length } } : {}),
+      },
+      clock.now(),
+    );
+    return { path, format, records, skipped, sha256, bytes };
+  } catch (error) {
+    stream.abort();
+    throw error;
+  }
+}
+
+function* items(
+  db: Db,
+  format: ExportFormat,
+  entity: S1Api,
+  request: ExportRequest,
+  skipped: ExportResult['skipped'],
+): Generator<string> {
+  const { console: consoleName, agentIds } = request;
+  const wanted = (agentId: string) => agentIds === undefined || agentIds.has(agentId);
+  if (format === 'raw-json' || format === 'raw-ndjson') {
+    if (entity === 'agents') {
+      for (const { agentId, text } of currentRawAgents(db, consoleName)) {
+        if (wanted(agentId)) yield text;
+      }
+      return;
+    }
+    yield* storedRaw(db, entity, consoleName);
+    return;
+  }
+  const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
+  for (const record of currentInventory(db, output, consoleName)) {
+    if (!wanted(record.agentId)) continue;
+    if ('skipped' in record) skipped.push({ agentId: record.agentId, reason: record.skipped });
+    else if (format === 'csv') yield csvRow(deviceRowOf(record.text, record.console.name));
+    else yield record.text;
+  }
+}
+
+function* storedRaw(
+  db: Db,
+  table: 'threats' | 'activities',
+  consoleName: string | undefined,
+): Generator<string> {
+  const rows =
+    consoleName === undefined
+      ? db.prepare(`SELECT json FROM ${table} ORDER BY console_id, id`).pluck().iterate()
+      : db
+          .prepare(
+            `SELECT t.json FROM ${table} t JOIN consoles c ON c.id = t.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY t.id`,
+          )
+          .pluck()
+          .iterate(consoleName);
+  yield* rows as Iterable<string>;
+}
+
+function checkFormat(format: string): ExportFormat {
+  if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+  throw new InvalidExportRequestError(
+    `Unknown format "${format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`,
+  );
+}
+
+function checkEntity(
+  format: ExportFormat,
+  entity: string | undefined,
+  agentIds: ReadonlySet<string> | undefined,
+): S1Api {
+  if (entity === undefined) return 'agents';
+  if (!(S1_APIS as readonly string[]).includes(entity)) {
+    throw new InvalidExportRequestError(
+      `Unknown entity "${entity}". Choose one of: ${S1_APIS.join(', ')}.`,
+    );
+  }
+  if (entity !== 'agents' && agentIds !== undefined) {
+    throw new InvalidExportRequestError(
+      `A selection of devices goes with device exports only; --entity ${entity} exports every stored ${entity.slice(0, -1)}.`,
+    );
+  }
+  if (entity !== 'agents' && !format.startsWith('raw-')) {
+    throw new InvalidExportRequestError(
+      `--entity ${entity} goes with raw-json or raw-ndjson only; ${format} exports devices.`,
+    );
+  }
+  return entity as S1Api;
+}

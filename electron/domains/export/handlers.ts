@@ -1,0 +1,39 @@
+import type { HandlerGroup } from '../../backend/handler-types';
+import { runExport } from './exporter';
+
+const EXTENSIONS: Record<string, string> = {
+  'ocsf-json': 'ocsf.json',
+  'ocsf-ndjson': 'ocsf.ndjson',
+  'sekoia-json': 'sekoia.json',
+  csv: 'csv',
+  'raw-json': 'raw.json',
+  'raw-ndjson': 'raw.ndjson',
+};
+
+export const exportHandlers: HandlerGroup<'export.run'> = {
+  'export.run': async ({ format, scope }, backend) => {
+    const stamp = backend.deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const destination = await backend.deps.platform.chooseExportFile(
+      `s1-inventory-${stamp}.${EXTENSIONS[format]}`,
+    );
+    if (!destination) return { status: 'cancelled' as const };
+    const result = runExport(backend.db, backend.deps.clock, {
+      format,
+      out: destination.path,
+      ...(scope.console === undefined ? {} : { console: scope.console }),
+      ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
+      scopeLabel: scope.label ?? (scope.agentIds ? 'selected devices' : 'all devices'),
+      destinationLabel: destination.description,
+      onProgress: (records) => backend.events.emit('export.progress', { records }),
+    });
+    return {
+      status: 'written' as const,
+      path: result.path,
+      records: result.records,
+      skipped: result.skipped.length,
+      sha256: result.sha256,
+      bytes: result.bytes,
+      ...(destination.downloadUrl === undefined ? {} : { downloadUrl: destination.downloadUrl }),
+    };
+  },
+};

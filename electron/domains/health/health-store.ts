@@ -1,0 +1,118 @@
+import type { Db } from '../../adapters/db/database';
+import { redact } from '../../adapters/logging/redact';
+import type { ErrorClass } from '../../adapters/sentinelone/error-class';
+
+export type HealthSeverity = 'error' | 'warning' | 'info';
+
+export interface HealthEventInput {
+  consoleId: string;
+  api?: string;
+  errorClass: ErrorClass | 'Malformed';
+  severity: HealthSeverity;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface HealthEvent extends Omit<HealthEventInput, 'details'> {
+  id: number;
+  details?: Record<string, unknown>;
+  firstAt: string;
+  lastAt: string;
+  count: number;
+}
+
+interface HealthRow {
+  id: number;
+  console_id: string;
+  api: string | null;
+  error_class: string;
+  severity: HealthSeverity;
+  message: string;
+  details: string | null;
+  first_at: string;
+  last_at: string;
+  count: number;
+}
+
+/**
+ * Health events as Sumo reports them, persisted: a repeat of the newest event for the same
+ * console, API, class and message bumps its count instead of adding a row. Messages and
+ * details pass through redaction, with the secrets of the run named explicitly.
+ */
+export class HealthStore {
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: () => readonly string[] = () => [],
+  ) {}
+
+  record(event: HealthEventInput, at: Date): void {
+    const message = redact(event.message, this.secrets());
+    const details =
+      event.details === undefined ? null : redact(JSON.stringify(event.details), this.secrets());
+    const now = at.toISOString();
+    const latest = this.db
+      .prepare(
+        `SELECT id FROM health_events WHERE console_id = ? AND api IS ? AND error_class = ? AND message = ?
+         AND id = (SELECT MAX(id) FROM health_events WHERE console_id = ? AND api IS ?)`,
+      )
+      .get(
+        event.consoleId,
+        event.api ?? null,
+        event.errorClass,
+        message,
+        event.consoleId,
+        event.api ?? null,
+      ) as { id: number } | undefined;
+    if (latest) {
+      this.db
+        .prepare(
+          'UPDATE health_events SET count = count + 1, last_at = ?, details = ? WHERE id = ?',
+        )
+        .run(now, details, latest.id);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO health_events (console_id, api, error_class, severity, message, details, first_at, last_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        event.consoleId,
+        event.api ?? null,
+        event.errorClass,
+        event.severity,
+        message,
+        details,
+        now,
+        now,
+      );
+  }
+
+  list(consoleId?: string, limit = 100): HealthEvent[] {
+    const rows = (
+      consoleId === undefined
+        ? this.db
+            .prepare('SELECT * FROM health_events ORDER BY last_at DESC, id DESC LIMIT ?')
+            .all(limit)
+        : this.db
+            .prepare(
+              'SELECT * FROM health_events WHERE console_id = ? ORDER BY last_at DESC, id DESC LIMIT ?',
+            )
+            .all(consoleId, limit)
+    ) as HealthRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      consoleId: row.console_id,
+      ...(row.api === null ? {} : { api: row.api }),
+      errorClass: row.error_class as HealthEvent['errorClass'],
+      severity: row.severity,
+      message: row.message,
+      ...(row.details === null
+        ? {}
+        : { details: JSON.parse(row.details) as Record<string, unknown> }),
+      firstAt: row.first_at,
+      lastAt: row.last_at,
+      count: row.count,
+    }));
+  }
+}

@@ -1,0 +1,166 @@
+import type { Db } from '../../adapters/db/database';
+import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
+import { SnapshotStore } from '../sync/snapshot-store';
+import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
+
+/** What the current inventory can be read as; see shared/devices/precomputed.ts. */
+export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow' | 'sekoiaSkip';
+
+export interface InventoryEntry {
+  console: ConsoleRecord;
+  agentId: string;
+  snapshotId: number;
+  /** When the snapshot holding it was taken: the time S1 Inventory read the agent. */
+  readAtMs: number;
+}
+
+export type InventoryRecord = InventoryEntry & ({ text: string } | { skipped: string });
+export type InventoryText = InventoryEntry & { text: string };
+
+interface Snapshot {
+  console: ConsoleRecord;
+  snapshotId: number;
+  readAtMs: number;
+}
+
+/** How many devices the current inventory holds (agents the reader rejected included). */
+export function currentDeviceCount(db: Db): number {
+  return currentSnapshots(db).reduce(
+    (sum, { snapshotId }) =>
+      sum +
+      (db
+        .prepare('SELECT COUNT(*) FROM snapshot_members WHERE snapshot_id = ?')
+        .pluck()
+        .get(snapshotId) as number),
+    0,
+  );
+}
+
+/** For each console (or the one named), its newest complete snapshot. */
+function currentSnapshots(db: Db, consoleName?: string): Snapshot[] {
+  const repository = new ConsoleRepository(db);
+  const consoles =
+    consoleName === undefined
+      ? repository.list()
+      : [repository.findByName(consoleName)].filter((c) => c !== undefined);
+  const snapshots = new SnapshotStore(db);
+  return consoles.flatMap((record) => {
+    const current = snapshots.current(record.id);
+    return current
+      ? [{ console: record, snapshotId: current.id, readAtMs: Date.parse(current.takenAt) }]
+      : [];
+  });
+}
+
+/** The agents of the current inventory exactly as the API sent them. */
+export function* currentRawAgents(
+  db: Db,
+  consoleName?: string,
+): Generator<InventoryEntry & { text: string }> {
+  const snapshots = new SnapshotStore(db);
+  for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
+    for (const raw of snapshots.agents(snapshotId)) {
+      yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, text: raw.json };
+    }
+  }
+}
+
+const COLUMNS: Record<InventoryOutput, string> = {
+  ocsf: 'p.ocsf AS text',
+  sekoia: 'p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime',
+  deviceRow: 'p.device_row AS text',
+  // Whether Sekoia takes the device, without reading its record: '' when it does.
+  sekoiaSkip: "CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip",
+};
+
+interface StoredRow {
+  agentId: string;
+  rejected: string | null;
+  text: string | null;
+  skip?: string | null;
+  sekoiaTime?: number | null;
+  /** Only when no current precomputed row exists. */
+  json: string | null;
+}
+
+/**
+ * The current inventory as stored records, streamed a keyset page at a time so memory stays
+ * flat. Records come from the outputs precomputed after the sync; an agent without them (an
+ * older mapper version, a sync just finished) is mapped here instead, so the result is the same
+ * either way. Agents the reader rejects are left out, as the sync reported them; devices Sekoia
+ * refuses come as `skipped`.
+ */
+/** Where a read resumes: after this agent of this console (consoles come in name order). */
+export interface InventoryCursor {
+  consoleId: string;
+  afterAgentId: string;
+}
+
+export function* currentInventory(
+  db: Db,
+  output: InventoryOutput,
+  consoleName?: string,
+  pageSize = 1000,
+  from?: InventoryCursor,
+): Generator<InventoryRecord> {
+  const page = db.prepare(
+    `SELECT m.agent_id AS agentId, p.rejected AS rejected, ${COLUMNS[output]},
+            CASE WHEN p.raw_id IS NULL THEN (SELECT json FROM raw_objects WHERE id = m.raw_id) END AS json
+     FROM snapshot_members m
+     LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
+     WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
+  );
+  const snapshots = currentSnapshots(db, consoleName);
+  const first = from ? snapshots.findIndex((s) => s.console.id === from.consoleId) : 0;
+  for (const [index, { console: record, snapshotId, readAtMs }] of snapshots.entries()) {
+    if (index < first) continue;
+    for (let after = index === first && from ? from.afterAgentId : ''; ;) {
+      const rows = page.all(PRECOMPUTE_VERSION, snapshotId, after, pageSize) as StoredRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
+        const result = row.json === null ? row : fromRaw(output, row.agentId, row.json);
+        if (result.rejected !== null) continue;
+        if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
+        else yield { ...entry, text: withReadTime(output, result, readAtMs) };
+      }
+      after = rows.at(-1)!.agentId;
+    }
+  }
+}
+
+/** Devices only: the grid, CSV and `s1inv devices`. */
+export function* currentDeviceRows(
+  db: Db,
+  consoleName?: string,
+  from?: InventoryCursor,
+): Generator<InventoryText> {
+  for (const record of currentInventory(db, 'deviceRow', consoleName, 1000, from)) {
+    if ('text' in record) yield record;
+  }
+}
+
+function fromRaw(output: InventoryOutput, agentId: string, json: string): StoredRow {
+  const mapped = precomputeAgent(json);
+  if (!mapped.ok) return { agentId, rejected: mapped.reason, text: null, json: null };
+  const text = {
+    ocsf: mapped.ocsf,
+    sekoia: mapped.sekoia,
+    deviceRow: mapped.deviceRow,
+    sekoiaSkip: mapped.sekoia === null ? null : '',
+  }[output];
+  return {
+    agentId,
+    rejected: null,
+    text,
+    skip: mapped.sekoiaSkip,
+    sekoiaTime: mapped.sekoiaTime,
+    json: null,
+  };
+}
+
+function withReadTime(output: InventoryOutput, row: StoredRow, readAtMs: number): string {
+  if (output === 'ocsf') return withTime(row.text!, Math.trunc(readAtMs));
+  if (output === 'sekoia') return withTime(row.text!, row.sekoiaTime ?? readAtMs / 1000);
+  return row.text!;
+}

@@ -1,0 +1,328 @@
+import { createHash } from 'node:crypto';
+import { request, type Dispatcher } from 'undici';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { AuditStore } from '../audit/audit-store';
+import type { Db } from '../../adapters/db/database';
+import { createDispatcher } from '../../adapters/http/dispatcher';
+import type { Clock } from '../../adapters/platform/clock';
+import { parseRetryAfter } from '../../adapters/sentinelone/client';
+import {
+  DEFAULT_RETRY_POLICY,
+  withRetry,
+  type RetryPolicy,
+  type RetryRules,
+} from '../../adapters/http/retry';
+import { SnapshotGoneError } from '../inventory/snapshot-records';
+import { bodyOf, splitBatch, writeOutbox, type OutboxBatch } from './outbox';
+import { SekoiaTargets, type SekoiaTarget } from '../sekoia/targets';
+
+// Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
+// ever dropped: batches are written to an outbox first and marked delivered only on HTTP 200.
+
+export const DEFAULT_PUSH_RETRY: RetryPolicy = {
+  ...DEFAULT_RETRY_POLICY,
+  maxRetryTimeMs: 30 * 60_000,
+};
+
+export interface PushOptions {
+  consoleName?: string;
+  /** Only these agents (a grid filter or selection). */
+  agentIds?: ReadonlySet<string>;
+  /** Deliver what an earlier push left, instead of starting a new one. */
+  resume?: boolean;
+  signal?: AbortSignal;
+  retry?: RetryPolicy;
+  onProgress?: (progress: { delivered: number; total: number }) => void;
+}
+
+export interface PushResult {
+  pushId: number;
+  state: 'complete' | 'failed';
+  batches: number;
+  deliveredBatches: number;
+  failedBatches: number;
+  items: number;
+  deliveredItems: number;
+  /** Agents Sekoia's schema refuses (no hostname), left out with a reason. */
+  skipped: number;
+  message?: string;
+}
+
+export class SekoiaHttpError extends Error {
+  override readonly name = 'SekoiaHttpError';
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`Sekoia answered HTTP ${status}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export class NothingToResumeError extends Error {
+  override readonly name = 'NothingToResumeError';
+}
+
+const retryable = (error: unknown) =>
+  !(error instanceof SekoiaHttpError) || error.status === 429 || error.status >= 500;
+
+/** Sekoia: network errors, 429 and 5xx are retried; a 429 waits out its Retry-After. */
+const SEKOIA_RETRY_RULES: RetryRules = {
+  isRetryable: retryable,
+  waitBeforeRetryMs: (error, policy) =>
+    error instanceof SekoiaHttpError && error.status === 429
+      ? (error.retryAfterMs ?? policy.default429Ms)
+      : undefined,
+};
+
+/** What to tell the analyst for a status that stops the push at once. */
+function stopMessage(status: number, detail: string): string {
+  const why = detail ? ` (${detail})` : '';
+  switch (status) {
+    case 400:
+      return `Sekoia rejected a batch as invalid (400)${why}. Check the connector UUID and the target's legacy device-type option, then push --resume.`;
+    case 401:
+      return `Sekoia rejected the API key (401)${why}. Store a valid key (re-add the target with --api-key-stdin, or pass --api-key-env), then push --resume.`;
+    case 403:
+      return `The API key lacks the asset-management write permission (403)${why}. Give it that permission in Sekoia, then push --resume.`;
+    case 404:
+      return `Sekoia has no asset connector at this address (404)${why}. Check the connector UUID and the base URL or region, then push --resume.`;
+    default:
+      return `Sekoia answered HTTP ${status}${why}. Push --resume once it is fixed.`;
+  }
+}
+
+/** Batches in flight at once after the first is accepted; Sekoia's intake takes them in any order. */
+const PUSH_CONCURRENCY = 4;
+
+export class SekoiaPusher {
+  private readonly dispatcher: Dispatcher;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly target: SekoiaTarget,
+    private readonly apiKey: string,
+  ) {
+    this.dispatcher = createDispatcher({ readTimeoutMs: 30_000 });
+  }
+
+  async push(options: PushOptions = {}): Promise<PushResult> {
+    const { pushId, skipped } = options.resume
+      ? { pushId: this.resumable(), skipped: 0 }
+      : this.prepare(options.consoleName, options.agentIds);
+    this.db
+      .prepare(
+        `UPDATE pushes SET state = 'running', finished_at = NULL, message = NULL WHERE id = ?`,
+      )
+      .run(pushId);
+    let message: string | undefined;
+    try {
+      message = await this.deliver(pushId, options);
+    } catch (error) {
+      message = `The push stopped: ${(error as Error).message}. Run push --resume to deliver what is left.`;
+    }
+    return this.finish(pushId, skipped, message, options.consoleName);
+  }
+
+  /** Writes every batch of a new push to the outbox before anything is sent. */
+  private prepare(
+    consoleName: string | undefined,
+    agentIds: ReadonlySet<string> | undefined,
+  ): { pushId: number; skipped: number } {
+    const scope = JSON.stringify({
+      target: this.target.name,
+      console: consoleName ?? 'all',
+      ...(agentIds === undefined ? {} : { agents: agentIds.size }),
+    });
+    const pushId = Number(
+      this.db
+        .prepare(
+          `INSERT INTO pushes (target_id, scope, started_at, state) VALUES (?, ?, ?, 'running')`,
+        )
+        .run(this.target.id, scope, this.clock.now().toISOString()).lastInsertRowid,
+    );
+    const { skipped } = writeOutbox(this.db, pushId, this.target.batchSize, consoleName, agentIds);
+    return { pushId, skipped };
+  }
+
+  private resumable(): number {
+    const id = this.db
+      .prepare(
+        `SELECT id FROM pushes WHERE target_id = ? AND state <> 'complete' ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(this.target.id) as number | undefined;
+    if (id === undefined)
+      throw new NothingToResumeError(
+        `Nothing to resume: every push to "${this.target.name}" was delivered.`,
+      );
+    this.db
+      .prepare(`UPDATE push_batches SET state = 'pending' WHERE push_id = ? AND state = 'failed'`)
+      .run(id);
+    return id;
+  }
+
+  /**
+   * Sends the pending batches, several at once once the first is accepted (it proves the key
+   * and endpoint, so a bad key costs one request, not a burst). Returns why it stopped early,
+   * or undefined when every batch was delivered.
+   */
+  private async deliver(pushId: number, options: PushOptions): Promise<string | undefined> {
+    const queue = this.db
+      .prepare(`SELECT id FROM push_batches WHERE push_id = ? AND state = 'pending' ORDER BY id`)
+      .pluck()
+      .all(pushId) as number[];
+    const body = this.db.prepare(
+      `SELECT id, body, items, snapshot_id AS snapshotId, agent_ids AS agentIds FROM push_batches WHERE id = ?`,
+    );
+    const counts = this.db.prepare(
+      `SELECT COUNT(*) FILTER (WHERE state = 'delivered') AS delivered, COUNT(*) AS total
+       FROM push_batches WHERE push_id = ? AND state <> 'split'`,
+    );
+    let stopped: string | undefined;
+    const sendNext = async (): Promise<boolean> => {
+      const id = queue.shift();
+      if (id === undefined || stopped !== undefined) return false;
+      const outcome = await this.deliverBatch(pushId, body.get(id) as OutboxBatch, options);
+      if (typeof outcome === 'string') stopped ??= outcome;
+      else queue.unshift(...outcome);
+      options.onProgress?.(counts.get(pushId) as { delivered: number; total: number });
+      return stopped === undefined;
+    };
+    const lane = async () => {
+      while (await sendNext());
+    };
+    if (await sendNext()) await Promise.all(Array.from({ length: PUSH_CONCURRENCY }, lane));
+    return stopped;
+  }
+
+  /** One batch: delivered (no new batches), split by a 413 (its halves), or why to stop. */
+  private async deliverBatch(
+    pushId: number,
+    batch: OutboxBatch,
+    options: PushOptions,
+  ): Promise<number[] | string> {
+    const attempts = { count: 0 };
+    try {
+      await this.send(batch, attempts, options);
+      this.db
+        .prepare(
+          `UPDATE push_batches SET state = 'delivered', body = '', attempts = attempts + ?, last_status = 200, delivered_at = ? WHERE id = ?`,
+        )
+        .run(attempts.count, this.clock.now().toISOString(), batch.id);
+      return [];
+    } catch (error) {
+      if (error instanceof SnapshotGoneError) return error.message;
+      const status = error instanceof SekoiaHttpError ? error.status : null;
+      if (status === 413 && batch.items > 1) return splitBatch(this.db, pushId, batch);
+      this.db
+        .prepare(
+          `UPDATE push_batches SET state = 'failed', attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ?`,
+        )
+        .run(attempts.count, status, (error as Error).message, batch.id);
+      if (status === 413)
+        return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
+      if (error instanceof SekoiaHttpError && !retryable(error))
+        return stopMessage(error.status, error.detail);
+      return `A batch could not be delivered after retrying: ${(error as Error).message}. Run push --resume later.`;
+    }
+  }
+
+  private send(
+    batch: OutboxBatch,
+    attempts: { count: number },
+    options: PushOptions,
+  ): Promise<void> {
+    const body = bodyOf(this.db, batch, this.target.legacyDeviceTypes);
+    return withRetry(
+      async () => {
+        attempts.count += 1;
+        const response = await request(SekoiaTargets.endpointOf(this.target), {
+          method: 'POST',
+          dispatcher: this.dispatcher,
+          headers: {
+            authorization: `Bearer ${this.apiKey}`,
+            'content-type': 'application/json',
+            'user-agent': `s1-inventory/${packageJson.version}`,
+          },
+          body,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        const text = await response.body.text();
+        if (response.statusCode === 200) return;
+        throw new SekoiaHttpError(
+          response.statusCode,
+          detailOf(text),
+          parseRetryAfter(response.headers['retry-after']),
+        );
+      },
+      options.retry ?? DEFAULT_PUSH_RETRY,
+      SEKOIA_RETRY_RULES,
+      options.signal,
+    );
+  }
+
+  private finish(
+    pushId: number,
+    skipped: number,
+    message: string | undefined,
+    consoleName: string | undefined,
+  ): PushResult {
+    const rows = this.db
+      .prepare(
+        `SELECT id, state, items, last_status AS status FROM push_batches WHERE push_id = ? AND state <> 'split' ORDER BY id`,
+      )
+      .all(pushId) as { id: number; state: string; items: number; status: number | null }[];
+    const deliveredRows = rows.filter((row) => row.state === 'delivered');
+    const complete = message === undefined && deliveredRows.length === rows.length;
+    const at = this.clock.now();
+    this.db
+      .prepare(`UPDATE pushes SET state = ?, finished_at = ?, message = ? WHERE id = ?`)
+      .run(complete ? 'complete' : 'failed', at.toISOString(), message ?? null, pushId);
+    const deliveredItems = deliveredRows.reduce((sum, row) => sum + row.items, 0);
+    new AuditStore(this.db).append(
+      {
+        action: 'push',
+        format: 'sekoia',
+        scope: { target: this.target.name, console: consoleName ?? 'all', push: pushId },
+        recordCount: deliveredItems,
+        sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex'),
+        destination: SekoiaTargets.endpointOf(this.target),
+        details: {
+          state: complete ? 'complete' : 'failed',
+          batches: rows.map((row) => ({
+            id: row.id,
+            items: row.items,
+            state: row.state,
+            status: row.status,
+          })),
+        },
+      },
+      at,
+    );
+    return {
+      pushId,
+      state: complete ? 'complete' : 'failed',
+      batches: rows.length,
+      deliveredBatches: deliveredRows.length,
+      failedBatches: rows.length - deliveredRows.length,
+      items: rows.reduce((sum, row) => sum + row.items, 0),
+      deliveredItems,
+      skipped,
+      ...(message === undefined ? {} : { message }),
+    };
+  }
+}
+
+function detailOf(text: string): string {
+  try {
+    const body = JSON.parse(text) as { message?: unknown; code?: unknown };
+    return [body.code, body.message]
+      .filter((part) => part !== undefined)
+      .join(' ')
+      .slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
+}

@@ -1,0 +1,28 @@
+import type { Backend } from '../../backend/backend';
+import type { HandlerGroup } from '../../backend/handler-types';
+import type { SekoiaTarget } from './targets';
+
+export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia.remove'> = {
+  'sekoia.list': (_args, backend) => backend.targets.list().map((t) => targetView(backend, t)),
+  'sekoia.add': async (args, backend) => targetView(backend, await backend.targets.add(args)),
+  'sekoia.remove': async ({ name }, backend) => ({
+    removed: (await backend.targets.remove(name)).name,
+  }),
+};
+
+function targetView(backend: Backend, target: SekoiaTarget) {
+  const unfinished = backend.db
+    .prepare(`SELECT 1 FROM pushes WHERE target_id = ? AND state <> 'complete' LIMIT 1`)
+    .get(target.id);
+  return {
+    id: target.id,
+    name: target.name,
+    connectorUuid: target.connectorUuid,
+    baseUrl: target.baseUrl,
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    batchSize: target.batchSize,
+    legacyDeviceTypes: target.legacyDeviceTypes,
+    keyStored: target.keyStored,
+    resumable: unfinished !== undefined,
+  };
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../adapters/db/database';
+import type { Clock } from '../../adapters/platform/clock';
+import { isLoopbackHost } from '../consoles/console-url';
+import { secretFromEnv } from '../../adapters/secrets/env-secret';
+import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
+
+export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
+export const MAX_BATCH_SIZE = 1000;
+
+export interface SekoiaTarget {
+  id: string;
+  name: string;
+  connectorUuid: string;
+  baseUrl: string;
+  /** A full endpoint URL that replaces base URL + path, for tenants that need another form. */
+  endpoint?: string;
+  batchSize: number;
+  legacyDeviceTypes: boolean;
+  keyStored: boolean;
+  createdAt: string;
+}
+
+export class InvalidSekoiaTargetError extends Error {
+  override readonly name = 'InvalidSekoiaTargetError';
+}
+
+export class SekoiaKeyMissingError extends Error {
+  override readonly name = 'SekoiaKeyMissingError';
+  constructor(target: string) {
+    super(
+      `No API key is stored for Sekoia target "${target}". Pass one for this run with --api-key-env VAR, or re-add the target with --api-key-stdin.`,
+    );
+  }
+}
+
+export interface AddSekoiaTargetInput {
+  name: string;
+  connectorUuid: string;
+  baseUrl?: string;
+  endpoint?: string;
+  batchSize?: number;
+  legacyDeviceTypes?: boolean;
+  /** Goes straight to the OS keychain; never stored anywhere else. */
+  apiKey?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkUrl(text: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new InvalidSekoiaTargetError(
+      `The ${what} "${text}" is not a URL, e.g. ${DEFAULT_SEKOIA_BASE_URL}.`,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new InvalidSekoiaTargetError(
+      `The ${what} must be https:// (plain http:// only for 127.0.0.1, localhost and [::1]).`,
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+interface Row {
+  id: string;
+  name: string;
+  connector_uuid: string;
+  base_url: string;
+  endpoint: string | null;
+  batch_size: number;
+  legacy_device_types: number;
+  key_stored: number;
+  created_at: string;
+}
+
+const fromRow = (row: Row): SekoiaTarget => ({
+  id: row.id,
+  name: row.name,
+  connectorUuid: row.connector_uuid,
+  baseUrl: row.base_url,
+  ...(row.endpoint === null ? {} : { endpoint: row.endpoint }),
+  batchSize: row.batch_size,
+  legacyDeviceTypes: row.legacy_device_types === 1,
+  keyStored: row.key_stored === 1,
+  createdAt: row.created_at,
+});
+
+/** Sekoia targets and their API keys, kept in step like consoles and their tokens. */
+export class SekoiaTargets {
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: SecretStore,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): SekoiaTarget[] {
+    return (
+      this.db.prepare('SELECT * FROM sekoia_targets ORDER BY name COLLATE NOCASE').all() as Row[]
+    ).map(fromRow);
+  }
+
+  get(name: string): SekoiaTarget {
+    const row = this.db
+      .prepare('SELECT * FROM sekoia_targets WHERE name = ? COLLATE NOCASE')
+      .get(name) as Row | undefined;
+    if (!row)
+      throw new InvalidSekoiaTargetError(
+        `No Sekoia target is named "${name}". See them with: s1inv sekoia list`,
+      );
+    return fromRow(row);
+  }
+
+  async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
+    const name = input.name.trim();
+    if (name === '') throw new InvalidSekoiaTargetError('The target name is empty.');
+    if (!UUID.test(input.connectorUuid)) {
+      throw new InvalidSekoiaTargetError(
+        `"${input.connectorUuid}" is not a UUID. Give the UUID of your asset connector in Sekoia (Assets → Asset connectors).`,
+      );
+    }
+    const batchSize = input.batchSize ?? MAX_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new InvalidSekoiaTargetError(
+        `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`,
+      );
+    }
+    if (this.db.prepare('SELECT 1 FROM sekoia_targets WHERE name = ? COLLATE NOCASE').get(name)) {
+      throw new InvalidSekoiaTargetError(`A Sekoia target named "${name}" already exists.`);
+    }
+    const target: SekoiaTarget = {
+      id: randomUUID(),
+      name,
+      connectorUuid: input.connectorUuid.toLowerCase(),
+      baseUrl: checkUrl(input.baseUrl ?? DEFAULT_SEKOIA_BASE_URL, 'base URL'),
+      ...(input.endpoint === undefined ? {} : { endpoint: checkUrl(input.endpoint, 'endpoint') }),
+      batchSize,
+      legacyDeviceTypes: input.legacyDeviceTypes === true,
+      keyStored: input.apiKey !== undefined,
+      createdAt: this.clock.now().toISOString(),
+    };
+    if (input.apiKey !== undefined) await this.secrets.set(sekoiaAccount(target.id), input.apiKey);
+    this.db
+      .prepare(
+        `INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, endpoint, batch_size, legacy_device_types, key_stored, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        target.id,
+        target.name,
+        target.connectorUuid,
+        target.baseUrl,
+        target.endpoint ?? null,
+        target.batchSize,
+        target.legacyDeviceTypes ? 1 : 0,
+        target.keyStored ? 1 : 0,
+        target.createdAt,
+      );
+    return target;
+  }
+
+  async remove(name: string): Promise<SekoiaTarget> {
+    const target = this.get(name);
+    await forgetSecret(this.secrets, sekoiaAccount(target.id), target.keyStored);
+    this.db.prepare('DELETE FROM sekoia_targets WHERE id = ?').run(target.id);
+    return target;
+  }
+
+  async apiKey(
+    target: SekoiaTarget,
+    keyEnv: string | undefined,
+    env: NodeJS.ProcessEnv,
+  ): Promise<string> {
+    if (keyEnv !== undefined) return secretFromEnv(keyEnv, env, '--api-key-env');
+    const stored = await this.secrets.get(sekoiaAccount(target.id));
+    if (stored === undefined) throw new SekoiaKeyMissingError(target.name);
+    return stored;
+  }
+
+  /** Where batches go: the override, else {base}/api/v2/asset-management/asset-connector/{uuid}. */
+  static endpointOf(target: SekoiaTarget): string {
+    return (
+      target.endpoint ??
+      `${target.baseUrl}/api/v2/asset-management/asset-connector/${target.connectorUuid}`
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
+import { walkPages } from '../../adapters/sentinelone/paging';
+import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-context';
+import { SnapshotStore, type RawAgent } from './snapshot-store';
+import { failedResult } from './sync-failure';
+import type { ApiSyncResult } from './sync-types';
+
+// Agents: a full walk every sync (the only way to see removals), decommissioned included.
+// The walk fills a new snapshot page by page; only a snapshot whose size matches the server's
+// count becomes the current inventory.
+
+const QUERY = { isDecommissioned: 'true,false', sortBy: 'id', sortOrder: 'asc' } as const;
+
+export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult> {
+  const { db, console: record, fetcher, runs } = context;
+  const snapshots = new SnapshotStore(db);
+  const runId = runs.start(record.id, 'agents', context.clock.now());
+  const snapshotId = snapshots.begin(record.id, runId, context.clock.now());
+  let fetched = 0;
+  let malformed = 0;
+  let expected: number | undefined;
+  try {
+    const before = await countAgents(context);
+    expected = before;
+    context.authenticated();
+    for await (const page of walkPages(fetcher, '/agents', QUERY)) {
+      const agents: RawAgent[] = [];
+      const bad: { reason: string; json: string }[] = [];
+      for (const json of page.elements) {
+        const value = parseElement(json);
+        const id = value?.id;
+        if (typeof id === 'string' && id.trim() !== '') agents.push({ agentId: id, json });
+        else bad.push({ reason: value ? 'no string "id"' : 'not a JSON object', json });
+      }
+      db.transaction(() => {
+        runs.addFetched(runId, page.elements.length, bad.length);
+        snapshots.addPage(snapshotId, agents);
+      })();
+      for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
+      fetched += page.elements.length;
+      malformed += bad.length;
+      context.progress({ api: 'agents', fetched, expected: before });
+    }
+    const after = await countAgents(context);
+    expected = after;
+    const seen = snapshots.memberCount(snapshotId) + malformed;
+    // The fleet may change during the walk: any size between the two counts is whole.
+    const complete = seen >= Math.min(before, after) && seen <= Math.max(before, after);
+    const at = context.clock.now();
+    snapshots.finish(record.id, snapshotId, complete, after, at);
+    if (complete) context.precompute(snapshotId);
+    const message = complete
+      ? undefined
+      : `The agent walk saw ${seen} agents where the console counts ${after}: the snapshot is incomplete and the current inventory stays the last complete one. Sync again.`;
+    runs.finish(runId, complete ? 'complete' : 'incomplete', at, after, message);
+    if (message) {
+      context.health.record(
+        {
+          consoleId: record.id,
+          api: 'agents',
+          errorClass: 'ThirdPartyGeneric',
+          severity: 'error',
+          message,
+          details: { fetched: seen, expected: after },
+        },
+        at,
+      );
+    }
+    return {
+      state: complete ? 'complete' : 'incomplete',
+      fetched,
+      expected: after,
+      complete,
+      malformed,
+      errors: message ? [{ errorClass: 'ThirdPartyGeneric', message }] : [],
+    };
+  } catch (error) {
+    snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
+    return failedResult(context, 'agents', runId, error, { fetched, expected, malformed });
+  }
+}
+
+async function countAgents(context: ApiSyncContext): Promise<number> {
+  const body = await context.fetcher.json<{ data?: { total?: unknown } }>('/agents/count', {
+    isDecommissioned: QUERY.isDecommissioned,
+  });
+  const total = body.data?.total;
+  if (typeof total !== 'number') {
+    throw new S1UnexpectedResponseError(
+      '/agents/count',
+      'application/json',
+      'no number in data.total',
+    );
+  }
+  return total;
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../../adapters/db/database';
+import type { ConsoleRecord } from '../consoles/console-repository';
+import type { HealthStore } from '../health/health-store';
+import type { Clock } from '../../adapters/platform/clock';
+import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
+import type { S1Api } from '../../../shared/sentinelone/apis';
+import { isPlainObject } from '../../../shared/lenient';
+import type { RunStore } from './run-store';
+import type { SyncProgress } from './sync-types';
+
+/** What one API's walk needs; built once per console sync. */
+export interface ApiSyncContext {
+  db: Db;
+  clock: Clock;
+  console: ConsoleRecord;
+  fetcher: ConsoleFetcher;
+  health: HealthStore;
+  runs: RunStore;
+  /** Starts mapping a new current snapshot's agents for exports and the grid, in the background. */
+  precompute: (snapshotId: number) => void;
+  /** The console answered a call: the token works. */
+  authenticated: () => void;
+  progress: (progress: Omit<SyncProgress, 'console'>) => void;
+}
+
+/** Parses one raw element; anything but a JSON object is malformed. */
+export function parseElement(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isPlainObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a record the sync could not use: stored raw, flagged, reported in health. */
+export function keepMalformed(
+  context: ApiSyncContext,
+  api: S1Api,
+  runId: number,
+  reason: string,
+  json: string,
+): void {
+  const at = context.clock.now();
+  context.db
+    .prepare(
+      'INSERT INTO malformed_records (console_id, api, run_id, reason, json, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(context.console.id, api, runId, reason, json, at.toISOString());
+  context.health.record(
+    {
+      consoleId: context.console.id,
+      api,
+      errorClass: 'Malformed',
+      severity: 'warning',
+      message: `A ${api.slice(0, -1)} record could not be used (${reason}); it is kept raw in the database.`,
+    },
+    at,
+  );
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../../adapters/db/database';
+
+export interface EntityRow {
+  id: string;
+  /** The checkpoint field's raw value (threatInfo.updatedAt, or createdAt). */
+  at: string | undefined;
+  agentId: string | undefined;
+  json: string;
+}
+
+export type IncrementalTable = 'threats' | 'activities';
+
+/**
+ * Threats (upserted by id) and activities (inserted once by id), each page written in one
+ * transaction together with the checkpoint it advances: a crash can neither skip records
+ * (checkpoint ahead of data) nor duplicate them (the primary key absorbs re-reads).
+ */
+export class EntityStore {
+  constructor(private readonly db: Db) {}
+
+  checkpoint(consoleId: string, api: IncrementalTable): string | undefined {
+    const row = this.db
+      .prepare('SELECT value FROM checkpoints WHERE console_id = ? AND api = ?')
+      .get(consoleId, api) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Writes a page and its checkpoint; returns how many rows were new. */
+  writePage(
+    consoleId: string,
+    table: IncrementalTable,
+    rows: readonly EntityRow[],
+    checkpoint: string | undefined,
+    at: Date,
+  ): number {
+    const column = table === 'threats' ? 'updated_at' : 'created_at';
+    const statement =
+      table === 'threats'
+        ? `INSERT INTO threats (console_id, id, ${column}, agent_id, json) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (console_id, id) DO UPDATE SET ${column} = excluded.${column}, agent_id = excluded.agent_id, json = excluded.json
+           WHERE excluded.json <> threats.json`
+        : `INSERT OR IGNORE INTO activities (console_id, id, ${column}, agent_id, json) VALUES (?, ?, ?, ?, ?)`;
+    const exists = this.db.prepare(`SELECT 1 FROM ${table} WHERE console_id = ? AND id = ?`);
+    const write = this.db.prepare(statement);
+    const saveCheckpoint = this.db.prepare(
+      `INSERT INTO checkpoints (console_id, api, value, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (console_id, api) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+    return this.db.transaction(() => {
+      let fresh = 0;
+      for (const row of rows) {
+        if (!exists.get(consoleId, row.id)) fresh += 1;
+        write.run(consoleId, row.id, row.at ?? null, row.agentId ?? null, row.json);
+      }
+      if (checkpoint !== undefined)
+        saveCheckpoint.run(consoleId, table, checkpoint, at.toISOString());
+      return fresh;
+    })();
+  }
+
+  count(consoleId: string, table: IncrementalTable): number {
+    return (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE console_id = ?`).get(consoleId) as {
+        n: number;
+      }
+    ).n;
+  }
+}

@@ -1,0 +1,174 @@
+import type { Db } from '../../adapters/db/database';
+import { clientForConsole } from '../consoles/console-client';
+import type { ConsoleRecord } from '../consoles/console-repository';
+import { HealthStore } from '../health/health-store';
+import type { Clock } from '../../adapters/platform/clock';
+import { classifyError } from '../../adapters/sentinelone/error-class';
+import { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
+import { RateLimiters, type RateLimit } from '../../adapters/sentinelone/rate-limits';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
+import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
+import { PrecomputeQueue } from '../precompute/precompute-queue';
+import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
+import { syncAgents } from './agents-sync';
+import type { ApiSyncContext } from './api-sync-context';
+import { ConsoleStateStore, type ConsoleState } from './console-state';
+import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
+import { RunStore } from './run-store';
+import { SyncLocks, type LockHolder } from './sync-lock';
+import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
+
+export interface SyncEngineOptions {
+  db: Db;
+  clock: Clock;
+  retryPolicy?: RetryPolicy;
+  rateLimits?: Readonly<Record<string, RateLimit>>;
+  backfillDays?: number;
+  /** Where agents are mapped as they are stored; defaults to this thread. */
+  precomputer?: Precomputer;
+}
+
+export interface SyncRequest {
+  console: ConsoleRecord;
+  token: string;
+  /** Defaults to the console's configured APIs. */
+  apis?: readonly S1Api[];
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Each Sumo state the console passes through during this sync. */
+  onState?: (state: ConsoleState) => void;
+}
+
+export class SyncAlreadyRunningError extends Error {
+  override readonly name = 'SyncAlreadyRunningError';
+  constructor(
+    readonly consoleName: string,
+    holder?: LockHolder,
+  ) {
+    super(
+      holder
+        ? `A sync of "${consoleName}" is already running in another S1 Inventory process (pid ${holder.pid} on ${holder.host}, since ${holder.acquiredAt}); wait for it to end, or stop that process.`
+        : `A sync of "${consoleName}" is already running; wait for it to end or cancel it.`,
+    );
+  }
+}
+
+/**
+ * Syncs consoles: per console, its APIs walk concurrently (each paced by its own rate limit),
+ * and one console runs at most one sync at a time, so no two walks of one entity overlap.
+ */
+export class SyncEngine {
+  private readonly running = new Set<string>();
+  private readonly preparing = new Set<Promise<void>>();
+  private readonly states: ConsoleStateStore;
+  private readonly runs: RunStore;
+  private readonly locks: SyncLocks;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.states = new ConsoleStateStore(options.db);
+    this.runs = new RunStore(options.db);
+    this.locks = new SyncLocks(options.db);
+  }
+
+  /**
+   * Resolves when the agents of every snapshot made current so far are mapped for exports and
+   * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
+   */
+  isRunning(consoleId: string): boolean {
+    return this.running.has(consoleId);
+  }
+
+  async precomputed(): Promise<void> {
+    while (this.preparing.size > 0) await Promise.all(this.preparing);
+  }
+
+  private startPrecompute(snapshotId: number): void {
+    const queue = new PrecomputeQueue(
+      this.options.db,
+      this.options.precomputer ?? inlinePrecomputer,
+    );
+    // Starts on a later turn of the event loop, so the sync's own result is delivered first.
+    const work = new Promise((resolve) => setImmediate(resolve))
+      .then(() => queue.fill(snapshotId))
+      // A cache: if it cannot be filled (the database closed under it), reads map on the fly.
+      .catch(() => undefined)
+      .finally(() => this.preparing.delete(work));
+    this.preparing.add(work);
+  }
+
+  async sync(request: SyncRequest): Promise<ConsoleSyncResult> {
+    const { console: record } = request;
+    if (this.running.has(record.id)) throw new SyncAlreadyRunningError(record.name);
+    const { clock, db } = this.options;
+    const holder = this.locks.acquire(record.id, clock.now());
+    if (holder) throw new SyncAlreadyRunningError(record.name, holder);
+    this.running.add(record.id);
+    const setState = (state: ConsoleState) => {
+      this.states.set(record.id, state, clock.now());
+      request.onState?.(state);
+    };
+    const health = new HealthStore(db, () => [request.token]);
+    try {
+      setState('Started');
+      const fetcher = new ConsoleFetcher(
+        clientForConsole(record, request.token),
+        new RateLimiters(this.options.rateLimits),
+        this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        request.signal,
+        ({ error, attempt, path }) =>
+          health.record(
+            {
+              consoleId: record.id,
+              api: path.split('/')[1],
+              errorClass: classifyError(error),
+              severity: 'warning',
+              message: `Retrying GET ${path} after: ${error instanceof Error ? error.message : String(error)}`,
+              details: { attempt },
+            },
+            clock.now(),
+          ),
+      );
+      setState('Initialized');
+      let authenticated = false;
+      const context: ApiSyncContext = {
+        db,
+        clock,
+        console: record,
+        fetcher,
+        health,
+        runs: this.runs,
+        precompute: (snapshotId) => this.startPrecompute(snapshotId),
+        authenticated: () => {
+          if (authenticated) return;
+          authenticated = true;
+          setState('Authenticated');
+          setState('Collecting');
+        },
+        progress: (progress) => request.onProgress?.({ console: record.name, ...progress }),
+      };
+      request.signal?.addEventListener('abort', () => setState('Stopping'), { once: true });
+
+      const apis = (request.apis ?? record.apis).filter((api) => S1_APIS.includes(api));
+      const backfill = this.options.backfillDays ?? DEFAULT_BACKFILL_DAYS;
+      const results = await Promise.all(
+        apis.map(async (api): Promise<[S1Api, ApiSyncResult]> => {
+          if (api === 'agents') return [api, await syncAgents(context)];
+          return [
+            api,
+            await syncIncremental(context, api === 'threats' ? THREATS : ACTIVITIES, backfill),
+          ];
+        }),
+      );
+      const failed = results.some(([, result]) => result.state === 'failed');
+      const finalState = failed ? 'Error' : 'Idle';
+      setState(finalState);
+      return { console: record.name, state: finalState, apis: Object.fromEntries(results) };
+    } catch (error) {
+      setState('Error');
+      throw error;
+    } finally {
+      this.running.delete(record.id);
+      this.locks.release(record.id);
+    }
+  }
+}

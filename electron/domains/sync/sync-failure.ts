@@ -1,0 +1,52 @@
+import { classifyError } from '../../adapters/sentinelone/error-class';
+import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { ApiSyncContext } from './api-sync-context';
+import type { ApiSyncResult } from './sync-types';
+
+/** Ends a walk that threw: the run is marked, the error classified and reported in health. */
+export function failedResult(
+  context: ApiSyncContext,
+  api: S1Api,
+  runId: number,
+  error: unknown,
+  counts: { fetched: number; expected: number | undefined; malformed: number },
+): ApiSyncResult {
+  const at = context.clock.now();
+  const cancelled =
+    error instanceof Error && (error.name === 'AbortError' || context.fetcher.aborted);
+  const errorClass = classifyError(error);
+  const message = cancelled ? 'The sync was cancelled.' : describeFailure(api, error, errorClass);
+  context.runs.finish(runId, cancelled ? 'cancelled' : 'failed', at, counts.expected, message);
+  if (!cancelled) {
+    context.health.record(
+      {
+        consoleId: context.console.id,
+        api,
+        errorClass,
+        severity: 'error',
+        message,
+        details: { fetched: counts.fetched },
+      },
+      at,
+    );
+  }
+  return {
+    state: cancelled ? 'cancelled' : 'failed',
+    fetched: counts.fetched,
+    ...(counts.expected === undefined ? {} : { expected: counts.expected }),
+    complete: false,
+    malformed: counts.malformed,
+    errors: cancelled ? [] : [{ errorClass, message }],
+  };
+}
+
+function describeFailure(api: S1Api, error: unknown, errorClass: string): string {
+  const what = error instanceof Error ? error.message : String(error);
+  const next =
+    errorClass === 'ThirdPartyConfig'
+      ? 'Check the console URL, the token and its permissions ("s1inv console test"), then sync again.'
+      : errorClass === 'ThirdPartyGeneric'
+        ? 'The console or the network kept failing; sync again later.'
+        : 'A local problem (database, disk or keychain); check free space and permissions, then sync again.';
+  return `The ${api} sync stopped: ${what}. ${next}`;
+}

@@ -1,0 +1,35 @@
+import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { ErrorClass } from '../../adapters/sentinelone/error-class';
+import type { ConsoleState } from './console-state';
+import type { RunState } from './run-store';
+
+export interface SyncErrorReport {
+  errorClass: ErrorClass | 'Malformed';
+  message: string;
+}
+
+/** The outcome of one API of one console, as `s1inv sync --json` prints it. */
+export interface ApiSyncResult {
+  state: RunState;
+  fetched: number;
+  /** The server's count, where it gives one. */
+  expected?: number;
+  complete: boolean;
+  /** Records that were new to the database (threats, activities). */
+  new?: number;
+  malformed: number;
+  errors: SyncErrorReport[];
+}
+
+export interface ConsoleSyncResult {
+  console: string;
+  state: ConsoleState;
+  apis: Partial<Record<S1Api, ApiSyncResult>>;
+}
+
+export interface SyncProgress {
+  console: string;
+  api: S1Api;
+  fetched: number;
+  expected?: number;
+}

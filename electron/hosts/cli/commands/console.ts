@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { clientForConsole } from '../../../domains/consoles/console-client';
+import { InvalidConsoleSettingError } from '../../../domains/consoles/errors';
+import { testConnection } from '../../../domains/consoles/test-connection';
+import type { CliContext } from '../context';
+import { printJson, printTable, ReportedFailure } from '../output';
+
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+export function registerConsoleCommands(program: Command, context: CliContext): void {
+  const group = program
+    .command('console')
+    .description('SentinelOne consoles: add, list, test, remove');
+  const { io } = context;
+
+  group
+    .command('add')
+    .description('add a console; with --token-stdin its API token goes to the OS keychain')
+    .requiredOption('--name <name>', 'a short name for the console, e.g. prod-eu')
+    .requiredOption('--url <url>', 'the management console URL, e.g. https://acme.sentinelone.net')
+    .option(
+      '--token-stdin',
+      'read the API token from standard input and store it in the OS keychain',
+    )
+    .option('--apis <list>', 'APIs to sync: agents,threats,activities (default: all)', commaList)
+    .option('--proxy <url>', 'an HTTP proxy for this console (default: HTTPS_PROXY)')
+    .option('--ca-bundle <file>', 'extra CA certificates (PEM) to trust for this console')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (options: {
+        name: string;
+        url: string;
+        tokenStdin?: boolean;
+        apis?: string[];
+        proxy?: string;
+        caBundle?: string;
+        json?: boolean;
+      }) => {
+        const caBundle =
+          options.caBundle === undefined ? undefined : checkCaBundle(options.caBundle);
+        const token = options.tokenStdin
+          ? await context.readSecretFromStdin('API token')
+          : undefined;
+        const record = await context.consoles.add({
+          name: options.name,
+          url: options.url,
+          ...(token === undefined ? {} : { token }),
+          ...(options.apis === undefined ? {} : { apis: options.apis }),
+          ...(options.proxy === undefined ? {} : { proxyUrl: options.proxy }),
+          ...(caBundle === undefined ? {} : { caBundle }),
+        });
+        if (options.json) return printJson(io, record);
+        io.stdout(`Added console "${record.name}" (${record.url}).\n`);
+        io.stdout(
+          record.tokenStored
+            ? `Its API token is in the OS keychain. Next: s1inv console test "${record.name}"\n`
+            : `No token was stored: pass one per run with --token-env VAR, or store it with s1inv console set-token "${record.name}" --token-stdin\n`,
+        );
+      },
+    );
+
+  group
+    .command('set-token')
+    .description(
+      "store or replace a console's API token in the OS keychain (read from standard input)",
+    )
+    .argument('<name>', 'the console')
+    .requiredOption('--token-stdin', 'read the API token from standard input')
+    .action(async (name: string) => {
+      const token = await context.readSecretFromStdin('API token');
+      const record = await context.consoles.setToken(name, token);
+      io.stdout(`Stored a new API token for "${record.name}" in the OS keychain.\n`);
+    });
+
+  group
+    .command('list')
+    .description('list the configured consoles')
+    .option('--json', 'print the consoles as JSON')
+    .action((options: { json?: boolean }) => {
+      const consoles = context.consoles.list();
+      if (options.json) return printJson(io, consoles);
+      if (consoles.length === 0) {
+        io.stdout(
+          'No console yet. Add one with: s1inv console add --name NAME --url URL --token-stdin\n',
+        );
+        return;
+      }
+      printTable(
+        io,
+        ['NAME', 'URL', 'APIS', 'TOKEN'],
+        consoles.map((c) => [
+          c.name,
+          c.url,
+          c.apis.join(','),
+          c.tokenStored ? 'keychain' : 'none (use --token-env)',
+        ]),
+      );
+    });
+
+  group
+    .command('test')
+    .description('test the connection: reachability, TLS, token validity and expiry, scope')
+    .argument('<name>', 'the console')
+    .option('--token-env <var>', 'read the token from this environment variable for this run')
+    .option('--json', 'print the report as JSON')
+    .action(async (name: string, options: { tokenEnv?: string; json?: boolean }) => {
+      const record = context.consoles.get(name);
+      const token = await context.consoles.token(record, options.tokenEnv, io.env);
+      const report = await testConnection(
+        clientForConsole(record, token),
+        record.url,
+        context.clock.now(),
+      );
+      if (options.json) {
+        printJson(io, { console: record.name, url: record.url, ...report });
+      } else {
+        io.stdout(`${report.ok ? 'OK' : 'FAILED'} ${record.name}: ${report.message}\n`);
+        if (report.scope) {
+          const names = report.scope.entries
+            .slice(0, 5)
+            .map((e) => e.name)
+            .join(', ');
+          io.stdout(
+            `Scope: ${report.scope.total} ${report.scope.level}${names ? ` (${names}${report.scope.total > 5 ? ', …' : ''})` : ''}\n`,
+          );
+        }
+        io.stdout(`Next: ${report.nextStep}\n`);
+      }
+      if (report.token?.expiresSoon)
+        io.stderr(
+          `s1inv: warning: the token of "${record.name}" expires in ${report.token.daysLeft} day(s).\n`,
+        );
+      if (!report.ok)
+        throw new ReportedFailure(`console "${record.name}": ${report.message} ${report.nextStep}`);
+    });
+
+  group
+    .command('remove')
+    .description('remove a console and its keychain item')
+    .argument('<name>', 'the console')
+    .option('--delete-data', "also delete the console's synced data")
+    .action(async (name: string, options: { deleteData?: boolean }) => {
+      const record = await context.consoles.remove(name, {
+        deleteData: options.deleteData === true,
+      });
+      io.stdout(
+        `Removed console "${record.name}", its API token${options.deleteData ? ' and its data' : ''}.\n`,
+      );
+    });
+}
+
+/** A CA bundle must be a readable PEM file; its absolute path is stored, never its content. */
+function checkCaBundle(path: string): string {
+  const absolute = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new InvalidConsoleSettingError(
+      `The CA bundle ${absolute} cannot be read (${(error as NodeJS.ErrnoException).code}). Give the path of a PEM file.`,
+    );
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new InvalidConsoleSettingError(
+      `${absolute} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Give the path of a PEM file.`,
+    );
+  }
+  return absolute;
+}

@@ -1,0 +1,133 @@
+import type { Command } from 'commander';
+import { secretFromEnv } from '../../../adapters/secrets/env-secret';
+import { SekoiaPusher } from '../../../domains/push/pusher';
+import { SekoiaTargets, type AddSekoiaTargetInput } from '../../../domains/sekoia/targets';
+import type { CliContext } from '../context';
+import { printJson, printTable, ReportedFailure } from '../output';
+
+export function registerSekoiaCommands(program: Command, context: CliContext): void {
+  const { io } = context;
+  const targets = () => new SekoiaTargets(context.db, context.secrets, context.clock);
+  const group = program
+    .command('sekoia')
+    .description('Sekoia.io targets (asset connectors) to push devices to');
+
+  group
+    .command('add')
+    .description('add a target; with --api-key-stdin its API key goes to the OS keychain')
+    .requiredOption('--name <name>', 'a short name for the target')
+    .requiredOption('--connector-uuid <uuid>', 'the UUID of the asset connector created in Sekoia')
+    .option('--base-url <url>', 'the Sekoia web app of your region (default https://app.sekoia.io)')
+    .option('--endpoint <url>', 'a full endpoint URL, replacing base URL + the standard path')
+    .option('--batch-size <n>', 'devices per POST, 1 to 1000 (default 1000)', Number)
+    .option(
+      '--legacy-device-types',
+      "send Laptop/3 and Tablet/4 as Sekoia's SentinelOne connector does",
+    )
+    .option(
+      '--api-key-stdin',
+      'read the API key from standard input and store it in the OS keychain',
+    )
+    .option('--api-key-env <var>', 'check that this variable holds the key (it is not stored)')
+    .action(
+      async (
+        options: Omit<AddSekoiaTargetInput, 'apiKey'> & {
+          apiKeyStdin?: boolean;
+          apiKeyEnv?: string;
+        },
+      ) => {
+        // Fail now, not at the first push, when the named variable holds nothing.
+        if (options.apiKeyEnv !== undefined)
+          secretFromEnv(options.apiKeyEnv, io.env, '--api-key-env');
+        const apiKey = options.apiKeyStdin
+          ? await context.readSecretFromStdin('Sekoia API key')
+          : undefined;
+        const { apiKeyStdin: _stdin, apiKeyEnv: _env, ...settings } = options;
+        const target = await targets().add({
+          ...settings,
+          ...(apiKey === undefined ? {} : { apiKey }),
+        });
+        io.stdout(`Added Sekoia target "${target.name}" → ${SekoiaTargets.endpointOf(target)}\n`);
+        if (!target.keyStored)
+          io.stdout(`No API key was stored: pass one per push with --api-key-env VAR.\n`);
+      },
+    );
+
+  group
+    .command('list')
+    .description('list the Sekoia targets')
+    .option('--json', 'print as JSON')
+    .action((options: { json?: boolean }) => {
+      const list = targets().list();
+      if (options.json) return printJson(io, list);
+      if (list.length === 0)
+        return io.stdout(
+          'No Sekoia target yet. Add one with: s1inv sekoia add --name NAME --connector-uuid UUID --api-key-stdin\n',
+        );
+      printTable(
+        io,
+        ['NAME', 'ENDPOINT', 'BATCH', 'KEY'],
+        list.map((t) => [
+          t.name,
+          SekoiaTargets.endpointOf(t),
+          String(t.batchSize),
+          t.keyStored ? 'keychain' : 'none (use --api-key-env)',
+        ]),
+      );
+    });
+
+  group
+    .command('remove')
+    .description('remove a target and its keychain item')
+    .argument('<name>', 'the target')
+    .action(async (name: string) => {
+      const target = await targets().remove(name);
+      io.stdout(`Removed Sekoia target "${target.name}" and its API key.\n`);
+    });
+
+  program
+    .command('push')
+    .description("push the current devices, in Sekoia's dialect, to a Sekoia target")
+    .argument('<target>', 'the Sekoia target')
+    .option('--console <name>', 'only the devices of this console')
+    .option('--api-key-env <var>', 'read the API key from this environment variable for this run')
+    .option('--resume', 'deliver what an earlier push left in the outbox')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        name: string,
+        options: { console?: string; apiKeyEnv?: string; resume?: boolean; json?: boolean },
+      ) => {
+        const store = targets();
+        const target = store.get(name);
+        if (options.console !== undefined) context.consoles.get(options.console);
+        const key = await store.apiKey(target, options.apiKeyEnv, io.env);
+        const controller = new AbortController();
+        const cancel = () => controller.abort();
+        process.once('SIGINT', cancel);
+        try {
+          const result = await new SekoiaPusher(context.db, context.clock, target, key).push({
+            ...(options.console === undefined ? {} : { consoleName: options.console }),
+            resume: options.resume === true,
+            signal: controller.signal,
+            onProgress: ({ delivered, total }) => {
+              if (io.stderrIsTty && !options.json)
+                io.stderr(`\rpushing: ${delivered}/${total} batches`);
+            },
+          });
+          if (io.stderrIsTty && !options.json) io.stderr('\n');
+          if (options.json) printJson(io, result);
+          else
+            io.stdout(
+              `Push #${result.pushId} to "${target.name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}.\n`,
+            );
+          if (result.state !== 'complete')
+            throw new ReportedFailure(
+              result.message ?? 'The push did not complete; run push --resume.',
+            );
+        } finally {
+          process.off('SIGINT', cancel);
+        }
+      },
+    );
+}

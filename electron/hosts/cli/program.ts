@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { registerConfigCommands } from './commands/config';
+import { registerConsoleCommands } from './commands/console';
+import { registerDevicesCommand } from './commands/devices';
+import { registerExportCommands } from './commands/export';
+import { registerHealthCommand } from './commands/health';
+import { registerSekoiaCommands } from './commands/sekoia';
+import { registerServeCommand } from './commands/serve';
+import { registerSyncCommand } from './commands/sync';
+import { CliContext, type CliIo } from './context';
+
+export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
+  const program = new Command('s1inv')
+    .description(
+      'S1 Inventory: pull SentinelOne fleets into a local database, audit them, and export or ' +
+        'push them as OCSF 1.6.0 Device Inventory Info.',
+    )
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .option('--data-dir <dir>', 'data directory (default: $S1INV_DATA_DIR, else the app folder)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run s1inv --help for the commands)')
+    .exitOverride();
+  const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir);
+  registerConsoleCommands(program, context);
+  registerSyncCommand(program, context);
+  registerHealthCommand(program, context);
+  registerDevicesCommand(program, context);
+  registerExportCommands(program, context);
+  registerSekoiaCommands(program, context);
+  registerConfigCommands(program, context);
+  registerServeCommand(program, context);
+  for (const command of program.commands) {
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+    for (const sub of command.commands)
+      sub.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+  }
+  return { program, context };
+}
