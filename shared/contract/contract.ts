@@ -14,6 +14,8 @@ import {
   SekoiaTargetView,
 } from './views';
 import type { CallName, EventName } from './names';
+import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
+import { NextStep } from '../errors/next-step';
 
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 
@@ -162,22 +164,13 @@ export type EventPayload<K extends EventName> = z.infer<(typeof EVENTS)[K]>;
 /** An error as it crosses the boundary: named, with a code the renderer can branch on. */
 export const ContractError = z.object({
   name: z.string(),
-  code: z.enum([
-    'invalid_argument',
-    'not_found',
-    'conflict',
-    'keychain_unavailable',
-    'secret_missing',
-    'network',
-    'remote_rejected',
-    'file',
-    'unavailable',
-    'internal',
-  ]),
+  code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** What to do next, for the host to word (a command, a button, a sentence). */
+  nextStep: NextStep.optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
-export type ErrorCode = ContractError['code'];
+export type { ErrorCode };
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 

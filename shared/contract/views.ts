@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
+import { NextStep } from '../errors/next-step';
 
 // The shapes the backend hands the renderer. Secrets never appear in any of them: a console
 // says whether a token is stored, never what it is.
@@ -22,11 +23,29 @@ export const ConsoleView = z.object({
 });
 export type ConsoleView = z.infer<typeof ConsoleView>;
 
+export const CONNECTION_OUTCOMES = [
+  'ok',
+  'dns_failure',
+  'connection_refused',
+  'connection_timeout',
+  'tls_failure',
+  'network_error',
+  'not_a_console',
+  'token_invalid',
+  'permission_denied',
+  'server_error',
+] as const;
+
+/** "Test connection": one of a fixed set of outcomes, what happened, and what to do next. */
 export const ConnectionReport = z.object({
-  outcome: z.string(),
+  outcome: z.enum(CONNECTION_OUTCOMES),
   ok: z.boolean(),
   message: z.string(),
+  /** The next step in words any host can show. */
   nextStep: z.string(),
+  /** The same step as an action a host can offer (a command, a button). */
+  action: NextStep.optional(),
+  /** The call that failed, e.g. "GET /web/api/v2.1/accounts". */
   failedCall: z.string().optional(),
   consoleVersion: z.string().optional(),
   token: z

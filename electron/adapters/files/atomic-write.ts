@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors/app-error';
 
 /**
  * The one way S1 Inventory writes a file a user asked for: into a temporary file beside the
@@ -39,8 +40,9 @@ function syncDirectory(directory: string): void {
   }
 }
 
-export class FileWriteError extends Error {
+export class FileWriteError extends AppError {
   override readonly name = 'FileWriteError';
+  readonly code = 'file';
   constructor(
     readonly path: string,
     cause: unknown,

@@ -1,6 +1,9 @@
+import { AppError } from '../../../shared/errors/app-error';
+
 /** A `--token-env VAR` / `--api-key-env VAR` secret for one run; never stored. */
-export class EnvSecretError extends Error {
+export class EnvSecretError extends AppError {
   override readonly name = 'EnvSecretError';
+  readonly code = 'secret_missing';
   constructor(
     readonly variable: string,
     readonly flag: '--token-env' | '--api-key-env',

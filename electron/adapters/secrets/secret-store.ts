@@ -1,3 +1,6 @@
+import { AppError } from '../../../shared/errors/app-error';
+import { nextStep } from '../../../shared/errors/next-step';
+
 /**
  * Where API tokens and keys live: the OS keychain, and nowhere else. The port lets the rest of
  * the backend depend on this contract instead of on a native module.
@@ -20,8 +23,9 @@ export const consoleAccount = (consoleId: string) => `console:${consoleId}`;
 export const sekoiaAccount = (targetId: string) => `sekoia:${targetId}`;
 
 /** The keychain cannot be used at all. The message names the fix; it never holds a secret. */
-export class SecretStoreUnavailableError extends Error {
+export class SecretStoreUnavailableError extends AppError {
   override readonly name = 'SecretStoreUnavailableError';
+  readonly code = 'keychain_unavailable';
   constructor(
     readonly operation: 'read' | 'store' | 'delete',
     readonly reason: string,
@@ -29,7 +33,8 @@ export class SecretStoreUnavailableError extends Error {
     super(
       `The OS keychain could not ${operation === 'read' ? 'be read' : operation === 'store' ? 'store the secret' : 'delete the secret'} (${reason}). ` +
         'Unlock it, or install and start a Secret Service such as gnome-keyring or KWallet; ' +
-        'or pass the secret for one run with --token-env VAR (--api-key-env VAR for Sekoia).',
+        'or, where no keychain can run, supply the secret for each run instead of storing it.',
+      { nextStep: nextStep('fix_keychain') },
     );
   }
 }

@@ -1,14 +1,18 @@
+import { AppError } from '../../../shared/errors/app-error';
+
 // What can go wrong talking to a SentinelOne console, as named errors. The sync engine maps
 // them to Sumo's classes (ThirdPartyConfig / ThirdPartyGeneric); test-connection to outcomes.
 
 export type NetworkFailure = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'other';
 
 /** The console could not be reached or the connection broke. */
-export class S1NetworkError extends Error {
+export class S1NetworkError extends AppError {
   override readonly name = 'S1NetworkError';
+  readonly code = 'network';
   constructor(
     readonly failure: NetworkFailure,
-    readonly code: string | undefined,
+    /** The system's error code (ENOTFOUND, CERT_HAS_EXPIRED…). */
+    readonly systemCode: string | undefined,
     message: string,
   ) {
     super(message);
@@ -22,8 +26,9 @@ export interface S1ApiErrorEntry {
 }
 
 /** The console answered with an HTTP error status. */
-export class S1HttpError extends Error {
+export class S1HttpError extends AppError {
   override readonly name = 'S1HttpError';
+  readonly code = 'remote_rejected';
   constructor(
     readonly status: number,
     readonly path: string,
@@ -44,8 +49,9 @@ export class S1HttpError extends Error {
 }
 
 /** The server answered 2xx, but not with SentinelOne's JSON (an HTML page, a truncated body). */
-export class S1UnexpectedResponseError extends Error {
+export class S1UnexpectedResponseError extends AppError {
   override readonly name = 'S1UnexpectedResponseError';
+  readonly code = 'remote_rejected';
   constructor(
     readonly path: string,
     readonly contentType: string,

@@ -1,9 +1,12 @@
+import { AppError } from '../../../shared/errors/app-error';
+
 // Splits a list page's text into the exact text of each element of its top-level "data" array,
 // so raw objects are stored byte-exact (19-digit ids, integers above 2^53 in activity data)
 // without a big-number JSON parser, and the rest of the envelope (pagination) is parsed alone.
 
-export class TruncatedBodyError extends Error {
+export class TruncatedBodyError extends AppError {
   override readonly name = 'TruncatedBodyError';
+  readonly code = 'remote_rejected';
   constructor(readonly path: string) {
     super(`The answer to ${path} ended in the middle of its JSON (a truncated body)`);
   }

@@ -1,11 +1,13 @@
 import type { Query } from './client';
 import type { ConsoleFetcher } from './fetcher';
 import type { SplitPage } from './page-splitter';
+import { AppError } from '../../../shared/errors/app-error';
 
 export const PAGE_LIMIT = 1000;
 
-export class CursorLoopError extends Error {
+export class CursorLoopError extends AppError {
   override readonly name = 'CursorLoopError';
+  readonly code = 'remote_rejected';
   constructor(readonly path: string) {
     super(`${path} returned a cursor it had already returned; stopped to avoid an endless walk`);
   }

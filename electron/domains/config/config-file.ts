@@ -60,7 +60,7 @@ export function parseConfigFile(text: string): { config?: ConfigFile; problems: 
         return issue.keys.map((key) => ({
           path: jsonPath([...issue.path, key]),
           message: SECRET_LIKE.test(key)
-            ? 'secrets are never imported from a file; store tokens in the OS keychain with "s1inv console set-token"'
+            ? "secrets are never imported from a file; store each console's token in the OS keychain after the import"
             : 'unknown key',
         }));
       }

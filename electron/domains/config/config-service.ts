@@ -12,9 +12,11 @@ import {
   type ConfigFile,
   type ConfigProblem,
 } from './config-file';
+import { AppError } from '../../../shared/errors/app-error';
 
-export class ConfigImportError extends Error {
+export class ConfigImportError extends AppError {
   override readonly name = 'ConfigImportError';
+  readonly code = 'invalid_argument';
   constructor(
     readonly source: string,
     readonly problems: ConfigProblem[],

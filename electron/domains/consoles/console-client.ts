@@ -12,7 +12,7 @@ export function clientForConsole(record: ConsoleRecord, token: string): S1Client
       caPem = readFileSync(record.caBundle, 'utf8');
     } catch (error) {
       throw new InvalidConsoleSettingError(
-        `The CA bundle ${record.caBundle} of console "${record.name}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Restore the file, or re-add the console with another --ca-bundle.`,
+        `The CA bundle ${record.caBundle} of console "${record.name}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Restore the file, or give the console another CA bundle.`,
       );
     }
   }

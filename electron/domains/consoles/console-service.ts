@@ -167,7 +167,7 @@ export class ConsoleService {
     const sameName = this.repository.findByName(name);
     if (sameName && sameName.id !== self) {
       throw new DuplicateConsoleError(
-        `A console named "${sameName.name}" already exists. Choose another name, or remove it first with: s1inv console remove "${sameName.name}"`,
+        `A console named "${sameName.name}" already exists. Choose another name, or remove that console first.`,
       );
     }
     const sameUrl = this.repository.findByUrl(url);

@@ -1,43 +1,52 @@
+import { AppError } from '../../../shared/errors/app-error';
+import { nextStep } from '../../../shared/errors/next-step';
+
 // Errors an analyst meets while setting up consoles. Each says what happened and what to do.
 
-export class InvalidConsoleUrlError extends Error {
+export class InvalidConsoleUrlError extends AppError {
   override readonly name = 'InvalidConsoleUrlError';
+  readonly code = 'invalid_argument';
 }
 
-export class InvalidConsoleSettingError extends Error {
+export class InvalidConsoleSettingError extends AppError {
   override readonly name = 'InvalidConsoleSettingError';
+  readonly code = 'invalid_argument';
 }
 
-export class DuplicateConsoleError extends Error {
+export class DuplicateConsoleError extends AppError {
   override readonly name = 'DuplicateConsoleError';
+  readonly code = 'conflict';
 }
 
-export class ConsoleNotFoundError extends Error {
+export class ConsoleNotFoundError extends AppError {
   override readonly name = 'ConsoleNotFoundError';
+  readonly code = 'not_found';
   constructor(readonly consoleName: string) {
-    super(`No console is named "${consoleName}". See the configured ones with: s1inv console list`);
+    super(`No console is named "${consoleName}".`, { nextStep: nextStep('list_consoles') });
   }
 }
 
-export class TokenMissingError extends Error {
+export class TokenMissingError extends AppError {
   override readonly name = 'TokenMissingError';
+  readonly code = 'secret_missing';
   constructor(readonly consoleName: string) {
-    super(
-      `No API token is stored for console "${consoleName}". Store one with ` +
-        `"s1inv console set-token ${consoleName} --token-stdin", or pass one for this run with --token-env VAR.`,
-    );
+    super(`No API token is stored for console "${consoleName}".`, {
+      nextStep: nextStep('set_token', consoleName),
+    });
   }
 }
 
-export class ConsoleHasDataError extends Error {
+export class ConsoleHasDataError extends AppError {
   override readonly name = 'ConsoleHasDataError';
+  readonly code = 'conflict';
   constructor(
     readonly consoleName: string,
     readonly data: { agents: number; threats: number; activities: number },
   ) {
     super(
       `Console "${consoleName}" has synced data (${data.agents} agents, ${data.threats} threats, ${data.activities} activities). ` +
-        `Export what you need first, then remove it with: s1inv console remove "${consoleName}" --delete-data`,
+        'Export what you need first, then remove it together with its data.',
+      { nextStep: nextStep('remove_console_with_data', consoleName) },
     );
   }
 }

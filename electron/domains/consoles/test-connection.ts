@@ -4,40 +4,13 @@ import {
   S1NetworkError,
   S1UnexpectedResponseError,
 } from '../../adapters/sentinelone/errors';
+import { nextStep } from '../../../shared/errors/next-step';
+import type { ConnectionReport } from '../../../shared/contract/views';
+
+export type { ConnectionReport };
 
 // "Test connection": one of a fixed set of outcomes, each with a plain-language message and the
 // next step, plus what the console told us on success (version, token expiry, scope).
-
-export const CONNECTION_OUTCOMES = [
-  'ok',
-  'dns_failure',
-  'connection_refused',
-  'connection_timeout',
-  'tls_failure',
-  'network_error',
-  'not_a_console',
-  'token_invalid',
-  'permission_denied',
-  'server_error',
-] as const;
-export type ConnectionOutcome = (typeof CONNECTION_OUTCOMES)[number];
-
-export interface ScopeEntry {
-  id: string;
-  name: string;
-}
-
-export interface ConnectionReport {
-  outcome: ConnectionOutcome;
-  ok: boolean;
-  message: string;
-  nextStep: string;
-  /** The call that failed, e.g. "GET /web/api/v2.1/accounts". */
-  failedCall?: string;
-  consoleVersion?: string;
-  token?: { expiresAt?: string; daysLeft?: number; expiresSoon: boolean };
-  scope?: { level: 'accounts' | 'sites'; entries: ScopeEntry[]; total: number };
-}
 
 export const EXPIRY_WARNING_DAYS = 14;
 const SITE_USER_DENIED = 4030010;
@@ -92,8 +65,9 @@ export async function testConnection(
     ok: true,
     message: `Connected to ${consoleUrl}${consoleVersion ? ` (SentinelOne ${consoleVersion})` : ''}. ${expiryNote}`,
     nextStep: token.expiresSoon
-      ? 'Generate a new API token before it expires (copy the Service User in the console), then store it with "s1inv console set-token".'
-      : 'Run a sync: s1inv sync',
+      ? "Generate a new API token before it expires (copy the Service User in the console), then store it as this console's token."
+      : 'Sync the console.',
+    action: nextStep(token.expiresSoon ? 'set_token' : 'sync'),
     ...(consoleVersion === undefined ? {} : { consoleVersion }),
     token,
     scope,
@@ -200,9 +174,10 @@ export function failure(error: unknown, url: string, failedCall: string): Connec
         return {
           ...base,
           outcome: 'tls_failure',
-          message: `The TLS certificate of ${host} was not accepted: ${tlsProblem(error.code)} (${error.code}).`,
+          message: `The TLS certificate of ${host} was not accepted: ${tlsProblem(error.systemCode)} (${error.systemCode}).`,
           nextStep:
-            "If a corporate proxy inspects TLS, add its CA bundle to this console (--ca-bundle FILE); otherwise the console's certificate is wrong and must be fixed on the server.",
+            "If a corporate proxy inspects TLS, add its CA bundle to this console's settings; otherwise the console's certificate is wrong and must be fixed on the server.",
+          action: nextStep('edit_console'),
         };
       default:
         return {
@@ -224,7 +199,8 @@ export function failure(error: unknown, url: string, failedCall: string): Connec
         message:
           'The console rejected the API token (401 Authentication Failed): it is invalid or has expired.',
         nextStep:
-          'Generate a new API token in the console (Policies and settings → User management → Service Users) and store it with "s1inv console set-token NAME --token-stdin".',
+          "Generate a new API token in the console (Policies and settings → User management → Service Users) and store it as this console's token.",
+        action: nextStep('set_token'),
       };
     }
     if (error.status === 403) {

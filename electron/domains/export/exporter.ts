@@ -9,11 +9,13 @@ import { deviceRowOf } from '../../../shared/devices/precomputed';
 import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { CSV_BOM, csvHeader, csvRow } from './csv';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import { AppError } from '../../../shared/errors/app-error';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
-export class InvalidExportRequestError extends Error {
+export class InvalidExportRequestError extends AppError {
   override readonly name = 'InvalidExportRequestError';
+  readonly code = 'invalid_argument';
 }
 
 export interface ExportRequest {
@@ -68,7 +70,7 @@ export function runExport(
   const entity = checkEntity(format, request.entity, request.agentIds);
   if (request.console !== undefined && !new ConsoleRepository(db).findByName(request.console)) {
     throw new InvalidExportRequestError(
-      `No console is named "${request.console}". See them with: s1inv console list`,
+      `No console is named "${request.console}". Check the name against the configured consoles.`,
     );
   }
   const path = resolve(request.out);
@@ -181,12 +183,12 @@ function checkEntity(
   }
   if (entity !== 'agents' && agentIds !== undefined) {
     throw new InvalidExportRequestError(
-      `A selection of devices goes with device exports only; --entity ${entity} exports every stored ${entity.slice(0, -1)}.`,
+      `A selection of devices goes with device exports only; an export of ${entity} takes every stored ${entity.slice(0, -1)}.`,
     );
   }
   if (entity !== 'agents' && !format.startsWith('raw-')) {
     throw new InvalidExportRequestError(
-      `--entity ${entity} goes with raw-json or raw-ndjson only; ${format} exports devices.`,
+      `Stored ${entity} can only be exported as raw-json or raw-ndjson; ${format} exports devices.`,
     );
   }
   return entity as S1Api;

@@ -2,9 +2,11 @@ import type { Db } from '../../adapters/db/database';
 import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import { agentToSekoia } from '../../../shared/sekoia/dialect';
 import { parseAgent } from '../../../shared/sentinelone/agent';
+import { AppError } from '../../../shared/errors/app-error';
 
-export class SnapshotGoneError extends Error {
+export class SnapshotGoneError extends AppError {
   override readonly name = 'SnapshotGoneError';
+  readonly code = 'not_found';
 }
 
 /**

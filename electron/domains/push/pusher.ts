@@ -15,6 +15,7 @@ import {
 import { SnapshotGoneError } from '../inventory/snapshot-records';
 import { bodyOf, splitBatch, writeOutbox, type OutboxBatch } from './outbox';
 import { SekoiaTargets, type SekoiaTarget } from '../sekoia/targets';
+import { AppError } from '../../../shared/errors/app-error';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
 // ever dropped: batches are written to an outbox first and marked delivered only on HTTP 200.
@@ -48,8 +49,9 @@ export interface PushResult {
   message?: string;
 }
 
-export class SekoiaHttpError extends Error {
+export class SekoiaHttpError extends AppError {
   override readonly name = 'SekoiaHttpError';
+  readonly code = 'remote_rejected';
   constructor(
     readonly status: number,
     readonly detail: string,
@@ -59,8 +61,9 @@ export class SekoiaHttpError extends Error {
   }
 }
 
-export class NothingToResumeError extends Error {
+export class NothingToResumeError extends AppError {
   override readonly name = 'NothingToResumeError';
+  readonly code = 'not_found';
 }
 
 const retryable = (error: unknown) =>
@@ -80,15 +83,15 @@ function stopMessage(status: number, detail: string): string {
   const why = detail ? ` (${detail})` : '';
   switch (status) {
     case 400:
-      return `Sekoia rejected a batch as invalid (400)${why}. Check the connector UUID and the target's legacy device-type option, then push --resume.`;
+      return `Sekoia rejected a batch as invalid (400)${why}. Check the connector UUID and the target's legacy device-type option, then resume the push.`;
     case 401:
-      return `Sekoia rejected the API key (401)${why}. Store a valid key (re-add the target with --api-key-stdin, or pass --api-key-env), then push --resume.`;
+      return `Sekoia rejected the API key (401)${why}. Store a valid key for the target, then resume the push.`;
     case 403:
-      return `The API key lacks the asset-management write permission (403)${why}. Give it that permission in Sekoia, then push --resume.`;
+      return `The API key lacks the asset-management write permission (403)${why}. Give it that permission in Sekoia, then resume the push.`;
     case 404:
-      return `Sekoia has no asset connector at this address (404)${why}. Check the connector UUID and the base URL or region, then push --resume.`;
+      return `Sekoia has no asset connector at this address (404)${why}. Check the connector UUID and the base URL or region, then resume the push.`;
     default:
-      return `Sekoia answered HTTP ${status}${why}. Push --resume once it is fixed.`;
+      return `Sekoia answered HTTP ${status}${why}. Resume the push once it is fixed.`;
   }
 }
 
@@ -120,7 +123,7 @@ export class SekoiaPusher {
     try {
       message = await this.deliver(pushId, options);
     } catch (error) {
-      message = `The push stopped: ${(error as Error).message}. Run push --resume to deliver what is left.`;
+      message = `The push stopped: ${(error as Error).message}. Resume the push to deliver what is left.`;
     }
     return this.finish(pushId, skipped, message, options.consoleName);
   }
@@ -225,7 +228,7 @@ export class SekoiaPusher {
         return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
       if (error instanceof SekoiaHttpError && !retryable(error))
         return stopMessage(error.status, error.detail);
-      return `A batch could not be delivered after retrying: ${(error as Error).message}. Run push --resume later.`;
+      return `A batch could not be delivered after retrying: ${(error as Error).message}. Resume the push later.`;
     }
   }
 

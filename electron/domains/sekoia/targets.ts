@@ -4,6 +4,8 @@ import type { Clock } from '../../adapters/platform/clock';
 import { isLoopbackHost } from '../consoles/console-url';
 import { secretFromEnv } from '../../adapters/secrets/env-secret';
 import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
+import { AppError } from '../../../shared/errors/app-error';
+import { nextStep } from '../../../shared/errors/next-step';
 
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
 export const MAX_BATCH_SIZE = 1000;
@@ -21,16 +23,26 @@ export interface SekoiaTarget {
   createdAt: string;
 }
 
-export class InvalidSekoiaTargetError extends Error {
+export class InvalidSekoiaTargetError extends AppError {
   override readonly name = 'InvalidSekoiaTargetError';
+  readonly code = 'invalid_argument';
 }
 
-export class SekoiaKeyMissingError extends Error {
-  override readonly name = 'SekoiaKeyMissingError';
+export class SekoiaTargetNotFoundError extends AppError {
+  override readonly name = 'SekoiaTargetNotFoundError';
+  readonly code = 'not_found';
   constructor(target: string) {
-    super(
-      `No API key is stored for Sekoia target "${target}". Pass one for this run with --api-key-env VAR, or re-add the target with --api-key-stdin.`,
-    );
+    super(`No Sekoia target is named "${target}".`, { nextStep: nextStep('list_targets') });
+  }
+}
+
+export class SekoiaKeyMissingError extends AppError {
+  override readonly name = 'SekoiaKeyMissingError';
+  readonly code = 'secret_missing';
+  constructor(target: string) {
+    super(`No API key is stored for Sekoia target "${target}".`, {
+      nextStep: nextStep('set_api_key', target),
+    });
   }
 }
 
@@ -106,10 +118,7 @@ export class SekoiaTargets {
     const row = this.db
       .prepare('SELECT * FROM sekoia_targets WHERE name = ? COLLATE NOCASE')
       .get(name) as Row | undefined;
-    if (!row)
-      throw new InvalidSekoiaTargetError(
-        `No Sekoia target is named "${name}". See them with: s1inv sekoia list`,
-      );
+    if (!row) throw new SekoiaTargetNotFoundError(name);
     return fromRow(row);
   }
 

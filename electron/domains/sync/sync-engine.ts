@@ -17,6 +17,7 @@ import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './i
 import { RunStore } from './run-store';
 import { SyncLocks, type LockHolder } from './sync-lock';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
+import { AppError } from '../../../shared/errors/app-error';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -39,8 +40,9 @@ export interface SyncRequest {
   onState?: (state: ConsoleState) => void;
 }
 
-export class SyncAlreadyRunningError extends Error {
+export class SyncAlreadyRunningError extends AppError {
   override readonly name = 'SyncAlreadyRunningError';
+  readonly code = 'conflict';
   constructor(
     readonly consoleName: string,
     holder?: LockHolder,

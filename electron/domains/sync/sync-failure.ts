@@ -44,7 +44,7 @@ function describeFailure(api: S1Api, error: unknown, errorClass: string): string
   const what = error instanceof Error ? error.message : String(error);
   const next =
     errorClass === 'ThirdPartyConfig'
-      ? 'Check the console URL, the token and its permissions ("s1inv console test"), then sync again.'
+      ? 'Check the console URL, the token and its permissions (test the connection), then sync again.'
       : errorClass === 'ThirdPartyGeneric'
         ? 'The console or the network kept failing; sync again later.'
         : 'A local problem (database, disk or keychain); check free space and permissions, then sync again.';

@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import type { CliIo } from './context';
 import { buildProgram } from './program';
+import { AppError } from '../../../shared/errors/app-error';
+import { nextStepCommand } from './next-step-command';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -35,11 +37,18 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
   } catch (error) {
     // --help and --version end here with exit code 0; usage errors are printed by commander.
     if (error instanceof CommanderError) return error.exitCode;
-    io.stderr(`s1inv: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`s1inv: ${oneLine(describeFailure(error))}\n`);
     return 1;
   } finally {
     context.close();
   }
+}
+
+/** What failed, then the next step as a command when the error names one. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const step = error instanceof AppError ? error.nextStep : undefined;
+  return step ? `${error.message} Next: ${nextStepCommand(step)}.` : error.message;
 }
 
 /** Multi-line messages (an import's list of problems) stay readable; others fold to one line. */

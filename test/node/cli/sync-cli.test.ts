@@ -120,7 +120,7 @@ describe('s1inv sync, health and devices', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/lab agents: .*401.*s1inv console test/);
+    expect(run.stderr).toMatch(/lab agents: .*401.*test the connection/);
     expect(run.stderr).not.toContain('tok-wrong');
   });
 

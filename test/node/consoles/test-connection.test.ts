@@ -52,7 +52,7 @@ describe('test connection: every outcome against the fake console', () => {
     const report = await run(s1.url);
     expect(report.token).toMatchObject({ daysLeft: 7, expiresSoon: true });
     expect(report.message).toContain('expires in 7 day(s)');
-    expect(report.nextStep).toContain('set-token');
+    expect(report.action).toEqual({ action: 'set_token' });
   });
 
   it('ok: a site-scoped token gets 4030010 on accounts and reports its sites instead', async () => {
@@ -90,7 +90,8 @@ describe('test connection: every outcome against the fake console', () => {
     for (const token of ['tok-unknown-91c2', 'tok-7f3a-old']) {
       const report = await run(s1.url, token);
       expect(report.outcome).toBe('token_invalid');
-      expect(report.nextStep).toContain('set-token');
+      expect(report.action).toEqual({ action: 'set_token' });
+      expect(report.nextStep).toContain("store it as this console's token");
       expect(JSON.stringify(report)).not.toContain(token);
     }
   });
@@ -189,7 +190,8 @@ describe('test connection: every outcome against the fake console', () => {
     const report = await run(s1.url);
     expect(report.outcome).toBe('tls_failure');
     expect(report.message).toContain('self-signed');
-    expect(report.nextStep).toContain('--ca-bundle');
+    expect(report.nextStep).toContain('add its CA bundle');
+    expect(report.action).toEqual({ action: 'edit_console' });
   });
 
   it('ok over TLS once the certificate is trusted through a CA bundle', async () => {

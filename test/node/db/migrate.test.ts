@@ -68,6 +68,6 @@ describe('database and migrations', () => {
   it('explains a data directory it cannot create', () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'not a folder');
-    expect(() => openDatabase(join(file, 'data'))).toThrow(/--data-dir/);
+    expect(() => openDatabase(join(file, 'data'))).toThrow(/writable, or choose another/);
   });
 });

@@ -75,7 +75,9 @@ describe('push to Sekoia', () => {
     const result = await push.push({ retry: FAST });
     expect(result.state).toBe('failed');
     expect(sekoia.requests).toBe(1);
-    expect(result.message).toMatch(/rejected the API key \(401\).*--api-key-stdin/);
+    expect(result.message).toMatch(
+      /rejected the API key \(401\).*Store a valid key for the target/,
+    );
     expect(JSON.stringify(result)).not.toContain(KEY);
   });
 

@@ -44,7 +44,7 @@ describe('KeyringSecretStore on a real Secret Service', () => {
     for (const call of ['get', 'set', 'delete']) {
       expect(result[call], call).toMatchObject({ ok: false, name: 'SecretStoreUnavailableError' });
       expect(result[call]?.message).toMatch(/gnome-keyring or KWallet/);
-      expect(result[call]?.message).toMatch(/--token-env/);
+      expect(result[call]?.message).toMatch(/supply the secret for each run/);
       expect(result[call]?.message).not.toContain('probe-secret-value');
     }
   });

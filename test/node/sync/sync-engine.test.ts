@@ -113,7 +113,7 @@ describe('sync engine against the fake console', () => {
       severity: 'error',
       api: 'agents',
     });
-    expect(events[0]?.message).toMatch(/s1inv console test/);
+    expect(events[0]?.message).toMatch(/test the connection/);
     expect(new SnapshotStore(f.db).current(f.record.id)).toBeUndefined();
   });
 

@@ -5,6 +5,7 @@ import { clientForConsole } from '../../../domains/consoles/console-client';
 import { InvalidConsoleSettingError } from '../../../domains/consoles/errors';
 import { testConnection } from '../../../domains/consoles/test-connection';
 import type { CliContext } from '../context';
+import { nextStepCommand } from '../next-step-command';
 import { printJson, printTable, ReportedFailure } from '../output';
 
 const commaList = (value: string) =>
@@ -117,6 +118,9 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
         record.url,
         context.clock.now(),
       );
+      const next = report.action
+        ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: record.name })}.`
+        : report.nextStep;
       if (options.json) {
         printJson(io, { console: record.name, url: record.url, ...report });
       } else {
@@ -130,14 +134,14 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
             `Scope: ${report.scope.total} ${report.scope.level}${names ? ` (${names}${report.scope.total > 5 ? ', …' : ''})` : ''}\n`,
           );
         }
-        io.stdout(`Next: ${report.nextStep}\n`);
+        io.stdout(`Next: ${next}\n`);
       }
       if (report.token?.expiresSoon)
         io.stderr(
           `s1inv: warning: the token of "${record.name}" expires in ${report.token.daysLeft} day(s).\n`,
         );
       if (!report.ok)
-        throw new ReportedFailure(`console "${record.name}": ${report.message} ${report.nextStep}`);
+        throw new ReportedFailure(`console "${record.name}": ${report.message} ${next}`);
     });
 
   group
