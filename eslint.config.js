@@ -113,6 +113,25 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI is a host like the others: it reaches the backend only through dispatch.
+    files: ['electron/hosts/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPath],
+          patterns: [
+            noRenderer,
+            upward(
+              ['**/domains/**', '**/adapters/**'],
+              'The CLI reaches the backend only through dispatch (CliContext.call).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Type-only imports of the backend are allowed, so this is typescript-eslint's variant.
     files: ['electron/domains/**/*.ts'],
     rules: {

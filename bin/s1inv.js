@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// The `s1inv` command. It runs the TypeScript sources through tsx, so a checkout works right
-// after `npm ci` with no build step; the packaged desktop app bundles its own entry instead.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runCli } = await import('../electron/hosts/cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+// The `s1inv` command: the CLI's bundle (dist/cli, built by `npm run build:cli`, which the
+// README's install step runs), so starting it parses no TypeScript.
+let cli;
+try {
+  cli = await import('../dist/cli/s1inv.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli')) {
+    throw error;
+  }
+  process.stderr.write(
+    's1inv: the CLI is not built yet. Run: npm run build:cli (or bash scripts/install.sh)\n',
+  );
+  process.exit(1);
+}
+process.exitCode = await cli.runCli(process.argv.slice(2));

@@ -1,23 +1,8 @@
 // Bundles the Electron side into dist/electron: main (ESM), the sandboxed preload (one CommonJS
 // file, as sandboxed preloads must be), the backend's utility process and its precompute worker.
 // Native modules stay external; electron-builder rebuilds them for Electron when packaging.
-import { build, type BuildOptions } from 'esbuild';
-
-const NATIVE = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
-// ESM bundles of CommonJS dependencies need a require of their own.
-const REQUIRE_SHIM =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-
-const node: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external: NATIVE,
-  banner: { js: REQUIRE_SHIM },
-  sourcemap: true,
-  logLevel: 'warning',
-};
+import { build } from 'esbuild';
+import { nodeBundle as node } from './esbuild-node';
 
 await Promise.all([
   build({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron' }),

@@ -6,7 +6,12 @@ import { HealthStore } from '../domains/health/health-store';
 import type { Clock } from '../adapters/platform/clock';
 import type { Precomputer } from '../domains/precompute/precomputer';
 import type { SecretStore } from '../adapters/secrets/secret-store';
-import { SekoiaTargets } from '../domains/sekoia/targets';
+import { SekoiaTargets, type SekoiaTarget } from '../domains/sekoia/targets';
+import { parseApis } from '../domains/consoles/console-settings';
+import type { ConsoleSyncResult } from '../domains/sync/sync-types';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../adapters/http/retry';
+import type { S1Api } from '../../shared/sentinelone/apis';
+import { InvalidArgumentError } from '../../shared/errors/app-error';
 import { AutoPoller } from '../domains/sync/auto-poll';
 import { ConsoleStateStore } from '../domains/sync/console-state';
 import { SnapshotStore } from '../domains/sync/snapshot-store';
@@ -14,6 +19,12 @@ import { SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine'
 import type { ConsoleView } from '../../shared/contract/views';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
+
+export interface SyncRunRequest {
+  names?: readonly string[];
+  apis?: readonly string[];
+  retryMinutes?: number;
+}
 
 export interface BackendDeps {
   db: Db;
@@ -26,6 +37,8 @@ export interface BackendDeps {
   sync?: Pick<SyncEngineOptions, 'retryPolicy' | 'rateLimits' | 'backfillDays'>;
   /** Finds the demo console of `npm run demo` when it runs, to offer it on first run. */
   findDemoConsole?: () => Promise<{ url: string; token: string } | undefined>;
+  /** Runs last in close(), once background work is done (openBackend closes the database). */
+  onClose?: () => void;
 }
 
 const DEFAULT_POLL_MINUTES = 5;
@@ -42,6 +55,8 @@ export class Backend {
   readonly targets: SekoiaTargets;
   readonly version = packageJson.version;
   private readonly syncs = new Map<string, AbortController>();
+  /** Each sync's bookkeeping, settled once its events are sent; close() waits for them. */
+  private readonly running = new Set<Promise<unknown>>();
   private readonly pollers = new Map<string, { poller: AutoPoller; minutes: number }>();
 
   constructor(readonly deps: BackendDeps) {
@@ -87,10 +102,64 @@ export class Backend {
     };
   }
 
+  /** The token for a call: the host's override for this call, else the keychain's. */
+  consoleToken(record: ConsoleRecord): Promise<string> {
+    const override = this.deps.platform.secretOverride?.({ kind: 'console', name: record.name });
+    return override === undefined ? this.consoles.token(record) : Promise.resolve(override);
+  }
+
+  /** The API key for a call: the host's override for this call, else the keychain's. */
+  targetKey(target: SekoiaTarget): Promise<string> {
+    const override = this.deps.platform.secretOverride?.({ kind: 'sekoia', name: target.name });
+    return override === undefined ? this.targets.apiKey(target) : Promise.resolve(override);
+  }
+
   /** Starts a sync in the background; progress and the end arrive as events. */
   async startSync(name: string): Promise<void> {
-    const record = this.consoles.get(name);
-    const token = await this.consoles.token(record, undefined, {});
+    void (await this.beginSync(this.consoles.get(name)));
+  }
+
+  /**
+   * Syncs the named consoles (all when none is named) and waits for them, and for the exports
+   * to be ready, before answering. Progress arrives as events; `cancelSync` stops one.
+   */
+  async runSync(request: SyncRunRequest): Promise<ConsoleSyncResult[]> {
+    const records =
+      request.names && request.names.length > 0
+        ? request.names.map((name) => this.consoles.get(name))
+        : this.consoles.list();
+    if (records.length === 0) {
+      throw new InvalidArgumentError('No console is configured yet: add one, then sync it.');
+    }
+    const apis = request.apis === undefined ? undefined : parseApis(request.apis);
+    const retryPolicy =
+      request.retryMinutes === undefined
+        ? undefined
+        : {
+            ...(this.deps.sync?.retryPolicy ?? DEFAULT_RETRY_POLICY),
+            maxRetryTimeMs: request.retryMinutes * 60_000,
+          };
+    // Every token first: a console without one fails the run before any sync starts.
+    const tokens = await Promise.all(records.map((record) => this.consoleToken(record)));
+    const runs = await Promise.all(
+      records.map((record, index) =>
+        this.beginSync(record, {
+          token: tokens[index]!,
+          ...(apis ? { apis } : {}),
+          ...(retryPolicy ? { retryPolicy } : {}),
+        }),
+      ),
+    );
+    const results = await Promise.all(runs);
+    await this.engine.precomputed();
+    return results;
+  }
+
+  private async beginSync(
+    record: ConsoleRecord,
+    options: { token?: string; apis?: readonly S1Api[]; retryPolicy?: RetryPolicy } = {},
+  ): Promise<Promise<ConsoleSyncResult>> {
+    const token = options.token ?? (await this.consoleToken(record));
     const controller = new AbortController();
     const changed = (state: string) =>
       this.events.emit('console.changed', {
@@ -101,12 +170,14 @@ export class Backend {
     const run = this.engine.sync({
       console: record,
       token,
+      ...(options.apis ? { apis: options.apis } : {}),
+      ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       signal: controller.signal,
       onProgress: (progress) => this.events.emit('sync.progress', progress),
       onState: changed,
     });
     this.syncs.set(record.id, controller);
-    void run
+    const finished = run
       .then((result) => {
         const failed = Object.values(result.apis).flatMap((api) => api.errors);
         this.events.emit('sync.finished', {
@@ -127,6 +198,9 @@ export class Backend {
         this.syncs.delete(record.id);
         changed(new ConsoleStateStore(this.deps.db).get(record.id).state);
       });
+    this.running.add(finished);
+    void finished.finally(() => this.running.delete(finished));
+    return run;
   }
 
   cancelSync(name: string): boolean {
@@ -165,8 +239,9 @@ export class Backend {
   async close(): Promise<void> {
     for (const { poller } of this.pollers.values()) poller.stop();
     for (const controller of this.syncs.values()) controller.abort();
-    while (this.syncs.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.allSettled([...this.running]);
     await this.engine.precomputed();
     await this.deps.precomputer?.close();
+    this.deps.onClose?.();
   }
 }

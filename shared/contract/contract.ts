@@ -9,9 +9,11 @@ import {
   ExportOutcome,
   GridRow,
   HealthEventView,
+  HealthReport,
   OverviewStats,
   PushOutcome,
   SekoiaTargetView,
+  SyncRunOutcome,
 } from './views';
 import type { CallName, EventName } from './names';
 import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
@@ -35,7 +37,7 @@ export const CALLS = {
     z.object({
       version: z.string(),
       dataDir: z.string(),
-      transport: z.enum(['electron', 'browser']),
+      transport: z.enum(['electron', 'browser', 'cli']),
       /** A demo console answering on loopback (`npm run demo`), offered on first run. */
       demoConsole: z.object({ url: z.string(), token: z.string() }).optional(),
     }),
@@ -86,13 +88,32 @@ export const CALLS = {
     ConsoleView,
   ),
   'sync.start': call(z.object({ name }).strict(), z.object({ started: z.boolean() })),
+  /** Syncs and waits: the result per console and API, once exports are ready too. */
+  'sync.run': call(
+    z
+      .object({
+        names: z.array(name).max(1_000).optional(),
+        apis: z.array(z.string().max(50)).max(10).optional(),
+        /** Give up retrying a failing console after this long (default 90). */
+        retryMinutes: z
+          .number()
+          .positive()
+          .max(7 * 24 * 60)
+          .optional(),
+      })
+      .strict(),
+    SyncRunOutcome,
+  ),
   'sync.cancel': call(z.object({ name }).strict(), z.object({ cancelled: z.boolean() })),
   'health.list': call(z.object({ name: name.optional() }).strict(), z.array(HealthEventView)),
+  /** Per console: its state, current inventory, the last run of each API and recent events. */
+  'health.report': call(z.object({ name: name.optional() }).strict(), z.array(HealthReport)),
   /** A page of the grid's rows; pass `next` back as `cursor` for the following page. */
   'devices.list': call(
     z
       .object({
         cursor: z.string().max(1_000).optional(),
+        console: name.optional(),
         limit: z.number().int().min(1).max(50_000).optional(),
       })
       .strict(),
@@ -107,7 +128,14 @@ export const CALLS = {
     OverviewStats,
   ),
   'export.run': call(
-    z.object({ format: ExportFormat, scope: DeviceScope }).strict(),
+    z
+      .object({
+        format: ExportFormat,
+        scope: DeviceScope,
+        /** Raw formats only: which stored objects (default agents). */
+        entity: z.enum(['agents', 'threats', 'activities']).optional(),
+      })
+      .strict(),
     ExportOutcome,
   ),
   'sekoia.list': call(none, z.array(SekoiaTargetView)),
@@ -131,9 +159,19 @@ export const CALLS = {
     PushOutcome,
   ),
   'audit.list': call(none, z.array(AuditEntryView)),
-  'config.export': call(none, z.object({ json: z.string() })),
+  /** The configuration as JSON; with `toFile`, also written where the platform says. */
+  'config.export': call(
+    z.object({ toFile: z.boolean().optional() }).strict(),
+    z.object({ json: z.string(), consoles: z.number(), path: z.string().optional() }),
+  ),
   'config.import': call(
-    z.object({ json: z.string().max(5_000_000) }).strict(),
+    z
+      .object({
+        json: z.string().max(5_000_000),
+        /** What to call the configuration in messages (the CLI's file path). */
+        source: z.string().max(4_096).optional(),
+      })
+      .strict(),
     z.object({ added: z.array(z.string()), updated: z.array(z.string()) }),
   ),
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;

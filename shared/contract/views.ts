@@ -76,6 +76,48 @@ export const HealthEventView = z.object({
   count: z.number(),
 });
 
+export const SyncErrorView = z.object({ errorClass: z.string(), message: z.string() });
+
+/** One API of one console after a sync, as `sync --json` prints it. */
+export const ApiSyncOutcome = z.object({
+  state: z.string(),
+  fetched: z.number(),
+  expected: z.number().optional(),
+  complete: z.boolean(),
+  new: z.number().optional(),
+  malformed: z.number(),
+  errors: z.array(SyncErrorView),
+});
+
+export const SyncRunOutcome = z.object({
+  consoles: z.record(
+    z.string(),
+    z.object({ state: z.string(), apis: z.record(z.string(), ApiSyncOutcome) }),
+  ),
+});
+export type SyncRunOutcome = z.infer<typeof SyncRunOutcome>;
+
+export const HealthReport = z.object({
+  console: z.string(),
+  url: z.string(),
+  state: z.string(),
+  currentSnapshot: z
+    .object({ id: z.number(), takenAt: z.string(), agentCount: z.number() })
+    .nullable(),
+  lastRuns: z.array(
+    z.object({
+      api: z.string(),
+      state: z.string(),
+      fetched: z.number(),
+      expected: z.number().optional(),
+      startedAt: z.string(),
+      finishedAt: z.string().optional(),
+    }),
+  ),
+  events: z.array(HealthEventView),
+});
+export type HealthReport = z.infer<typeof HealthReport>;
+
 /** One grid row: the columns the Devices screen shows, never the raw objects. */
 export const GridRow = z.object({
   console: z.string(),
@@ -123,9 +165,12 @@ export const ExportOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
   z.object({
     status: z.literal('written'),
+    format: ExportFormat,
     path: z.string(),
     records: z.number(),
     skipped: z.number(),
+    /** Why the first skipped agent was left out (they share a reason: Sekoia needs a hostname). */
+    skippedReason: z.string().optional(),
     sha256: z.string(),
     bytes: z.number(),
     /** Browser host: where to fetch the file. */
@@ -142,6 +187,8 @@ export const SekoiaTargetView = z.object({
   batchSize: z.number(),
   legacyDeviceTypes: z.boolean(),
   keyStored: z.boolean(),
+  /** Where batches go: the endpoint, else {base}/api/v2/asset-management/asset-connector/{uuid}. */
+  endpointUrl: z.string(),
   resumable: z.boolean(),
 });
 

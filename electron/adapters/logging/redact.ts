@@ -2,7 +2,8 @@
 // error lines): known secrets are replaced, and so is anything shaped like a credential.
 
 const AUTH_HEADER = /\b(ApiToken|Bearer)\s+[^\s"',]+/gi;
-const TOKEN_FIELD = /("?(?:apiToken|api_key|apiKey|token)"?\s*[:=]\s*"?)[^\s"',}]+/gi;
+// Not after a dot: `$.consoles[2].apiToken: …` names a field of a file, it does not assign one.
+const TOKEN_FIELD = /(?<![.\w])("?(?:apiToken|api_key|apiKey|token)"?\s*[:=]\s*"?)[^\s"',}]+/gi;
 const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: readonly string[] = []): string {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
-import { secretFromEnv } from '../../adapters/secrets/env-secret';
 import {
   consoleAccount,
   forgetSecret,
@@ -9,7 +8,12 @@ import {
 } from '../../adapters/secrets/secret-store';
 import { ConsoleRepository, type ConsoleRecord } from './console-repository';
 import { normaliseConsoleUrl } from './console-url';
-import { parseApis, validateConsoleName, validateProxyUrl } from './console-settings';
+import {
+  parseApis,
+  validateConsoleName,
+  validateProxyUrl,
+  validateCaBundle,
+} from './console-settings';
 import {
   ConsoleHasDataError,
   ConsoleNotFoundError,
@@ -65,6 +69,7 @@ export class ConsoleService {
     const url = normaliseConsoleUrl(input.url);
     const apis = parseApis(input.apis);
     const proxyUrl = validateProxyUrl(input.proxyUrl);
+    const caBundle = validateCaBundle(input.caBundle);
     this.refuseDuplicates(name, url);
 
     const now = this.deps.clock.now().toISOString();
@@ -74,9 +79,7 @@ export class ConsoleService {
       url,
       apis,
       ...(proxyUrl === undefined ? {} : { proxyUrl }),
-      ...(input.caBundle === undefined || input.caBundle === ''
-        ? {}
-        : { caBundle: input.caBundle }),
+      ...(caBundle === undefined ? {} : { caBundle }),
       tokenStored: input.token !== undefined,
       createdAt: now,
       updatedAt: now,
@@ -105,7 +108,8 @@ export class ConsoleService {
     this.refuseDuplicates(newName, url, record.id);
     const proxyUrl =
       changes.proxyUrl === undefined ? record.proxyUrl : validateProxyUrl(changes.proxyUrl);
-    const caBundle = changes.caBundle === undefined ? record.caBundle : changes.caBundle;
+    const caBundle =
+      changes.caBundle === undefined ? record.caBundle : validateCaBundle(changes.caBundle);
     const { proxyUrl: _p, caBundle: _c, ...rest } = record;
     const updated: ConsoleRecord = {
       ...rest,
@@ -148,16 +152,8 @@ export class ConsoleService {
     return record;
   }
 
-  /**
-   * The token for one run: `--token-env VAR` wins over the stored token. The token is only
-   * ever returned to the caller that sends it to the console.
-   */
-  async token(
-    record: ConsoleRecord,
-    tokenEnv: string | undefined,
-    env: NodeJS.ProcessEnv,
-  ): Promise<string> {
-    if (tokenEnv !== undefined) return secretFromEnv(tokenEnv, env, '--token-env');
+  /** The stored token of a console; it is only ever returned to the caller that sends it. */
+  async token(record: ConsoleRecord): Promise<string> {
     const stored = await this.deps.secrets.get(consoleAccount(record.id));
     if (stored === undefined) throw new TokenMissingError(record.name);
     return stored;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { isS1Api, S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { InvalidConsoleSettingError } from './errors';
 
@@ -63,4 +65,32 @@ export function validateProxyUrl(input: string | undefined): string | undefined 
     );
   }
   return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * A CA bundle must be a readable PEM file, given by absolute path; the path is stored, never
+ * the content. Empty means none.
+ */
+export function validateCaBundle(input: string | undefined): string | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const path = input.trim();
+  if (!isAbsolute(path)) {
+    throw new InvalidConsoleSettingError(
+      `The CA bundle "${path}" is not an absolute path. Give the full path of a PEM file.`,
+    );
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidConsoleSettingError(
+      `The CA bundle ${path} cannot be read (${(error as NodeJS.ErrnoException).code}). Give the path of a PEM file.`,
+    );
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new InvalidConsoleSettingError(
+      `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Give the path of a PEM file.`,
+    );
+  }
+  return path;
 }

@@ -25,7 +25,7 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   },
   'consoles.test': async ({ name }, backend) => {
     const record = backend.consoles.get(name);
-    const token = await backend.consoles.token(record, undefined, {});
+    const token = await backend.consoleToken(record);
     return testConnection(clientForConsole(record, token), record.url, backend.deps.clock.now());
   },
   'consoles.setAutoPoll': ({ name, enabled, minutes }, backend) =>

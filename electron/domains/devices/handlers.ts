@@ -15,17 +15,17 @@ const RECENT = 50;
 const DEFAULT_PAGE = 50_000;
 
 export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
-  'devices.list': ({ cursor, limit = DEFAULT_PAGE }, backend) => {
+  'devices.list': ({ cursor, limit = DEFAULT_PAGE, console: consoleName }, backend) => {
+    if (consoleName !== undefined) backend.consoles.get(consoleName);
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
-    for (const record of currentDeviceRows(backend.db, undefined, cursorFrom(cursor))) {
-      if (rows.length === limit) {
-        return { rows, next: JSON.stringify(last), total: currentDeviceCount(backend.db) };
-      }
+    const total = () => currentDeviceCount(backend.db, consoleName);
+    for (const record of currentDeviceRows(backend.db, consoleName, cursorFrom(cursor))) {
+      if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
       rows.push(deviceRowOf(record.text, record.console.name));
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
     }
-    return { rows, total: currentDeviceCount(backend.db) };
+    return { rows, total: total() };
   },
   'devices.detail': ({ console: consoleName, agentId }, backend) => {
     const record = backend.consoles.get(consoleName);

@@ -11,7 +11,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
-  'export.run': async ({ format, scope }, backend) => {
+  'export.run': async ({ format, scope, entity }, backend) => {
     const stamp = backend.deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await backend.deps.platform.chooseExportFile(
       `s1-inventory-${stamp}.${EXTENSIONS[format]}`,
@@ -20,6 +20,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
     const result = runExport(backend.db, backend.deps.clock, {
       format,
       out: destination.path,
+      ...(entity === undefined ? {} : { entity }),
       ...(scope.console === undefined ? {} : { console: scope.console }),
       ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
       scopeLabel: scope.label ?? (scope.agentIds ? 'selected devices' : 'all devices'),
@@ -28,9 +29,11 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
     });
     return {
       status: 'written' as const,
+      format: result.format,
       path: result.path,
       records: result.records,
       skipped: result.skipped.length,
+      ...(result.skipped[0] ? { skippedReason: result.skipped[0].reason } : {}),
       sha256: result.sha256,
       bytes: result.bytes,
       ...(destination.downloadUrl === undefined ? {} : { downloadUrl: destination.downloadUrl }),

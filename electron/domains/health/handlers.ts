@@ -1,21 +1,62 @@
 import type { HandlerGroup } from '../../backend/handler-types';
-import { HealthStore } from './health-store';
+import type { HealthEventView } from '../../../shared/contract/views';
+import type { ConsoleRecord } from '../consoles/console-repository';
+import { ConsoleStateStore } from '../sync/console-state';
+import { RunStore } from '../sync/run-store';
+import { SnapshotStore } from '../sync/snapshot-store';
+import { HealthStore, type HealthEvent } from './health-store';
 
-export const healthHandlers: HandlerGroup<'health.list'> = {
+const REPORT_EVENTS = 50;
+
+function eventView(event: HealthEvent, consoleName: string): HealthEventView {
+  return {
+    id: event.id,
+    console: consoleName,
+    ...(event.api === undefined ? {} : { api: event.api }),
+    errorClass: event.errorClass,
+    severity: event.severity,
+    message: event.message,
+    firstAt: event.firstAt,
+    lastAt: event.lastAt,
+    count: event.count,
+  };
+}
+
+export const healthHandlers: HandlerGroup<'health.list' | 'health.report'> = {
   'health.list': ({ name }, backend) => {
     const records = backend.consoles.list();
     const byId = new Map(records.map((record) => [record.id, record.name]));
     const consoleId = name === undefined ? undefined : backend.consoles.get(name).id;
-    return new HealthStore(backend.db).list(consoleId).map((event) => ({
-      id: event.id,
-      console: byId.get(event.consoleId) ?? '',
-      ...(event.api === undefined ? {} : { api: event.api }),
-      errorClass: event.errorClass,
-      severity: event.severity,
-      message: event.message,
-      firstAt: event.firstAt,
-      lastAt: event.lastAt,
-      count: event.count,
-    }));
+    return new HealthStore(backend.db)
+      .list(consoleId)
+      .map((event) => eventView(event, byId.get(event.consoleId) ?? ''));
+  },
+  'health.report': ({ name }, backend) => {
+    const records: ConsoleRecord[] =
+      name === undefined ? backend.consoles.list() : [backend.consoles.get(name)];
+    const states = new ConsoleStateStore(backend.db);
+    const runs = new RunStore(backend.db);
+    const health = new HealthStore(backend.db);
+    const snapshots = new SnapshotStore(backend.db);
+    return records.map((record) => {
+      const snapshot = snapshots.current(record.id);
+      return {
+        console: record.name,
+        url: record.url,
+        state: states.get(record.id).state,
+        currentSnapshot: snapshot
+          ? { id: snapshot.id, takenAt: snapshot.takenAt, agentCount: snapshot.agentCount }
+          : null,
+        lastRuns: runs.latest(record.id).map((run) => ({
+          api: run.api,
+          state: run.state,
+          fetched: run.fetched,
+          ...(run.expected === undefined ? {} : { expected: run.expected }),
+          startedAt: run.startedAt,
+          ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
+        })),
+        events: health.list(record.id, REPORT_EVENTS).map((event) => eventView(event, record.name)),
+      };
+    });
   },
 };

@@ -24,8 +24,8 @@ interface Snapshot {
 }
 
 /** How many devices the current inventory holds (agents the reader rejected included). */
-export function currentDeviceCount(db: Db): number {
-  return currentSnapshots(db).reduce(
+export function currentDeviceCount(db: Db, consoleName?: string): number {
+  return currentSnapshots(db, consoleName).reduce(
     (sum, { snapshotId }) =>
       sum +
       (db

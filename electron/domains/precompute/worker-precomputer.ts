@@ -22,6 +22,8 @@ export interface WorkerPrecomputerOptions {
    * start, more than mapping a small fleet takes.
    */
   inlineFirst?: number;
+  /** The worker's module; by default the one beside this module (source or bundle). */
+  workerUrl?: URL;
 }
 
 export class WorkerPrecomputer implements Precomputer {
@@ -31,13 +33,16 @@ export class WorkerPrecomputer implements Precomputer {
   private nextId = 0;
   private inlineLeft: number;
   private closed = false;
+  private readonly workerUrl: URL;
 
   constructor({
     threads = Math.max(1, Math.min(3, availableParallelism() - 1)),
     inlineFirst = 5_000,
+    workerUrl = defaultWorkerUrl(),
   }: WorkerPrecomputerOptions = {}) {
     this.parallelism = threads;
     this.inlineLeft = inlineFirst;
+    this.workerUrl = workerUrl;
   }
 
   map(jsons: readonly string[]): Promise<PrecomputedAgent[]> {
@@ -66,12 +71,7 @@ export class WorkerPrecomputer implements Precomputer {
   }
 
   private spawn(): Worker {
-    // From the TypeScript sources (tests, `s1inv` via tsx) the worker loads through tsx; the
-    // packaged app ships a built precompute-worker.js beside this module.
-    const source = import.meta.url.endsWith('.ts');
-    const worker = new Worker(
-      new URL(source ? './precompute-worker-tsx.mjs' : './precompute-worker.js', import.meta.url),
-    );
+    const worker = new Worker(this.workerUrl);
     worker.unref();
     worker.on('message', ({ id, results }: { id: number; results: PrecomputedAgent[] }) => {
       this.pending.get(id)?.resolve(results);
@@ -87,4 +87,16 @@ export class WorkerPrecomputer implements Precomputer {
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
+}
+
+/**
+ * From the TypeScript sources (tests, benchmarks) the worker loads through tsx; a bundle that
+ * does not name its own worker has a built precompute-worker.js beside this module.
+ */
+function defaultWorkerUrl(): URL {
+  const source = import.meta.url.endsWith('.ts');
+  return new URL(
+    source ? './precompute-worker-tsx.mjs' : './precompute-worker.js',
+    import.meta.url,
+  );
 }

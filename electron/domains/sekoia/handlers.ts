@@ -1,6 +1,6 @@
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
-import type { SekoiaTarget } from './targets';
+import { SekoiaTargets, type SekoiaTarget } from './targets';
 
 export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia.remove'> = {
   'sekoia.list': (_args, backend) => backend.targets.list().map((t) => targetView(backend, t)),
@@ -23,6 +23,7 @@ function targetView(backend: Backend, target: SekoiaTarget) {
     batchSize: target.batchSize,
     legacyDeviceTypes: target.legacyDeviceTypes,
     keyStored: target.keyStored,
+    endpointUrl: SekoiaTargets.endpointOf(target),
     resumable: unfinished !== undefined,
   };
 }

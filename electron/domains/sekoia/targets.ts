@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
 import { isLoopbackHost } from '../consoles/console-url';
-import { secretFromEnv } from '../../adapters/secrets/env-secret';
 import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStep } from '../../../shared/errors/next-step';
@@ -177,12 +176,7 @@ export class SekoiaTargets {
     return target;
   }
 
-  async apiKey(
-    target: SekoiaTarget,
-    keyEnv: string | undefined,
-    env: NodeJS.ProcessEnv,
-  ): Promise<string> {
-    if (keyEnv !== undefined) return secretFromEnv(keyEnv, env, '--api-key-env');
+  async apiKey(target: SekoiaTarget): Promise<string> {
     const stored = await this.secrets.get(sekoiaAccount(target.id));
     if (stored === undefined) throw new SekoiaKeyMissingError(target.name);
     return stored;

@@ -1,6 +1,14 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 
-export const syncHandlers: HandlerGroup<'sync.start' | 'sync.cancel'> = {
+export const syncHandlers: HandlerGroup<'sync.start' | 'sync.run' | 'sync.cancel'> = {
+  'sync.run': async (request, backend) => {
+    const results = await backend.runSync(request);
+    return {
+      consoles: Object.fromEntries(
+        results.map((result) => [result.console, { state: result.state, apis: result.apis }]),
+      ),
+    };
+  },
   'sync.start': async ({ name }, backend) => {
     await backend.startSync(name);
     return { started: true };

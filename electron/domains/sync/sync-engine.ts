@@ -34,6 +34,8 @@ export interface SyncRequest {
   token: string;
   /** Defaults to the console's configured APIs. */
   apis?: readonly S1Api[];
+  /** This run's retry policy, in place of the engine's. */
+  retryPolicy?: RetryPolicy;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
   /** Each Sumo state the console passes through during this sync. */
@@ -115,7 +117,7 @@ export class SyncEngine {
       const fetcher = new ConsoleFetcher(
         clientForConsole(record, request.token),
         new RateLimiters(this.options.rateLimits),
-        this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        request.retryPolicy ?? this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         request.signal,
         ({ error, attempt, path }) =>
           health.record(

@@ -1,10 +1,14 @@
-import { homedir } from 'node:os';
-import { openDatabase, type Db } from '../../adapters/db/database';
-import { ConsoleService } from '../../domains/consoles/console-service';
-import { resolveDataDir } from '../../adapters/platform/data-dir';
-import { systemClock, type Clock } from '../../adapters/platform/clock';
-import { KeyringSecretStore } from '../../adapters/secrets/keyring-store';
-import type { SecretStore } from '../../adapters/secrets/secret-store';
+import type { Backend } from '../../backend/backend';
+import type { EventListener } from '../../backend/event-hub';
+import type { OpenBackendOptions } from '../../backend/open-backend';
+import type { PlatformPort } from '../../backend/platform';
+import type {
+  CallArgs,
+  CallName,
+  CallResult,
+  ContractError,
+} from '../../../shared/contract/contract';
+import { CliPlatform } from './cli-platform';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -16,42 +20,71 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** What tests may replace; the product always uses the keychain and the system clock. */
+export type CliOverrides = Pick<
+  OpenBackendOptions,
+  'secrets' | 'clock' | 'sync' | 'precomputeWorker'
+>;
+
+/** A call the backend refused: its message and next step, as the contract carries them. */
+export class CallFailedError extends Error {
+  override readonly name = 'CallFailedError';
+  constructor(readonly error: ContractError) {
+    super(error.message);
+  }
+}
+
 /**
- * What a command needs, opened on first use: a command that never touches the database (such
- * as --help) never creates one, and the keychain is only asked when a secret is needed.
+ * What a command needs: the backend behind the one door, loaded and opened on first use (a
+ * command that never calls it, such as --help, loads no backend code and creates no database),
+ * and this invocation's platform.
  */
 export class CliContext {
-  private database: Db | undefined;
-  private consoleService: ConsoleService | undefined;
-  readonly clock: Clock = systemClock;
+  readonly platform: CliPlatform;
+  private opened: Promise<Backend> | undefined;
 
   constructor(
     readonly io: CliIo,
     private readonly dataDirFlag: () => string | undefined,
-    readonly secrets: SecretStore = new KeyringSecretStore(),
-  ) {}
+    private readonly overrides: CliOverrides = {},
+  ) {
+    this.platform = new CliPlatform(io.env);
+  }
 
-  get dataDir(): string {
-    return resolveDataDir({
-      flag: this.dataDirFlag(),
+  /** A backend for another host on the same data directory (`serve`). */
+  async openBackend(
+    platform: PlatformPort,
+    options: { offerDemoConsole?: boolean } = {},
+  ): Promise<Backend> {
+    const { openBackend } = await import('../../backend/open-backend');
+    return openBackend({
+      dataDir: this.dataDirFlag(),
       env: this.io.env,
-      platform: process.platform,
-      homeDir: homedir(),
+      platform,
+      ...this.overrides,
+      ...options,
     });
   }
 
-  get db(): Db {
-    this.database ??= openDatabase(this.dataDir);
-    return this.database;
+  /** Calls the backend; a refusal becomes a CallFailedError for main to print. */
+  async call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResult<K>> {
+    const [backend, { dispatch }] = await Promise.all([
+      this.backend(),
+      import('../../backend/dispatch'),
+    ]);
+    const envelope = await dispatch(backend, name, args);
+    if (!envelope.ok) throw new CallFailedError(envelope.error);
+    return envelope.value as CallResult<K>;
   }
 
-  get consoles(): ConsoleService {
-    this.consoleService ??= new ConsoleService({
-      db: this.db,
-      secrets: this.secrets,
-      clock: this.clock,
-    });
-    return this.consoleService;
+  /** Backend events (progress) while a call runs. */
+  async on(listener: EventListener): Promise<() => void> {
+    return (await this.backend()).events.subscribe(listener);
+  }
+
+  private backend(): Promise<Backend> {
+    this.opened ??= this.openBackend(this.platform);
+    return this.opened;
   }
 
   /** Reads a secret piped on standard input; the trailing newline of `echo` is not part of it. */
@@ -66,7 +99,7 @@ export class CliContext {
     return secret;
   }
 
-  close(): void {
-    this.database?.close();
+  async close(): Promise<void> {
+    await (await this.opened)?.close();
   }
 }

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import type { CliIo } from './context';
+import { CallFailedError, type CliIo, type CliOverrides } from './context';
 import { buildProgram } from './program';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStepCommand } from './next-step-command';
@@ -29,8 +29,12 @@ const processIo: CliIo = {
  * Runs one CLI invocation and returns its exit status. A failure ends as one line on stderr
  * that says what failed and what to do; nothing here calls process.exit, so tests can drive it.
  */
-export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
-  const { program, context } = buildProgram(io);
+export async function runCli(
+  args: readonly string[],
+  io: CliIo = processIo,
+  overrides: CliOverrides = bundleOverrides(),
+): Promise<number> {
+  const { program, context } = buildProgram(io, overrides);
   try {
     await program.parseAsync([...args], { from: 'user' });
     return 0;
@@ -40,14 +44,25 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     io.stderr(`s1inv: ${oneLine(describeFailure(error))}\n`);
     return 1;
   } finally {
-    context.close();
+    await context.close();
   }
+}
+
+/** Run from its bundle (dist/cli/s1inv.js), the CLI names the worker bundled beside it. */
+function bundleOverrides(): CliOverrides {
+  if (import.meta.url.endsWith('.ts')) return {};
+  return { precomputeWorker: new URL('./precompute-worker.js', import.meta.url) };
 }
 
 /** What failed, then the next step as a command when the error names one. */
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const step = error instanceof AppError ? error.nextStep : undefined;
+  const step =
+    error instanceof CallFailedError
+      ? error.error.nextStep
+      : error instanceof AppError
+        ? error.nextStep
+        : undefined;
   return step ? `${error.message} Next: ${nextStepCommand(step)}.` : error.message;
 }
 

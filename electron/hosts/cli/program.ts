@@ -8,9 +8,12 @@ import { registerHealthCommand } from './commands/health';
 import { registerSekoiaCommands } from './commands/sekoia';
 import { registerServeCommand } from './commands/serve';
 import { registerSyncCommand } from './commands/sync';
-import { CliContext, type CliIo } from './context';
+import { CliContext, type CliIo, type CliOverrides } from './context';
 
-export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
+export function buildProgram(
+  io: CliIo,
+  overrides: CliOverrides = {},
+): { program: Command; context: CliContext } {
   const program = new Command('s1inv')
     .description(
       'S1 Inventory: pull SentinelOne fleets into a local database, audit them, and export or ' +
@@ -21,7 +24,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run s1inv --help for the commands)')
     .exitOverride();
-  const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir);
+  const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir, overrides);
   registerConsoleCommands(program, context);
   registerSyncCommand(program, context);
   registerHealthCommand(program, context);

@@ -1,24 +1,14 @@
 // The backend in Electron's utility process: the database, syncs, exports and pushes run here,
 // off the main process, so a 100,000-agent sync never freezes the window. It speaks to main
 // over the parent port (port-host.ts).
-import { openDatabase } from '../../adapters/db/database';
-import { systemClock } from '../../adapters/platform/clock';
-import { findDemoConsole } from '../../domains/app/demo-console';
-import { WorkerPrecomputer } from '../../domains/precompute/worker-precomputer';
-import { KeyringSecretStore } from '../../adapters/secrets/keyring-store';
-import { Backend } from '../../backend/backend';
+import { openBackend } from '../../backend/open-backend';
 import { hostBackendOnPort, PortPlatform, type MessagePortLike } from './port-host';
 
 const port = (process as unknown as { parentPort: MessagePortLike }).parentPort;
 const platform = new PortPlatform(port);
-const dataDir = process.env.S1INV_DATA_DIR!;
-const backend = new Backend({
-  db: openDatabase(dataDir),
-  secrets: new KeyringSecretStore(),
-  clock: systemClock,
-  dataDir,
+const backend = openBackend({
+  dataDir: process.env.S1INV_DATA_DIR,
   platform,
-  precomputer: new WorkerPrecomputer(),
-  findDemoConsole: () => findDemoConsole(),
+  offerDemoConsole: true,
 });
 hostBackendOnPort(port, backend, platform);

@@ -64,4 +64,13 @@ describe('health events', () => {
       'GET /agents answered HTTP 503: Internal server error',
     );
   });
+
+  it('redact tells a field named by its path from a field assigned a value', () => {
+    expect(redact('$.consoles[2].apiToken: secrets are never imported')).toBe(
+      '$.consoles[2].apiToken: secrets are never imported',
+    );
+    expect(redact('body {"apiToken": "tok-1234"} token=abcd1234')).toBe(
+      'body {"apiToken": "[redacted]"} token=[redacted]',
+    );
+  });
 });

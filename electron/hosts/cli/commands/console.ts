@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { clientForConsole } from '../../../domains/consoles/console-client';
-import { InvalidConsoleSettingError } from '../../../domains/consoles/errors';
-import { testConnection } from '../../../domains/consoles/test-connection';
 import type { CliContext } from '../context';
 import { nextStepCommand } from '../next-step-command';
 import { printJson, printTable, ReportedFailure } from '../output';
@@ -43,12 +39,11 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
         caBundle?: string;
         json?: boolean;
       }) => {
-        const caBundle =
-          options.caBundle === undefined ? undefined : checkCaBundle(options.caBundle);
+        const caBundle = options.caBundle === undefined ? undefined : resolve(options.caBundle);
         const token = options.tokenStdin
           ? await context.readSecretFromStdin('API token')
           : undefined;
-        const record = await context.consoles.add({
+        const record = await context.call('consoles.add', {
           name: options.name,
           url: options.url,
           ...(token === undefined ? {} : { token }),
@@ -75,7 +70,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .requiredOption('--token-stdin', 'read the API token from standard input')
     .action(async (name: string) => {
       const token = await context.readSecretFromStdin('API token');
-      const record = await context.consoles.setToken(name, token);
+      const record = await context.call('consoles.setToken', { name, token });
       io.stdout(`Stored a new API token for "${record.name}" in the OS keychain.\n`);
     });
 
@@ -83,8 +78,8 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .command('list')
     .description('list the configured consoles')
     .option('--json', 'print the consoles as JSON')
-    .action((options: { json?: boolean }) => {
-      const consoles = context.consoles.list();
+    .action(async (options: { json?: boolean }) => {
+      const consoles = await context.call('consoles.list', {});
       if (options.json) return printJson(io, consoles);
       if (consoles.length === 0) {
         io.stdout(
@@ -111,20 +106,19 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .option('--token-env <var>', 'read the token from this environment variable for this run')
     .option('--json', 'print the report as JSON')
     .action(async (name: string, options: { tokenEnv?: string; json?: boolean }) => {
-      const record = context.consoles.get(name);
-      const token = await context.consoles.token(record, options.tokenEnv, io.env);
-      const report = await testConnection(
-        clientForConsole(record, token),
-        record.url,
-        context.clock.now(),
+      context.platform.useSecretFrom('console', options.tokenEnv);
+      const report = await context.call('consoles.test', { name });
+      const record = (await context.call('consoles.list', {})).find(
+        (c) => c.name.toLowerCase() === name.toLowerCase(),
       );
+      const label = record?.name ?? name;
       const next = report.action
-        ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: record.name })}.`
+        ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: label })}.`
         : report.nextStep;
       if (options.json) {
-        printJson(io, { console: record.name, url: record.url, ...report });
+        printJson(io, { console: label, url: record?.url, ...report });
       } else {
-        io.stdout(`${report.ok ? 'OK' : 'FAILED'} ${record.name}: ${report.message}\n`);
+        io.stdout(`${report.ok ? 'OK' : 'FAILED'} ${label}: ${report.message}\n`);
         if (report.scope) {
           const names = report.scope.entries
             .slice(0, 5)
@@ -138,10 +132,9 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
       }
       if (report.token?.expiresSoon)
         io.stderr(
-          `s1inv: warning: the token of "${record.name}" expires in ${report.token.daysLeft} day(s).\n`,
+          `s1inv: warning: the token of "${label}" expires in ${report.token.daysLeft} day(s).\n`,
         );
-      if (!report.ok)
-        throw new ReportedFailure(`console "${record.name}": ${report.message} ${next}`);
+      if (!report.ok) throw new ReportedFailure(`console "${label}": ${report.message} ${next}`);
     });
 
   group
@@ -150,30 +143,12 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .argument('<name>', 'the console')
     .option('--delete-data', "also delete the console's synced data")
     .action(async (name: string, options: { deleteData?: boolean }) => {
-      const record = await context.consoles.remove(name, {
+      const { removed } = await context.call('consoles.remove', {
+        name,
         deleteData: options.deleteData === true,
       });
       io.stdout(
-        `Removed console "${record.name}", its API token${options.deleteData ? ' and its data' : ''}.\n`,
+        `Removed console "${removed}", its API token${options.deleteData ? ' and its data' : ''}.\n`,
       );
     });
-}
-
-/** A CA bundle must be a readable PEM file; its absolute path is stored, never its content. */
-function checkCaBundle(path: string): string {
-  const absolute = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw new InvalidConsoleSettingError(
-      `The CA bundle ${absolute} cannot be read (${(error as NodeJS.ErrnoException).code}). Give the path of a PEM file.`,
-    );
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new InvalidConsoleSettingError(
-      `${absolute} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Give the path of a PEM file.`,
-    );
-  }
-  return absolute;
 }

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { currentDeviceRows } from '../../../domains/inventory/inventory';
-import { deviceRowOf } from '../../../../shared/devices/precomputed';
+import type { GridRow } from '../../../../shared/contract/views';
 import type { CliContext } from '../context';
 import { printTable } from '../output';
+
+/** Rows fetched per call: the whole inventory never sits in one reply. */
+const PAGE = 5_000;
 
 export function registerDevicesCommand(program: Command, context: CliContext): void {
   const { io } = context;
@@ -11,33 +13,25 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
     .description('the current device inventory (the newest complete snapshot of each console)')
     .option('--console <name>', 'only this console')
     .option('--json', 'print as JSON (one array of devices)')
-    .action((options: { console?: string; json?: boolean }) => {
-      if (options.console !== undefined) context.consoles.get(options.console);
-      const rows = currentDeviceRows(context.db, options.console);
+    .action(async (options: { console?: string; json?: boolean }) => {
+      const pages = devicePages(context, options.console);
       if (options.json) {
         // Streamed element by element: a 100,000-device inventory is never one string in memory.
         io.stdout('[');
         let first = true;
-        for (const record of rows) {
-          const row = JSON.stringify(deviceRowOf(record.text, record.console.name));
-          io.stdout(`${first ? '\n' : ',\n'}${row}`);
-          first = false;
+        for await (const rows of pages) {
+          for (const row of rows) {
+            io.stdout(`${first ? '\n' : ',\n'}${JSON.stringify(row)}`);
+            first = false;
+          }
         }
         io.stdout(first ? ']\n' : '\n]\n');
         return;
       }
-      const table = [...rows].map((record) => {
-        const row = deviceRowOf(record.text, record.console.name);
-        return [
-          row.console,
-          row.hostname ?? '',
-          row.os ?? '',
-          row.ips.join(' '),
-          row.lastSeen ?? '',
-          row.agentVersion ?? '',
-          row.decommissioned ? 'yes' : '',
-        ];
-      });
+      const table: string[][] = [];
+      for await (const rows of pages) {
+        for (const row of rows) table.push(tableRow(row));
+      }
       if (table.length === 0) {
         io.stdout('No device yet: sync a console first (s1inv sync).\n');
         return;
@@ -48,4 +42,29 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
         table,
       );
     });
+}
+
+async function* devicePages(context: CliContext, consoleName: string | undefined) {
+  let cursor: string | undefined;
+  do {
+    const page = await context.call('devices.list', {
+      limit: PAGE,
+      ...(cursor === undefined ? {} : { cursor }),
+      ...(consoleName === undefined ? {} : { console: consoleName }),
+    });
+    yield page.rows;
+    cursor = page.next;
+  } while (cursor !== undefined);
+}
+
+function tableRow(row: GridRow): string[] {
+  return [
+    row.console,
+    row.hostname ?? '',
+    row.os ?? '',
+    row.ips.join(' '),
+    row.lastSeen ?? '',
+    row.agentVersion ?? '',
+    row.decommissioned ? 'yes' : '',
+  ];
 }

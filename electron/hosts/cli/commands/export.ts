@@ -1,8 +1,17 @@
 import type { Command } from 'commander';
-import { AuditStore } from '../../../domains/audit/audit-store';
-import { EXPORT_FORMATS, runExport } from '../../../domains/export/exporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-formats';
+import { InvalidArgumentError } from '../../../../shared/errors/app-error';
 import type { CliContext } from '../context';
 import { printJson, printTable } from '../output';
+
+const ENTITIES = ['agents', 'threats', 'activities'] as const;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InvalidArgumentError(
+    `Unknown ${what} "${value}". Choose one of: ${allowed.join(', ')}.`,
+  );
+}
 
 export function registerExportCommands(program: Command, context: CliContext): void {
   const { io } = context;
@@ -18,26 +27,30 @@ export function registerExportCommands(program: Command, context: CliContext): v
     )
     .option('--json', 'print the result as JSON')
     .action(
-      (options: {
+      async (options: {
         format: string;
         out: string;
         console?: string;
         entity?: string;
         json?: boolean;
       }) => {
-        const result = runExport(context.db, context.clock, {
-          format: options.format,
-          out: options.out,
-          ...(options.console === undefined ? {} : { console: options.console }),
-          ...(options.entity === undefined ? {} : { entity: options.entity }),
+        const format: ExportFormat = oneOf(options.format, EXPORT_FORMATS, 'format');
+        context.platform.exportTo(options.out);
+        const result = await context.call('export.run', {
+          format,
+          scope: options.console === undefined ? {} : { console: options.console },
+          ...(options.entity === undefined
+            ? {}
+            : { entity: oneOf(options.entity, ENTITIES, 'entity') }),
         });
+        if (result.status !== 'written') throw new Error('The export was not written.');
         if (options.json) return printJson(io, result);
         io.stdout(
           `Wrote ${result.records} record(s) as ${result.format} to ${result.path}\nsha256 ${result.sha256}\n`,
         );
-        if (result.skipped.length > 0) {
+        if (result.skipped > 0) {
           io.stderr(
-            `s1inv: warning: ${result.skipped.length} agent(s) left out: ${result.skipped[0]!.reason}.\n`,
+            `s1inv: warning: ${result.skipped} agent(s) left out: ${result.skippedReason}.\n`,
           );
         }
       },
@@ -47,8 +60,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .command('audit')
     .description('the audit log of exports and pushes')
     .option('--json', 'print as JSON')
-    .action((options: { json?: boolean }) => {
-      const entries = new AuditStore(context.db).list();
+    .action(async (options: { json?: boolean }) => {
+      const entries = await context.call('audit.list', {});
       if (options.json) return printJson(io, entries);
       if (entries.length === 0) {
         io.stdout('The audit log is empty: nothing was exported or pushed yet.\n');

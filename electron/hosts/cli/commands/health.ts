@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { HealthStore } from '../../../domains/health/health-store';
-import { ConsoleStateStore } from '../../../domains/sync/console-state';
-import { RunStore } from '../../../domains/sync/run-store';
-import { SnapshotStore } from '../../../domains/sync/snapshot-store';
 import type { CliContext } from '../context';
 import { printJson } from '../output';
+
+const EVENTS_SHOWN = 10;
 
 export function registerHealthCommand(program: Command, context: CliContext): void {
   const { io } = context;
@@ -13,20 +11,8 @@ export function registerHealthCommand(program: Command, context: CliContext): vo
     .description('state, last run per API and health events of each console')
     .argument('[name]', 'one console (default: all)')
     .option('--json', 'print as JSON')
-    .action((name: string | undefined, options: { json?: boolean }) => {
-      const records = name === undefined ? context.consoles.list() : [context.consoles.get(name)];
-      const states = new ConsoleStateStore(context.db);
-      const runs = new RunStore(context.db);
-      const health = new HealthStore(context.db);
-      const snapshots = new SnapshotStore(context.db);
-      const report = records.map((record) => ({
-        console: record.name,
-        url: record.url,
-        state: states.get(record.id).state,
-        currentSnapshot: snapshots.current(record.id) ?? null,
-        lastRuns: runs.latest(record.id),
-        events: health.list(record.id, 50),
-      }));
+    .action(async (name: string | undefined, options: { json?: boolean }) => {
+      const report = await context.call('health.report', name === undefined ? {} : { name });
       if (options.json) return printJson(io, report);
       for (const entry of report) {
         const errors = entry.events.filter((e) => e.severity === 'error').length;
@@ -44,7 +30,7 @@ export function registerHealthCommand(program: Command, context: CliContext): vo
             `  last ${run.api} run: ${run.state}, ${run.fetched}${run.expected === undefined ? '' : ` of ${run.expected}`} fetched, ${run.finishedAt ?? 'still running'}\n`,
           );
         }
-        for (const event of entry.events.slice(0, 10)) {
+        for (const event of entry.events.slice(0, EVENTS_SHOWN)) {
           io.stdout(
             `  ${event.lastAt} ${event.severity} ${event.errorClass}${event.api ? ` [${event.api}]` : ''}${event.count > 1 ? ` ×${event.count}` : ''}: ${event.message}\n`,
           );

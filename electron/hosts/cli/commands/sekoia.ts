@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { secretFromEnv } from '../../../adapters/secrets/env-secret';
-import { SekoiaPusher } from '../../../domains/push/pusher';
-import { SekoiaTargets, type AddSekoiaTargetInput } from '../../../domains/sekoia/targets';
+import type { CallArgs } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, printTable, ReportedFailure } from '../output';
 
 export function registerSekoiaCommands(program: Command, context: CliContext): void {
   const { io } = context;
-  const targets = () => new SekoiaTargets(context.db, context.secrets, context.clock);
   const group = program
     .command('sekoia')
     .description('Sekoia.io targets (asset connectors) to push devices to');
@@ -31,23 +28,22 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .option('--api-key-env <var>', 'check that this variable holds the key (it is not stored)')
     .action(
       async (
-        options: Omit<AddSekoiaTargetInput, 'apiKey'> & {
+        options: Omit<CallArgs<'sekoia.add'>, 'apiKey'> & {
           apiKeyStdin?: boolean;
           apiKeyEnv?: string;
         },
       ) => {
         // Fail now, not at the first push, when the named variable holds nothing.
-        if (options.apiKeyEnv !== undefined)
-          secretFromEnv(options.apiKeyEnv, io.env, '--api-key-env');
+        context.platform.useSecretFrom('sekoia', options.apiKeyEnv);
         const apiKey = options.apiKeyStdin
           ? await context.readSecretFromStdin('Sekoia API key')
           : undefined;
         const { apiKeyStdin: _stdin, apiKeyEnv: _env, ...settings } = options;
-        const target = await targets().add({
+        const target = await context.call('sekoia.add', {
           ...settings,
           ...(apiKey === undefined ? {} : { apiKey }),
         });
-        io.stdout(`Added Sekoia target "${target.name}" → ${SekoiaTargets.endpointOf(target)}\n`);
+        io.stdout(`Added Sekoia target "${target.name}" → ${target.endpointUrl}\n`);
         if (!target.keyStored)
           io.stdout(`No API key was stored: pass one per push with --api-key-env VAR.\n`);
       },
@@ -57,8 +53,8 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .command('list')
     .description('list the Sekoia targets')
     .option('--json', 'print as JSON')
-    .action((options: { json?: boolean }) => {
-      const list = targets().list();
+    .action(async (options: { json?: boolean }) => {
+      const list = await context.call('sekoia.list', {});
       if (options.json) return printJson(io, list);
       if (list.length === 0)
         return io.stdout(
@@ -69,7 +65,7 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
         ['NAME', 'ENDPOINT', 'BATCH', 'KEY'],
         list.map((t) => [
           t.name,
-          SekoiaTargets.endpointOf(t),
+          t.endpointUrl,
           String(t.batchSize),
           t.keyStored ? 'keychain' : 'none (use --api-key-env)',
         ]),
@@ -81,8 +77,8 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .description('remove a target and its keychain item')
     .argument('<name>', 'the target')
     .action(async (name: string) => {
-      const target = await targets().remove(name);
-      io.stdout(`Removed Sekoia target "${target.name}" and its API key.\n`);
+      const { removed } = await context.call('sekoia.remove', { name });
+      io.stdout(`Removed Sekoia target "${removed}" and its API key.\n`);
     });
 
   program
@@ -98,35 +94,30 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
         name: string,
         options: { console?: string; apiKeyEnv?: string; resume?: boolean; json?: boolean },
       ) => {
-        const store = targets();
-        const target = store.get(name);
-        if (options.console !== undefined) context.consoles.get(options.console);
-        const key = await store.apiKey(target, options.apiKeyEnv, io.env);
-        const controller = new AbortController();
-        const cancel = () => controller.abort();
-        process.once('SIGINT', cancel);
+        context.platform.useSecretFrom('sekoia', options.apiKeyEnv);
+        const stopListening = await context.on((event, payload) => {
+          if (event !== 'push.progress' || !io.stderrIsTty || options.json) return;
+          const { delivered, total } = payload as { delivered: number; total: number };
+          io.stderr(`\rpushing: ${delivered}/${total} batches`);
+        });
         try {
-          const result = await new SekoiaPusher(context.db, context.clock, target, key).push({
-            ...(options.console === undefined ? {} : { consoleName: options.console }),
+          const result = await context.call('push.run', {
+            target: name,
+            scope: options.console === undefined ? {} : { console: options.console },
             resume: options.resume === true,
-            signal: controller.signal,
-            onProgress: ({ delivered, total }) => {
-              if (io.stderrIsTty && !options.json)
-                io.stderr(`\rpushing: ${delivered}/${total} batches`);
-            },
           });
           if (io.stderrIsTty && !options.json) io.stderr('\n');
           if (options.json) printJson(io, result);
           else
             io.stdout(
-              `Push #${result.pushId} to "${target.name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}.\n`,
+              `Push #${result.pushId} to "${name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}.\n`,
             );
           if (result.state !== 'complete')
             throw new ReportedFailure(
-              result.message ?? 'The push did not complete; run push --resume.',
+              `${result.message ?? 'The push did not complete.'} Next: s1inv push ${name} --resume`,
             );
         } finally {
-          process.off('SIGINT', cancel);
+          stopListening();
         }
       },
     );

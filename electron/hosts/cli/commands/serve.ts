@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import open from 'open';
-import { Backend } from '../../../backend/backend';
-import { findDemoConsole } from '../../../domains/app/demo-console';
-import { WorkerPrecomputer } from '../../../domains/precompute/worker-precomputer';
-import { ServePlatform } from '../../serve/serve-platform';
-import { startServeHost } from '../../serve/serve-host';
 import type { CliContext } from '../context';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../../../dist/renderer', import.meta.url));
+// The built renderer: dist/renderer, beside the CLI's bundle in dist/cli (or four folders up
+// from this source file, when tests load it unbundled).
+const RENDERER_DIR = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? '../../../../dist/renderer' : '../renderer',
+    import.meta.url,
+  ),
+);
 
 export function registerServeCommand(program: Command, context: CliContext): void {
   program
@@ -17,16 +18,13 @@ export function registerServeCommand(program: Command, context: CliContext): voi
     .option('--port <n>', 'listen on this port (default: a free one)', (v) => Number(v))
     .option('--open', 'open the URL in the default browser')
     .action(async (options: { port?: number; open?: boolean }) => {
+      // Loaded here, not at start-up: `s1inv --help` should not load the whole backend.
+      const [{ ServePlatform }, { startServeHost }] = await Promise.all([
+        import('../../serve/serve-platform'),
+        import('../../serve/serve-host'),
+      ]);
       const platform = new ServePlatform();
-      const backend = new Backend({
-        db: context.db,
-        secrets: context.secrets,
-        clock: context.clock,
-        dataDir: context.dataDir,
-        platform,
-        precomputer: new WorkerPrecomputer(),
-        findDemoConsole: () => findDemoConsole(),
-      });
+      const backend = await context.openBackend(platform, { offerDemoConsole: true });
       const host = await startServeHost({
         backend,
         platform,
@@ -36,7 +34,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       context.io.stdout(`${host.url}\n`);
       context.io.stderr('S1 Inventory is serving on 127.0.0.1 only. Press Ctrl-C to stop.\n');
       // The URL is ours (loopback), so this is the one place serve opens anything.
-      if (options.open) await open(host.url);
+      if (options.open) await (await import('open')).default(host.url);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { parseApis } from '../../../domains/consoles/console-settings';
-import { DEFAULT_RETRY_POLICY } from '../../../adapters/http/retry';
-import { WorkerPrecomputer } from '../../../domains/precompute/worker-precomputer';
-import { SyncEngine } from '../../../domains/sync/sync-engine';
-import type { ConsoleSyncResult, SyncProgress } from '../../../domains/sync/sync-types';
+import type { EventPayload, CallResult } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, ReportedFailure } from '../output';
 
@@ -34,65 +30,40 @@ export function registerSyncCommand(program: Command, context: CliContext): void
     )
     .option('--json', 'print the per-console, per-API summary as JSON')
     .action(async (names: string[], options: SyncOptions) => {
-      const records =
-        names.length > 0
-          ? names.map((name) => context.consoles.get(name))
-          : context.consoles.list();
-      if (records.length === 0)
-        throw new Error(
-          'No console to sync. Add one with: s1inv console add --name NAME --url URL --token-stdin',
-        );
-      const apis = options.apis === undefined ? undefined : parseApis(options.apis);
-      const tokens = await Promise.all(
-        records.map((record) => context.consoles.token(record, options.tokenEnv, io.env)),
-      );
-      const precomputer = new WorkerPrecomputer();
-      const engine = new SyncEngine({
-        db: context.db,
-        clock: context.clock,
-        precomputer,
-        retryPolicy: {
-          ...DEFAULT_RETRY_POLICY,
-          ...(options.retryMinutes === undefined
-            ? {}
-            : { maxRetryTimeMs: options.retryMinutes * 60_000 }),
-        },
+      context.platform.useSecretFrom('console', options.tokenEnv);
+      const progress = progressReporter(context, options.json === true);
+      const stopListening = await context.on((event, payload) => {
+        if (event === 'sync.progress') progress.update(payload as EventPayload<'sync.progress'>);
       });
-      const controller = new AbortController();
       const cancel = () => {
         io.stderr('\ns1inv: cancelling the sync (press Ctrl-C again to quit at once)…\n');
-        controller.abort();
         process.off('SIGINT', cancel);
+        void context
+          .call('consoles.list', {})
+          .then((consoles) =>
+            Promise.all(consoles.map(({ name }) => context.call('sync.cancel', { name }))),
+          );
       };
       process.on('SIGINT', cancel);
-      const progress = progressReporter(context, options.json === true);
       try {
-        const results = await Promise.all(
-          records.map((record, index) =>
-            engine.sync({
-              console: record,
-              token: tokens[index]!,
-              ...(apis ? { apis } : {}),
-              signal: controller.signal,
-              onProgress: progress.update,
-            }),
-          ),
-        );
+        const outcome = await context.call('sync.run', {
+          ...(names.length > 0 ? { names } : {}),
+          ...(options.apis === undefined ? {} : { apis: options.apis }),
+          ...(options.retryMinutes === undefined ? {} : { retryMinutes: options.retryMinutes }),
+        });
         progress.stop();
-        report(context, results, options.json === true);
-        if (io.stderrIsTty && options.json !== true) io.stderr('Preparing exports…\n');
-        await engine.precomputed();
+        report(context, outcome, options.json === true);
       } finally {
         progress.stop();
+        stopListening();
         process.off('SIGINT', cancel);
-        await precomputer.close();
       }
     });
 }
 
 function progressReporter(context: CliContext, json: boolean) {
   if (json || !context.io.stderrIsTty)
-    return { update: (_p: SyncProgress) => undefined, stop: () => undefined };
+    return { update: (_p: EventPayload<'sync.progress'>) => undefined, stop: () => undefined };
   const bars = new cliProgress.MultiBar(
     {
       format: '{console} {api} [{bar}] {value}/{total}',
@@ -105,7 +76,7 @@ function progressReporter(context: CliContext, json: boolean) {
   const byKey = new Map<string, cliProgress.SingleBar>();
   let stopped = false;
   return {
-    update: (p: SyncProgress) => {
+    update: (p: EventPayload<'sync.progress'>) => {
       const key = `${p.console}/${p.api}`;
       let bar = byKey.get(key);
       if (!bar) {
@@ -125,33 +96,31 @@ function progressReporter(context: CliContext, json: boolean) {
   };
 }
 
-function report(context: CliContext, results: ConsoleSyncResult[], json: boolean): void {
+function report(context: CliContext, outcome: CallResult<'sync.run'>, json: boolean): void {
   const { io } = context;
+  const consoles = Object.entries(outcome.consoles);
   if (json) {
-    printJson(io, {
-      consoles: Object.fromEntries(
-        results.map((r) => [r.console, { state: r.state, apis: r.apis }]),
-      ),
-    });
+    printJson(io, outcome);
   } else {
-    for (const result of results) {
-      for (const [api, outcome] of Object.entries(result.apis)) {
-        const counts = `${outcome.fetched}${outcome.expected === undefined ? '' : ` of ${outcome.expected}`}`;
-        const extra = outcome.new === undefined ? '' : `, ${outcome.new} new`;
+    for (const [name, result] of consoles) {
+      for (const [api, run] of Object.entries(result.apis)) {
+        const counts = `${run.fetched}${run.expected === undefined ? '' : ` of ${run.expected}`}`;
+        const extra = run.new === undefined ? '' : `, ${run.new} new`;
         const malformed =
-          outcome.malformed > 0 ? `, ${outcome.malformed} malformed (see s1inv health)` : '';
-        io.stdout(
-          `${result.console} ${api}: ${outcome.state}, ${counts} fetched${extra}${malformed}\n`,
-        );
+          run.malformed > 0 ? `, ${run.malformed} malformed (see s1inv health)` : '';
+        io.stdout(`${name} ${api}: ${run.state}, ${counts} fetched${extra}${malformed}\n`);
       }
     }
   }
-  const problems = results.flatMap((r) =>
-    Object.entries(r.apis)
-      .filter(([, outcome]) => !outcome.complete)
-      .map(
-        ([api, outcome]) => `${r.console} ${api}: ${outcome.errors[0]?.message ?? outcome.state}`,
-      ),
+  const problems = consoles.flatMap(([name, result]) =>
+    Object.entries(result.apis)
+      .filter(([, run]) => !run.complete)
+      .map(([api, run]) => {
+        const failure = run.errors[0];
+        const next =
+          failure?.errorClass === 'ThirdPartyConfig' ? ` Next: s1inv console test ${name}` : '';
+        return `${name} ${api}: ${failure?.message ?? run.state}${next}`;
+      }),
   );
   if (problems.length > 0) throw new ReportedFailure(problems.join(' | '));
 }

@@ -1,0 +1,23 @@
+// Bundles the `s1inv` CLI into dist/cli: one entry that parses arguments and prints help
+// without loading the backend, chunks that load it on the first call, and the precompute
+// worker beside them (the worker pool finds it next to the module that starts it).
+import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node';
+
+await Promise.all([
+  build({
+    ...nodeBundle,
+    entryPoints: { s1inv: 'electron/hosts/cli/main.ts' },
+    outdir: 'dist/cli',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // `open` spawns a helper script that ships beside its own module.
+    external: [...(nodeBundle.external ?? []), 'open'],
+  }),
+  build({
+    ...nodeBundle,
+    entryPoints: { 'precompute-worker': 'electron/domains/precompute/precompute-worker.ts' },
+    outdir: 'dist/cli',
+  }),
+]);
+console.log('built dist/cli (s1inv.js)');
