@@ -2,6 +2,8 @@ import type { BuildOptions } from 'esbuild';
 
 /** Native modules stay outside every bundle; each runtime loads its own build of them. */
 export const NATIVE = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
+/** Loaded from node_modules at run time: piscina starts its workers from its own files. */
+const RUNTIME_FILES = ['piscina'];
 
 // ESM bundles of CommonJS dependencies need a require of their own.
 const REQUIRE_SHIM =
@@ -13,7 +15,7 @@ export const nodeBundle: BuildOptions = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  external: NATIVE,
+  external: [...NATIVE, ...RUNTIME_FILES],
   banner: { js: REQUIRE_SHIM },
   sourcemap: true,
   logLevel: 'warning',

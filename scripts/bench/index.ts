@@ -1,10 +1,13 @@
 // `npm run bench`: every benchmark of the product, one after another. Targets live here, never
 // in timed tests; each prints its figures and whether they meet the target.
+import { benchCliStart, printCliStartResult } from './cli-start';
 import { benchMapper, printMapperResult } from './mapper';
 import { benchGrid, printGridResult } from './grid';
 import { benchSync, printSyncResult } from './sync';
 
 const MAPPER_TARGET_PER_SECOND = 50_000;
+
+printCliStartResult(benchCliStart());
 
 const mapper = benchMapper(100_000);
 console.log(`mapper (100,000 generated agents)`);

@@ -1,12 +1,6 @@
-// A worker thread's entry: maps batches of raw agents off the thread that runs the sync.
-import { parentPort } from 'node:worker_threads';
-import { precomputeAgent } from '../../../shared/devices/precomputed';
+// A worker thread's task: maps a batch of raw agents off the thread that runs the sync.
+import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
 
-export interface PrecomputeRequest {
-  id: number;
-  jsons: readonly string[];
+export default function mapBatch(jsons: readonly string[]): PrecomputedAgent[] {
+  return jsons.map(precomputeAgent);
 }
-
-parentPort!.on('message', ({ id, jsons }: PrecomputeRequest) => {
-  parentPort!.postMessage({ id, results: jsons.map(precomputeAgent) });
-});

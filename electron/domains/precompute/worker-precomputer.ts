@@ -1,20 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import type { PrecomputedAgent } from '../../../shared/devices/precomputed';
-import type { PrecomputeRequest } from './precompute-worker';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
 
-interface Pending {
-  worker: Worker;
-  resolve: (results: PrecomputedAgent[]) => void;
-  reject: (error: Error) => void;
-}
-
-/**
- * Worker threads that map batches while the sync's thread fetches and stores pages, so the
- * rate-limited walk is not slowed by mapping. Batches go round-robin; a worker that dies
- * fails its batches (the outputs are a cache, so the caller carries on without them).
- */
 export interface WorkerPrecomputerOptions {
   threads?: number;
   /**
@@ -26,11 +15,17 @@ export interface WorkerPrecomputerOptions {
   workerUrl?: URL;
 }
 
+/** Idle workers end after this long, so a pool left open never keeps a process alive. */
+const IDLE_MS = 2_000;
+
+/**
+ * Worker threads (a Piscina pool) that map batches while the sync's thread fetches and stores
+ * pages, so the rate-limited walk is not slowed by mapping. A worker that dies fails only the
+ * batch it held and is replaced; the outputs are a cache, so the caller carries on without it.
+ */
 export class WorkerPrecomputer implements Precomputer {
   readonly parallelism: number;
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
+  private pool: Piscina<readonly string[], PrecomputedAgent[]> | undefined;
   private inlineLeft: number;
   private closed = false;
   private readonly workerUrl: URL;
@@ -51,41 +46,26 @@ export class WorkerPrecomputer implements Precomputer {
       this.inlineLeft -= jsons.length;
       return inlinePrecomputer.map(jsons);
     }
-    if (this.workers.length === 0) {
-      for (let i = 0; i < this.parallelism; i += 1) this.workers.push(this.spawn());
-    }
-    const id = (this.nextId += 1);
-    const worker = this.workers[id % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, worker });
-      // Referenced only while it owes an answer: an idle pool never keeps a process alive.
-      worker.ref();
-      worker.postMessage({ id, jsons } satisfies PrecomputeRequest);
+    this.pool ??= new Piscina({
+      filename: fileURLToPath(this.workerUrl),
+      minThreads: 0,
+      maxThreads: this.parallelism,
+      idleTimeout: IDLE_MS,
     });
+    return this.pool.run(jsons).catch((error: unknown) => {
+      throw this.closed ? new Error('the precompute workers were closed') : error;
+    });
+  }
+
+  /** The pool's threads, for tests that need to stop one. */
+  get threads(): readonly { terminate(): Promise<number> }[] {
+    return this.pool?.threads ?? [];
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.failAll(new Error('the precompute workers were closed'));
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(this.workerUrl);
-    worker.unref();
-    worker.on('message', ({ id, results }: { id: number; results: PrecomputedAgent[] }) => {
-      this.pending.get(id)?.resolve(results);
-      this.pending.delete(id);
-      if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();
-    });
-    worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', () => this.failAll(new Error('a precompute worker exited')));
-    return worker;
-  }
-
-  private failAll(error: Error): void {
-    for (const { reject } of this.pending.values()) reject(error);
-    this.pending.clear();
+    // Pending batches fail at once rather than being waited for: the outputs are a cache.
+    await this.pool?.destroy();
   }
 }
 

@@ -129,6 +129,49 @@ describe('WorkerPrecomputer', () => {
   });
 });
 
+describe('WorkerPrecomputer when a worker dies', () => {
+  it('settles every batch when a worker dies in the middle of one, and keeps working', async () => {
+    const jsons = Array.from({ length: 500 }, (_, i) => JSON.stringify(generateAgent(i)));
+    const workers = new WorkerPrecomputer({
+      threads: 2,
+      inlineFirst: 0,
+      workerUrl: new URL('../../support/workers/dying-precompute-worker.mjs', import.meta.url),
+    });
+    try {
+      const batches = [jsons, ['DIE', ...jsons], jsons, jsons].map((batch) => workers.map(batch));
+      const outcomes = await Promise.allSettled(batches);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled')
+          expect(outcome.value).toEqual(jsons.map(precomputeAgent));
+      }
+      // The pool replaced the dead worker.
+      expect(await workers.map(jsons.slice(0, 3))).toEqual(jsons.slice(0, 3).map(precomputeAgent));
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('runs the bundled worker that ships beside the CLI', async () => {
+    const workers = new WorkerPrecomputer({
+      threads: 1,
+      inlineFirst: 0,
+      workerUrl: new URL('../../../dist/cli/precompute-worker.js', import.meta.url),
+    });
+    try {
+      const jsons = [JSON.stringify(generateAgent(7)), 'not json'];
+      expect(await workers.map(jsons)).toEqual(jsons.map(precomputeAgent));
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
 describe('PRECOMPUTE_VERSION', () => {
   it('is bumped whenever the stored outputs change', () => {
     // If this fails, the mapper, the Sekoia dialect or the device row changed: stored outputs
