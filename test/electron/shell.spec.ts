@@ -69,12 +69,25 @@ test('IPC validation refuses a malformed argument and answers a good one', async
 
 test('navigation away and new windows are blocked', async () => {
   const page = await app.firstWindow();
+  // Main records each navigation attempt it sees, so the test waits for the attempt itself
+  // rather than for a while, and then checks that the page stayed.
+  await app.evaluate(({ BrowserWindow }) => {
+    const attempts: string[] = [];
+    (globalThis as { navigationAttempts?: string[] }).navigationAttempts = attempts;
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (_event, url) =>
+      attempts.push(url),
+    );
+  });
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  await expect
+    .poll(() =>
+      app.evaluate(() => (globalThis as { navigationAttempts?: string[] }).navigationAttempts),
+    )
+    .toEqual(['https://example.com/']);
   expect(page.url()).toBe('app://s1inventory/index.html');
-  await page.evaluate(() => window.open('https://example.com/'));
-  await page.waitForTimeout(500);
+  // A denied window.open returns null in the page, at once.
+  expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
   expect(app.windows()).toHaveLength(1);
 });

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import type { Clock } from '../../electron/adapters/platform/clock';
+import { runCli } from '../../electron/hosts/cli/main';
+import { MemorySecretStore } from './memory-secret-store';
 
 export interface CliRun {
   code: number;
@@ -24,4 +27,44 @@ export function runS1inv(
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+export interface InProcessOptions {
+  env?: Record<string, string>;
+  stdin?: string;
+  /** The product's clock for this run. */
+  clock?: Clock;
+}
+
+/**
+ * Runs `s1inv` inside the test's process: the same parsing, door and output as the command,
+ * without a Node start per call. A session bus address under /nonexistent (the tests' way of
+ * saying "no keychain here") gives the run a keychain that cannot be reached.
+ */
+export async function runS1invInProcess(
+  args: string[],
+  options: InProcessOptions = {},
+): Promise<CliRun> {
+  const env = { ...process.env, ...options.env };
+  const noKeychain = env.DBUS_SESSION_BUS_ADDRESS?.includes('/nonexistent') === true;
+  const secrets = new MemorySecretStore();
+  secrets.unavailable = true;
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    {
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      readStdin: () => Promise.resolve(options.stdin ?? ''),
+      stdinIsTty: false,
+      stderrIsTty: false,
+      env,
+    },
+    {
+      ...(noKeychain ? { secrets } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    },
+  );
+  return { code, stdout, stderr };
 }

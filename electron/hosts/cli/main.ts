@@ -10,12 +10,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// `s1inv devices | head`: the reader went away; that is the end, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -34,6 +28,7 @@ export async function runCli(
   io: CliIo = processIo,
   overrides: CliOverrides = bundleOverrides(),
 ): Promise<number> {
+  if (io === processIo) quietOnClosedStdout();
   const { program, context } = buildProgram(io, overrides);
   try {
     await program.parseAsync([...args], { from: 'user' });
@@ -46,6 +41,14 @@ export async function runCli(
   } finally {
     await context.close();
   }
+}
+
+// `s1inv devices | head`: the reader went away; that is the end, not an error.
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }
 
 /** Run from its bundle (dist/cli/s1inv.js), the CLI names the worker bundled beside it. */

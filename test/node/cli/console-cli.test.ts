@@ -2,22 +2,25 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
-import { runS1inv } from '../../support/run-cli';
+import { runS1inv, runS1invInProcess as s1inv } from '../../support/run-cli';
 import { secretToolLookup } from '../../support/secret-service';
 import { useTempDirs } from '../../support/temp-dir';
 
-// The console commands end to end: real processes, the real Secret Service, the fake console.
+// The console commands end to end, in this process (the same parsing, door and output as the
+// command): the real Secret Service, the fake console, a fixed clock for both. One case runs
+// as its own process, to see the keychain adapter fail where no Secret Service exists.
 
 const TOKEN = 'tok-Pr0d-4b1c9e77d2a54f0f8a1e';
 const tempDir = useTempDirs();
 const keychainEnv = inject('secretServiceEnv');
 const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus' };
 let s1: FakeS1Console;
-// The CLI runs as its own process on the machine's clock, so the token's expiry is set from it.
-const EXPIRES_AT = new Date(Date.now() + 180 * 86_400_000);
+const NOW = new Date('2027-02-10T09:00:00Z');
+const clock = { now: () => NOW };
+const EXPIRES_AT = new Date('2027-08-09T00:00:00.000Z');
 
 beforeAll(async () => {
-  s1 = (await FakeS1Console.start()).addToken(TOKEN, {
+  s1 = (await FakeS1Console.start({ clock })).addToken(TOKEN, {
     scope: 'account',
     expiresAt: EXPIRES_AT.toISOString(),
   });
@@ -34,9 +37,9 @@ describe('s1inv console …', () => {
   it('adds a console with its token in the keychain and nowhere in the data directory', async () => {
     const dataDir = tempDir();
     const cli = (...args: string[]) =>
-      runS1inv(['--data-dir', dataDir, ...args], { env: keychainEnv });
+      s1inv(['--data-dir', dataDir, ...args], { env: keychainEnv, clock });
 
-    const add = await runS1inv(
+    const add = await s1inv(
       [
         '--data-dir',
         dataDir,
@@ -49,7 +52,7 @@ describe('s1inv console …', () => {
         '--token-stdin',
         '--json',
       ],
-      { env: keychainEnv, stdin: `${TOKEN}\n` },
+      { env: keychainEnv, stdin: `${TOKEN}\n`, clock },
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
@@ -109,18 +112,17 @@ describe('s1inv console …', () => {
     const env = { ...noKeychain, S1_TOKEN: TOKEN };
     expect(
       (
-        await runS1inv(
-          ['--data-dir', dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url],
-          { env },
-        )
+        await s1inv(['--data-dir', dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url], {
+          env,
+        })
       ).code,
     ).toBe(0);
-    const test = await runS1inv(
+    const test = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'S1_TOKEN'],
       { env },
     );
     expect(test.code).toBe(0);
-    const unset = await runS1inv(
+    const unset = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'NOPE'],
       { env },
     );
@@ -131,10 +133,10 @@ describe('s1inv console …', () => {
   it('exits non-zero with one line naming the outcome and the next step when the test fails', async () => {
     const dataDir = tempDir();
     const env = { ...noKeychain, S1_TOKEN: 'tok-revoked-000' };
-    await runS1inv(['--data-dir', dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url], {
+    await s1inv(['--data-dir', dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url], {
       env,
     });
-    const test = await runS1inv(
+    const test = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'S1_TOKEN'],
       { env },
     );
@@ -157,10 +159,9 @@ describe('s1inv console …', () => {
       /Proxy credentials/,
     ],
   ])('refuses %j with a message that says what to do', async (args, message) => {
-    const run = await runS1inv(
-      ['--data-dir', tempDir(), 'console', 'add', '--name', 'x', ...args],
-      { env: noKeychain },
-    );
+    const run = await s1inv(['--data-dir', tempDir(), 'console', 'add', '--name', 'x', ...args], {
+      env: noKeychain,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
   });
@@ -168,7 +169,7 @@ describe('s1inv console …', () => {
   it('refuses a duplicate name (any case) or URL', async () => {
     const dataDir = tempDir();
     const add = (name: string, url: string) =>
-      runS1inv(['--data-dir', dataDir, 'console', 'add', '--name', name, '--url', url], {
+      s1inv(['--data-dir', dataDir, 'console', 'add', '--name', name, '--url', url], {
         env: noKeychain,
       });
     expect((await add('Prod', 'https://acme.sentinelone.net')).code).toBe(0);
@@ -185,7 +186,7 @@ describe('s1inv config export | import', () => {
   it('round-trips the configuration without any secret', async () => {
     const from = tempDir();
     const to = tempDir();
-    await runS1inv(
+    await s1inv(
       [
         '--data-dir',
         from,
@@ -204,7 +205,7 @@ describe('s1inv config export | import', () => {
     const file = join(tempDir(), 'config.json');
     expect(
       (
-        await runS1inv(['--data-dir', from, 'config', 'export', '--out', file], {
+        await s1inv(['--data-dir', from, 'config', 'export', '--out', file], {
           env: keychainEnv,
         })
       ).code,
@@ -217,13 +218,13 @@ describe('s1inv config export | import', () => {
       consoles: [{ name: 'prod', url: s1.url, apis: ['agents', 'threats'] }],
     });
 
-    const imported = await runS1inv(['--data-dir', to, 'config', 'import', file], {
+    const imported = await s1inv(['--data-dir', to, 'config', 'import', file], {
       env: noKeychain,
     });
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('1 added, 0 updated');
     expect(imported.stdout).toContain('has no token yet');
-    const list = await runS1inv(['--data-dir', to, 'console', 'list', '--json'], {
+    const list = await s1inv(['--data-dir', to, 'console', 'list', '--json'], {
       env: noKeychain,
     });
     expect(JSON.parse(list.stdout)).toEqual([
@@ -247,7 +248,7 @@ describe('s1inv config export | import', () => {
         ],
       }),
     );
-    const run = await runS1inv(['--data-dir', dataDir, 'config', 'import', file], {
+    const run = await s1inv(['--data-dir', dataDir, 'config', 'import', file], {
       env: noKeychain,
     });
     expect(run.code).toBe(1);
@@ -258,13 +259,13 @@ describe('s1inv config export | import', () => {
     delete fixed.consoles[2].apiToken;
     fixed.consoles[3].apis = ['agents'];
     writeFileSync(file, JSON.stringify(fixed));
-    const second = await runS1inv(['--data-dir', dataDir, 'config', 'import', file], {
+    const second = await s1inv(['--data-dir', dataDir, 'config', 'import', file], {
       env: noKeychain,
     });
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('$.consoles[1].url:');
     expect(second.stderr).toContain('$.consoles[3].name: "OK" also names $.consoles[0]');
-    const list = await runS1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
+    const list = await s1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
       env: noKeychain,
     });
     expect(JSON.parse(list.stdout)).toEqual([]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { FakeSekoia } from '../../support/fake-sekoia/server';
-import { runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv } from '../../support/run-cli';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 

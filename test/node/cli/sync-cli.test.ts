@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
-import { seededRandom } from '../../support/generate/random';
 import { generateActivity, generateThreat } from '../../support/generate/threats';
-import { runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv } from '../../support/run-cli';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
-// `s1inv sync | health | devices` as processes, and the sync killed with SIGKILL at random
-// instants: the database stays consistent, the last complete snapshot stays current, and the
-// next sync completes with nothing lost and nothing duplicated.
+// `s1inv sync | health | devices` (in this process), and the sync run as a process killed with
+// SIGKILL mid-walk: the database stays consistent, the last complete snapshot stays current,
+// and the next sync completes with nothing lost and nothing duplicated.
 
 const TOKEN = 'tok-cli-sync-77aa';
 const tempDir = useTempDirs();
@@ -124,7 +123,7 @@ describe('s1inv sync, health and devices', () => {
     expect(run.stderr).not.toContain('tok-wrong');
   });
 
-  it('survives SIGKILL at random instants and resumes with no loss and no duplicates', async () => {
+  it('survives SIGKILL mid-walk and resumes with no loss and no duplicates', async () => {
     const dataDir = await newDataDir();
     expect((await sync(dataDir)).code).toBe(0);
     const dbPath = join(dataDir, 'inventory.sqlite');
@@ -147,8 +146,11 @@ describe('s1inv sync, health and devices', () => {
     );
     s1.faults.add({ times: 1_000_000, fault: { kind: 'latency', ms: 150 } });
 
-    const random = seededRandom(42);
-    for (let round = 0; round < 5; round += 1) {
+    // Each round kills the sync once it has stored a further 150, 300, … items: mid-walk, at
+    // a point this test observed rather than at a moment that depends on the machine's speed.
+    let killedMidWalk = 0;
+    for (let round = 1; round <= 5; round += 1) {
+      const before = storedItems(dbPath);
       const child = spawn(
         process.execPath,
         ['bin/s1inv.js', '--data-dir', dataDir, 'sync', '--token-env', 'S1_TOKEN'],
@@ -157,10 +159,17 @@ describe('s1inv sync, health and devices', () => {
           stdio: 'ignore',
         },
       );
-      // Listen before killing: a run that ends first must not leave us waiting forever.
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await new Promise((resolve) => setTimeout(resolve, 700 + Math.floor(random() * 1_500)));
-      child.kill('SIGKILL');
+      let ended = false;
+      const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => {
+        ended = true;
+      });
+      while (!ended && storedItems(dbPath) < before + round * 150) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      if (!ended) {
+        child.kill('SIGKILL');
+        killedMidWalk += 1;
+      }
       await exited;
 
       const db = new Database(dbPath, { readonly: true });
@@ -171,6 +180,7 @@ describe('s1inv sync, health and devices', () => {
       expect(current?.complete).toBe(1);
       expect(current?.agent_count).toBe(4_000);
     }
+    expect(killedMidWalk).toBeGreaterThan(0);
     s1.faults.clear();
 
     const final = await sync(dataDir, '--json');
@@ -189,6 +199,22 @@ describe('s1inv sync, health and devices', () => {
     expect(currentSnapshot(dbPath)?.agent_count).toBe(4_000);
   }, 120_000);
 });
+
+/** Rows a sync writes as it walks: threats, activities and the members of new snapshots. */
+function storedItems(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM threats) + (SELECT COUNT(*) FROM activities) +
+                (SELECT COUNT(*) FROM snapshot_members) AS n`,
+      )
+      .pluck()
+      .get() as number;
+  } finally {
+    db.close();
+  }
+}
 
 function currentSnapshot(path: string) {
   const db = new Database(path, { readonly: true });
