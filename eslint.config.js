@@ -113,6 +113,21 @@ export default tseslint.config(
     },
   },
   {
+    // A seam before SQLite: statements are prepared only by the stores that own their tables
+    // (files named *-store.ts or *-repository.ts) and by the database adapter.
+    files: ['electron/**/*.ts'],
+    ignores: ['**/*-store.ts', '**/*-repository.ts', 'electron/adapters/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'SQL lives in the store that owns the table (a *-store.ts file); call it there.',
+        },
+      ],
+    },
+  },
+  {
     // The CLI is a host like the others: it reaches the backend only through dispatch.
     files: ['electron/hosts/cli/**/*.ts'],
     rules: {

@@ -71,3 +71,28 @@ describe('lint enforces the layer boundaries', () => {
     expect(await restrictedImports(file, source)).toBe(0);
   });
 });
+
+describe('lint keeps SQL in the stores', () => {
+  const sql = "const n = db.prepare('SELECT COUNT(*) FROM consoles').pluck().get();";
+  const count = async (filePath: string) => {
+    const [result] = await eslint.lintText(`${sql}\nexport {};\n`, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+
+  it.each([
+    'electron/domains/devices/handlers.ts',
+    'electron/backend/backend.ts',
+    'electron/domains/push/pusher.ts',
+    'electron/hosts/serve/x.ts',
+  ])('refuses a prepared statement in %s', async (file) => {
+    expect(await count(file)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'electron/domains/push/outbox-store.ts',
+    'electron/domains/consoles/console-repository.ts',
+    'electron/adapters/db/migrate.ts',
+  ])('allows one in %s', async (file) => {
+    expect(await count(file)).toBe(0);
+  });
+});

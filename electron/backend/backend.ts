@@ -6,14 +6,14 @@ import { HealthStore } from '../domains/health/health-store';
 import type { Clock } from '../adapters/platform/clock';
 import type { Precomputer } from '../domains/precompute/precomputer';
 import type { SecretStore } from '../adapters/secrets/secret-store';
-import { SekoiaTargets, type SekoiaTarget } from '../domains/sekoia/targets';
+import { SekoiaTargets, type SekoiaTarget } from '../domains/sekoia/target-store';
 import { parseApis } from '../domains/consoles/console-settings';
 import type { ConsoleSyncResult } from '../domains/sync/sync-types';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../adapters/http/retry';
 import type { S1Api } from '../../shared/sentinelone/apis';
 import { InvalidArgumentError } from '../../shared/errors/app-error';
 import { AutoPoller } from '../domains/sync/auto-poll';
-import { ConsoleStateStore } from '../domains/sync/console-state';
+import { ConsoleStateStore } from '../domains/sync/console-state-store';
 import { SnapshotStore } from '../domains/sync/snapshot-store';
 import { SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
 import type { ConsoleView } from '../../shared/contract/views';
@@ -77,12 +77,7 @@ export class Backend {
   consoleView(record: ConsoleRecord): ConsoleView {
     const { db } = this.deps;
     const snapshot = new SnapshotStore(db).current(record.id);
-    const counts = db
-      .prepare(
-        `SELECT COALESCE(SUM(severity = 'error'), 0) AS errors, COALESCE(SUM(severity = 'warning'), 0) AS warnings
-         FROM health_events WHERE console_id = ?`,
-      )
-      .get(record.id) as { errors: number; warnings: number };
+    const counts = new HealthStore(db).counts(record.id);
     const poll = this.pollers.get(record.id);
     return {
       id: record.id,

@@ -15,7 +15,7 @@ import { WorkerPrecomputer } from '../../electron/domains/precompute/worker-prec
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
 import { runExport } from '../../electron/domains/export/exporter';
 import { SekoiaPusher } from '../../electron/domains/push/pusher';
-import { SekoiaTargets } from '../../electron/domains/sekoia/targets';
+import { SekoiaTargets } from '../../electron/domains/sekoia/target-store';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];

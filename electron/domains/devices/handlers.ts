@@ -1,9 +1,10 @@
+import { EntityStore } from '../sync/entity-store';
 import type { Db } from '../../adapters/db/database';
 import {
   currentDeviceCount,
   currentDeviceRows,
   type InventoryCursor,
-} from '../inventory/inventory';
+} from '../inventory/inventory-store';
 import { SnapshotStore } from '../sync/snapshot-store';
 import { deviceRowOf, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import type { GridRow } from '../../../shared/contract/views';
@@ -31,13 +32,7 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
     const record = backend.consoles.get(consoleName);
     const snapshot = new SnapshotStore(backend.db).current(record.id);
     const raw = snapshot
-      ? (backend.db
-          .prepare(
-            `SELECT r.json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
-               WHERE m.snapshot_id = ? AND m.agent_id = ?`,
-          )
-          .pluck()
-          .get(snapshot.id, agentId) as string | undefined)
+      ? new SnapshotStore(backend.db).agentJson(snapshot.id, agentId)
       : undefined;
     const mapped = raw === undefined ? undefined : precomputeAgent(raw);
     if (raw === undefined || !mapped?.ok) {
@@ -45,22 +40,18 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
         `Console "${record.name}" has no device ${agentId} in its current inventory. Sync it again, then reopen the device.`,
       );
     }
-    const recent = (table: 'threats' | 'activities', order: string) =>
-      (
-        backend.db
-          .prepare(
-            `SELECT json FROM ${table} WHERE console_id = ? AND agent_id = ? ORDER BY ${order} DESC LIMIT ${RECENT}`,
-          )
-          .pluck()
-          .all(record.id, agentId) as string[]
-      ).map((json) => JSON.parse(json) as Record<string, unknown>);
+    const entities = new EntityStore(backend.db);
+    const recent = (table: 'threats' | 'activities') =>
+      entities
+        .recentOfAgent(table, record.id, agentId, RECENT)
+        .map((json) => JSON.parse(json) as Record<string, unknown>);
     return {
       console: record.name,
       agentId,
       ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(Date.parse(snapshot!.takenAt)))),
       raw: indentJson(raw),
-      threats: recent('threats', 'updated_at'),
-      activities: recent('activities', 'created_at'),
+      threats: recent('threats'),
+      activities: recent('activities'),
     };
   },
 };

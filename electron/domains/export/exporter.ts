@@ -1,8 +1,9 @@
+import { EntityStore } from '../sync/entity-store';
 import { resolve } from 'node:path';
 import type { Db } from '../../adapters/db/database';
 import { AuditStore } from '../audit/audit-store';
 import { AtomicFileStream, type FileSystem } from '../../adapters/files/atomic-stream';
-import { currentInventory, currentRawAgents } from '../inventory/inventory';
+import { currentInventory, currentRawAgents } from '../inventory/inventory-store';
 import { ConsoleRepository } from '../consoles/console-repository';
 import type { Clock } from '../../adapters/platform/clock';
 import { deviceRowOf } from '../../../shared/devices/precomputed';
@@ -151,16 +152,7 @@ function* storedRaw(
   table: 'threats' | 'activities',
   consoleName: string | undefined,
 ): Generator<string> {
-  const rows =
-    consoleName === undefined
-      ? db.prepare(`SELECT json FROM ${table} ORDER BY console_id, id`).pluck().iterate()
-      : db
-          .prepare(
-            `SELECT t.json FROM ${table} t JOIN consoles c ON c.id = t.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY t.id`,
-          )
-          .pluck()
-          .iterate(consoleName);
-  yield* rows as Iterable<string>;
+  yield* new EntityStore(db).rawRecords(table, consoleName);
 }
 
 function checkFormat(format: string): ExportFormat {

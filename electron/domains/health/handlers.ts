@@ -1,7 +1,7 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import type { HealthEventView } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../consoles/console-repository';
-import { ConsoleStateStore } from '../sync/console-state';
+import { ConsoleStateStore } from '../sync/console-state-store';
 import { RunStore } from '../sync/run-store';
 import { SnapshotStore } from '../sync/snapshot-store';
 import { HealthStore, type HealthEvent } from './health-store';

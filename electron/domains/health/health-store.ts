@@ -115,4 +115,14 @@ export class HealthStore {
       count: row.count,
     }));
   }
+
+  /** How many errors and warnings a console has on record. */
+  counts(consoleId: string): { errors: number; warnings: number } {
+    return this.db
+      .prepare(
+        `SELECT COALESCE(SUM(severity = 'error'), 0) AS errors, COALESCE(SUM(severity = 'warning'), 0) AS warnings
+         FROM health_events WHERE console_id = ?`,
+      )
+      .get(consoleId) as { errors: number; warnings: number };
+  }
 }

@@ -12,9 +12,9 @@ import {
   type RetryPolicy,
   type RetryRules,
 } from '../../adapters/http/retry';
-import { SnapshotGoneError } from '../inventory/snapshot-records';
-import { bodyOf, splitBatch, writeOutbox, type OutboxBatch } from './outbox';
-import { SekoiaTargets, type SekoiaTarget } from '../sekoia/targets';
+import { SnapshotGoneError } from '../inventory/snapshot-record-store';
+import { OutboxStore, type OutboxBatch } from './outbox-store';
+import { SekoiaTargets, type SekoiaTarget } from '../sekoia/target-store';
 import { AppError } from '../../../shared/errors/app-error';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
@@ -100,6 +100,7 @@ const PUSH_CONCURRENCY = 4;
 
 export class SekoiaPusher {
   private readonly dispatcher: Dispatcher;
+  private readonly outbox: OutboxStore;
 
   constructor(
     private readonly db: Db,
@@ -108,17 +109,14 @@ export class SekoiaPusher {
     private readonly apiKey: string,
   ) {
     this.dispatcher = createDispatcher({ readTimeoutMs: 30_000 });
+    this.outbox = new OutboxStore(db);
   }
 
   async push(options: PushOptions = {}): Promise<PushResult> {
     const { pushId, skipped } = options.resume
       ? { pushId: this.resumable(), skipped: 0 }
-      : this.prepare(options.consoleName, options.agentIds);
-    this.db
-      .prepare(
-        `UPDATE pushes SET state = 'running', finished_at = NULL, message = NULL WHERE id = ?`,
-      )
-      .run(pushId);
+      : this.fillOutbox(options.consoleName, options.agentIds);
+    this.outbox.markRunning(pushId);
     let message: string | undefined;
     try {
       message = await this.deliver(pushId, options);
@@ -129,7 +127,7 @@ export class SekoiaPusher {
   }
 
   /** Writes every batch of a new push to the outbox before anything is sent. */
-  private prepare(
+  private fillOutbox(
     consoleName: string | undefined,
     agentIds: ReadonlySet<string> | undefined,
   ): { pushId: number; skipped: number } {
@@ -138,31 +136,23 @@ export class SekoiaPusher {
       console: consoleName ?? 'all',
       ...(agentIds === undefined ? {} : { agents: agentIds.size }),
     });
-    const pushId = Number(
-      this.db
-        .prepare(
-          `INSERT INTO pushes (target_id, scope, started_at, state) VALUES (?, ?, ?, 'running')`,
-        )
-        .run(this.target.id, scope, this.clock.now().toISOString()).lastInsertRowid,
+    const pushId = this.outbox.startPush(this.target.id, scope, this.clock.now());
+    const { skipped } = this.outbox.writeOutbox(
+      pushId,
+      this.target.batchSize,
+      consoleName,
+      agentIds,
     );
-    const { skipped } = writeOutbox(this.db, pushId, this.target.batchSize, consoleName, agentIds);
     return { pushId, skipped };
   }
 
   private resumable(): number {
-    const id = this.db
-      .prepare(
-        `SELECT id FROM pushes WHERE target_id = ? AND state <> 'complete' ORDER BY id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(this.target.id) as number | undefined;
+    const id = this.outbox.unfinishedPush(this.target.id);
     if (id === undefined)
       throw new NothingToResumeError(
         `Nothing to resume: every push to "${this.target.name}" was delivered.`,
       );
-    this.db
-      .prepare(`UPDATE push_batches SET state = 'pending' WHERE push_id = ? AND state = 'failed'`)
-      .run(id);
+    this.outbox.requeueFailed(id);
     return id;
   }
 
@@ -172,25 +162,15 @@ export class SekoiaPusher {
    * or undefined when every batch was delivered.
    */
   private async deliver(pushId: number, options: PushOptions): Promise<string | undefined> {
-    const queue = this.db
-      .prepare(`SELECT id FROM push_batches WHERE push_id = ? AND state = 'pending' ORDER BY id`)
-      .pluck()
-      .all(pushId) as number[];
-    const body = this.db.prepare(
-      `SELECT id, body, items, snapshot_id AS snapshotId, agent_ids AS agentIds FROM push_batches WHERE id = ?`,
-    );
-    const counts = this.db.prepare(
-      `SELECT COUNT(*) FILTER (WHERE state = 'delivered') AS delivered, COUNT(*) AS total
-       FROM push_batches WHERE push_id = ? AND state <> 'split'`,
-    );
+    const queue = this.outbox.pendingBatchIds(pushId);
     let stopped: string | undefined;
     const sendNext = async (): Promise<boolean> => {
       const id = queue.shift();
       if (id === undefined || stopped !== undefined) return false;
-      const outcome = await this.deliverBatch(pushId, body.get(id) as OutboxBatch, options);
+      const outcome = await this.deliverBatch(pushId, this.outbox.batch(id), options);
       if (typeof outcome === 'string') stopped ??= outcome;
       else queue.unshift(...outcome);
-      options.onProgress?.(counts.get(pushId) as { delivered: number; total: number });
+      options.onProgress?.(this.outbox.progress(pushId));
       return stopped === undefined;
     };
     const lane = async () => {
@@ -209,21 +189,13 @@ export class SekoiaPusher {
     const attempts = { count: 0 };
     try {
       await this.send(batch, attempts, options);
-      this.db
-        .prepare(
-          `UPDATE push_batches SET state = 'delivered', body = '', attempts = attempts + ?, last_status = 200, delivered_at = ? WHERE id = ?`,
-        )
-        .run(attempts.count, this.clock.now().toISOString(), batch.id);
+      this.outbox.markDelivered(batch.id, attempts.count, this.clock.now());
       return [];
     } catch (error) {
       if (error instanceof SnapshotGoneError) return error.message;
       const status = error instanceof SekoiaHttpError ? error.status : null;
-      if (status === 413 && batch.items > 1) return splitBatch(this.db, pushId, batch);
-      this.db
-        .prepare(
-          `UPDATE push_batches SET state = 'failed', attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ?`,
-        )
-        .run(attempts.count, status, (error as Error).message, batch.id);
+      if (status === 413 && batch.items > 1) return this.outbox.splitBatch(pushId, batch);
+      this.outbox.markFailed(batch.id, attempts.count, status, (error as Error).message);
       if (status === 413)
         return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
       if (error instanceof SekoiaHttpError && !retryable(error))
@@ -237,7 +209,7 @@ export class SekoiaPusher {
     attempts: { count: number },
     options: PushOptions,
   ): Promise<void> {
-    const body = bodyOf(this.db, batch, this.target.legacyDeviceTypes);
+    const body = this.outbox.bodyOf(batch, this.target.legacyDeviceTypes);
     return withRetry(
       async () => {
         attempts.count += 1;
@@ -272,17 +244,11 @@ export class SekoiaPusher {
     message: string | undefined,
     consoleName: string | undefined,
   ): PushResult {
-    const rows = this.db
-      .prepare(
-        `SELECT id, state, items, last_status AS status FROM push_batches WHERE push_id = ? AND state <> 'split' ORDER BY id`,
-      )
-      .all(pushId) as { id: number; state: string; items: number; status: number | null }[];
+    const rows = this.outbox.batchRows(pushId);
     const deliveredRows = rows.filter((row) => row.state === 'delivered');
     const complete = message === undefined && deliveredRows.length === rows.length;
     const at = this.clock.now();
-    this.db
-      .prepare(`UPDATE pushes SET state = ?, finished_at = ?, message = ? WHERE id = ?`)
-      .run(complete ? 'complete' : 'failed', at.toISOString(), message ?? null, pushId);
+    this.outbox.finishPush(pushId, complete, at, message);
     const deliveredItems = deliveredRows.reduce((sum, row) => sum + row.items, 0);
     new AuditStore(this.db).append(
       {

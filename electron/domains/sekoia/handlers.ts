@@ -1,6 +1,7 @@
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
-import { SekoiaTargets, type SekoiaTarget } from './targets';
+import { OutboxStore } from '../push/outbox-store';
+import { SekoiaTargets, type SekoiaTarget } from './target-store';
 
 export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia.remove'> = {
   'sekoia.list': (_args, backend) => backend.targets.list().map((t) => targetView(backend, t)),
@@ -11,9 +12,7 @@ export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia
 };
 
 function targetView(backend: Backend, target: SekoiaTarget) {
-  const unfinished = backend.db
-    .prepare(`SELECT 1 FROM pushes WHERE target_id = ? AND state <> 'complete' LIMIT 1`)
-    .get(target.id);
+  const unfinished = new OutboxStore(backend.db).unfinishedPush(target.id);
   return {
     id: target.id,
     name: target.name,

@@ -1,3 +1,4 @@
+import { EntityStore } from './entity-store';
 import type { Db } from '../../adapters/db/database';
 import type { ConsoleRecord } from '../consoles/console-repository';
 import type { HealthStore } from '../health/health-store';
@@ -42,11 +43,7 @@ export function keepMalformed(
   json: string,
 ): void {
   const at = context.clock.now();
-  context.db
-    .prepare(
-      'INSERT INTO malformed_records (console_id, api, run_id, reason, json, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(context.console.id, api, runId, reason, json, at.toISOString());
+  new EntityStore(context.db).keepMalformed(context.console.id, api, runId, reason, json, at);
   context.health.record(
     {
       consoleId: context.console.id,

@@ -65,4 +65,51 @@ export class EntityStore {
       }
     ).n;
   }
+
+  /** The newest records of one agent, newest first. */
+  recentOfAgent(
+    table: IncrementalTable,
+    consoleId: string,
+    agentId: string,
+    limit: number,
+  ): string[] {
+    const order = table === 'threats' ? 'updated_at' : 'created_at';
+    return this.db
+      .prepare(
+        `SELECT json FROM ${table} WHERE console_id = ? AND agent_id = ? ORDER BY ${order} DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(consoleId, agentId, limit) as string[];
+  }
+
+  /** Every stored record as the API sent it, by console (all, or the one named), then id. */
+  rawRecords(table: IncrementalTable, consoleName?: string): Iterable<string> {
+    return consoleName === undefined
+      ? (this.db
+          .prepare(`SELECT json FROM ${table} ORDER BY console_id, id`)
+          .pluck()
+          .iterate() as Iterable<string>)
+      : (this.db
+          .prepare(
+            `SELECT t.json FROM ${table} t JOIN consoles c ON c.id = t.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY t.id`,
+          )
+          .pluck()
+          .iterate(consoleName) as Iterable<string>);
+  }
+
+  /** A record the sync could not use, kept raw. */
+  keepMalformed(
+    consoleId: string,
+    api: string,
+    runId: number,
+    reason: string,
+    json: string,
+    at: Date,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO malformed_records (console_id, api, run_id, reason, json, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(consoleId, api, runId, reason, json, at.toISOString());
+  }
 }

@@ -1,3 +1,4 @@
+import { ConsoleStateStore } from './console-state-store';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
 
@@ -89,14 +90,7 @@ export class SnapshotStore {
           'UPDATE agent_snapshots SET complete = ?, agent_count = ?, expected = ? WHERE id = ?',
         )
         .run(complete ? 1 : 0, this.memberCount(snapshotId), expected ?? null, snapshotId);
-      if (complete) {
-        this.db
-          .prepare(
-            `INSERT INTO console_state (console_id, state, current_snapshot_id, updated_at) VALUES (?, 'Collecting', ?, ?)
-             ON CONFLICT (console_id) DO UPDATE SET current_snapshot_id = excluded.current_snapshot_id, updated_at = excluded.updated_at`,
-          )
-          .run(consoleId, snapshotId, at.toISOString());
-      }
+      if (complete) new ConsoleStateStore(this.db).setCurrentSnapshot(consoleId, snapshotId, at);
     })();
   }
 
@@ -141,5 +135,42 @@ export class SnapshotStore {
       yield* rows;
       after = rows.at(-1)!.agentId;
     }
+  }
+
+  /** The raw object of one agent of a snapshot, exactly as the API sent it. */
+  agentJson(snapshotId: number, agentId: string): string | undefined {
+    return this.db
+      .prepare(
+        `SELECT r.json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+           WHERE m.snapshot_id = ? AND m.agent_id = ?`,
+      )
+      .pluck()
+      .get(snapshotId, agentId) as string | undefined;
+  }
+
+  /** Agents in one snapshot and not in the other. */
+  agentsOnlyIn(snapshotId: number, otherId: number): string[] {
+    return this.db
+      .prepare(
+        `SELECT agent_id FROM snapshot_members WHERE snapshot_id = ?
+         EXCEPT SELECT agent_id FROM snapshot_members WHERE snapshot_id = ?`,
+      )
+      .pluck()
+      .all(snapshotId, otherId) as string[];
+  }
+
+  /** Agents in both snapshots whose raw object differs, with both versions. */
+  changedAgents(
+    fromId: number,
+    toId: number,
+  ): Iterable<{ agentId: string; before: string; after: string }> {
+    return this.db
+      .prepare(
+        `SELECT a.agent_id AS agentId, ra.json AS before, rb.json AS after
+         FROM snapshot_members a JOIN snapshot_members b ON b.agent_id = a.agent_id AND b.snapshot_id = ?
+         JOIN raw_objects ra ON ra.id = a.raw_id JOIN raw_objects rb ON rb.id = b.raw_id
+         WHERE a.snapshot_id = ? AND a.raw_id <> b.raw_id ORDER BY a.agent_id`,
+      )
+      .iterate(toId, fromId) as Iterable<{ agentId: string; before: string; after: string }>;
   }
 }

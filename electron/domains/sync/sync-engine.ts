@@ -12,10 +12,10 @@ import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
-import { ConsoleStateStore, type ConsoleState } from './console-state';
+import { ConsoleStateStore, type ConsoleState } from './console-state-store';
 import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
 import { RunStore } from './run-store';
-import { SyncLocks, type LockHolder } from './sync-lock';
+import { SyncLocks, type LockHolder } from './sync-lock-store';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
 import { AppError } from '../../../shared/errors/app-error';
 

@@ -1,6 +1,6 @@
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import type { ErrorClass } from '../../adapters/sentinelone/error-class';
-import type { ConsoleState } from './console-state';
+import type { ConsoleState } from './console-state-store';
 import type { RunState } from './run-store';
 
 export interface SyncErrorReport {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../electron/domains/audit/audit-store';
 import { systemClock } from '../../../electron/adapters/platform/clock';
 import { DEFAULT_PUSH_RETRY, SekoiaPusher } from '../../../electron/domains/push/pusher';
-import { SekoiaTargets } from '../../../electron/domains/sekoia/targets';
+import { SekoiaTargets } from '../../../electron/domains/sekoia/target-store';
 import { FakeSekoia } from '../../support/fake-sekoia/server';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';

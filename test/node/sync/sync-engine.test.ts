@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HealthStore } from '../../../electron/domains/health/health-store';
-import { ConsoleStateStore } from '../../../electron/domains/sync/console-state';
+import { ConsoleStateStore } from '../../../electron/domains/sync/console-state-store';
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { generateThreat } from '../../support/generate/threats';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';

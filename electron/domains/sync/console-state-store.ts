@@ -47,4 +47,14 @@ export class ConsoleStateStore {
       )
       .run(consoleId, state, at.toISOString());
   }
+
+  /** A complete snapshot becomes the console's inventory (the state is left as it is). */
+  setCurrentSnapshot(consoleId: string, snapshotId: number, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO console_state (console_id, state, current_snapshot_id, updated_at) VALUES (?, 'Collecting', ?, ?)
+         ON CONFLICT (console_id) DO UPDATE SET current_snapshot_id = excluded.current_snapshot_id, updated_at = excluded.updated_at`,
+      )
+      .run(consoleId, snapshotId, at.toISOString());
+  }
 }
