@@ -14,3 +14,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for index.html's meta tag. A meta tag cannot carry frame-ancestors (browsers
+ * ignore it there, with a warning); the hosts send it as a header.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
+/** The placeholder index.html holds where the build writes the policy. */
+export const CSP_PLACEHOLDER = '%S1INV_CSP%';
+
+/** index.html with its meta tag's policy filled in from the one above. */
+export function withContentSecurityPolicy(html: string): string {
+  if (!html.includes(CSP_PLACEHOLDER)) {
+    throw new Error(`index.html has no ${CSP_PLACEHOLDER} for its Content-Security-Policy.`);
+  }
+  return html.replace(CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
+import { DeviceRow } from '../devices/device-row';
 
 // The shapes the backend hands the renderer. Secrets never appear in any of them: a console
 // says whether a token is stored, never what it is.
@@ -118,27 +119,8 @@ export const HealthReport = z.object({
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 
-/** One grid row: the columns the Devices screen shows, never the raw objects. */
-export const GridRow = z.object({
-  console: z.string(),
-  agentId: z.string(),
-  site: z.string().optional(),
-  group: z.string().optional(),
-  hostname: z.string().optional(),
-  os: z.string().optional(),
-  osType: z.string().optional(),
-  deviceType: z.string().optional(),
-  ips: z.array(z.string()),
-  externalIp: z.string().optional(),
-  lastSeen: z.string().optional(),
-  agentVersion: z.string().optional(),
-  decommissioned: z.boolean(),
-  firewall: z.string().optional(),
-  users: z.string().optional(),
-  updateStatus: z.string().optional(),
-  activeThreats: z.number().optional(),
-  infectionStatus: z.string().optional(),
-});
+/** One grid row: the device row of shared/devices, never the raw objects. */
+export const GridRow = DeviceRow;
 export type GridRow = z.infer<typeof GridRow>;
 
 export const DeviceDetail = z.object({
@@ -200,6 +182,7 @@ export const PushOutcome = z.object({
   failedBatches: z.number(),
   items: z.number(),
   deliveredItems: z.number(),
+  /** Agents Sekoia's schema refuses (no hostname), left out with a reason. */
   skipped: z.number(),
   message: z.string().optional(),
 });

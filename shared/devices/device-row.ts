@@ -1,49 +1,67 @@
+import { z } from 'zod';
 import type { S1Agent } from '../sentinelone/agent';
 import { enrichmentFacts } from '../sentinelone/enrichments';
 
 /**
  * One device as the grid, the CSV export and `s1inv devices` show it: the columns an analyst
- * audits, enrichments included. Ids stay strings.
+ * audits, enrichments included. Ids stay strings. The one declaration of this shape: the
+ * contract carries it, and its type is inferred from it.
  */
-export interface DeviceRow {
-  console: string;
-  agentId: string;
-  uuid?: string;
-  site?: string;
-  group?: string;
-  hostname?: string;
-  os?: string;
-  osType?: string;
-  deviceType?: string;
-  ips: string[];
-  externalIp?: string;
-  lastSeen?: string;
-  agentVersion?: string;
-  decommissioned: boolean;
-  firewall?: string;
-  users?: string;
-  updateStatus?: string;
-  activeThreats?: number;
-  infectionStatus?: string;
+export const DeviceRow = z.object({
+  console: z.string(),
+  agentId: z.string(),
+  uuid: z.string().optional(),
+  site: z.string().optional(),
+  group: z.string().optional(),
+  hostname: z.string().optional(),
+  os: z.string().optional(),
+  osType: z.string().optional(),
+  deviceType: z.string().optional(),
+  ips: z.array(z.string()),
+  externalIp: z.string().optional(),
+  lastSeen: z.string().optional(),
+  agentVersion: z.string().optional(),
+  decommissioned: z.boolean(),
+  firewall: z.string().optional(),
+  users: z.string().optional(),
+  updateStatus: z.string().optional(),
+  activeThreats: z.number().optional(),
+  infectionStatus: z.string().optional(),
+});
+export type DeviceRow = z.infer<typeof DeviceRow>;
+
+/** How a column's values read: the grid picks its filter and renderer from this. */
+export type ColumnKind = 'text' | 'list' | 'date' | 'boolean' | 'number' | 'enrichment';
+
+export interface DeviceColumn {
+  key: keyof DeviceRow;
+  label: string;
+  kind: ColumnKind;
+  /** The grid's starting width, in pixels. */
+  width: number;
+  /** Hidden in the grid until the analyst shows it; the CSV has every column. */
+  hidden?: boolean;
 }
 
-export const DEVICE_COLUMNS: { key: keyof DeviceRow; label: string }[] = [
-  { key: 'console', label: 'Console' },
-  { key: 'site', label: 'Site' },
-  { key: 'group', label: 'Group' },
-  { key: 'hostname', label: 'Hostname' },
-  { key: 'os', label: 'OS' },
-  { key: 'deviceType', label: 'Device type' },
-  { key: 'ips', label: 'IPs' },
-  { key: 'lastSeen', label: 'Last seen' },
-  { key: 'agentVersion', label: 'Agent version' },
-  { key: 'decommissioned', label: 'Decommissioned' },
-  { key: 'firewall', label: 'Firewall' },
-  { key: 'users', label: 'Users' },
-  { key: 'updateStatus', label: 'Update Status' },
-  { key: 'activeThreats', label: 'Active Threats' },
-  { key: 'infectionStatus', label: 'Infection Status' },
-  { key: 'agentId', label: 'Agent ID' },
+/** Every column, in order: the grid's, the CSV's (every one, hidden or not) and the table's. */
+export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
+  { key: 'console', label: 'Console', kind: 'text', width: 130 },
+  { key: 'site', label: 'Site', kind: 'text', width: 150 },
+  { key: 'group', label: 'Group', kind: 'text', width: 150 },
+  { key: 'hostname', label: 'Hostname', kind: 'text', width: 190 },
+  { key: 'os', label: 'OS', kind: 'text', width: 200 },
+  { key: 'deviceType', label: 'Device type', kind: 'text', width: 130 },
+  { key: 'ips', label: 'IPs', kind: 'list', width: 200 },
+  { key: 'lastSeen', label: 'Last seen', kind: 'date', width: 180 },
+  { key: 'agentVersion', label: 'Agent version', kind: 'text', width: 140 },
+  { key: 'decommissioned', label: 'Decommissioned', kind: 'boolean', width: 150 },
+  { key: 'firewall', label: 'Firewall', kind: 'enrichment', width: 150 },
+  { key: 'users', label: 'Users', kind: 'text', width: 180 },
+  { key: 'updateStatus', label: 'Update Status', kind: 'enrichment', width: 150 },
+  { key: 'activeThreats', label: 'Active Threats', kind: 'number', width: 150 },
+  { key: 'infectionStatus', label: 'Infection Status', kind: 'enrichment', width: 150 },
+  { key: 'agentId', label: 'Agent ID', kind: 'text', width: 190, hidden: true },
+  { key: 'externalIp', label: 'External IP', kind: 'text', width: 140, hidden: true },
 ];
 
 export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {

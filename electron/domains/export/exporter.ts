@@ -9,7 +9,12 @@ import type { Clock } from '../../adapters/platform/clock';
 import { deviceRowOf } from '../../../shared/devices/precomputed';
 import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { CSV_BOM, csvHeader, csvRow } from './csv';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export-formats';
+import {
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type Framing,
+} from '../../../shared/export-formats';
 import { AppError } from '../../../shared/errors/app-error';
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -43,18 +48,30 @@ export interface ExportResult {
   bytes: number;
 }
 
-interface Framing {
+interface Layout {
   open: string;
-  separator: string;
+  /** Written before the record at this index. */
+  before: (index: number) => string;
+  after: string;
   close: (count: number) => string;
 }
 
-const JSON_ARRAY: Framing = {
-  open: '[',
-  separator: ',',
-  close: (n) => (n === 0 ? ']\n' : '\n]\n'),
+const LAYOUTS: Record<Framing, Layout> = {
+  'json-array': {
+    open: '[',
+    before: (i) => (i > 0 ? ',\n' : '\n'),
+    after: '',
+    close: (n) => (n === 0 ? ']\n' : '\n]\n'),
+  },
+  'sekoia-body': {
+    open: '{"version":1,"items":[',
+    before: (i) => (i > 0 ? ',' : ''),
+    after: '',
+    close: () => ']}\n',
+  },
+  ndjson: { open: '', before: () => '', after: '\n', close: () => '' },
+  csv: { open: CSV_BOM + csvHeader(), before: () => '', after: '', close: () => '' },
 };
-const NDJSON: Framing = { open: '', separator: '', close: () => '' };
 
 /**
  * Writes one export file from the current inventory (or, for raw formats, the stored threats
@@ -79,21 +96,14 @@ export function runExport(
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
-    const framing =
-      format === 'csv' || format.endsWith('ndjson')
-        ? NDJSON
-        : format === 'sekoia-json'
-          ? { ...JSON_ARRAY, open: '{"version":1,"items":[', close: () => ']}\n' }
-          : JSON_ARRAY;
-    stream.write(format === 'csv' ? CSV_BOM + csvHeader() : framing.open);
-    const lineEnd = format.endsWith('ndjson') ? '\n' : '';
-    const arrayBreak = framing === JSON_ARRAY ? '\n' : '';
+    const layout = LAYOUTS[EXPORT_FORMAT_INFO[format].framing];
+    stream.write(layout.open);
     for (const item of items(db, format, entity, request, skipped)) {
-      stream.write(`${records > 0 ? framing.separator : ''}${arrayBreak}${item}${lineEnd}`);
+      stream.write(`${layout.before(records)}${item}${layout.after}`);
       records += 1;
       if (records % 5_000 === 0) request.onProgress?.(records);
     }
-    stream.write(framing.close(records));
+    stream.write(layout.close(records));
     const { sha256, bytes } = stream.commit();
     new AuditStore(db).append(
       {

@@ -1,20 +1,12 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import { runExport } from './exporter';
-
-const EXTENSIONS: Record<string, string> = {
-  'ocsf-json': 'ocsf.json',
-  'ocsf-ndjson': 'ocsf.ndjson',
-  'sekoia-json': 'sekoia.json',
-  csv: 'csv',
-  'raw-json': 'raw.json',
-  'raw-ndjson': 'raw.ndjson',
-};
+import { EXPORT_FORMAT_INFO } from '../../../shared/export-formats';
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
   'export.run': async ({ format, scope, entity }, backend) => {
     const stamp = backend.deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await backend.deps.platform.chooseExportFile(
-      `s1-inventory-${stamp}.${EXTENSIONS[format]}`,
+      `s1-inventory-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
     );
     if (!destination) return { status: 'cancelled' as const };
     const result = runExport(backend.db, backend.deps.clock, {

@@ -16,6 +16,7 @@ import { SnapshotGoneError } from '../inventory/snapshot-record-store';
 import { OutboxStore, type OutboxBatch } from './outbox-store';
 import { SekoiaTargets, type SekoiaTarget } from '../sekoia/target-store';
 import { AppError } from '../../../shared/errors/app-error';
+import type { PushOutcome } from '../../../shared/contract/views';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
 // ever dropped: batches are written to an outbox first and marked delivered only on HTTP 200.
@@ -36,18 +37,8 @@ export interface PushOptions {
   onProgress?: (progress: { delivered: number; total: number }) => void;
 }
 
-export interface PushResult {
-  pushId: number;
-  state: 'complete' | 'failed';
-  batches: number;
-  deliveredBatches: number;
-  failedBatches: number;
-  items: number;
-  deliveredItems: number;
-  /** Agents Sekoia's schema refuses (no hostname), left out with a reason. */
-  skipped: number;
-  message?: string;
-}
+/** What a push did: the contract's shape, declared once in shared/contract/views.ts. */
+export type PushResult = PushOutcome;
 
 export class SekoiaHttpError extends AppError {
   override readonly name = 'SekoiaHttpError';

@@ -1,6 +1,10 @@
 import Chip from '@mui/material/Chip';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { GridRow } from '../../../shared/contract/views';
+import {
+  DEVICE_COLUMNS as SHARED_COLUMNS,
+  type DeviceColumn,
+} from '../../../shared/devices/device-row';
 
 type Tone = 'success' | 'error' | 'warning' | 'default';
 
@@ -29,54 +33,46 @@ function EnrichmentChip({ value }: ICellRendererParams<GridRow, string | number>
   );
 }
 
-const text = (
-  field: keyof GridRow,
-  headerName: string,
-  extra: Partial<ColDef<GridRow>> = {},
-): ColDef<GridRow> => ({
-  field,
-  headerName,
-  colId: field,
-  filter: 'agTextColumnFilter',
-  ...extra,
-});
-
-const chip = (field: keyof GridRow, headerName: string): ColDef<GridRow> =>
-  text(field, headerName, { cellRenderer: EnrichmentChip, width: 150 });
-
 const date = (value: unknown) =>
   typeof value === 'string' ? new Date(value).toLocaleString() : '';
 
-/** Every grid column: the audit columns and each enrichment as its own column. */
-export const DEVICE_COLUMNS: ColDef<GridRow>[] = [
-  text('console', 'Console', { width: 130 }),
-  text('site', 'Site', { width: 150 }),
-  text('group', 'Group', { width: 150 }),
-  text('hostname', 'Hostname', { width: 190 }),
-  text('os', 'OS', { width: 200 }),
-  text('deviceType', 'Device type', { width: 130 }),
-  text('ips', 'IPs', {
-    width: 200,
-    valueGetter: ({ data }) => data?.ips.join(', ') ?? '',
-  }),
-  text('lastSeen', 'Last seen', {
-    width: 180,
-    filter: 'agDateColumnFilter',
-    valueFormatter: ({ value }) => date(value),
-    filterValueGetter: ({ data }) => (data?.lastSeen ? new Date(data.lastSeen) : null),
-    comparator: (a: string | undefined, b: string | undefined) => (a ?? '').localeCompare(b ?? ''),
-  }),
-  text('agentVersion', 'Agent version', { width: 140 }),
-  text('decommissioned', 'Decommissioned', {
-    width: 150,
-    valueFormatter: ({ value }) => (value ? 'Yes' : 'No'),
-    filterValueGetter: ({ data }) => (data?.decommissioned ? 'Yes' : 'No'),
-  }),
-  chip('firewall', 'Firewall'),
-  text('users', 'Users', { width: 180 }),
-  chip('updateStatus', 'Update Status'),
-  { ...chip('activeThreats', 'Active Threats'), filter: 'agNumberColumnFilter' },
-  chip('infectionStatus', 'Infection Status'),
-  text('agentId', 'Agent ID', { width: 190, hide: true }),
-  text('externalIp', 'External IP', { width: 140, hide: true }),
-];
+/** What each kind of column needs in the grid: its filter, how it reads and how it sorts. */
+function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
+  switch (kind) {
+    case 'text':
+      return {};
+    case 'list':
+      return { valueGetter: ({ data }) => (data?.[key] as string[] | undefined)?.join(', ') ?? '' };
+    case 'date':
+      return {
+        filter: 'agDateColumnFilter',
+        valueFormatter: ({ value }) => date(value),
+        filterValueGetter: ({ data }) => {
+          const value = data?.[key];
+          return typeof value === 'string' ? new Date(value) : null;
+        },
+        comparator: (a: string | undefined, b: string | undefined) =>
+          (a ?? '').localeCompare(b ?? ''),
+      };
+    case 'boolean':
+      return {
+        valueFormatter: ({ value }) => (value ? 'Yes' : 'No'),
+        filterValueGetter: ({ data }) => (data?.[key] ? 'Yes' : 'No'),
+      };
+    case 'number':
+      return { cellRenderer: EnrichmentChip, filter: 'agNumberColumnFilter' };
+    case 'enrichment':
+      return { cellRenderer: EnrichmentChip };
+  }
+}
+
+/** Every grid column, from the one column table the CSV export shares. */
+export const DEVICE_COLUMNS: ColDef<GridRow>[] = SHARED_COLUMNS.map((column) => ({
+  field: column.key,
+  headerName: column.label,
+  colId: column.key,
+  filter: 'agTextColumnFilter',
+  width: column.width,
+  ...(column.hidden ? { hide: true } : {}),
+  ...kindDef(column),
+}));

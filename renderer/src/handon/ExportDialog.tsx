@@ -15,15 +15,11 @@ import { saveUrl } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
 import { ScopeChooser, type DeviceSelection } from './scope';
 import { useHandOn } from './useHandOn';
-
-const FORMATS = [
-  ['ocsf-json', 'OCSF 1.6.0 JSON (array)'],
-  ['ocsf-ndjson', 'OCSF 1.6.0 NDJSON (one record per line)'],
-  ['sekoia-json', 'Sekoia push body (JSON)'],
-  ['csv', 'CSV for spreadsheets'],
-  ['raw-json', 'Raw SentinelOne agents (JSON)'],
-  ['raw-ndjson', 'Raw SentinelOne agents (NDJSON)'],
-] as const;
+import {
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../../shared/export-formats';
 
 /** Export: format, scope, destination (save dialog or browser download), progress, result. */
 export function ExportDialog({
@@ -34,7 +30,7 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const api = useBackend();
-  const [format, setFormat] = useState<(typeof FORMATS)[number][0]>('ocsf-json');
+  const [format, setFormat] = useState<ExportFormat>('ocsf-json');
   const {
     choice,
     setChoice,
@@ -70,9 +66,9 @@ export function ExportDialog({
             value={format}
             onChange={(e) => setFormat(e.target.value as typeof format)}
           >
-            {FORMATS.map(([id, label]) => (
+            {EXPORT_FORMATS.map((id) => (
               <MenuItem key={id} value={id}>
-                {label}
+                {EXPORT_FORMAT_INFO[id].label}
               </MenuItem>
             ))}
           </TextField>

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toContractError } from '../../../electron/backend/contract-errors';
 import { AppError, ERROR_CODES } from '../../../shared/errors/app-error';
@@ -24,7 +25,10 @@ type ErrorClass = new (...args: never[]) => Error;
 async function exportedErrorClasses(): Promise<Map<string, ErrorClass>> {
   const found = new Map<string, ErrorClass>();
   for (const file of LAYERS.flatMap(modules)) {
-    const exports = (await import(`../../../${file}`)) as Record<string, unknown>;
+    const exports = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<
+      string,
+      unknown
+    >;
     for (const [name, value] of Object.entries(exports)) {
       if (typeof value === 'function' && value.prototype instanceof Error && value !== AppError) {
         found.set(`${file}#${name}`, value as ErrorClass);
