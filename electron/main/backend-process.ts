@@ -1,20 +1,16 @@
-import { dialog, utilityProcess, type BrowserWindow, type UtilityProcess } from 'electron';
+import { dialog, utilityProcess, type BrowserWindow } from 'electron';
 import type { Envelope } from '../../shared/contract/contract';
 import { eventChannel } from '../../shared/contract/preload-api';
-import type { FromBackend, PlatformRequest, ToBackend } from '../hosts/utility/host-messages';
+import { BackendRelay, type UtilityProcessLike } from '../hosts/desktop/backend-relay';
 import { openExternalLink } from './external-links';
 
 /**
- * The backend's utility process, seen from main: relays calls and events, and answers the
- * backend's platform requests (the native save dialog, opening links) on the main thread.
+ * The backend's utility process, seen from main: Electron's part only (the fork, the native
+ * save dialog, the window's event channel); the relay itself is BackendRelay, tested in Node.
  */
 export class BackendProcess {
-  private readonly child: UtilityProcess;
-  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
-  private nextId = 0;
-  /** Calls made before the backend said it is ready (its database is open). */
-  private queued: ToBackend[] | undefined = [];
-  private exitError: Envelope<never> | undefined;
+  private readonly child;
+  private readonly relay: BackendRelay;
 
   constructor(
     entry: string,
@@ -25,64 +21,29 @@ export class BackendProcess {
       serviceName: 'S1 Inventory backend',
       env: { ...process.env, S1INV_DATA_DIR: dataDir },
     });
-    this.child.on('message', (message: FromBackend) => void this.receive(message));
-    this.child.on('exit', (code) => {
-      this.exitError = {
-        ok: false,
-        error: {
-          name: 'BackendExitedError',
-          code: 'unavailable',
-          message: `The S1 Inventory backend stopped (exit code ${code}). Restart the app; your data is safe in its database.`,
-        },
-      };
-      for (const resolve of this.pending.values()) resolve(this.exitError);
-      this.pending.clear();
-    });
+    this.relay = new BackendRelay(
+      this.child as unknown as UtilityProcessLike,
+      {
+        chooseExportFile: (suggestedName) => this.chooseExportFile(suggestedName),
+        openExternal: (url) => openExternalLink(url),
+      },
+      (name, payload) => this.window()?.webContents.send(eventChannel(name), payload),
+    );
   }
 
   call(name: string, args: unknown): Promise<Envelope<unknown>> {
-    if (this.exitError) return Promise.resolve(this.exitError);
-    const id = (this.nextId += 1);
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.send({ type: 'call', id, name, args });
-    });
+    return this.relay.call(name, args);
   }
 
   stop(): void {
     this.child.kill();
   }
 
-  private send(message: ToBackend): void {
-    if (this.queued) this.queued.push(message);
-    else this.child.postMessage(message);
-  }
-
-  private async receive(message: FromBackend): Promise<void> {
-    if (message.type === 'ready') {
-      const queued = this.queued ?? [];
-      this.queued = undefined;
-      for (const waiting of queued) this.child.postMessage(waiting);
-    } else if (message.type === 'result') {
-      this.pending.get(message.id)?.(message.envelope);
-      this.pending.delete(message.id);
-    } else if (message.type === 'event') {
-      this.window()?.webContents.send(eventChannel(message.name), message.payload);
-    } else if (message.type === 'platform') {
-      this.send({
-        type: 'platform-reply',
-        id: message.id,
-        value: await this.platform(message.request),
-      });
-    }
-  }
-
-  private async platform(request: PlatformRequest): Promise<unknown> {
-    if (request.kind === 'openExternal') return openExternalLink(request.url);
+  private async chooseExportFile(suggestedName: string) {
     const window = this.window();
     const options = {
       title: 'Export devices',
-      defaultPath: request.suggestedName,
+      defaultPath: suggestedName,
       properties: ['createDirectory', 'showOverwriteConfirmation'] as (
         'createDirectory' | 'showOverwriteConfirmation'
       )[],

@@ -1,10 +1,10 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { request } from 'undici';
 import type { Backend } from '../../electron/backend/backend';
-import type { FromBackend, ToBackend } from '../../electron/hosts/utility/host-messages';
 import type { PortPlatform } from '../../electron/hosts/utility/port-host';
 import { hostBackendOnPort } from '../../electron/hosts/utility/port-host';
 import { validateIpcCall } from '../../electron/hosts/desktop/validated-call';
+import { BackendRelay, type UtilityProcessLike } from '../../electron/hosts/desktop/backend-relay';
 import type { ServeHost } from '../../electron/hosts/serve/serve-host';
 import {
   CALL_NAMES,
@@ -39,38 +39,28 @@ export function ipcTransport(
   chooseExportFile: (suggestedName: string) => string | undefined,
 ): Transport {
   hostBackendOnPort(port as never, backend, platform);
-  const pending = new Map<number, (envelope: unknown) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let nextId = 0;
-  main.on('message', (message: FromBackend) => {
-    if (message.type === 'result') {
-      pending.get(message.id)?.(message.envelope);
-      pending.delete(message.id);
-    } else if (message.type === 'event') {
-      for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
-    } else if (message.type === 'platform') {
-      const value =
-        message.request.kind === 'chooseExportFile'
-          ? (() => {
-              const path = chooseExportFile(message.request.suggestedName);
-              return path === undefined ? undefined : { path, description: path };
-            })()
-          : false;
-      main.postMessage({ type: 'platform-reply', id: message.id, value } satisfies ToBackend);
-    }
-  });
+  // Main's real relay, with a MessagePort standing in for the utility process.
+  const relay = new BackendRelay(
+    utilityProcessOn(main),
+    {
+      chooseExportFile: (suggestedName) => {
+        const path = chooseExportFile(suggestedName);
+        return Promise.resolve(path === undefined ? undefined : { path, description: path });
+      },
+      openExternal: () => Promise.resolve(false),
+    },
+    (name, payload) => {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+  );
   const preload = {
     calls: Object.fromEntries(
       CALL_NAMES.map((name) => [
         name,
         (args: unknown) => {
           const checked = validateIpcCall(name, args, OUR_WINDOW, TRUSTED);
-          if (!checked.ok) return Promise.resolve(checked);
-          const id = (nextId += 1);
-          return new Promise((resolve) => {
-            pending.set(id, resolve);
-            main.postMessage({ type: 'call', id, name: checked.name, args: checked.args });
-          });
+          return checked.ok ? relay.call(checked.name, checked.args) : Promise.resolve(checked);
         },
       ]),
     ),
@@ -93,6 +83,15 @@ export function ipcTransport(
       main.close();
     },
   };
+}
+
+/** A Node MessagePort as Electron's utility process looks from main. */
+export function utilityProcessOn(port: MessagePort): UtilityProcessLike {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    on: (event: 'message' | 'exit', listener: (value: unknown) => void) =>
+      event === 'message' ? port.on('message', listener) : port.on('close', () => listener(0)),
+  } as UtilityProcessLike;
 }
 
 export function messagePorts(): { port: MessagePort; main: MessagePort } {

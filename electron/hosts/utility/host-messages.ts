@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Envelope, EventName } from '../../../shared/contract/contract';
 
 // The messages between Electron's main process and the backend's utility process. Main
@@ -6,6 +7,17 @@ import type { Envelope, EventName } from '../../../shared/contract/contract';
 
 export type PlatformRequest =
   { kind: 'chooseExportFile'; suggestedName: string } | { kind: 'openExternal'; url: string };
+
+/** Main's replies, checked on arrival: the backend never trusts a cast. */
+export const PLATFORM_REPLIES = {
+  chooseExportFile: z
+    .object({ path: z.string(), description: z.string(), downloadUrl: z.string().optional() })
+    .optional(),
+  openExternal: z.boolean(),
+} as const;
+export type PlatformReply = {
+  [K in keyof typeof PLATFORM_REPLIES]: z.infer<(typeof PLATFORM_REPLIES)[K]>;
+};
 
 export type ToBackend =
   | { type: 'call'; id: number; name: string; args: unknown }

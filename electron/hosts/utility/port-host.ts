@@ -1,6 +1,13 @@
 import type { Backend } from '../../backend/backend';
 import { dispatch } from '../../backend/dispatch';
-import type { FromBackend, PlatformRequest, ToBackend } from './host-messages';
+import { PendingRequests } from '../../../shared/rpc/pending-requests';
+import {
+  PLATFORM_REPLIES,
+  type FromBackend,
+  type PlatformReply,
+  type PlatformRequest,
+  type ToBackend,
+} from './host-messages';
 import type { ExportDestination, PlatformPort } from '../../backend/platform';
 
 /** A message port as Electron's utility process (and Node's MessagePort) offers it. */
@@ -15,8 +22,7 @@ export interface MessagePortLike {
  */
 export class PortPlatform implements PlatformPort {
   readonly transport = 'electron' as const;
-  private readonly pending = new Map<number, (value: unknown) => void>();
-  private nextId = 0;
+  private readonly requests = new PendingRequests<unknown>();
 
   constructor(private readonly port: MessagePortLike) {}
 
@@ -29,16 +35,16 @@ export class PortPlatform implements PlatformPort {
   }
 
   answer(id: number, value: unknown): void {
-    this.pending.get(id)?.(value);
-    this.pending.delete(id);
+    this.requests.settle(id, value);
   }
 
-  private ask<T>(request: PlatformRequest): Promise<T> {
-    const id = (this.nextId += 1);
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve as (value: unknown) => void);
-      this.port.postMessage({ type: 'platform', id, request });
-    });
+  private async ask<K extends PlatformRequest['kind']>(
+    request: Extract<PlatformRequest, { kind: K }>,
+  ): Promise<PlatformReply[K]> {
+    const reply = await this.requests.request((id) =>
+      this.port.postMessage({ type: 'platform', id, request }),
+    );
+    return PLATFORM_REPLIES[request.kind].parse(reply) as PlatformReply[K];
   }
 }
 
