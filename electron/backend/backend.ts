@@ -2,7 +2,6 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { Db } from '../adapters/db/database';
 import { ConsoleService } from '../domains/consoles/console-service';
 import type { ConsoleRecord } from '../domains/consoles/console-repository';
-import { HealthStore } from '../domains/health/health-store';
 import type { Clock } from '../adapters/platform/clock';
 import type { Precomputer } from '../domains/precompute/precomputer';
 import type { SecretStore } from '../adapters/secrets/secret-store';
@@ -13,11 +12,20 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../adapters/http/retry';
 import type { S1Api } from '../../shared/sentinelone/apis';
 import { InvalidArgumentError } from '../../shared/errors/app-error';
 import { AutoPoller } from '../domains/sync/auto-poll';
-import { ConsoleStateStore } from '../domains/sync/console-state-store';
-import { SnapshotStore } from '../domains/sync/snapshot-store';
 import { SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
 import type { ConsoleView } from '../../shared/contract/views';
 import { EventHub } from './event-hub';
+import { openStores, type Stores } from '../domains/stores';
+import { runExport, type ExportRequest, type ExportResult } from '../domains/export/exporter';
+import { exportConfig, importConfig, type ImportSummary } from '../domains/config/config-service';
+import type { ConfigFile } from '../domains/config/config-file';
+import { SekoiaPusher } from '../domains/push/pusher';
+import {
+  currentDeviceCount,
+  currentDeviceRows,
+  type InventoryCursor,
+  type InventoryText,
+} from '../domains/inventory/inventory-store';
 import type { PlatformPort } from './platform';
 
 export interface SyncRunRequest {
@@ -59,7 +67,16 @@ export class Backend {
   private readonly running = new Set<Promise<unknown>>();
   private readonly pollers = new Map<string, { poller: AutoPoller; minutes: number }>();
 
-  constructor(readonly deps: BackendDeps) {
+  readonly stores: Stores;
+  readonly clock: Clock;
+  readonly platform: PlatformPort;
+  readonly dataDir: string;
+
+  constructor(private readonly deps: BackendDeps) {
+    this.stores = openStores(deps.db);
+    this.clock = deps.clock;
+    this.platform = deps.platform;
+    this.dataDir = deps.dataDir;
     this.consoles = new ConsoleService(deps);
     this.engine = new SyncEngine({
       db: deps.db,
@@ -70,14 +87,40 @@ export class Backend {
     this.targets = new SekoiaTargets(deps.db, deps.secrets, deps.clock);
   }
 
-  get db(): Db {
-    return this.deps.db;
+  // The use cases the handlers call; none of them hands out the database.
+
+  /** The demo console of `npm run demo`, when this host offers it and it answers. */
+  findDemoConsole(): Promise<{ url: string; token: string } | undefined> {
+    return this.deps.findDemoConsole?.() ?? Promise.resolve(undefined);
+  }
+
+  exportFile(request: ExportRequest): ExportResult {
+    return runExport(this.deps.db, this.clock, request);
+  }
+
+  configFile(): ConfigFile {
+    return exportConfig(this.deps.db);
+  }
+
+  importConfig(json: string, source: string): ImportSummary {
+    return importConfig(this.deps.db, this.clock, json, source);
+  }
+
+  pusher(target: SekoiaTarget, apiKey: string): SekoiaPusher {
+    return new SekoiaPusher(this.deps.db, this.clock, target, apiKey);
+  }
+
+  deviceCount(consoleName?: string): number {
+    return currentDeviceCount(this.deps.db, consoleName);
+  }
+
+  deviceRows(consoleName?: string, from?: InventoryCursor): Iterable<InventoryText> {
+    return currentDeviceRows(this.deps.db, consoleName, from);
   }
 
   consoleView(record: ConsoleRecord): ConsoleView {
-    const { db } = this.deps;
-    const snapshot = new SnapshotStore(db).current(record.id);
-    const counts = new HealthStore(db).counts(record.id);
+    const snapshot = this.stores.snapshots.current(record.id);
+    const counts = this.stores.health.counts(record.id);
     const poll = this.pollers.get(record.id);
     return {
       id: record.id,
@@ -87,7 +130,7 @@ export class Backend {
       ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
       tokenStored: record.tokenStored,
-      state: new ConsoleStateStore(db).get(record.id).state,
+      state: this.stores.consoleState.get(record.id).state,
       syncing: this.engine.isRunning(record.id),
       autoPoll: { enabled: poll !== undefined, minutes: poll?.minutes ?? DEFAULT_POLL_MINUTES },
       ...(snapshot
@@ -191,7 +234,7 @@ export class Backend {
       )
       .finally(() => {
         this.syncs.delete(record.id);
-        changed(new ConsoleStateStore(this.deps.db).get(record.id).state);
+        changed(this.stores.consoleState.get(record.id).state);
       });
     this.running.add(finished);
     void finished.finally(() => this.running.delete(finished));
@@ -214,7 +257,7 @@ export class Backend {
         minutes * 60_000,
         undefined,
         (error) =>
-          new HealthStore(this.deps.db).record(
+          this.stores.health.record(
             {
               consoleId: record.id,
               errorClass: 'FirstPartyGeneric',

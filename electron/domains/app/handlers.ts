@@ -3,16 +3,16 @@ import type { HandlerGroup } from '../../backend/handler-types';
 
 export const appHandlers: HandlerGroup<'app.info' | 'app.openExternal'> = {
   'app.info': async (_args, backend) => {
-    const demoConsole = await backend.deps.findDemoConsole?.();
+    const demoConsole = await backend.findDemoConsole();
     return {
       version: backend.version,
-      dataDir: backend.deps.dataDir,
-      transport: backend.deps.platform.transport,
+      dataDir: backend.dataDir,
+      transport: backend.platform.transport,
       ...(demoConsole ? { demoConsole } : {}),
     };
   },
   'app.openExternal': async ({ url }, backend) => {
     const checked = checkExternalUrl(url);
-    return { opened: checked ? await backend.deps.platform.openExternal(checked.href) : false };
+    return { opened: checked ? await backend.platform.openExternal(checked.href) : false };
   },
 };

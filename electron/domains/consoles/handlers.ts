@@ -26,7 +26,7 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.test': async ({ name }, backend) => {
     const record = backend.consoles.get(name);
     const token = await backend.consoleToken(record);
-    return testConnection(clientForConsole(record, token), record.url, backend.deps.clock.now());
+    return testConnection(clientForConsole(record, token), record.url, backend.clock.now());
   },
   'consoles.setAutoPoll': ({ name, enabled, minutes }, backend) =>
     backend.consoleView(backend.setAutoPoll(name, enabled, minutes)),

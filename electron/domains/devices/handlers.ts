@@ -1,15 +1,9 @@
-import { EntityStore } from '../sync/entity-store';
-import type { Db } from '../../adapters/db/database';
-import {
-  currentDeviceCount,
-  currentDeviceRows,
-  type InventoryCursor,
-} from '../inventory/inventory-store';
-import { SnapshotStore } from '../sync/snapshot-store';
+import { type InventoryCursor } from '../inventory/inventory-store';
 import { deviceRowOf, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import type { GridRow } from '../../../shared/contract/views';
 import { indentJson } from '../../../shared/json-indent';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
+import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
 
 const RECENT = 50;
@@ -20,8 +14,8 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
     if (consoleName !== undefined) backend.consoles.get(consoleName);
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
-    const total = () => currentDeviceCount(backend.db, consoleName);
-    for (const record of currentDeviceRows(backend.db, consoleName, cursorFrom(cursor))) {
+    const total = () => backend.deviceCount(consoleName);
+    for (const record of backend.deviceRows(consoleName, cursorFrom(cursor))) {
       if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
       rows.push(deviceRowOf(record.text, record.console.name));
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
@@ -30,17 +24,15 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
   },
   'devices.detail': ({ console: consoleName, agentId }, backend) => {
     const record = backend.consoles.get(consoleName);
-    const snapshot = new SnapshotStore(backend.db).current(record.id);
-    const raw = snapshot
-      ? new SnapshotStore(backend.db).agentJson(snapshot.id, agentId)
-      : undefined;
+    const snapshot = backend.stores.snapshots.current(record.id);
+    const raw = snapshot ? backend.stores.snapshots.agentJson(snapshot.id, agentId) : undefined;
     const mapped = raw === undefined ? undefined : precomputeAgent(raw);
     if (raw === undefined || !mapped?.ok) {
       throw new InvalidArgumentError(
         `Console "${record.name}" has no device ${agentId} in its current inventory. Sync it again, then reopen the device.`,
       );
     }
-    const entities = new EntityStore(backend.db);
+    const entities = backend.stores.entities;
     const recent = (table: 'threats' | 'activities') =>
       entities
         .recentOfAgent(table, record.id, agentId, RECENT)
@@ -57,9 +49,9 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
 };
 
 /** Every device of the current inventory, as the grid shows it. */
-export function gridRows(db: Db): GridRow[] {
+export function gridRows(backend: Backend): GridRow[] {
   const rows: GridRow[] = [];
-  for (const record of currentDeviceRows(db)) {
+  for (const record of backend.deviceRows()) {
     rows.push(deviceRowOf(record.text, record.console.name));
   }
   return rows;

@@ -1,15 +1,14 @@
 import type { HandlerGroup } from '../../backend/handler-types';
-import { runExport } from './exporter';
 import { EXPORT_FORMAT_INFO } from '../../../shared/export-formats';
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
   'export.run': async ({ format, scope, entity }, backend) => {
-    const stamp = backend.deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    const destination = await backend.deps.platform.chooseExportFile(
+    const stamp = backend.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const destination = await backend.platform.chooseExportFile(
       `s1-inventory-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
     );
     if (!destination) return { status: 'cancelled' as const };
-    const result = runExport(backend.db, backend.deps.clock, {
+    const result = backend.exportFile({
       format,
       out: destination.path,
       ...(entity === undefined ? {} : { entity }),

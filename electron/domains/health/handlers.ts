@@ -1,10 +1,7 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import type { HealthEventView } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../consoles/console-repository';
-import { ConsoleStateStore } from '../sync/console-state-store';
-import { RunStore } from '../sync/run-store';
-import { SnapshotStore } from '../sync/snapshot-store';
-import { HealthStore, type HealthEvent } from './health-store';
+import { type HealthEvent } from './health-store';
 
 const REPORT_EVENTS = 50;
 
@@ -27,17 +24,17 @@ export const healthHandlers: HandlerGroup<'health.list' | 'health.report'> = {
     const records = backend.consoles.list();
     const byId = new Map(records.map((record) => [record.id, record.name]));
     const consoleId = name === undefined ? undefined : backend.consoles.get(name).id;
-    return new HealthStore(backend.db)
+    return backend.stores.health
       .list(consoleId)
       .map((event) => eventView(event, byId.get(event.consoleId) ?? ''));
   },
   'health.report': ({ name }, backend) => {
     const records: ConsoleRecord[] =
       name === undefined ? backend.consoles.list() : [backend.consoles.get(name)];
-    const states = new ConsoleStateStore(backend.db);
-    const runs = new RunStore(backend.db);
-    const health = new HealthStore(backend.db);
-    const snapshots = new SnapshotStore(backend.db);
+    const states = backend.stores.consoleState;
+    const runs = backend.stores.runs;
+    const health = backend.stores.health;
+    const snapshots = backend.stores.snapshots;
     return records.map((record) => {
       const snapshot = snapshots.current(record.id);
       return {

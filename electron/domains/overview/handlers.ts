@@ -4,5 +4,5 @@ import { overviewStats } from './overview-stats';
 
 export const overviewHandlers: HandlerGroup<'overview.stats'> = {
   'overview.stats': ({ staleDays }, backend) =>
-    overviewStats(gridRows(backend.db), staleDays, backend.deps.clock.now()),
+    overviewStats(gridRows(backend), staleDays, backend.clock.now()),
 };

@@ -1,6 +1,5 @@
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
-import { OutboxStore } from '../push/outbox-store';
 import { SekoiaTargets, type SekoiaTarget } from './target-store';
 
 export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia.remove'> = {
@@ -12,7 +11,7 @@ export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia
 };
 
 function targetView(backend: Backend, target: SekoiaTarget) {
-  const unfinished = new OutboxStore(backend.db).unfinishedPush(target.id);
+  const unfinished = backend.stores.outbox.unfinishedPush(target.id);
   return {
     id: target.id,
     name: target.name,
