@@ -102,8 +102,10 @@ export class Backend {
     return exportConfig(this.deps.db);
   }
 
-  importConfig(json: string, source: string): ImportSummary {
-    return importConfig(this.deps.db, this.clock, json, source);
+  async importConfig(json: string, source: string): Promise<ImportSummary> {
+    const summary = importConfig(this.deps.db, this.clock, json, source);
+    await this.consoles.dropTokens(summary.tokensDropped.map((name) => this.consoles.get(name).id));
+    return summary;
   }
 
   pusher(target: SekoiaTarget, apiKey: string): SekoiaPusher {

@@ -75,7 +75,8 @@ export const CALLS = {
           .strict(),
       })
       .strict(),
-    ConsoleView,
+    /** `tokenDropped`: the URL moved to another origin, so the stored token was forgotten. */
+    ConsoleView.extend({ tokenDropped: z.boolean() }),
   ),
   'consoles.setToken': call(z.object({ name, token: secret }).strict(), ConsoleView),
   'consoles.remove': call(
@@ -172,7 +173,13 @@ export const CALLS = {
         source: z.string().max(4_096).optional(),
       })
       .strict(),
-    z.object({ added: z.array(z.string()), updated: z.array(z.string()) }),
+    z.object({
+      added: z.array(z.string()),
+      updated: z.array(z.string()),
+      renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+      /** Consoles moved to another origin: their stored token was forgotten. */
+      tokensDropped: z.array(z.string()),
+    }),
   ),
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 

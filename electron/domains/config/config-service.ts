@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
+import { sameOrigin } from '../consoles/console-service';
 import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
 import { normaliseConsoleUrl } from '../consoles/console-url';
-import { parseApis, validateConsoleName, validateProxyUrl } from '../consoles/console-settings';
+import {
+  parseApis,
+  validateConsoleName,
+  validateProxyUrl,
+  validateCaBundle,
+} from '../consoles/console-settings';
 import {
   CONFIG_FORMAT,
   CONFIG_VERSION,
@@ -31,7 +37,14 @@ export class ConfigImportError extends AppError {
 export interface ImportSummary {
   added: string[];
   updated: string[];
+  /** Consoles whose name the import changed (matched by name, ignoring case). */
+  renamed: { from: string; to: string }[];
+  /** Consoles whose URL moved to another origin: their stored token was dropped. */
+  tokensDropped: string[];
 }
+
+/** The most consoles one import takes; a larger file is refused before anything is read. */
+export const MAX_IMPORTED_CONSOLES = 1_000;
 
 /** The configuration as a file: names, URLs, APIs and options. No token, ever. */
 export function exportConfig(db: Db): ConfigFile {
@@ -58,7 +71,15 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
   if (!config) throw new ConfigImportError(source, problems);
 
   const repository = new ConsoleRepository(db);
-  const planned: { record: ConsoleRecord; existing: boolean }[] = [];
+  if (config.consoles.length > MAX_IMPORTED_CONSOLES) {
+    throw new ConfigImportError(source, [
+      {
+        path: '$.consoles',
+        message: `has ${config.consoles.length} consoles; one import takes at most ${MAX_IMPORTED_CONSOLES}`,
+      },
+    ]);
+  }
+  const planned: { record: ConsoleRecord; previous: ConsoleRecord | undefined }[] = [];
   const seenNames = new Map<string, number>();
   const seenUrls = new Map<string, number>();
   const now = clock.now().toISOString();
@@ -77,6 +98,7 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
     const url = check('url', () => normaliseConsoleUrl(entry.url));
     const apis = parseApis(entry.apis);
     const proxyUrl = check('proxyUrl', () => validateProxyUrl(entry.proxyUrl));
+    const caBundle = check('caBundle', () => validateCaBundle(entry.caBundle));
     if (name === undefined || url === undefined) return;
 
     const nameKey = name.toLowerCase();
@@ -103,16 +125,18 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
         message: `${url} is already configured as "${sameUrl.name}"`,
       });
     }
+    // A stored token goes only to the origin it was stored for.
+    const keepsToken = existing?.tokenStored === true && sameOrigin(existing.url, url);
     planned.push({
-      existing: existing !== undefined,
+      previous: existing,
       record: {
         id: existing?.id ?? randomUUID(),
         name,
         url,
         apis,
         ...(proxyUrl === undefined ? {} : { proxyUrl }),
-        ...(entry.caBundle ? { caBundle: entry.caBundle } : {}),
-        tokenStored: existing?.tokenStored ?? false,
+        ...(caBundle === undefined ? {} : { caBundle }),
+        tokenStored: keepsToken,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       },
@@ -121,13 +145,22 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
   if (problems.length > 0) throw new ConfigImportError(source, problems);
 
   db.transaction(() => {
-    for (const { record, existing } of planned) {
-      if (existing) repository.update(record);
+    for (const { record, previous } of planned) {
+      if (previous) repository.update(record);
       else repository.insert(record);
     }
   })();
+  const updated = planned.flatMap(({ record, previous }) =>
+    previous ? [{ record, previous }] : [],
+  );
   return {
-    added: planned.filter((p) => !p.existing).map((p) => p.record.name),
-    updated: planned.filter((p) => p.existing).map((p) => p.record.name),
+    added: planned.filter((p) => !p.previous).map((p) => p.record.name),
+    updated: updated.map(({ record }) => record.name),
+    renamed: updated
+      .filter(({ record, previous }) => record.name !== previous.name)
+      .map(({ record, previous }) => ({ from: previous.name, to: record.name })),
+    tokensDropped: updated
+      .filter(({ record, previous }) => previous.tokenStored && !record.tokenStored)
+      .map(({ record }) => record.name),
   };
 }

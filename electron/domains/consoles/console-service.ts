@@ -99,9 +99,13 @@ export class ConsoleService {
 
   /**
    * Edits a console's settings (not its token: see setToken). An empty proxy or CA bundle
-   * removes it. The name and URL stay unique.
+   * removes it. The name and URL stay unique. A token is only ever sent to the origin it was
+   * stored for: a new origin drops the stored token, and the caller asks for one again.
    */
-  edit(name: string, changes: EditConsoleInput): ConsoleRecord {
+  async edit(
+    name: string,
+    changes: EditConsoleInput,
+  ): Promise<ConsoleRecord & { tokenDropped: boolean }> {
     const record = this.get(name);
     const newName = changes.name === undefined ? record.name : validateConsoleName(changes.name);
     const url = changes.url === undefined ? record.url : normaliseConsoleUrl(changes.url);
@@ -120,8 +124,20 @@ export class ConsoleService {
       ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
       updatedAt: this.deps.clock.now().toISOString(),
     };
+    const tokenDropped = record.tokenStored && !sameOrigin(record.url, url);
+    if (tokenDropped) {
+      // The record first: should the keychain fail, the token is still never used again.
+      this.repository.update({ ...updated, tokenStored: false });
+      await this.deps.secrets.delete(consoleAccount(record.id));
+      return { ...updated, tokenStored: false, tokenDropped };
+    }
     this.repository.update(updated);
-    return updated;
+    return { ...updated, tokenDropped };
+  }
+
+  /** Forgets the tokens of consoles whose URL moved to another origin (a config import). */
+  async dropTokens(consoleIds: readonly string[]): Promise<void> {
+    for (const id of consoleIds) await this.deps.secrets.delete(consoleAccount(id));
   }
 
   /** Stores (or replaces) a console's token, e.g. when the old one expired. */
@@ -154,6 +170,9 @@ export class ConsoleService {
 
   /** The stored token of a console; it is only ever returned to the caller that sends it. */
   async token(record: ConsoleRecord): Promise<string> {
+    // A record without a stored token never reads the keychain: a token left behind there
+    // (a URL moved to another origin, a keychain that failed to delete) is never sent.
+    if (!record.tokenStored) throw new TokenMissingError(record.name);
     const stored = await this.deps.secrets.get(consoleAccount(record.id));
     if (stored === undefined) throw new TokenMissingError(record.name);
     return stored;
@@ -173,4 +192,9 @@ export class ConsoleService {
       );
     }
   }
+}
+
+/** Scheme, host and port: where a token may go. */
+export function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
 }

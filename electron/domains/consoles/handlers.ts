@@ -15,8 +15,10 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.list': (_args, backend) =>
     backend.consoles.list().map((record) => backend.consoleView(record)),
   'consoles.add': async (args, backend) => backend.consoleView(await backend.consoles.add(args)),
-  'consoles.edit': ({ name, changes }, backend) =>
-    backend.consoleView(backend.consoles.edit(name, changes)),
+  'consoles.edit': async ({ name, changes }, backend) => {
+    const { tokenDropped, ...record } = await backend.consoles.edit(name, changes);
+    return { ...backend.consoleView(record), tokenDropped };
+  },
   'consoles.setToken': async ({ name, token }, backend) =>
     backend.consoleView(await backend.consoles.setToken(name, token)),
   'consoles.remove': async ({ name, deleteData }, backend) => {

@@ -42,6 +42,8 @@ export function AddConsoleDialog({
   const [caBundle, setCaBundle] = useState(existing?.caBundle ?? '');
   const [error, setError] = useState<ContractError>();
   const [busy, setBusy] = useState(false);
+  // A stored token is only ever sent to the origin it was stored for (the backend enforces it).
+  const movesOrigin = existing?.tokenStored === true && originOf(url) !== originOf(existing.url);
 
   const submit = async () => {
     setBusy(true);
@@ -98,10 +100,13 @@ export function AddConsoleDialog({
             autoComplete="off"
             value={token}
             onChange={(e) => setToken(e.target.value)}
+            required={movesOrigin}
             helperText={
-              existing
-                ? 'Leave empty to keep the stored token. Stored only in the OS keychain.'
-                : 'Stored only in the OS keychain; never shown again.'
+              movesOrigin
+                ? 'The console moves to another host, so its stored token will be forgotten: enter the token for the new URL.'
+                : existing
+                  ? 'Leave empty to keep the stored token. Stored only in the OS keychain.'
+                  : 'Stored only in the OS keychain; never shown again.'
             }
           />
           <TextField
@@ -128,4 +133,12 @@ export function AddConsoleDialog({
       </DialogActions>
     </Dialog>
   );
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(url.trim()) ? url.trim() : `https://${url.trim()}`).origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -21,8 +21,18 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
   const importConfig = async (file: File) => {
     const result = await call(api, 'config.import', { json: await file.text() });
     if (!result.ok) return setError(result.error);
+    const { added, updated, renamed, tokensDropped } = result.value;
     setNotice(
-      `Imported: ${result.value.added.length} added, ${result.value.updated.length} updated. Add their tokens with Set token.`,
+      [
+        `Imported: ${added.length} added, ${updated.length} updated.`,
+        ...renamed.map(({ from, to }) => `"${from}" is now named "${to}".`),
+        tokensDropped.length > 0
+          ? `The URL of ${tokensDropped.map((n) => `"${n}"`).join(', ')} moved to another host, so its stored token was forgotten.`
+          : '',
+        added.length + tokensDropped.length > 0 ? 'Add their tokens with Set token.' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
     onImported();
   };

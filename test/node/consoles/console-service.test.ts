@@ -48,25 +48,26 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
       proxyUrl: 'http://proxy.corp:3128',
     });
     await service.add({ name: 'lab', url: 'https://b.example.com' });
-    const edited = service.edit('prod', {
+    const edited = await service.edit('prod', {
       name: 'prod-eu',
-      url: 'https://c.example.com/',
+      url: 'https://a.example.com/',
       proxyUrl: '',
     });
     expect(edited).toMatchObject({
       id: prod.id,
       name: 'prod-eu',
-      url: 'https://c.example.com',
+      url: 'https://a.example.com',
       tokenStored: true,
+      tokenDropped: false,
     });
     expect(edited.proxyUrl).toBeUndefined();
     expect(service.get('prod-eu').proxyUrl).toBeUndefined();
-    expect(() => service.edit('prod-eu', { name: 'LAB' })).toThrow(/already exists/);
-    expect(() => service.edit('prod-eu', { url: 'https://b.example.com' })).toThrow(
+    await expect(service.edit('prod-eu', { name: 'LAB' })).rejects.toThrow(/already exists/);
+    await expect(service.edit('prod-eu', { url: 'https://b.example.com' })).rejects.toThrow(
       /already configured as "lab"/,
     );
-    expect(() => service.edit('prod-eu', { url: 'ftp://x' })).toThrow();
-    expect(service.edit('prod-eu', { name: 'prod-eu' }).name).toBe('prod-eu');
+    await expect(service.edit('prod-eu', { url: 'ftp://x' })).rejects.toThrow();
+    expect((await service.edit('prod-eu', { name: 'prod-eu' })).name).toBe('prod-eu');
     expect(await secrets.get(`console:${prod.id}`)).toBe('tok-a');
   });
 

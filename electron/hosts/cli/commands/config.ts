@@ -37,6 +37,14 @@ export function registerConfigCommands(program: Command, context: CliContext): v
       io.stdout(
         `Imported ${source}: ${summary.added.length} added, ${summary.updated.length} updated.\n`,
       );
+      for (const { from, to } of summary.renamed) {
+        io.stdout(`  "${from}" is now named "${to}".\n`);
+      }
+      for (const name of summary.tokensDropped) {
+        io.stdout(
+          `  "${name}" moved to another host: its stored token was forgotten (a token only goes to the host it was stored for). Store one: s1inv console set-token "${name}" --token-stdin\n`,
+        );
+      }
       for (const name of summary.added) {
         io.stdout(
           `  "${name}" has no token yet: s1inv console set-token "${name}" --token-stdin\n`,
