@@ -26,6 +26,11 @@ export type CliOverrides = Pick<
   'secrets' | 'clock' | 'sync' | 'precomputeWorker'
 >;
 
+/** A command line that names something that does not exist (a format, an entity). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
 /** A call the backend refused: its message and next step, as the contract carries them. */
 export class CallFailedError extends Error {
   override readonly name = 'CallFailedError';

@@ -1,5 +1,9 @@
 import { CommanderError } from 'commander';
-import { CallFailedError, type CliIo, type CliOverrides } from './context';
+import { CallFailedError, UsageError, type CliIo, type CliOverrides } from './context';
+
+/** Exit statuses: 0 success, 1 a failure, 2 a command line that does not parse. */
+const FAILURE = 1;
+const USAGE_ERROR = 2;
 import { buildProgram } from './program';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStepCommand } from './next-step-command';
@@ -34,10 +38,10 @@ export async function runCli(
     await program.parseAsync([...args], { from: 'user' });
     return 0;
   } catch (error) {
-    // --help and --version end here with exit code 0; usage errors are printed by commander.
-    if (error instanceof CommanderError) return error.exitCode;
+    // --help and --version end with 0; commander's usage errors (already printed) with 2.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_ERROR;
     io.stderr(`s1inv: ${oneLine(describeFailure(error))}\n`);
-    return 1;
+    return error instanceof UsageError ? USAGE_ERROR : FAILURE;
   } finally {
     await context.close();
   }

@@ -1,16 +1,13 @@
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-formats';
-import { InvalidArgumentError } from '../../../../shared/errors/app-error';
-import type { CliContext } from '../context';
+import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
 
 const ENTITIES = ['agents', 'threats', 'activities'] as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InvalidArgumentError(
-    `Unknown ${what} "${value}". Choose one of: ${allowed.join(', ')}.`,
-  );
+  throw new UsageError(`Unknown ${what} "${value}". Choose one of: ${allowed.join(', ')}.`);
 }
 
 export function registerExportCommands(program: Command, context: CliContext): void {
