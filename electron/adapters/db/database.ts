@@ -9,6 +9,22 @@ import type { Migration } from './migrations/migration';
 
 export type Db = Database.Database;
 
+/** A prepared statement that can only read: no run(), so no insert, update or delete. */
+export interface ReadOnlyStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  pluck(toggle?: boolean): ReadOnlyStatement;
+}
+
+/**
+ * The database as read-only queries see it: statements that read, and no transactions. Any Db
+ * can be passed where one is wanted; code holding one can only read.
+ */
+export interface ReadOnlyDb {
+  prepare(source: string): ReadOnlyStatement;
+}
+
 /**
  * Opens (creating if needed) `<dataDir>/inventory.sqlite` in WAL mode and migrates it.
  * WAL keeps readers (the grid) from blocking the sync's writer; `synchronous = NORMAL` is

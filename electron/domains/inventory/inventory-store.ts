@@ -1,13 +1,19 @@
-import type { Db } from '../../adapters/db/database';
-import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
-import { SnapshotStore } from '../sync/snapshot-store';
+import type { ReadOnlyDb } from '../../adapters/db/database';
 import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 
 /** What the current inventory can be read as; see shared/devices/precomputed.ts. */
 export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow' | 'sekoiaSkip';
 
+/** The console a device came from, as the inventory names it. */
+export interface InventoryConsole {
+  id: string;
+  name: string;
+}
+
+// The current inventory, read-only: every query here goes through a ReadOnlyDb.
+
 export interface InventoryEntry {
-  console: ConsoleRecord;
+  console: InventoryConsole;
   agentId: string;
   snapshotId: number;
   /** When the snapshot holding it was taken: the time S1 Inventory read the agent. */
@@ -18,13 +24,13 @@ export type InventoryRecord = InventoryEntry & ({ text: string } | { skipped: st
 export type InventoryText = InventoryEntry & { text: string };
 
 interface Snapshot {
-  console: ConsoleRecord;
+  console: InventoryConsole;
   snapshotId: number;
   readAtMs: number;
 }
 
 /** How many devices the current inventory holds (agents the reader rejected included). */
-export function currentDeviceCount(db: Db, consoleName?: string): number {
+export function currentDeviceCount(db: ReadOnlyDb, consoleName?: string): number {
   return currentSnapshots(db, consoleName).reduce(
     (sum, { snapshotId }) =>
       sum +
@@ -36,31 +42,47 @@ export function currentDeviceCount(db: Db, consoleName?: string): number {
   );
 }
 
-/** For each console (or the one named), its newest complete snapshot. */
-function currentSnapshots(db: Db, consoleName?: string): Snapshot[] {
-  const repository = new ConsoleRepository(db);
-  const consoles =
-    consoleName === undefined
-      ? repository.list()
-      : [repository.findByName(consoleName)].filter((c) => c !== undefined);
-  const snapshots = new SnapshotStore(db);
-  return consoles.flatMap((record) => {
-    const current = snapshots.current(record.id);
-    return current
-      ? [{ console: record, snapshotId: current.id, readAtMs: Date.parse(current.takenAt) }]
-      : [];
-  });
+/** For each console (or the one named), its newest complete snapshot, by console name. */
+function currentSnapshots(db: ReadOnlyDb, consoleName?: string): Snapshot[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.name, s.id AS snapshotId, s.taken_at AS takenAt
+       FROM consoles c
+       JOIN console_state cs ON cs.console_id = c.id
+       JOIN agent_snapshots s ON s.id = cs.current_snapshot_id
+       WHERE ? IS NULL OR c.name = ? COLLATE NOCASE
+       ORDER BY c.name COLLATE NOCASE`,
+    )
+    .all(consoleName ?? null, consoleName ?? null) as {
+    id: string;
+    name: string;
+    snapshotId: number;
+    takenAt: string;
+  }[];
+  return rows.map((row) => ({
+    console: { id: row.id, name: row.name },
+    snapshotId: row.snapshotId,
+    readAtMs: Date.parse(row.takenAt),
+  }));
 }
 
 /** The agents of the current inventory exactly as the API sent them. */
 export function* currentRawAgents(
-  db: Db,
+  db: ReadOnlyDb,
   consoleName?: string,
 ): Generator<InventoryEntry & { text: string }> {
-  const snapshots = new SnapshotStore(db);
+  const page = db.prepare(
+    `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+     WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT 1000`,
+  );
   for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
-    for (const raw of snapshots.agents(snapshotId)) {
-      yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, text: raw.json };
+    for (let after = ''; ;) {
+      const rows = page.all(snapshotId, after) as { agentId: string; json: string }[];
+      if (rows.length === 0) break;
+      for (const raw of rows) {
+        yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, text: raw.json };
+      }
+      after = rows.at(-1)!.agentId;
     }
   }
 }
@@ -97,7 +119,7 @@ export interface InventoryCursor {
 }
 
 export function* currentInventory(
-  db: Db,
+  db: ReadOnlyDb,
   output: InventoryOutput,
   consoleName?: string,
   pageSize = 1000,
@@ -131,7 +153,7 @@ export function* currentInventory(
 
 /** Devices only: the grid, CSV and `s1inv devices`. */
 export function* currentDeviceRows(
-  db: Db,
+  db: ReadOnlyDb,
   consoleName?: string,
   from?: InventoryCursor,
 ): Generator<InventoryText> {

@@ -1,4 +1,4 @@
-import type { Db } from '../../adapters/db/database';
+import type { ReadOnlyDb } from '../../adapters/db/database';
 import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import { agentToSekoia } from '../../../shared/sekoia/dialect';
 import { parseAgent } from '../../../shared/sentinelone/agent';
@@ -15,7 +15,7 @@ export class SnapshotGoneError extends AppError {
  * change, so a resumed batch sends exactly what it would have sent the first time.
  */
 export function sekoiaRecordsOf(
-  db: Db,
+  db: ReadOnlyDb,
   snapshotId: number,
   agentIds: readonly string[],
   options: { legacyDeviceTypes?: boolean } = {},
