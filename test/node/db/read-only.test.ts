@@ -13,7 +13,7 @@ describe('ReadOnlyDb', () => {
     const write = () => reader.prepare("DELETE FROM consoles WHERE id = 'x'").run();
     // @ts-expect-error: nor does the read-only database open transactions.
     const transaction = () => reader.transaction(() => undefined);
-    expect([write, transaction]).toHaveLength(2);
+    void [write, transaction]; // never called: the check above is the type checker's
     db.close();
   });
 });
