@@ -49,7 +49,7 @@ export function nextStepSentence(step: NextStep): string {
   const { subject } = step;
   switch (step.action) {
     case 'set_token':
-      return `Set a new token for ${quoted(subject, 'the console')} on the Consoles screen (Set token).`;
+      return `Give ${quoted(subject, 'the console')} a token with Set token on its card (Consoles).`;
     case 'list_consoles':
       return 'Check the name against the consoles on the Consoles screen.';
     case 'test_console':

@@ -53,6 +53,31 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(edit.getByLabel('API token')).toHaveValue('');
   await edit.getByRole('button', { name: 'Cancel' }).click();
 
+  // A console without a token: Sync now says what is missing, in the GUI's words, and offers
+  // the fix as a button.
+  const added = await page.request.post(`${env.origin}/api/call/consoles.add`, {
+    // Never reached: the missing token stops the sync before any request.
+    data: { name: 'lab', url: 'http://127.0.0.1:9' },
+  });
+  expect(await added.json()).toMatchObject({ ok: true });
+  await page.reload();
+  const lab = page.getByRole('region', { name: 'Console lab' });
+  await lab.getByRole('button', { name: 'Sync now' }).click();
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: 'No API token is stored for console "lab"' });
+  await expect(alert).toContainText('Give "lab" a token with Set token on its card');
+  await expect(alert).not.toContainText('s1inv');
+  await shot(page, 'consoles-token-missing-light');
+  await alert.getByRole('button', { name: 'Set token' }).click();
+  const setToken = page.getByRole('dialog', { name: 'New API token for lab' });
+  await expect(setToken.getByLabel('API token')).toBeFocused();
+  await setToken.getByRole('button', { name: 'Cancel' }).click();
+  await page.request.post(`${env.origin}/api/call/consoles.remove`, {
+    data: { name: 'lab', deleteData: true },
+  });
+  await page.reload();
+
   // Test connector.
   await card.getByRole('button', { name: 'Test connector' }).click();
   const result = page.getByRole('dialog', { name: 'Test connector: prod' });

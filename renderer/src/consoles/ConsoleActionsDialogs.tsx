@@ -30,8 +30,14 @@ export function SetTokenDialog({
     onClose(true);
   };
   return (
-    <Dialog open={name !== undefined} onClose={() => onClose(false)} fullWidth maxWidth="xs">
-      <DialogTitle>New API token for {name}</DialogTitle>
+    <Dialog
+      open={name !== undefined}
+      onClose={() => onClose(false)}
+      fullWidth
+      maxWidth="xs"
+      aria-labelledby="set-token-title"
+    >
+      <DialogTitle id="set-token-title">New API token for {name}</DialogTitle>
       <DialogContent>
         <TextField
           label="API token"

@@ -73,7 +73,16 @@ export function ConsolesScreen() {
           Add console
         </Button>
       </Stack>
-      <ErrorNotice error={error ?? consoles.error} onClose={() => setError(undefined)} />
+      <ErrorNotice
+        error={error ?? consoles.error}
+        onClose={() => setError(undefined)}
+        actions={{
+          set_token: ({ subject }) => {
+            setError(undefined);
+            if (subject) setTokenFor(subject);
+          },
+        }}
+      />
       {consoles.data && list.length === 0 && (
         <FirstRun
           onAdd={() => setAdding({})}
