@@ -20,6 +20,8 @@ export interface OpenBackendOptions {
   sync?: BackendDeps['sync'];
   /** Where the precompute worker's bundle is, when the host is a bundle itself. */
   precomputeWorker?: URL;
+  /** better-sqlite3's build for this runtime, when it is not the default (Electron). */
+  nativeBinding?: string;
   /** Offer the demo console of `npm run demo` on first run (the GUI hosts do). */
   offerDemoConsole?: boolean;
 }
@@ -35,7 +37,11 @@ export function openBackend(options: OpenBackendOptions): Backend {
     platform: process.platform,
     homeDir: homedir(),
   });
-  const db = openDatabase(dataDir);
+  const db = openDatabase(
+    dataDir,
+    undefined,
+    options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+  );
   return new Backend({
     db,
     secrets: options.secrets ?? new KeyringSecretStore(),

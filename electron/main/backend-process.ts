@@ -1,4 +1,4 @@
-import { dialog, utilityProcess, type BrowserWindow } from 'electron';
+import { app, dialog, utilityProcess, type BrowserWindow } from 'electron';
 import type { Envelope } from '../../shared/contract/contract';
 import { eventChannel } from '../../shared/contract/preload-api';
 import { BackendRelay, type UtilityProcessLike } from '../hosts/desktop/backend-relay';
@@ -19,7 +19,8 @@ export class BackendProcess {
   ) {
     this.child = utilityProcess.fork(entry, [], {
       serviceName: 'S1 Inventory backend',
-      env: { ...process.env, S1INV_DATA_DIR: dataDir },
+      // The utility process cannot ask app.isPackaged itself; it picks its SQLite build by it.
+      env: { ...process.env, S1INV_DATA_DIR: dataDir, S1INV_PACKAGED: app.isPackaged ? '1' : '0' },
     });
     this.relay = new BackendRelay(
       this.child as unknown as UtilityProcessLike,

@@ -30,12 +30,19 @@ export interface ReadOnlyDb {
  * WAL keeps readers (the grid) from blocking the sync's writer; `synchronous = NORMAL` is
  * crash-safe in WAL mode: a power cut may lose the last commit, never corrupt the file.
  */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: { nativeBinding?: string } = {},
+): Db {
   const path = join(dataDir, DATABASE_FILE);
   let db: Db | undefined;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    db = new Database(path);
+    db = new Database(
+      path,
+      options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+    );
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

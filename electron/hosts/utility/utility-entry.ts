@@ -1,14 +1,23 @@
 // The backend in Electron's utility process: the database, syncs, exports and pushes run here,
 // off the main process, so a 100,000-agent sync never freezes the window. It speaks to main
 // over the parent port (port-host.ts).
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nativeBindingFor } from '../../adapters/db/native-binding';
 import { openBackend } from '../../backend/open-backend';
 import { hostBackendOnPort, PortPlatform, type MessagePortLike } from './port-host';
 
 const port = (process as unknown as { parentPort: MessagePortLike }).parentPort;
 const platform = new PortPlatform(port);
+const nativeBinding = nativeBindingFor({
+  versions: process.versions as { electron?: string; modules: string },
+  bundleDir: dirname(fileURLToPath(import.meta.url)),
+  packaged: process.env.S1INV_PACKAGED === '1',
+});
 const backend = openBackend({
   dataDir: process.env.S1INV_DATA_DIR,
   platform,
   offerDemoConsole: true,
+  ...(nativeBinding === undefined ? {} : { nativeBinding }),
 });
 hostBackendOnPort(port, backend, platform);
