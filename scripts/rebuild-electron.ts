@@ -4,13 +4,17 @@
 // (electron/adapters/db/native-binding.ts). It needs Electron's headers from Electron's download
 // host; where that cannot be reached it stops and says so.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { rebuild } from '@electron/rebuild';
-import { getAbi } from 'node-abi';
 import electronPackage from 'electron/package.json' with { type: 'json' };
 import betterSqlitePackage from 'better-sqlite3/package.json' with { type: 'json' };
 import { electronNativePath, NATIVE_FILE } from '../electron/adapters/db/native-binding';
 
+// node-abi ships no types: the one function used here, typed.
+const { getAbi } = createRequire(import.meta.url)('node-abi') as {
+  getAbi(target: string, runtime: 'electron' | 'node'): string;
+};
 const electronVersion = electronPackage.version;
 const abi = getAbi(electronVersion, 'electron');
 const stage = resolve('build', 'native-stage');
