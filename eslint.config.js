@@ -63,6 +63,8 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'artifacts/',
+      'build/',
+      'tools/',
     ],
   },
   js.configs.recommended,
