@@ -15,6 +15,7 @@ import { AutoPoller } from '../domains/sync/auto-poll';
 import { SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
 import type { ConsoleView } from '../../shared/contract/views';
 import { EventHub } from './event-hub';
+import { silentLogger, type Logger } from '../adapters/logging/log-file';
 import { openStores, type Stores } from '../domains/stores';
 import { runExport, type ExportRequest, type ExportResult } from '../domains/export/exporter';
 import { exportConfig, importConfig, type ImportSummary } from '../domains/config/config-service';
@@ -47,6 +48,8 @@ export interface BackendDeps {
   findDemoConsole?: () => Promise<{ url: string; token: string } | undefined>;
   /** Runs last in close(), once background work is done (openBackend closes the database). */
   onClose?: () => void;
+  /** The host's log (redacted); silent when absent. */
+  log?: Logger;
 }
 
 const DEFAULT_POLL_MINUTES = 5;
@@ -71,8 +74,10 @@ export class Backend {
   readonly clock: Clock;
   readonly platform: PlatformPort;
   readonly dataDir: string;
+  readonly log: Logger;
 
   constructor(private readonly deps: BackendDeps) {
+    this.log = deps.log ?? silentLogger;
     this.stores = openStores(deps.db);
     this.clock = deps.clock;
     this.platform = deps.platform;
@@ -220,6 +225,13 @@ export class Backend {
     const finished = run
       .then((result) => {
         const failed = Object.values(result.apis).flatMap((api) => api.errors);
+        this.log.log(failed.length > 0 ? 'warn' : 'info', `sync of "${record.name}" ended`, {
+          state: result.state,
+          apis: Object.fromEntries(
+            Object.entries(result.apis).map(([api, run]) => [api, `${run.state} ${run.fetched}`]),
+          ),
+          ...(failed[0] ? { error: failed[0].message } : {}),
+        });
         this.events.emit('sync.finished', {
           console: record.name,
           state: result.state,
@@ -282,6 +294,7 @@ export class Backend {
     await Promise.allSettled([...this.running]);
     await this.engine.precomputed();
     await this.deps.precomputer?.close();
+    await this.log.close();
     this.deps.onClose?.();
   }
 }

@@ -17,6 +17,13 @@ export async function dispatch(
     const handler = HANDLERS[call.name] as Handler<CallName>;
     return { ok: true, value: await handler(call.args as never, backend) };
   } catch (error) {
-    return { ok: false, error: toContractError(error) };
+    const refused = toContractError(error);
+    // A bug is logged with its stack; a refusal (a named error) with its code. Both redacted.
+    backend.log.log(refused.code === 'internal' ? 'error' : 'warn', `${name} failed`, {
+      code: refused.code,
+      message: refused.message,
+      ...(refused.code === 'internal' && error instanceof Error ? { stack: error.stack } : {}),
+    });
+    return { ok: false, error: refused };
   }
 }

@@ -8,6 +8,8 @@ import { findDemoConsole } from '../domains/app/demo-console';
 import { WorkerPrecomputer } from '../domains/precompute/worker-precomputer';
 import { Backend, type BackendDeps } from './backend';
 import type { PlatformPort } from './platform';
+import { join } from 'node:path';
+import { loggerOn, openLogFile } from '../adapters/logging/log-file';
 
 export interface OpenBackendOptions {
   /** The data directory as the host was told it (a flag), else the environment's or the OS's. */
@@ -22,6 +24,11 @@ export interface OpenBackendOptions {
   precomputeWorker?: URL;
   /** better-sqlite3's build for this runtime, when it is not the default (Electron). */
   nativeBinding?: string;
+  /**
+   * Where the host logs: a rotated file (in `dir`, else `<data dir>/logs`) or a stream of lines
+   * (the CLI's --verbose); nowhere when absent. Every line is redacted.
+   */
+  log?: { file: string; dir?: string } | { write: (line: string) => void };
   /** Offer the demo console of `npm run demo` on first run (the GUI hosts do). */
   offerDemoConsole?: boolean;
 }
@@ -37,6 +44,17 @@ export function openBackend(options: OpenBackendOptions): Backend {
     platform: process.platform,
     homeDir: homedir(),
   });
+  const clock = options.clock ?? systemClock;
+  const log =
+    options.log === undefined
+      ? undefined
+      : 'write' in options.log
+        ? loggerOn(options.log.write, { clock })
+        : openLogFile({
+            dir: options.log.dir ?? join(dataDir, 'logs'),
+            name: options.log.file,
+            clock,
+          });
   const db = openDatabase(
     dataDir,
     undefined,
@@ -45,7 +63,7 @@ export function openBackend(options: OpenBackendOptions): Backend {
   return new Backend({
     db,
     secrets: options.secrets ?? new KeyringSecretStore(),
-    clock: options.clock ?? systemClock,
+    clock,
     dataDir,
     platform: options.platform,
     precomputer: new WorkerPrecomputer(
@@ -54,5 +72,6 @@ export function openBackend(options: OpenBackendOptions): Backend {
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
     onClose: () => db.close(),
+    ...(log ? { log } : {}),
   });
 }

@@ -3,6 +3,7 @@ import type { Envelope } from '../../shared/contract/contract';
 import { eventChannel } from '../../shared/contract/preload-api';
 import { BackendRelay, type UtilityProcessLike } from '../hosts/desktop/backend-relay';
 import { openExternalLink } from './external-links';
+import type { Logger } from '../adapters/logging/log-file';
 
 /**
  * The backend's utility process, seen from main: Electron's part only (the fork, the native
@@ -16,19 +17,30 @@ export class BackendProcess {
     entry: string,
     dataDir: string,
     private readonly window: () => BrowserWindow | undefined,
+    log: Logger,
   ) {
     this.child = utilityProcess.fork(entry, [], {
       serviceName: 'S1 Inventory backend',
       // The utility process cannot ask app.isPackaged itself; it picks its SQLite build by it.
-      env: { ...process.env, S1INV_DATA_DIR: dataDir, S1INV_PACKAGED: app.isPackaged ? '1' : '0' },
+      env: {
+        ...process.env,
+        S1INV_DATA_DIR: dataDir,
+        S1INV_LOG_DIR: app.getPath('logs'),
+        S1INV_PACKAGED: app.isPackaged ? '1' : '0',
+      },
     });
     this.relay = new BackendRelay(
       this.child as unknown as UtilityProcessLike,
       {
         chooseExportFile: (suggestedName) => this.chooseExportFile(suggestedName),
-        openExternal: (url) => openExternalLink(url),
+        // The backend checked the link against the consoles' and targets' hosts already.
+        openExternal: (url) => openExternalLink(url, [new URL(url).hostname]),
       },
       (name, payload) => this.window()?.webContents.send(eventChannel(name), payload),
+    );
+    // A backend that dies shows only an exit code otherwise: main's log says when and how.
+    this.child.on('exit', (code) =>
+      log.log(code === 0 ? 'info' : 'error', 'the backend process exited', { code }),
     );
   }
 

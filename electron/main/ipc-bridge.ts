@@ -16,7 +16,11 @@ export function bridgeCalls(backend: BackendProcess, window: () => BrowserWindow
       const checked = validateIpcCall(
         name,
         args,
-        { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? '' },
+        {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url ?? '',
+          mainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+        },
         current ? { webContentsId: current.webContents.id, origin: APP_ORIGIN } : undefined,
       );
       return checked.ok ? backend.call(checked.name, checked.args) : checked;

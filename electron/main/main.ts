@@ -4,18 +4,24 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { resolveDataDir } from '../adapters/platform/data-dir';
+import { systemClock } from '../adapters/platform/clock';
+import { openLogFile } from '../adapters/logging/log-file';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BackendProcess } from './backend-process';
 import { bridgeCalls } from './ipc-bridge';
 import { installMenu } from './menu';
-import { createMainWindow, denyAllPermissions } from './window';
+import { createMainWindow, denyAllPermissions, guardAllWebContents } from './window';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+// Every renderer sandboxed, whatever creates it.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  guardAllWebContents();
   let window: BrowserWindow | undefined;
   const currentWindow = () => (window && !window.isDestroyed() ? window : undefined);
 
@@ -34,8 +40,10 @@ if (!app.requestSingleInstanceLock()) {
     });
     denyAllPermissions();
     serveRenderer(here('../renderer'));
-    installMenu();
-    const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow);
+    installMenu({ development: !app.isPackaged });
+    const log = openLogFile({ dir: app.getPath('logs'), name: 'main.log', clock: systemClock });
+    log.log('info', 'S1 Inventory started', { version: app.getVersion(), dataDir });
+    const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow, log);
     bridgeCalls(backend, currentWindow);
     window = createMainWindow(here('./preload.cjs'));
     app.on('activate', () => {

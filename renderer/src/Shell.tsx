@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
@@ -33,6 +33,11 @@ interface ShellProps {
 
 /** The frame every screen lives in: title bar, navigation, and the screen itself. */
 export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
+  // The window's title (and the browser tab's) names the screen.
+  const label = SCREENS.find((item) => item.id === screen)?.label;
+  useEffect(() => {
+    document.title = label ? `${label} — S1 Inventory` : 'S1 Inventory';
+  }, [label]);
   return (
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>

@@ -94,8 +94,9 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(card.getByLabel('State Idle')).toBeVisible();
   await shot(page, 'consoles-synced-light');
 
-  // The grid shows every device.
+  // The grid shows every device; the title names the screen.
   await nav(page, 'Devices');
+  await expect(page).toHaveTitle('Devices — S1 Inventory');
   await expect(footer(page)).toHaveText(
     `Showing ${env.s1.agents.toLocaleString('en')} of ${env.s1.agents.toLocaleString('en')} devices`,
   );

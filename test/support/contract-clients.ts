@@ -24,7 +24,7 @@ export interface Transport {
 }
 
 const TRUSTED = { webContentsId: 1, origin: 'app://s1inventory' };
-const OUR_WINDOW = { webContentsId: 1, frameUrl: 'app://s1inventory/index.html' };
+const OUR_WINDOW = { webContentsId: 1, frameUrl: 'app://s1inventory/index.html', mainFrame: true };
 
 /**
  * Electron's path without Electron: the renderer's ipcBackend over a preload object, main's

@@ -3,7 +3,9 @@
 
 const AUTH_HEADER = /\b(ApiToken|Bearer)\s+[^\s"',]+/gi;
 // Not after a dot: `$.consoles[2].apiToken: …` names a field of a file, it does not assign one.
-const TOKEN_FIELD = /(?<![.\w])("?(?:apiToken|api_key|apiKey|token)"?\s*[:=]\s*"?)[^\s"',}]+/gi;
+// Quotes may be escaped: JSON quoted inside JSON (a log line's fields) is still a field.
+const TOKEN_FIELD =
+  /(?<![.\w])(\\?"?(?:apiToken|api_key|apiKey|token)\\?"?\s*[:=]\s*\\?"?)[^\s"'\\,}]+/gi;
 const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: readonly string[] = []): string {

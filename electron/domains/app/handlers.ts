@@ -1,4 +1,5 @@
-import { checkExternalUrl } from '../../adapters/platform/external-url';
+import { checkExternalUrl, HELP_HOSTS } from '../../adapters/platform/external-url';
+import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
 
 export const appHandlers: HandlerGroup<'app.info' | 'app.openExternal'> = {
@@ -12,7 +13,17 @@ export const appHandlers: HandlerGroup<'app.info' | 'app.openExternal'> = {
     };
   },
   'app.openExternal': async ({ url }, backend) => {
-    const checked = checkExternalUrl(url);
+    const checked = checkExternalUrl(url, linkHosts(backend));
     return { opened: checked ? await backend.platform.openExternal(checked.href) : false };
   },
 };
+
+/** Where a link may go: the help pages, the configured consoles and the Sekoia targets. */
+function linkHosts(backend: Backend): ReadonlySet<string> {
+  const hostOf = (url: string) => new URL(url).hostname.toLowerCase();
+  return new Set([
+    ...HELP_HOSTS,
+    ...backend.consoles.list().map((record) => hostOf(record.url)),
+    ...backend.targets.list().map((target) => hostOf(target.baseUrl)),
+  ]);
+}

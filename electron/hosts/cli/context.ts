@@ -52,6 +52,7 @@ export class CliContext {
     readonly io: CliIo,
     private readonly dataDirFlag: () => string | undefined,
     private readonly overrides: CliOverrides = {},
+    private readonly verbose: () => boolean = () => false,
   ) {
     this.platform = new CliPlatform(io.env);
   }
@@ -59,7 +60,7 @@ export class CliContext {
   /** A backend for another host on the same data directory (`serve`). */
   async openBackend(
     platform: PlatformPort,
-    options: { offerDemoConsole?: boolean } = {},
+    options: Pick<OpenBackendOptions, 'offerDemoConsole' | 'log'> = {},
   ): Promise<Backend> {
     const { openBackend } = await import('../../backend/open-backend');
     return openBackend({
@@ -67,6 +68,8 @@ export class CliContext {
       env: this.io.env,
       platform,
       ...this.overrides,
+      // --verbose: the backend's log lines on stderr.
+      ...(this.verbose() ? { log: { write: (line: string) => this.io.stderr(line) } } : {}),
       ...options,
     });
   }

@@ -21,10 +21,16 @@ export function buildProgram(
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .option('--data-dir <dir>', 'data directory (default: $S1INV_DATA_DIR, else the app folder)')
+    .option('--verbose', 'log what the backend does on stderr (secrets redacted)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run s1inv --help for the commands)')
     .exitOverride();
-  const context = new CliContext(io, () => program.opts<{ dataDir?: string }>().dataDir, overrides);
+  const context = new CliContext(
+    io,
+    () => program.opts<{ dataDir?: string }>().dataDir,
+    overrides,
+    () => program.opts<{ verbose?: boolean }>().verbose === true,
+  );
   registerConsoleCommands(program, context);
   registerSyncCommand(program, context);
   registerHealthCommand(program, context);

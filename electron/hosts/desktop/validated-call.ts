@@ -8,6 +8,8 @@ export interface IpcSender {
   webContentsId: number;
   /** URL of the frame that sent it. */
   frameUrl: string;
+  /** Whether that frame is the page's main frame (not an iframe inside it). */
+  mainFrame: boolean;
 }
 
 export interface TrustedWindow {
@@ -38,6 +40,7 @@ export function validateIpcCall(
     origin === 'null' || origin === undefined ? originOf(sender.frameUrl) : origin;
   if (
     !trusted ||
+    !sender.mainFrame ||
     sender.webContentsId !== trusted.webContentsId ||
     senderOrigin !== trusted.origin
   ) {

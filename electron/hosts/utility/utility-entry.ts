@@ -18,6 +18,11 @@ const backend = openBackend({
   dataDir: process.env.S1INV_DATA_DIR,
   platform,
   offerDemoConsole: true,
+  // Main names the OS logs folder (app.getPath('logs')); the file rotates there.
+  log: {
+    file: 'backend.log',
+    ...(process.env.S1INV_LOG_DIR ? { dir: process.env.S1INV_LOG_DIR } : {}),
+  },
   ...(nativeBinding === undefined ? {} : { nativeBinding }),
 });
 hostBackendOnPort(port, backend, platform);

@@ -3,7 +3,7 @@ import { validateIpcCall } from '../../../electron/hosts/desktop/validated-call'
 
 // What Electron's main runs on every renderer call before relaying it, tested without Electron.
 
-const ours = { webContentsId: 7, frameUrl: 'app://s1inventory/index.html' };
+const ours = { webContentsId: 7, frameUrl: 'app://s1inventory/index.html', mainFrame: true };
 const trusted = { webContentsId: 7, origin: 'app://s1inventory' };
 
 describe('validateIpcCall', () => {
@@ -28,10 +28,11 @@ describe('validateIpcCall', () => {
   });
 
   it.each([
-    ['another webContents', { webContentsId: 8, frameUrl: ours.frameUrl }],
-    ['a page navigated elsewhere', { webContentsId: 7, frameUrl: 'https://evil.example/' }],
-    ['a file: page', { webContentsId: 7, frameUrl: 'file:///tmp/x.html' }],
-    ['an unknown frame', { webContentsId: 7, frameUrl: '' }],
+    ['another webContents', { ...ours, webContentsId: 8 }],
+    ['a page navigated elsewhere', { ...ours, frameUrl: 'https://evil.example/' }],
+    ['a file: page', { ...ours, frameUrl: 'file:///tmp/x.html' }],
+    ['an unknown frame', { ...ours, frameUrl: '' }],
+    ['a subframe of our own page', { ...ours, mainFrame: false }],
   ])('refuses a call from %s', (_case, sender) => {
     expect(validateIpcCall('app.info', {}, sender, trusted)).toMatchObject({
       ok: false,

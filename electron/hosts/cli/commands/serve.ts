@@ -24,7 +24,11 @@ export function registerServeCommand(program: Command, context: CliContext): voi
         import('../../serve/serve-host'),
       ]);
       const platform = new ServePlatform();
-      const backend = await context.openBackend(platform, { offerDemoConsole: true });
+      const backend = await context.openBackend(platform, {
+        offerDemoConsole: true,
+        // serve has no OS logs folder of its own: its log lives with its data.
+        log: { file: 'serve.log' },
+      });
       const host = await startServeHost({
         backend,
         platform,
