@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     denyAllPermissions();
     serveRenderer(here('../renderer'));
-    installMenu({ development: !app.isPackaged });
+    installMenu({ development: !app.isPackaged, window: currentWindow });
     const log = openLogFile({ dir: app.getPath('logs'), name: 'main.log', clock: systemClock });
     log.log('info', 'S1 Inventory started', { version: app.getVersion(), dataDir });
     const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow, log);

@@ -2,8 +2,10 @@
 // event, generated from the contract. The page never sees ipcRenderer or a channel name.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CALL_NAMES, EVENT_NAMES } from '../../shared/contract/names';
+import { isAppCommand, type AppCommand } from '../../shared/commands';
 import {
   callChannel,
+  COMMAND_CHANNEL,
   eventChannel,
   PRELOAD_GLOBAL,
   type PreloadApi,
@@ -25,4 +27,18 @@ const events = Object.fromEntries(
   ]),
 );
 
-contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, { calls, events } as unknown as PreloadApi);
+const commands = (listener: (command: AppCommand) => void) => {
+  const handle = (_event: IpcRendererEvent, command: unknown) => {
+    if (isAppCommand(command)) listener(command);
+  };
+  ipcRenderer.on(COMMAND_CHANNEL, handle);
+  return () => {
+    ipcRenderer.removeListener(COMMAND_CHANNEL, handle);
+  };
+};
+
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, {
+  calls,
+  events,
+  commands,
+} as unknown as PreloadApi);

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BackendApi } from '../../shared/contract/contract';
 import { OCSF_VERSION } from '../../shared/ocsf/enums';
+import type { AppCommand } from '../../shared/commands';
+import { PendingCommandProvider, useAppCommands } from './commands';
 import { AuditScreen } from './audit/AuditScreen';
 import { BackendProvider } from './backend/BackendContext';
 import { ConsolesScreen } from './consoles/ConsolesScreen';
@@ -23,15 +25,41 @@ export function App({ api }: { api: BackendApi }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const theme = useMemo(() => appTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
   const [screen, setScreen] = useState<ScreenId>('consoles');
+  const [pending, setPending] = useState<AppCommand>();
+  const done = useCallback(() => setPending(undefined), []);
+  const onCommand = useCallback(
+    (command: AppCommand) => {
+      if (command.startsWith('go.')) return setScreen(command.slice('go.'.length) as ScreenId);
+      if (command === 'syncAll') {
+        setScreen('consoles');
+        return void syncAllConsoles(api);
+      }
+      setScreen('devices');
+      setPending(command);
+    },
+    [api],
+  );
+  useAppCommands(onCommand);
   const Screen = SCREENS[screen];
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <BackendProvider api={api}>
         <Shell screen={screen} onNavigate={setScreen} footer={`OCSF ${OCSF_VERSION}`}>
-          <Screen />
+          <PendingCommandProvider command={pending} done={done}>
+            <Screen />
+          </PendingCommandProvider>
         </Shell>
       </BackendProvider>
     </ThemeProvider>
+  );
+}
+
+/** Sync all: every console at once; each card shows its own progress and outcome. */
+async function syncAllConsoles(api: BackendApi): Promise<void> {
+  const consoles = await api['consoles.list']({});
+  if (!consoles.ok) return;
+  await Promise.all(
+    consoles.value.filter((c) => !c.syncing).map((c) => api['sync.start']({ name: c.name })),
   );
 }

@@ -100,6 +100,18 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(footer(page)).toHaveText(
     `Showing ${env.s1.agents.toLocaleString('en')} of ${env.s1.agents.toLocaleString('en')} devices`,
   );
+
+  // The menus' shortcuts work in the browser too: go to a screen, Find, Export….
+  await page.keyboard.press('Control+1');
+  await expect(page).toHaveTitle('Overview — S1 Inventory');
+  await page.keyboard.press('Control+F');
+  await expect(page).toHaveTitle('Devices — S1 Inventory');
+  await expect(page.getByLabel('Quick search')).toBeFocused();
+  await page.keyboard.press('Control+E');
+  const shortcutExport = page.getByRole('dialog', { name: 'Export devices' });
+  await expect(shortcutExport).toBeVisible();
+  await shortcutExport.getByRole('button', { name: 'Cancel' }).click();
+  await expect(shortcutExport).toBeHidden();
   const rows = (
     (await (
       await page.request.post(`${env.origin}/api/call/devices.list`, { data: {} })

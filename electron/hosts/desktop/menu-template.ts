@@ -1,3 +1,5 @@
+import { APP_COMMANDS, type AppCommand } from '../../../shared/commands';
+
 // The app's menus as data, free of Electron so a Node test can read them: main turns each entry
 // into a MenuItem. DevTools and reload exist only in development.
 
@@ -12,7 +14,15 @@ export type MenuRole =
   | 'resetZoom'
   | 'zoomIn'
   | 'zoomOut'
-  | 'togglefullscreen';
+  | 'togglefullscreen'
+  | 'quit'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll';
 
 export type MenuEntry =
   | { role: MenuRole }
@@ -20,14 +30,52 @@ export type MenuEntry =
   | { label: string; submenu: MenuEntry[] }
   | { label: string; openUrl: string }
   /** Something only main can do. */
-  | { label: string; command: 'openLogsFolder' };
+  | { label: string; command: 'openLogsFolder' }
+  /** A command of the page's, sent to it (shared/commands.ts). */
+  | { label: string; appCommand: AppCommand; accelerator: string };
+
+const commandItem = (id: AppCommand): MenuEntry => {
+  const command = APP_COMMANDS.find((entry) => entry.id === id)!;
+  return { label: command.label, appCommand: command.id, accelerator: command.accelerator };
+};
+
+const separator = { type: 'separator' } as const;
 
 export function menuTemplate(options: { platform: string; development: boolean }): MenuEntry[] {
-  const separator = { type: 'separator' } as const;
   return [
     ...(options.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
+    {
+      label: 'File',
+      submenu: [
+        commandItem('syncAll'),
+        commandItem('export'),
+        separator,
+        { role: options.platform === 'darwin' ? 'close' : 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        separator,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        separator,
+        commandItem('find'),
+      ],
+    },
+    {
+      label: 'Go',
+      submenu: [
+        commandItem('go.overview'),
+        commandItem('go.consoles'),
+        commandItem('go.devices'),
+        commandItem('go.audit'),
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -17,6 +17,7 @@ import {
 import type { GridRow } from '../../../shared/contract/views';
 import { ErrorNotice } from '../ErrorNotice';
 import { ExportDialog } from '../handon/ExportDialog';
+import { usePendingCommand } from '../commands';
 import { PushDialog } from '../handon/PushDialog';
 import type { DeviceSelection } from '../handon/scope';
 import { DEVICE_COLUMNS } from './columns';
@@ -60,6 +61,11 @@ export function DevicesScreen() {
   const [handOn, setHandOn] = useState<{ kind: 'export' | 'push'; selection: DeviceSelection }>();
 
   const { rows } = devices;
+  const searchInput = useRef<HTMLInputElement>(null);
+  usePendingCommand('find', true, () => searchInput.current?.focus());
+  usePendingCommand('export', Boolean(rows?.length) && !devices.loading, () =>
+    setHandOn({ kind: 'export', selection: selection() }),
+  );
   // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
   // keystroke a substring scan (AG Grid's own builds its cache on the first keystroke).
   const index = useMemo(() => searchIndex(rows ?? []), [rows]);
@@ -163,6 +169,7 @@ export function DevicesScreen() {
         search={search}
         onSearch={setSearch}
         quick={quick}
+        searchRef={searchInput}
         onToggleQuick={(id) =>
           setQuick((current) => {
             const next = new Set(current);

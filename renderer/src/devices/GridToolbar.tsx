@@ -20,6 +20,8 @@ interface Props {
   search: string;
   onSearch: (text: string) => void;
   quick: ReadonlySet<QuickFilterId>;
+  /** Find (Ctrl+F) puts the focus here. */
+  searchRef?: React.Ref<HTMLInputElement>;
   onToggleQuick: (id: QuickFilterId) => void;
   staleDays: number;
   onStaleDays: (days: number) => void;
@@ -36,6 +38,7 @@ export function GridToolbar(props: Props) {
         size="small"
         label="Quick search"
         type="search"
+        inputRef={props.searchRef}
         value={props.search}
         onChange={(e) => props.onSearch(e.target.value)}
         sx={{ width: 240 }}
