@@ -1,22 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { electronBinary, NO_ELECTRON } from './electron-binary';
 
 // The Electron shell itself: the window opens hardened, IPC refuses a malformed argument, and
 // the page cannot navigate away. Everything these exercise that does not need Electron is also
 // covered by Node tests (test/node/ipc, test/node/contract, test/node/server).
 
-const electronDir = join(process.cwd(), 'node_modules', 'electron');
-const pathFile = join(electronDir, 'path.txt');
-const binary = existsSync(pathFile)
-  ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  : undefined;
+const binary = electronBinary();
 
-test.skip(
-  binary === undefined || !existsSync(binary),
-  'The Electron binary is not installed here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1 because its download host is unreachable). Install Electron normally and run npm run test:electron.',
-);
+test.skip(binary === undefined, NO_ELECTRON);
 
 let app: ElectronApplication;
 test.beforeAll(async () => {
