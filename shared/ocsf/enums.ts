@@ -70,6 +70,8 @@ export const MACHINE_TYPE_TO_DEVICE_TYPE: Readonly<Record<string, DeviceTypeId>>
 
 /** SentinelOne `osType` → OCSF os type. Values not listed become 99 with the source text. */
 export const OS_TYPE_TO_OCSF: Readonly<Record<string, OsTypeId>> = {
+  // The literal "unknown" is OCSF's Unknown (0), as for machineType.
+  unknown: 0,
   windows: 100,
   windows_legacy: 100,
   linux: 200,

@@ -93,9 +93,12 @@ export function agentToSekoia(
     domain: agent.domain,
     ip: agent.externalIp,
     subnet: agent.groupIp,
-    network_interfaces: agent.networkInterfaces?.map((nic) =>
-      withoutUndefined({ name: nic.name, mac: nic.physical, ip: nic.inet?.[0], uid: nic.id }),
-    ),
+    // An empty list is left out, as Sekoia's connector does.
+    network_interfaces: agent.networkInterfaces?.length
+      ? agent.networkInterfaces.map((nic) =>
+          withoutUndefined({ name: nic.name, mac: nic.physical, ip: nic.inet?.[0], uid: nic.id }),
+        )
+      : undefined,
     model: agent.modelName,
     vendor_name: VENDOR,
     boot_time: seconds(agent.osStartTime),
@@ -105,9 +108,7 @@ export function agentToSekoia(
     is_managed: true,
     is_compliant: agent.isUpToDate,
     region: agent.siteName,
-    groups: [
-      { name: agent.groupName ?? 'Unknown', uid: agent.groupId ?? agent.groupName ?? 'unknown' },
-    ],
+    groups: groupsOf(agent),
     location: firstLocation === undefined ? undefined : { city: firstLocation },
     org:
       additions && agent.accountId !== undefined
@@ -127,6 +128,17 @@ export function agentToSekoia(
   };
   if (enrichments.length > 0) record.enrichments = enrichments;
   return ok({ record, warnings });
+}
+
+/**
+ * Sekoia's connector sends `groups` only when the agent names a group (a non-empty groupName
+ * or groupId); its test test_map_fields_no_groups asserts none otherwise.
+ */
+function groupsOf(agent: S1Agent): { name: string; uid: string }[] | undefined {
+  const name = agent.groupName?.trim() ? agent.groupName : undefined;
+  const id = agent.groupId?.trim() ? agent.groupId : undefined;
+  if (name === undefined && id === undefined) return undefined;
+  return [{ name: name ?? 'Unknown', uid: id ?? name ?? 'unknown' }];
 }
 
 function sekoiaOsName(agent: S1Agent): string {

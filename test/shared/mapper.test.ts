@@ -233,6 +233,9 @@ describe('quirks from the reference', () => {
     ['macos', 300, 'macOS'],
     ['linux', 200, 'Linux'],
     [null, 0, 'Unknown'],
+    // The literal "unknown" is OCSF's Unknown, as for machineType (not 99 "unknown").
+    ['unknown', 0, 'Unknown'],
+    ['Unknown', 0, 'Unknown'],
     ['solaris-ish', 99, 'solaris-ish'],
   ])('osType %j → os.type_id %i "%s"', (osType, typeId, type) => {
     const { os } = mapWith({ osType }).record.device;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapAgentToSekoia, type SekoiaDialectOptions } from '../../shared/sekoia/dialect';
 import windowsAgent from '../fixtures/agent-windows.json';
+import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
 
 const READ_TIME = Date.UTC(2024, 5, 1, 12, 0, 0);
 
@@ -81,7 +82,8 @@ describe("Sekoia's dialect (what its SentinelOne connector sends)", () => {
     expect(record.metadata.product.version).toBe('N/A');
     expect(record.device.uid).toBe('7');
     expect(record.device).not.toHaveProperty('uid_alt');
-    expect(record.device.groups).toEqual([{ name: 'Unknown', uid: 'unknown' }]);
+    // Sekoia's connector sends no groups for an agent without one (test_map_fields_no_groups).
+    expect(record.device).not.toHaveProperty('groups');
     expect(record.time).toBe(READ_TIME / 1000);
   });
 
@@ -124,5 +126,22 @@ describe("Sekoia's dialect (what its SentinelOne connector sends)", () => {
       value: 'ACME',
       data: { Full_qualified_domain_name: 'ACME' },
     });
+  });
+
+  it.each([
+    [{ groupName: '', groupId: '' }, undefined],
+    [{ groupName: '  ' }, undefined],
+    [{ groupId: '42' }, [{ name: 'Unknown', uid: '42' }]],
+    [{ groupName: 'Servers' }, [{ name: 'Servers', uid: 'Servers' }]],
+  ])('sends groups only for an agent that names one: %j', (fields, groups) => {
+    const record = sekoia({ id: '8', computerName: 'h', ...fields });
+    expect(record.device.groups).toEqual(groups);
+  });
+
+  it('leaves out an empty list of network interfaces, in both outputs', () => {
+    const agent = { id: '9', computerName: 'h', networkInterfaces: [] };
+    expect(sekoia(agent).device).not.toHaveProperty('network_interfaces');
+    const ocsf = mapAgentToOcsf(agent, { readTimeMs: READ_TIME });
+    expect(ocsf.ok && JSON.stringify(ocsf.value.record)).not.toContain('network_interfaces');
   });
 });

@@ -6,9 +6,13 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /** A plain text table: columns padded to their widest cell. */
 export function printTable(io: CliIo, headers: string[], rows: string[][]): void {
-  const widths = headers.map((header, i) =>
-    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
-  );
+  // A loop, not Math.max(...rows): spreading 125,000+ rows overflows the call stack.
+  const widths = headers.map((header) => header.length);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => cell.padEnd(widths[i]!))
