@@ -6,6 +6,8 @@ const AUTH_HEADER = /\b(ApiToken|Bearer)\s+[^\s"',]+/gi;
 // Quotes may be escaped: JSON quoted inside JSON (a log line's fields) is still a field.
 const TOKEN_FIELD =
   /(?<![.\w])(\\?"?(?:apiToken|api_key|apiKey|token)\\?"?\s*[:=]\s*\\?"?)[^\s"'\\,}]+/gi;
+/** user:password@ (or a bare user@) in any URL a message quotes. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"'<>]+@/gi;
 const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -13,5 +15,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) {
     if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('[redacted]');
   }
-  return out.replace(AUTH_HEADER, '$1 [redacted]').replace(TOKEN_FIELD, '$1[redacted]');
+  return out
+    .replace(AUTH_HEADER, '$1 [redacted]')
+    .replace(TOKEN_FIELD, '$1[redacted]')
+    .replace(URL_USERINFO, '$1[redacted]@');
 }

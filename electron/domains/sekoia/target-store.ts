@@ -67,6 +67,11 @@ function checkUrl(text: string, what: string): string {
       `The ${what} "${text}" is not a URL, e.g. ${DEFAULT_SEKOIA_BASE_URL}.`,
     );
   }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidSekoiaTargetError(
+      `The ${what} must not contain a user name or password; the API key is kept in the OS keychain instead.`,
+    );
+  }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InvalidSekoiaTargetError(
       `The ${what} must be https:// (plain http:// only for 127.0.0.1, localhost and [::1]).`,
