@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { FileWriteError } from './atomic-write';
+import {
+  checkExportTarget,
+  sweepLeftovers,
+  temporaryNameFor,
+  trackTemporary,
+} from './export-target';
 
 /** The file-system calls the writer makes; a test swaps in one that fails on cue. */
 export type FileSystem = Pick<
@@ -23,20 +28,22 @@ export class AtomicFileStream {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private written = 0;
+  private readonly untrack: () => void;
 
   constructor(
     readonly target: string,
     private readonly files: FileSystem = fs,
+    nowMs = Date.now(),
   ) {
-    this.temporary = join(
-      dirname(target),
-      `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
-    );
+    checkExportTarget(target);
+    sweepLeftovers(target, nowMs);
+    this.temporary = temporaryNameFor(target, randomBytes(6).toString('hex'));
     try {
       this.fd = files.openSync(this.temporary, 'wx', 0o600);
     } catch (error) {
       throw new FileWriteError(target, error);
     }
+    this.untrack = trackTemporary(this.temporary);
   }
 
   write(text: string): void {
@@ -55,6 +62,7 @@ export class AtomicFileStream {
       this.files.closeSync(this.fd!);
       this.fd = undefined;
       this.files.renameSync(this.temporary, this.target);
+      this.untrack();
     } catch (error) {
       this.abort();
       throw new FileWriteError(this.target, error);
@@ -73,6 +81,7 @@ export class AtomicFileStream {
       this.fd = undefined;
     }
     this.files.rmSync(this.temporary, { force: true });
+    this.untrack();
   }
 
   private flush(): void {

@@ -1,4 +1,5 @@
 import { writeFileAtomic } from '../../adapters/files/atomic-write';
+import { checkExportTarget } from '../../adapters/files/export-target';
 import type { HandlerGroup } from '../../backend/handler-types';
 
 export const configHandlers: HandlerGroup<'config.export' | 'config.import'> = {
@@ -9,6 +10,7 @@ export const configHandlers: HandlerGroup<'config.export' | 'config.import'> = {
     if (!toFile) return summary;
     const destination = await backend.platform.chooseExportFile('s1-inventory-config.json');
     if (!destination) return summary;
+    checkExportTarget(destination.path);
     writeFileAtomic(destination.path, json);
     return { ...summary, path: destination.path };
   },

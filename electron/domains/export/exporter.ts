@@ -92,7 +92,7 @@ export function runExport(
     );
   }
   const path = resolve(request.out);
-  const stream = new AtomicFileStream(path, files);
+  const stream = new AtomicFileStream(path, files, clock.now().getTime());
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
