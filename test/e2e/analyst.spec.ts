@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
-import { e2eEnv, expect, test } from './support/env';
+import { apiHeaders, e2eEnv, expect, test } from './support/env';
 
 // The whole analyst path in Debian's Chromium against `s1inv serve`, the fake console and the
 // fake Sekoia: add → test → sync → grid → quick filters → detail → export → push → audit.
@@ -56,6 +56,7 @@ test('the analyst path, end to end', async ({ page }) => {
   // A console without a token: Sync now says what is missing, in the GUI's words, and offers
   // the fix as a button.
   const added = await page.request.post(`${env.origin}/api/call/consoles.add`, {
+    headers: apiHeaders(),
     // Never reached: the missing token stops the sync before any request.
     data: { name: 'lab', url: 'http://127.0.0.1:9' },
   });
@@ -74,6 +75,7 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(setToken.getByLabel('API token')).toBeFocused();
   await setToken.getByRole('button', { name: 'Cancel' }).click();
   await page.request.post(`${env.origin}/api/call/consoles.remove`, {
+    headers: apiHeaders(),
     data: { name: 'lab', deleteData: true },
   });
   await page.reload();
@@ -114,7 +116,10 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(shortcutExport).toBeHidden();
   const rows = (
     (await (
-      await page.request.post(`${env.origin}/api/call/devices.list`, { data: {} })
+      await page.request.post(`${env.origin}/api/call/devices.list`, {
+        data: {},
+        headers: apiHeaders(),
+      })
     ).json()) as {
       value: { rows: Row[] };
     }
@@ -234,7 +239,10 @@ test('the analyst path, end to end', async ({ page }) => {
     ['consoles.remove', { name: 'prod', deleteData: true }],
     ['sekoia.remove', { name: 'sekoia' }],
   ] as const) {
-    const response = await page.request.post(`${env.origin}/api/call/${name}`, { data: args });
+    const response = await page.request.post(`${env.origin}/api/call/${name}`, {
+      data: args,
+      headers: apiHeaders(),
+    });
     expect(await response.json()).toMatchObject({ ok: true });
   }
 });

@@ -99,12 +99,14 @@ export function messagePorts(): { port: MessagePort; main: MessagePort } {
   return { port: port1, main: port2 };
 }
 
-/** `s1inv serve` as a browser uses it: the token swapped for a cookie, calls and SSE. */
+/** `s1inv serve` as the page uses it: the token from the URL's fragment as a header. */
 export async function httpTransport(host: ServeHost): Promise<Transport> {
-  const first = await request(host.url, { method: 'GET' });
-  await first.body.dump();
-  const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-  const headers = { cookie, origin: host.origin, 'content-type': 'application/json' };
+  const token = new URL(host.url).hash.replace('#token=', '');
+  const headers = {
+    'x-s1inv-token': token,
+    origin: host.origin,
+    'content-type': 'application/json',
+  };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const events = await request(`${host.origin}/api/events`, { headers });
   void (async () => {

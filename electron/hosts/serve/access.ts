@@ -1,27 +1,50 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-// Who may talk to `s1inv serve`: a browser on this machine that opened the printed URL. The
-// token is the capability; the Host and Origin checks stop DNS rebinding and other sites.
+// Who may talk to `s1inv serve`: a page on this machine that was given this launch's token.
+// The token travels in the printed URL's fragment (never sent to any server), the page keeps it
+// in its session and sends it as a header on every API call. Nothing that grants access is
+// stored where the browser would hand it to another port of 127.0.0.1 (a cookie would be).
+// The Host and Origin checks stop DNS rebinding and other sites.
 
 export const newAccessToken = () => randomBytes(32).toString('base64url');
+export const TOKEN_HEADER = 'x-s1inv-token';
+
+/** How long the one-time URL that `serve --open` hands the browser stays good. */
+const ONE_TIME_TTL_MS = 60_000;
 
 export type AccessDecision =
-  { ok: true; setCookie?: string } | { ok: false; status: 401 | 403 | 421; reason: string };
+  | { ok: true }
+  | { ok: true; redirect: string }
+  | { ok: false; status: 401 | 403 | 404 | 421; reason: string };
 
 export class ServeAccess {
-  readonly cookieName: string;
   private readonly origins: Set<string>;
   private readonly hosts: Set<string>;
+  private readonly oneTime = new Map<string, number>();
 
   constructor(
     private readonly token: string,
     port: number,
+    private readonly now: () => number = Date.now,
   ) {
-    // Cookies are shared across ports: the port in the name keeps two servers apart.
-    this.cookieName = `s1inv_${port}`;
     this.hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     this.origins = new Set([...this.hosts].map((host) => `http://${host}`));
+  }
+
+  /** The page's address with the token in its fragment, as printed on stdout. */
+  pageUrl(origin: string): string {
+    return `${origin}/#token=${this.token}`;
+  }
+
+  /**
+   * A URL for another process to open (`serve --open`): it names no token, works once, for a
+   * minute, and redirects the browser to the page with the token in the fragment.
+   */
+  oneTimeUrl(origin: string): string {
+    const id = randomUUID();
+    this.oneTime.set(id, this.now() + ONE_TIME_TTL_MS);
+    return `${origin}/open/${id}`;
   }
 
   check(request: IncomingMessage, url: URL): AccessDecision {
@@ -37,18 +60,14 @@ export class ServeAccess {
     if (origin !== undefined && !this.origins.has(origin.toLowerCase())) {
       return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
     }
-    if (this.matches(this.cookieOf(request))) return { ok: true };
-    // Only the page itself may carry the token in its URL, once; it is swapped for a cookie.
-    if (
-      request.method === 'GET' &&
-      url.pathname === '/' &&
-      this.matches(url.searchParams.get('token') ?? undefined)
-    ) {
-      return {
-        ok: true,
-        setCookie: `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`,
-      };
-    }
+    const opening = /^\/open\/([\w-]+)$/.exec(url.pathname);
+    if (opening && request.method === 'GET') return this.open(opening[1]!);
+    // The API needs the token; the page and its assets (the public build) do not.
+    if (!url.pathname.startsWith('/api/')) return { ok: true };
+    // An export's download is named by an unguessable id handed only to the page.
+    if (/^\/api\/download\/[\w-]+$/.test(url.pathname)) return { ok: true };
+    const sent = request.headers[TOKEN_HEADER];
+    if (typeof sent === 'string' && this.matches(sent)) return { ok: true };
     return {
       ok: false,
       status: 401,
@@ -56,16 +75,20 @@ export class ServeAccess {
     };
   }
 
-  private cookieOf(request: IncomingMessage): string | undefined {
-    for (const part of (request.headers.cookie ?? '').split(';')) {
-      const [key, ...value] = part.trim().split('=');
-      if (key === this.cookieName) return value.join('=');
+  private open(id: string): AccessDecision {
+    const expires = this.oneTime.get(id);
+    this.oneTime.delete(id);
+    if (expires === undefined || expires < this.now()) {
+      return {
+        ok: false,
+        status: 404,
+        reason: 'This link has been used or has expired. Open the URL that `s1inv serve` printed.',
+      };
     }
-    return undefined;
+    return { ok: true, redirect: `/#token=${this.token}` };
   }
 
-  private matches(candidate: string | undefined): boolean {
-    if (candidate === undefined) return false;
+  private matches(candidate: string): boolean {
     const a = Buffer.from(candidate);
     const b = Buffer.from(this.token);
     return a.length === b.length && timingSafeEqual(a, b);

@@ -18,9 +18,11 @@ export interface ServeHostOptions {
 }
 
 export interface ServeHost {
-  /** The URL to open, with this launch's access token. */
+  /** The URL to open, with this launch's access token in its fragment. */
   url: string;
   origin: string;
+  /** A one-time URL for another program to open (it carries no token). */
+  oneTimeUrl: () => string;
   close: () => Promise<void>;
 }
 
@@ -60,8 +62,8 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
       response.end(`${decision.reason}\n`);
       return;
     }
-    if (decision.setCookie) {
-      response.writeHead(302, { 'set-cookie': decision.setCookie, location: '/' });
+    if ('redirect' in decision) {
+      response.writeHead(302, { location: decision.redirect });
       response.end();
       return;
     }
@@ -137,11 +139,13 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  guard.access = new ServeAccess(token, port);
+  const access = new ServeAccess(token, port);
+  guard.access = access;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: access.pageUrl(origin),
     origin,
+    oneTimeUrl: () => access.oneTimeUrl(origin),
     close: async () => {
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -33,17 +33,45 @@ export function ipcBackend(preload: PreloadApi): BackendApi {
   );
 }
 
-/** In a browser (`s1inv serve`): calls over fetch, events over one EventSource. */
-export function httpBackend(base = ''): BackendApi {
-  let source: EventSource | undefined;
+/**
+ * This launch's access token: first from the fragment of the URL `s1inv serve` printed (a
+ * fragment never reaches a server), then from this tab's session, so a reload keeps working.
+ * The fragment is wiped from the address bar at once.
+ */
+export function takeAccessToken(location: Location = window.location): string | undefined {
+  const fromUrl = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+}
+
+const TOKEN_KEY = 's1inv.token';
+const TOKEN_HEADER = 'x-s1inv-token';
+const NO_ACCESS =
+  'This page has no access token. Open the URL that `s1inv serve` printed (it ends in #token=…).';
+
+/**
+ * In a browser (`s1inv serve`): calls over fetch, events over one streamed response, both with
+ * the token as a header; a page on another port of 127.0.0.1 has neither the token nor a way
+ * to make the browser send it.
+ */
+export function httpBackend(base = '', token = takeAccessToken()): BackendApi {
+  const headers = {
+    'content-type': 'application/json',
+    ...(token ? { [TOKEN_HEADER]: token } : {}),
+  };
   const call: Caller = async (name, args) => {
+    if (!token) return lost(NO_ACCESS);
     let response: Response;
     try {
       response = await fetch(`${base}/api/call/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify(args ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
       });
     } catch {
       return lost(
@@ -55,14 +83,56 @@ export function httpBackend(base = ''): BackendApi {
     }
     return (await response.json()) as Envelope<never>;
   };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let streaming = false;
   const on: Subscriber = (event, listener) => {
-    source ??= new EventSource(`${base}/api/events`, { withCredentials: true });
-    const handle = (message: MessageEvent<string>) =>
-      listener(JSON.parse(message.data) as EventPayload<typeof event>);
-    source.addEventListener(event, handle);
-    return () => source?.removeEventListener(event, handle);
+    if (!streaming && token) {
+      streaming = true;
+      void readEvents(`${base}/api/events`, headers, (name, data) => {
+        for (const handle of listeners.get(name) ?? []) handle(JSON.parse(data));
+      });
+    }
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener as (payload: unknown) => void);
+    listeners.set(event, set);
+    return () => set.delete(listener as (payload: unknown) => void);
   };
   return apiFrom(call, on);
+}
+
+/**
+ * Server-Sent Events read from a fetch response (EventSource cannot send a header), and read
+ * again after a pause if the stream ends (a restart of `serve`, a sleeping laptop).
+ */
+async function readEvents(
+  url: string,
+  headers: Record<string, string>,
+  deliver: (event: string, data: string) => void,
+): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(url, { headers, credentials: 'omit' });
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) deliver(event, data);
+        }
+      }
+    } catch {
+      // reconnect below
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
 }
 
 function lost(message: string): Envelope<never> {

@@ -10,7 +10,7 @@ export interface E2eEnv {
 
 export const e2eEnv = (): E2eEnv => JSON.parse(process.env.S1INV_E2E!) as E2eEnv;
 
-/** A page signed in to `s1inv serve`: it opened the printed URL, so it holds the cookie. */
+/** A page signed in to `s1inv serve`: it opened the printed URL, so its tab holds the token. */
 export const test = base.extend({
   page: async ({ page }, use) => {
     await page.goto(e2eEnv().serveUrl);
@@ -18,3 +18,8 @@ export const test = base.extend({
   },
 });
 export { expect } from '@playwright/test';
+
+/** This launch's token, from the printed URL's fragment: API calls made from the test send it. */
+export const apiHeaders = (): Record<string, string> => ({
+  'x-s1inv-token': /#token=([\w-]+)/.exec(e2eEnv().serveUrl)![1]!,
+});

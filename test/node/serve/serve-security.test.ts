@@ -7,11 +7,13 @@ import { openDatabase, type Db } from '../../../electron/adapters/db/database';
 import { systemClock } from '../../../electron/adapters/platform/clock';
 import { ServePlatform } from '../../../electron/hosts/serve/serve-platform';
 import { startServeHost, type ServeHost } from '../../../electron/hosts/serve/serve-host';
+import { ServeAccess } from '../../../electron/hosts/serve/access';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 
-// `s1inv serve` refuses whoever did not open the printed URL, and any page or name that is not
-// this machine's loopback address (DNS rebinding).
+// `s1inv serve` answers the API only to whoever holds the printed URL's token (sent as a header,
+// never kept in a cookie), and nothing to a page or name that is not this machine's loopback
+// address (DNS rebinding).
 
 let host: ServeHost;
 let backend: Backend;
@@ -40,12 +42,11 @@ afterAll(async () => {
   db.close();
 });
 
-const token = () => new URL(host.url).searchParams.get('token')!;
-async function cookie(): Promise<string> {
-  const response = await request(host.url);
-  await response.body.dump();
-  return String(response.headers['set-cookie']).split(';')[0]!;
-}
+const token = () => new URL(host.url).hash.replace('#token=', '');
+const withToken = (headers: Record<string, string> = {}) => ({
+  'x-s1inv-token': token(),
+  ...headers,
+});
 const call = async (headers: Record<string, string>, name = 'app.info') => {
   const response = await request(`${host.origin}/api/call/${name}`, {
     method: 'POST',
@@ -56,30 +57,28 @@ const call = async (headers: Record<string, string>, name = 'app.info') => {
 };
 
 describe('s1inv serve access', () => {
-  it('binds to 127.0.0.1 with a random port and a long per-launch token', () => {
+  it('binds to 127.0.0.1 with a random port and a long per-launch token, in the fragment', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toBe(`${host.origin}/#token=${token()}`);
     expect(token().length).toBeGreaterThanOrEqual(40);
   });
 
-  it('swaps the token in the URL for an HttpOnly, SameSite=Strict cookie and drops it from the URL', async () => {
-    const response = await request(host.url);
-    await response.body.dump();
-    expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe('/');
-    const setCookie = String(response.headers['set-cookie']);
-    expect(setCookie).toContain(`s1inv_${port}=${token()}`);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-  });
-
-  it('refuses every request without the token: page, calls, events and downloads', async () => {
-    for (const path of ['/', '/index.html', '/api/events', '/api/download/x']) {
+  it('stores nothing that grants access where a browser would send it to another port', async () => {
+    for (const path of ['/', `/?token=${token()}`, '/index.html']) {
       const response = await request(`${host.origin}${path}`);
       await response.body.dump();
-      expect(response.statusCode, path).toBe(401);
+      expect(response.statusCode, path).toBe(200);
+      expect(response.headers['set-cookie'], path).toBeUndefined();
     }
+  });
+
+  it('refuses every API call and the event stream without the token header', async () => {
+    const events = await request(`${host.origin}/api/events`);
+    await events.body.dump();
+    expect(events.statusCode).toBe(401);
     expect((await call({})).status).toBe(401);
-    expect((await call({ cookie: `s1inv_${port}=wrong-token` })).status).toBe(401);
+    expect((await call({ 'x-s1inv-token': 'wrong-token' })).status).toBe(401);
+    expect((await call({ cookie: `s1inv_${port}=${token()}` })).status).toBe(401);
     const inQuery = await request(`${host.origin}/api/call/app.info?token=${token()}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -89,33 +88,43 @@ describe('s1inv serve access', () => {
     expect(inQuery.statusCode).toBe(401);
   });
 
-  it('answers a call with the cookie', async () => {
-    const answer = await call({ cookie: await cookie() });
+  it('answers a call with the token header', async () => {
+    const answer = await call(withToken());
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toMatchObject({ ok: true, value: { transport: 'browser' } });
   });
 
-  it('refuses a forged Host even with the cookie (DNS rebinding)', async () => {
-    const answer = await call({ cookie: await cookie(), host: `evil.example:${port}` });
+  it('gives `serve --open` a one-time URL that names no token and works once', async () => {
+    const once = host.oneTimeUrl();
+    expect(once).not.toContain(token());
+    const first = await request(once);
+    await first.body.dump();
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe(`/#token=${token()}`);
+    const again = await request(once);
+    expect(again.statusCode).toBe(404);
+    expect(await again.body.text()).toMatch(/used or has expired/);
+  });
+
+  it('refuses a forged Host even with the token (DNS rebinding)', async () => {
+    const answer = await call(withToken({ host: `evil.example:${port}` }));
     expect(answer.status).toBe(421);
-    const page = await request(`${host.origin}/`, {
-      headers: { host: 'evil.example', cookie: await cookie() },
-    });
+    const page = await request(`${host.origin}/`, { headers: { host: 'evil.example' } });
     await page.body.dump();
     expect(page.statusCode).toBe(421);
   });
 
-  it('refuses another site (Origin) even with the cookie', async () => {
-    const answer = await call({ cookie: await cookie(), origin: 'https://evil.example' });
+  it('refuses another site (Origin) even with the token', async () => {
+    const answer = await call(withToken({ origin: 'https://evil.example' }));
     expect(answer.status).toBe(403);
-    const ours = await call({ cookie: await cookie(), origin: host.origin });
+    const ours = await call(withToken({ origin: host.origin }));
     expect(ours.status).toBe(200);
   });
 
   it('sends the CSP and hardening headers on pages, calls and refusals', async () => {
-    const page = await request(`${host.origin}/`, { headers: { cookie: await cookie() } });
+    const page = await request(`${host.origin}/`);
     await page.body.dump();
-    const refused = await request(`${host.origin}/`);
+    const refused = await request(`${host.origin}/api/events`);
     await refused.body.dump();
     for (const response of [page, refused]) {
       expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -128,8 +137,7 @@ describe('s1inv serve access', () => {
   });
 
   it('names an unknown call and refuses a call that is not JSON', async () => {
-    const jar = await cookie();
-    const unknown = await call({ cookie: jar }, 'fs.readFile');
+    const unknown = await call(withToken(), 'fs.readFile');
     expect(JSON.parse(unknown.text)).toMatchObject({
       ok: false,
       error: {
@@ -139,7 +147,7 @@ describe('s1inv serve access', () => {
     });
     const notJson = await request(`${host.origin}/api/call/app.info`, {
       method: 'POST',
-      headers: { cookie: jar, 'content-type': 'text/plain' },
+      headers: withToken({ 'content-type': 'text/plain' }),
       body: '{}',
     });
     await notJson.body.dump();
@@ -147,18 +155,28 @@ describe('s1inv serve access', () => {
   });
 
   it('says what to do when a download is gone', async () => {
-    const response = await request(`${host.origin}/api/download/no-such-export`, {
-      headers: { cookie: await cookie() },
-    });
+    const response = await request(`${host.origin}/api/download/no-such-export`);
     expect(response.statusCode).toBe(404);
     expect(await response.body.text()).toMatch(/Export again/);
   });
 
   it('serves no file outside the built renderer', async () => {
-    const response = await request(`${host.origin}/..%2f..%2fetc%2fpasswd`, {
-      headers: { cookie: await cookie() },
-    });
+    const response = await request(`${host.origin}/..%2f..%2fetc%2fpasswd`);
     const text = await response.body.text();
     expect(text).not.toContain('root:');
+  });
+});
+
+describe('ServeAccess one-time URLs', () => {
+  it('expire after a minute', () => {
+    let now = 1_000_000;
+    const access = new ServeAccess('t'.repeat(43), 4000, () => now);
+    const url = new URL(access.oneTimeUrl('http://127.0.0.1:4000'));
+    now += 61_000;
+    const decision = access.check(
+      { headers: { host: '127.0.0.1:4000' }, method: 'GET' } as never,
+      url,
+    );
+    expect(decision).toMatchObject({ ok: false, status: 404 });
   });
 });

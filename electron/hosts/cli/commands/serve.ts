@@ -38,7 +38,8 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       context.io.stdout(`${host.url}\n`);
       context.io.stderr('S1 Inventory is serving on 127.0.0.1 only. Press Ctrl-C to stop.\n');
       // The URL is ours (loopback), so this is the one place serve opens anything.
-      if (options.open) await (await import('open')).default(host.url);
+      // Another process's argv is readable in /proc: it gets a one-time URL, never the token.
+      if (options.open) await (await import('open')).default(host.oneTimeUrl());
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
