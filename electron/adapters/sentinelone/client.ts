@@ -6,6 +6,7 @@ import {
   S1NetworkError,
   S1UnexpectedResponseError,
   type S1ApiErrorEntry,
+  S1ResponseTooLargeError,
 } from './errors';
 
 export const API_PREFIX = '/web/api/v2.1';
@@ -25,7 +26,11 @@ export interface S1ClientOptions {
   baseUrl: string;
   token: string;
   dispatcher: Dispatcher;
+  /** The largest answer read; more is refused (default 64 MiB, ~20 pages' worth of agents). */
+  maxResponseBytes?: number;
 }
+
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * SentinelOne Management API v2.1 over HTTP: `Authorization: ApiToken …`, JSON in and out,
@@ -83,9 +88,9 @@ export class S1Client {
         ...(body === undefined ? {} : { body }),
         ...(signal ? { signal } : {}),
       });
-      text = await response.body.text();
+      text = await readBounded(response, path, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal?.aborted || error instanceof S1ResponseTooLargeError) throw error;
       const failure = classifyNetworkError(error);
       throw new S1NetworkError(failure, errorCodeOf(error), describe(error));
     }
@@ -106,6 +111,33 @@ export class S1Client {
     }
     return { status: response.statusCode, text, contentType };
   }
+}
+
+/**
+ * The body, read with a cap: a console (or something posing as one) that answers without end
+ * is stopped at the cap, so memory stays bounded, instead of growing until V8 gives up.
+ */
+async function readBounded(
+  response: Dispatcher.ResponseData,
+  path: string,
+  maxBytes: number,
+): Promise<string> {
+  const declared = Number(response.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.body.destroy();
+    throw new S1ResponseTooLargeError(path, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      response.body.destroy();
+      throw new S1ResponseTooLargeError(path, maxBytes);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 interface RawResponse {

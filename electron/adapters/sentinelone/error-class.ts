@@ -1,4 +1,9 @@
-import { S1HttpError, S1NetworkError, S1UnexpectedResponseError } from './errors';
+import {
+  S1HttpError,
+  S1NetworkError,
+  S1ResponseTooLargeError,
+  S1UnexpectedResponseError,
+} from './errors';
 import { TruncatedBodyError } from './page-splitter';
 
 /**
@@ -21,6 +26,8 @@ export function classifyError(error: unknown): ErrorClass {
       : 'ThirdPartyGeneric';
   }
   if (error instanceof TruncatedBodyError) return 'ThirdPartyGeneric';
+  // An endless answer comes again on a retry: fix the URL instead.
+  if (error instanceof S1ResponseTooLargeError) return 'ThirdPartyConfig';
   if (error instanceof S1UnexpectedResponseError) {
     return error.reason === 'an HTML page' ? 'ThirdPartyConfig' : 'ThirdPartyGeneric';
   }

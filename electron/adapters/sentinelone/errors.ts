@@ -62,3 +62,18 @@ export class S1UnexpectedResponseError extends AppError {
     );
   }
 }
+
+/** The answer was larger than any page the API sends; reading on would exhaust memory. */
+export class S1ResponseTooLargeError extends AppError {
+  override readonly name = 'S1ResponseTooLargeError';
+  readonly code = 'remote_rejected';
+  constructor(
+    readonly path: string,
+    readonly maxBytes: number,
+  ) {
+    super(
+      `${path} answered with more than ${Math.round(maxBytes / 1024 / 1024)} MiB, far beyond any page of the API; ` +
+        'it was not read further. Check that the console URL points at the SentinelOne console, not a proxy or another service.',
+    );
+  }
+}
