@@ -37,15 +37,31 @@ export class FieldReader {
   flag(key: string): boolean | undefined {
     const value = this.input[key];
     if (value === null || value === undefined || value === '') return undefined;
-    return typeof value === 'boolean' ? value : this.drop(key, value, 'a boolean');
+    if (typeof value === 'boolean') return value;
+    // Real consoles and exports carry "true", "True", "false": coerced as Sekoia's models do.
+    if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
+      return this.coerced(key, value, value.trim().toLowerCase() === 'true');
+    }
+    return this.drop(key, value, 'a boolean');
   }
 
   count(key: string): number | undefined {
     const value = this.input[key];
     if (value === null || value === undefined || value === '') return undefined;
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-      ? value
-      : this.drop(key, value, 'a non-negative integer');
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    // A count sent as a decimal string ("2"), as some consoles do.
+    if (typeof value === 'string' && /^\d{1,15}$/.test(value.trim())) {
+      return this.coerced(key, value, Number(value.trim()));
+    }
+    return this.drop(key, value, 'a non-negative integer');
+  }
+
+  private coerced<T>(key: string, value: string, result: T): T {
+    this.warnings.push({
+      path: `${this.pathPrefix}${key}`,
+      message: `coerced from the string ${JSON.stringify(value)} to ${JSON.stringify(result)}`,
+    });
+    return result;
   }
 
   textList(key: string): string[] | undefined {

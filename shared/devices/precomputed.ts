@@ -8,7 +8,7 @@ import { toDeviceRow, type DeviceRow } from './device-row';
  * stored outputs of an older version are ignored and mapped again. A golden test fails when the
  * outputs change without a bump.
  */
-export const PRECOMPUTE_VERSION = 2;
+export const PRECOMPUTE_VERSION = 3;
 
 /**
  * What exports, the push and the grid need from one raw agent, mapped once after the sync

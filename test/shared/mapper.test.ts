@@ -3,6 +3,8 @@ import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
 import type { OcsfDeviceInventoryInfo } from '../../shared/ocsf/types';
 import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
 import windowsAgent from '../fixtures/agent-windows.json';
+import { parseAgent } from '../../shared/sentinelone/agent';
+import { toDeviceRow } from '../../shared/devices/device-row';
 
 const READ_TIME = Date.UTC(2024, 5, 1, 12, 0, 0);
 
@@ -326,5 +328,54 @@ describe('quirks from the reference', () => {
   it('emits integer millisecond time even from a fractional read time', () => {
     const result = mapAgentToOcsf({ id: '1' }, { readTimeMs: READ_TIME + 0.75 });
     expect(result.ok && result.value.record.time).toBe(READ_TIME);
+  });
+});
+
+describe('loosely typed values, as real consoles and exports carry them', () => {
+  it('coerces "true"/"True"/"false" and decimal counts, with a warning naming each path', () => {
+    const raw = {
+      id: '1559342436332027747',
+      computerName: 'ws-42',
+      isDecommissioned: 'True',
+      firewallEnabled: 'false',
+      isUpToDate: 'true',
+      activeThreats: '2',
+    };
+    const result = parseAgent(raw);
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(result.value.agent).toMatchObject({
+      isDecommissioned: true,
+      firewallEnabled: false,
+      isUpToDate: true,
+      activeThreats: 2,
+    });
+    expect(result.value.warnings.map((w) => w.path).sort()).toEqual([
+      'activeThreats',
+      'firewallEnabled',
+      'isDecommissioned',
+      'isUpToDate',
+    ]);
+    expect(result.value.warnings[0]?.message).toMatch(/coerced from the string/);
+    const row = toDeviceRow(result.value.agent, 'prod');
+    expect(row).toMatchObject({
+      decommissioned: true,
+      firewall: 'Disabled',
+      updateStatus: 'Up to Date',
+      activeThreats: 2,
+    });
+  });
+
+  it('still drops what is not one of those forms', () => {
+    const result = parseAgent({
+      id: '1',
+      isUpToDate: 'yes',
+      activeThreats: '2.5',
+      firewallEnabled: 1,
+    });
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(result.value.agent.isUpToDate).toBeUndefined();
+    expect(result.value.agent.activeThreats).toBeUndefined();
+    expect(result.value.agent.firewallEnabled).toBeUndefined();
+    expect(result.value.warnings).toHaveLength(3);
   });
 });

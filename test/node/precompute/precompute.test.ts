@@ -182,7 +182,8 @@ describe('PRECOMPUTE_VERSION', () => {
     const fingerprint = createHash('sha256').update(JSON.stringify(outputs)).digest('hex');
     expect({ version: PRECOMPUTE_VERSION, fingerprint }).toEqual({
       // 2: Sekoia records without a group send no groups; osType "unknown" is OCSF 0.
-      version: 2,
+      // 3: "true"/"false" and decimal counts in strings are coerced, not dropped.
+      version: 3,
       fingerprint: '0b7120fa39f1dbc26f8fb79d411c607ce5c1a9c38c5098895f998bd4b473b43a',
     });
   });
