@@ -2,29 +2,15 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { isS1Api, S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { InvalidConsoleSettingError } from './errors';
+import { nameProblem } from '../../../shared/names';
 
 // Validation of what an analyst types for a console, shared by the CLI, the config import
 // and (through the contract) the app's forms.
 
-const MAX_NAME_LENGTH = 64;
-
 export function validateConsoleName(input: string): string {
   const name = input.trim();
-  if (name === '')
-    throw new InvalidConsoleSettingError(
-      'The console name is empty. Give it a short name, e.g. "prod-eu".',
-    );
-  if (name.length > MAX_NAME_LENGTH) {
-    throw new InvalidConsoleSettingError(
-      `The console name is longer than ${MAX_NAME_LENGTH} characters. Choose a shorter one.`,
-    );
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) {
-    throw new InvalidConsoleSettingError(
-      'The console name contains control characters. Use letters, digits, spaces or punctuation.',
-    );
-  }
+  const problem = nameProblem(name, 'console');
+  if (problem) throw new InvalidConsoleSettingError(problem);
   return name;
 }
 

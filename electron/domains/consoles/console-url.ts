@@ -11,12 +11,26 @@ export function isLoopbackHost(hostname: string): boolean {
  * `http://` for loopback test consoles), and reduced to scheme + host + port, so that
  * `https://acme.sentinelone.net/web/api/v2.1/` and `acme.sentinelone.net` are the same console.
  */
+/**
+ * SentinelOne API tokens are long JWT-like strings (`eyJ…`, two dots) or long runs of letters
+ * and digits; no console host name looks like either.
+ */
+function looksLikeToken(text: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return false;
+  return /^eyJ[\w-]+\.[\w-]+(\.[\w-]*)?$/.test(text) || /^[A-Za-z0-9_-]{40,}$/.test(text);
+}
+
 export function normaliseConsoleUrl(input: string): string {
   const text = input.trim();
   if (text === '')
     throw new InvalidConsoleUrlError(
       'The console URL is empty. Give the address of the management console, e.g. https://acme.sentinelone.net',
     );
+  if (looksLikeToken(text)) {
+    throw new InvalidConsoleUrlError(
+      'This looks like an API token, not a console URL; it was not saved. Put the console address (e.g. https://acme.sentinelone.net) in the URL field, and the token in the token field.',
+    );
+  }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {

@@ -4,6 +4,7 @@ import type { Clock } from '../../adapters/platform/clock';
 import { isLoopbackHost } from '../consoles/console-url';
 import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
 import { AppError } from '../../../shared/errors/app-error';
+import { nameProblem } from '../../../shared/names';
 import { nextStep } from '../../../shared/errors/next-step';
 
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
@@ -128,7 +129,8 @@ export class SekoiaTargets {
 
   async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
     const name = input.name.trim();
-    if (name === '') throw new InvalidSekoiaTargetError('The target name is empty.');
+    const problem = nameProblem(name, 'target');
+    if (problem) throw new InvalidSekoiaTargetError(problem);
     if (!UUID.test(input.connectorUuid)) {
       throw new InvalidSekoiaTargetError(
         `"${input.connectorUuid}" is not a UUID. Give the UUID of your asset connector in Sekoia (Assets → Asset connectors).`,

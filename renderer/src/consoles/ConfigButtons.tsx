@@ -19,7 +19,18 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
     saveText('s1-inventory-config.json', result.value.json, 'application/json');
   };
   const importConfig = async (file: File) => {
-    const result = await call(api, 'config.import', { json: await file.text() });
+    let json: string;
+    try {
+      // Refused rather than patched with U+FFFD: a name or URL would change without a word.
+      json = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      return setError({
+        name: 'ConfigNotUtf8',
+        code: 'invalid_argument',
+        message: `${file.name} is not valid UTF-8 text. Save it as UTF-8 and import it again.`,
+      });
+    }
+    const result = await call(api, 'config.import', { json });
     if (!result.ok) return setError(result.error);
     const { added, updated, renamed, tokensDropped } = result.value;
     setNotice(

@@ -25,13 +25,20 @@ export function registerConfigCommands(program: Command, context: CliContext): v
     .argument('<file>', 'the configuration file')
     .action(async (file: string) => {
       const source = resolve(file);
-      let json: string;
+      let bytes: Buffer;
       try {
-        json = readFileSync(source, 'utf8');
+        bytes = readFileSync(source);
       } catch (error) {
         throw new Error(
           `Cannot read ${source} (${(error as NodeJS.ErrnoException).code}). Check the path.`,
         );
+      }
+      let json: string;
+      try {
+        // Refused rather than patched with U+FFFD: a name or URL would change without a word.
+        json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new Error(`${source} is not valid UTF-8 text. Save it as UTF-8 and import it again.`);
       }
       const summary = await context.call('config.import', { json, source });
       io.stdout(

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Backend } from '../../../electron/backend/backend';
+import { dispatch } from '../../../electron/backend/dispatch';
+import { openDatabase } from '../../../electron/adapters/db/database';
+import { ServePlatform } from '../../../electron/hosts/serve/serve-platform';
+import { MemorySecretStore } from '../../support/memory-secret-store';
+import { runS1invInProcess } from '../../support/run-cli';
+import { useTempDirs } from '../../support/temp-dir';
+
+// Input that should be refused, each with a message that says what to fix.
+
+const tempDir = useTempDirs();
+const UUID = '3f2d2e6a-6b1c-4f7e-9a55-2f7a2b7f0c11';
+
+function backend() {
+  const dataDir = tempDir();
+  return new Backend({
+    db: openDatabase(dataDir),
+    secrets: new MemorySecretStore(),
+    clock: { now: () => new Date('2027-01-01T00:00:00Z') },
+    dataDir,
+    platform: new ServePlatform(),
+  });
+}
+
+describe('refused input', () => {
+  it.each([
+    ['a zero-width space', 'prod\u200b'],
+    ['a right-to-left override', 'prod\u202e'],
+    ['a zero-width no-break space inside', 'pr\ufeffod'],
+  ])('a console name with %s, so "prod" and a look-alike cannot coexist', async (_what, name) => {
+    const b = backend();
+    expect(
+      (await dispatch(b, 'consoles.add', { name: 'prod', url: 'https://a.example.com' })).ok,
+    ).toBe(true);
+    const lookalike = await dispatch(b, 'consoles.add', { name, url: 'https://b.example.com' });
+    expect(lookalike).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!lookalike.ok && lookalike.error.message).toMatch(/zero-width or text-direction/);
+  });
+
+  it.each([
+    'eyJraWQiOiJ0b2tlblNpZ25pbmciLCJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbmFseXN0In0.c2lnbmF0dXJl',
+    'dGhpc2lzYXNlbnRpbmVsb25lYXBpdG9rZW5vZnNpeHR5Y2hhcmFjdGVycw',
+  ])('an API token pasted into the URL field: %s', async (pasted) => {
+    const result = await dispatch(backend(), 'consoles.add', { name: 'x', url: pasted });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!result.ok && result.error.message).toMatch(/looks like an API token/);
+    expect(JSON.stringify(result)).not.toContain(pasted);
+  });
+
+  it.each([
+    ['a newline', 'soc\nprod'],
+    ['65 characters', 'x'.repeat(65)],
+  ])('a Sekoia target name with %s', async (_what, name) => {
+    const result = await dispatch(backend(), 'sekoia.add', { name, connectorUuid: UUID });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
+  it('a configuration file that is not valid UTF-8', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'team.json');
+    const json = Buffer.from(
+      '{"format":"s1-inventory-config","version":1,"consoles":[{"name":"pr\uFFFF","url":"https://a.example.com"}]}',
+    );
+    // An invalid byte where a name's character was.
+    writeFileSync(
+      file,
+      Buffer.concat([json.subarray(0, 70), Buffer.from([0xc3, 0x28]), json.subarray(73)]),
+    );
+    const run = await runS1invInProcess(['--data-dir', dir, 'config', 'import', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is not valid UTF-8 text/);
+  });
+});
