@@ -19,6 +19,10 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
   let fetched = 0;
   let malformed = 0;
   let expected: number | undefined;
+  // One record per id: a console that lists an id twice in one walk (seen in the field) keeps
+  // the copy with the latest updatedAt; completeness counts every record the walk returned.
+  const latest = new Map<string, string>();
+  const repeats = new Map<string, number>();
   try {
     const before = await countAgents(context);
     expected = before;
@@ -29,8 +33,22 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
       for (const json of page.elements) {
         const value = parseElement(json);
         const id = value?.id;
-        if (typeof id === 'string' && id.trim() !== '') agents.push({ agentId: id, json });
-        else bad.push({ reason: value ? 'no string "id"' : 'not a JSON object', json });
+        if (typeof id !== 'string' || id.trim() === '') {
+          bad.push({ reason: value ? 'no string "id"' : 'not a JSON object', json });
+          continue;
+        }
+        const updatedAt = typeof value?.updatedAt === 'string' ? value.updatedAt : '';
+        const previous = latest.get(id);
+        if (previous === undefined) {
+          latest.set(id, updatedAt);
+          agents.push({ agentId: id, json });
+          continue;
+        }
+        repeats.set(id, (repeats.get(id) ?? 0) + 1);
+        if (updatedAt > previous) {
+          latest.set(id, updatedAt);
+          agents.push({ agentId: id, json, replace: true });
+        }
       }
       db.transaction(() => {
         runs.addFetched(runId, page.elements.length, bad.length);
@@ -43,7 +61,9 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     }
     const after = await countAgents(context);
     expected = after;
-    const seen = snapshots.memberCount(snapshotId) + malformed;
+    const repeated = [...repeats.values()].reduce((sum, n) => sum + n, 0);
+    const seen = snapshots.memberCount(snapshotId) + repeated + malformed;
+    if (repeats.size > 0) reportRepeats(context, repeats);
     // The fleet may change during the walk: any size between the two counts is whole.
     const complete = seen >= Math.min(before, after) && seen <= Math.max(before, after);
     const at = context.clock.now();
@@ -78,6 +98,23 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
     return failedResult(context, 'agents', runId, error, { fetched, expected, malformed });
   }
+}
+
+function reportRepeats(context: ApiSyncContext, repeats: ReadonlyMap<string, number>): void {
+  const ids = [...repeats.keys()];
+  context.health.record(
+    {
+      consoleId: context.console.id,
+      api: 'agents',
+      errorClass: 'ThirdPartyGeneric',
+      severity: 'warning',
+      message:
+        `The console listed ${ids.length} agent id(s) more than once in one walk (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); ` +
+        'the copy with the latest updatedAt of each was kept.',
+      details: { ids: ids.slice(0, 100), repeats: Object.fromEntries([...repeats].slice(0, 100)) },
+    },
+    context.clock.now(),
+  );
 }
 
 async function countAgents(context: ApiSyncContext): Promise<number> {

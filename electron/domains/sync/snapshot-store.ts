@@ -6,6 +6,8 @@ export interface RawAgent {
   agentId: string;
   /** The agent object exactly as the API sent it. */
   json: string;
+  /** A newer copy of an id already in this snapshot: it takes that copy's place. */
+  replace?: boolean;
 }
 
 export interface SnapshotInfo {
@@ -43,7 +45,10 @@ export class SnapshotStore {
     );
   }
 
-  /** Adds one page of agents; call inside the page's transaction. Repeats in a walk count once. */
+  /**
+   * Adds one page of agents; call inside the page's transaction. An agent already in the
+   * snapshot is kept as it is, unless the entry says `replace` (a newer copy of a repeated id).
+   */
   addPage(snapshotId: number, agents: readonly RawAgent[]): number {
     // Insert first: on a first sync every agent is new; on later ones the conflict is cheap.
     const putRaw = this.db
@@ -57,13 +62,18 @@ export class SnapshotStore {
     const putMember = this.db.prepare(
       'INSERT OR IGNORE INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)',
     );
+    const replaceMember = this.db.prepare(
+      `INSERT INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)
+       ON CONFLICT (snapshot_id, agent_id) DO UPDATE SET raw_id = excluded.raw_id`,
+    );
     let added = 0;
     for (const agent of agents) {
       const hash = hashOf(agent.json);
       const rawId =
         (putRaw.get(agent.agentId, hash, agent.json) as number | undefined) ??
         (findRaw.get(agent.agentId, hash) as number);
-      added += putMember.run(snapshotId, agent.agentId, rawId).changes;
+      if (agent.replace) replaceMember.run(snapshotId, agent.agentId, rawId);
+      else added += putMember.run(snapshotId, agent.agentId, rawId).changes;
     }
     return added;
   }
