@@ -135,6 +135,8 @@ export const CALLS = {
         scope: DeviceScope,
         /** Raw formats only: which stored objects (default agents). */
         entity: z.enum(['agents', 'threats', 'activities']).optional(),
+        /** sekoia-json only: keep decommissioned devices, as a push with the same flag would. */
+        includeDecommissioned: z.boolean().optional(),
       })
       .strict(),
     ExportOutcome,
@@ -156,7 +158,15 @@ export const CALLS = {
   ),
   'sekoia.remove': call(z.object({ name }).strict(), z.object({ removed: z.string() })),
   'push.run': call(
-    z.object({ target: name, scope: DeviceScope, resume: z.boolean().optional() }).strict(),
+    z
+      .object({
+        target: name,
+        scope: DeviceScope,
+        resume: z.boolean().optional(),
+        /** Send decommissioned devices too (left out by default, as Sekoia's connector does). */
+        includeDecommissioned: z.boolean().optional(),
+      })
+      .strict(),
     PushOutcome,
   ),
   'audit.list': call(none, z.array(AuditEntryView)),

@@ -184,6 +184,8 @@ export const PushOutcome = z.object({
   deliveredItems: z.number(),
   /** Agents Sekoia's schema refuses (no hostname), left out with a reason. */
   skipped: z.number(),
+  /** Decommissioned devices left out (unless the push included them). */
+  decommissionedLeftOut: z.number(),
   message: z.string().optional(),
 });
 

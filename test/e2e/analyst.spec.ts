@@ -193,11 +193,19 @@ test('the analyst path, end to end', async ({ page }) => {
   await push.getByLabel('Base URL').fill(env.sekoia.url);
   await push.getByLabel('API key').fill(env.sekoia.key);
   await push.getByRole('button', { name: 'Save target' }).click();
+  // Decommissioned devices stay out unless asked for, as Sekoia's own connector does.
+  await expect(
+    push.getByRole('checkbox', { name: /Include decommissioned devices/ }),
+  ).not.toBeChecked();
   await push.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(push.getByRole('status')).toContainText('Delivered', { timeout: 30_000 });
-  const pushable = rows.filter((r) => r.hostname).length;
+  const pushable = rows.filter((r) => r.hostname && !r.decommissioned).length;
+  const leftOut = rows.filter((r) => r.decommissioned).length;
   await expect(push.getByRole('status')).toContainText(
     `Delivered ${pushable.toLocaleString('en')} devices`,
+  );
+  await expect(push.getByRole('status')).toContainText(
+    `${leftOut} decommissioned devices were left out`,
   );
   const received = (await (await fetch(env.sekoia.inspectUrl)).json()) as { uids: string[] };
   expect(received.uids).toHaveLength(pushable);

@@ -36,6 +36,8 @@ export interface ExportRequest {
   /** Overrides the destination the audit log records (a browser download). */
   destinationLabel?: string;
   onProgress?: (records: number) => void;
+  /** sekoia-json only: keep decommissioned devices (left out by default, as in a push). */
+  includeDecommissioned?: boolean;
 }
 
 export interface ExportResult {
@@ -149,7 +151,10 @@ function* items(
     return;
   }
   const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
-  for (const record of currentInventory(db, output, consoleName)) {
+  // The Sekoia body leaves decommissioned devices out, as the push does; other formats keep them.
+  const skipDecommissioned = format === 'sekoia-json' && request.includeDecommissioned !== true;
+  const records = currentInventory(db, output, consoleName, 1000, undefined, skipDecommissioned);
+  for (const record of records) {
     if (!wanted(record.agentId)) continue;
     if ('skipped' in record) skipped.push({ agentId: record.agentId, reason: record.skipped });
     else if (format === 'csv') yield csvRow(deviceRowOf(record.text, record.console.name));

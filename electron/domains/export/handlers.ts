@@ -2,7 +2,7 @@ import type { HandlerGroup } from '../../backend/handler-types';
 import { EXPORT_FORMAT_INFO } from '../../../shared/export-formats';
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
-  'export.run': async ({ format, scope, entity }, backend) => {
+  'export.run': async ({ format, scope, entity, includeDecommissioned }, backend) => {
     const stamp = backend.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await backend.platform.chooseExportFile(
       `s1-inventory-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
@@ -12,6 +12,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
       format,
       out: destination.path,
       ...(entity === undefined ? {} : { entity }),
+      ...(includeDecommissioned ? { includeDecommissioned } : {}),
       ...(scope.console === undefined ? {} : { console: scope.console }),
       ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
       scopeLabel: scope.label ?? (scope.agentIds ? 'selected devices' : 'all devices'),

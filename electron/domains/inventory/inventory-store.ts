@@ -87,12 +87,16 @@ export function* currentRawAgents(
   }
 }
 
+/** The skip reason of a decommissioned device where the caller leaves them out (the push). */
+export const DECOMMISSIONED = 'decommissioned';
+const IS_DECOMMISSIONED = `instr(p.device_row, '"decommissioned":true') > 0 AS decommissioned`;
+
 const COLUMNS: Record<InventoryOutput, string> = {
   ocsf: 'p.ocsf AS text',
-  sekoia: 'p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime',
+  sekoia: `p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime, ${IS_DECOMMISSIONED}`,
   deviceRow: 'p.device_row AS text',
   // Whether Sekoia takes the device, without reading its record: '' when it does.
-  sekoiaSkip: "CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip",
+  sekoiaSkip: `CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip, ${IS_DECOMMISSIONED}`,
 };
 
 interface StoredRow {
@@ -101,6 +105,7 @@ interface StoredRow {
   text: string | null;
   skip?: string | null;
   sekoiaTime?: number | null;
+  decommissioned?: number | boolean | null;
   /** Only when no current precomputed row exists. */
   json: string | null;
 }
@@ -124,6 +129,8 @@ export function* currentInventory(
   consoleName?: string,
   pageSize = 1000,
   from?: InventoryCursor,
+  /** Sekoia outputs: decommissioned devices come as skipped (DECOMMISSIONED). */
+  skipDecommissioned = false,
 ): Generator<InventoryRecord> {
   const page = db.prepare(
     `SELECT m.agent_id AS agentId, p.rejected AS rejected, ${COLUMNS[output]},
@@ -143,7 +150,9 @@ export function* currentInventory(
         const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
         const result = row.json === null ? row : fromRaw(output, row.agentId, row.json);
         if (result.rejected !== null) continue;
-        if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
+        if (skipDecommissioned && result.decommissioned)
+          yield { ...entry, skipped: DECOMMISSIONED };
+        else if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
         else yield { ...entry, text: withReadTime(output, result, readAtMs) };
       }
       after = rows.at(-1)!.agentId;
@@ -177,6 +186,7 @@ function fromRaw(output: InventoryOutput, agentId: string, json: string): Stored
     text,
     skip: mapped.sekoiaSkip,
     sekoiaTime: mapped.sekoiaTime,
+    decommissioned: mapped.deviceRow.includes('"decommissioned":true'),
     json: null,
   };
 }

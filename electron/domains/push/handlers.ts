@@ -1,13 +1,14 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 
 export const pushHandlers: HandlerGroup<'push.run'> = {
-  'push.run': async ({ target: name, scope, resume }, backend) => {
+  'push.run': async ({ target: name, scope, resume, includeDecommissioned }, backend) => {
     const target = backend.targets.get(name);
     const key = await backend.targetKey(target);
     return backend.pusher(target, key).push({
       ...(scope.console === undefined ? {} : { consoleName: scope.console }),
       ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
       ...(resume ? { resume } : {}),
+      ...(includeDecommissioned ? { includeDecommissioned } : {}),
       onProgress: ({ delivered, total }) =>
         backend.events.emit('push.progress', { target: target.name, delivered, total }),
     });

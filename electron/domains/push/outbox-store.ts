@@ -1,5 +1,5 @@
 import type { Db } from '../../adapters/db/database';
-import { currentInventory } from '../inventory/inventory-store';
+import { currentInventory, DECOMMISSIONED } from '../inventory/inventory-store';
 import { sekoiaRecordsOf } from '../inventory/snapshot-record-store';
 
 /** One batch of the outbox: either a stored body (older pushes) or a reference. */
@@ -22,7 +22,8 @@ function writeOutbox(
   batchSize: number,
   consoleName: string | undefined,
   agentIds: ReadonlySet<string> | undefined,
-): { skipped: number } {
+  includeDecommissioned: boolean,
+): { skipped: number; decommissioned: number } {
   const insert = db.prepare(
     `INSERT INTO push_batches (push_id, body, items, state, snapshot_id, agent_ids)
      VALUES (?, '', ?, 'pending', ?, ?)`,
@@ -30,15 +31,25 @@ function writeOutbox(
   let batch: string[] = [];
   let snapshot: number | undefined;
   let skipped = 0;
+  let decommissioned = 0;
   const flush = () => {
     if (batch.length > 0) insert.run(pushId, batch.length, snapshot!, JSON.stringify(batch));
     batch = [];
   };
   db.transaction(() => {
-    for (const record of currentInventory(db, 'sekoiaSkip', consoleName)) {
+    const records = currentInventory(
+      db,
+      'sekoiaSkip',
+      consoleName,
+      1000,
+      undefined,
+      !includeDecommissioned,
+    );
+    for (const record of records) {
       if (agentIds !== undefined && !agentIds.has(record.agentId)) continue;
       if ('skipped' in record) {
-        skipped += 1;
+        if (record.skipped === DECOMMISSIONED) decommissioned += 1;
+        else skipped += 1;
         continue;
       }
       // A batch holds one snapshot's devices: it is rebuilt from that snapshot when sent.
@@ -49,7 +60,7 @@ function writeOutbox(
     }
     flush();
   })();
-  return { skipped };
+  return { skipped, decommissioned };
 }
 
 /** The body Sekoia receives for a batch. */
@@ -203,8 +214,9 @@ export class OutboxStore {
     batchSize: number,
     consoleName: string | undefined,
     agentIds: ReadonlySet<string> | undefined,
-  ): { skipped: number } {
-    return writeOutbox(this.db, pushId, batchSize, consoleName, agentIds);
+    includeDecommissioned: boolean,
+  ): { skipped: number; decommissioned: number } {
+    return writeOutbox(this.db, pushId, batchSize, consoleName, agentIds, includeDecommissioned);
   }
 
   splitBatch(pushId: number, batch: OutboxBatch): number[] {

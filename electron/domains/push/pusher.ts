@@ -32,6 +32,11 @@ export interface PushOptions {
   agentIds?: ReadonlySet<string>;
   /** Deliver what an earlier push left, instead of starting a new one. */
   resume?: boolean;
+  /**
+   * Send decommissioned devices too. Off by default: Sekoia's own connector lists only active
+   * agents, and a decommissioned device sent as managed would be a false asset.
+   */
+  includeDecommissioned?: boolean;
   signal?: AbortSignal;
   retry?: RetryPolicy;
   onProgress?: (progress: { delivered: number; total: number }) => void;
@@ -104,9 +109,9 @@ export class SekoiaPusher {
   }
 
   async push(options: PushOptions = {}): Promise<PushResult> {
-    const { pushId, skipped } = options.resume
-      ? { pushId: this.resumable(), skipped: 0 }
-      : this.fillOutbox(options.consoleName, options.agentIds);
+    const { pushId, skipped, decommissioned } = options.resume
+      ? { pushId: this.resumable(), skipped: 0, decommissioned: 0 }
+      : this.fillOutbox(options.consoleName, options.agentIds, options.includeDecommissioned);
     this.outbox.markRunning(pushId);
     let message: string | undefined;
     try {
@@ -114,27 +119,30 @@ export class SekoiaPusher {
     } catch (error) {
       message = `The push stopped: ${(error as Error).message}. Resume the push to deliver what is left.`;
     }
-    return this.finish(pushId, skipped, message, options.consoleName);
+    return this.finish(pushId, { skipped, decommissioned }, message, options.consoleName);
   }
 
   /** Writes every batch of a new push to the outbox before anything is sent. */
   private fillOutbox(
     consoleName: string | undefined,
     agentIds: ReadonlySet<string> | undefined,
-  ): { pushId: number; skipped: number } {
+    includeDecommissioned = false,
+  ): { pushId: number; skipped: number; decommissioned: number } {
     const scope = JSON.stringify({
       target: this.target.name,
       console: consoleName ?? 'all',
       ...(agentIds === undefined ? {} : { agents: agentIds.size }),
+      ...(includeDecommissioned ? { decommissioned: 'included' } : {}),
     });
     const pushId = this.outbox.startPush(this.target.id, scope, this.clock.now());
-    const { skipped } = this.outbox.writeOutbox(
+    const { skipped, decommissioned } = this.outbox.writeOutbox(
       pushId,
       this.target.batchSize,
       consoleName,
       agentIds,
+      includeDecommissioned,
     );
-    return { pushId, skipped };
+    return { pushId, skipped, decommissioned };
   }
 
   private resumable(): number {
@@ -231,7 +239,7 @@ export class SekoiaPusher {
 
   private finish(
     pushId: number,
-    skipped: number,
+    left: { skipped: number; decommissioned: number },
     message: string | undefined,
     consoleName: string | undefined,
   ): PushResult {
@@ -269,7 +277,8 @@ export class SekoiaPusher {
       failedBatches: rows.length - deliveredRows.length,
       items: rows.reduce((sum, row) => sum + row.items, 0),
       deliveredItems,
-      skipped,
+      skipped: left.skipped,
+      decommissionedLeftOut: left.decommissioned,
       ...(message === undefined ? {} : { message }),
     };
   }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -28,6 +30,7 @@ export function PushDialog({
   const targets = useQuery('sekoia.list', {});
   const [target, setTarget] = useState('');
   const [adding, setAdding] = useState(false);
+  const [includeDecommissioned, setIncludeDecommissioned] = useState(false);
   const { choice, setChoice, running, result, error, run } = useHandOn<'push.run'>(selection);
   const [progress, setProgress] = useState<{ delivered: number; total: number }>();
   useEvent('push.progress', (p) => setProgress(p));
@@ -38,7 +41,12 @@ export function PushDialog({
   const push = async (resume: boolean) => {
     setProgress(undefined);
     await run((scope) =>
-      call(api, 'push.run', { target: chosen, scope, ...(resume ? { resume } : {}) }),
+      call(api, 'push.run', {
+        target: chosen,
+        scope,
+        ...(resume ? { resume } : {}),
+        ...(includeDecommissioned ? { includeDecommissioned } : {}),
+      }),
     );
     targets.reload();
   };
@@ -76,6 +84,15 @@ export function PushDialog({
             </Stack>
           )}
           <ScopeChooser selection={selection} value={choice} onChange={setChoice} />
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={includeDecommissioned}
+                onChange={(e) => setIncludeDecommissioned(e.target.checked)}
+              />
+            }
+            label="Include decommissioned devices (Sekoia's own connector leaves them out)"
+          />
           {(running || progress) && (
             <>
               <LinearProgress
@@ -97,6 +114,8 @@ export function PushDialog({
               {result.state === 'complete'
                 ? `Delivered ${result.deliveredItems.toLocaleString()} devices in ${result.deliveredBatches} batches.`
                 : `${result.message ?? 'The push stopped.'} Delivered ${result.deliveredBatches} of ${result.batches} batches; the rest wait in the outbox.`}
+              {result.decommissionedLeftOut > 0 &&
+                ` ${result.decommissionedLeftOut} decommissioned devices were left out.`}
               {result.skipped > 0 &&
                 ` ${result.skipped} devices without a hostname were left out (Sekoia requires one).`}
             </Alert>

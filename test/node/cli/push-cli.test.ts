@@ -59,10 +59,12 @@ describe('s1inv sekoia … and push', () => {
       const result = JSON.parse(push.stdout) as {
         state: string;
         deliveredItems: number;
+        decommissionedLeftOut: number;
         skipped: number;
       };
       expect(result.state).toBe('complete');
-      expect(result.deliveredItems + result.skipped).toBe(1_200);
+      expect(result.deliveredItems + result.skipped + result.decommissionedLeftOut).toBe(1_200);
+      expect(result.decommissionedLeftOut).toBeGreaterThan(0);
       expect(new Set(sekoia.deliveredUids()).size).toBe(result.deliveredItems);
       expect(
         sekoia.received.every(

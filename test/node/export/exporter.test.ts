@@ -67,14 +67,22 @@ describe('exports', () => {
   });
 
   it("sekoia-json: exactly the push body, in Sekoia's dialect", () => {
-    exportAs('sekoia-json');
+    const result = exportAs('sekoia-json');
     const body = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       version: number;
       items: { device: { uid_alt?: string; uid: string } }[];
     };
     expect(body.version).toBe(1);
     const raws = [...f.s1.agents.values()].map((a) => a.value);
-    const expected = raws
+    // As a push does, the body leaves decommissioned devices out, and says so.
+    const active = raws.filter(
+      (raw) => (raw as { isDecommissioned?: boolean }).isDecommissioned !== true,
+    );
+    expect(active.length).toBeLessThan(raws.length);
+    expect(result.skipped.filter((s) => s.reason === 'decommissioned')).toHaveLength(
+      raws.length - active.length,
+    );
+    const expected = active
       .map((raw) => mapAgentToSekoia(raw, { readTimeMs: 0 }))
       .filter((r) => r.ok)
       .map((r) => (r.ok ? r.value.record.device : undefined));
@@ -82,6 +90,10 @@ describe('exports', () => {
     const byUid = new Map(body.items.map((item) => [item.device.uid, item.device]));
     for (const device of expected)
       expect(byUid.get((device as { uid: string }).uid)).toEqual(device);
+    // With the flag they are kept, as `push --include-decommissioned` sends them.
+    runExport(f.db, systemClock, { format: 'sekoia-json', out, includeDecommissioned: true });
+    const all = JSON.parse(fs.readFileSync(out, 'utf8')) as { items: unknown[] };
+    expect(all.items.length).toBeGreaterThan(body.items.length);
   });
 
   it('csv: the grid columns, UTF-8 with BOM, ids as text, formulas neutralised', () => {

@@ -21,13 +21,24 @@ const tempDir = useTempDirs();
 let f: SyncFixture;
 let sekoia: FakeSekoia;
 let pushable: number;
+let hostless: number;
+let decommissioned: number;
+let decommissionedWithHost: number;
 
 beforeAll(async () => {
   f = await startSyncFixture(tempDir(), { agents: 2_300, threats: 0, activities: 0 });
   await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
-  pushable = [...f.s1.agents.values()].filter(
-    (a) => ((a.value as { computerName?: string }).computerName ?? '') !== '',
-  ).length;
+  const agents = [...f.s1.agents.values()].map(
+    (a) => a.value as { computerName?: string; isDecommissioned?: boolean },
+  );
+  const named = (a: { computerName?: string }) => (a.computerName ?? '') !== '';
+  // Decommissioned devices stay out of a push unless asked for; devices without a hostname
+  // are refused by Sekoia's schema.
+  decommissioned = agents.filter((a) => a.isDecommissioned === true).length;
+  decommissionedWithHost = agents.filter((a) => a.isDecommissioned === true && named(a)).length;
+  hostless = agents.filter((a) => a.isDecommissioned !== true && !named(a)).length;
+  pushable = agents.filter((a) => a.isDecommissioned !== true && named(a)).length;
+  expect(decommissioned).toBeGreaterThan(0);
 });
 afterAll(() => f.close());
 afterEach(() => sekoia?.close());
@@ -66,7 +77,18 @@ describe('push to Sekoia', () => {
       });
       expect(received.userAgent).toMatch(/^s1-inventory\//);
     }
-    expect(result.skipped).toBe(2_300 - pushable);
+    expect(result.skipped).toBe(hostless);
+    expect(result.decommissionedLeftOut).toBe(decommissioned);
+  });
+
+  it('sends decommissioned devices too when asked', async () => {
+    const { push } = await pusher(1000);
+    const result = await push.push({ retry: FAST, includeDecommissioned: true });
+    expect(result).toMatchObject({
+      state: 'complete',
+      deliveredItems: pushable + decommissionedWithHost,
+      decommissionedLeftOut: 0,
+    });
   });
 
   it('stops at once on 401, without a retry storm, and says what to fix', async () => {

@@ -22,6 +22,10 @@ export function registerExportCommands(program: Command, context: CliContext): v
       '--entity <entity>',
       'for raw-json and raw-ndjson: agents (default), threats or activities',
     )
+    .option(
+      '--include-decommissioned',
+      'sekoia-json: keep decommissioned devices (a push leaves them out unless told otherwise)',
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (options: {
@@ -29,6 +33,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
         out: string;
         console?: string;
         entity?: string;
+        includeDecommissioned?: boolean;
         json?: boolean;
       }) => {
         const format: ExportFormat = oneOf(options.format, EXPORT_FORMATS, 'format');
@@ -39,6 +44,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
           ...(options.entity === undefined
             ? {}
             : { entity: oneOf(options.entity, ENTITIES, 'entity') }),
+          ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
         });
         if (result.status !== 'written') throw new Error('The export was not written.');
         if (options.json) return printJson(io, result);
@@ -47,7 +53,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
         );
         if (result.skipped > 0) {
           io.stderr(
-            `s1inv: warning: ${result.skipped} agent(s) left out: ${result.skippedReason}.\n`,
+            `s1inv: ${result.skipped} device(s) left out: ${result.skippedReason}${result.skippedReason === 'decommissioned' ? ' (keep them with --include-decommissioned)' : ''}.\n`,
           );
         }
       },

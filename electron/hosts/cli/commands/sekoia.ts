@@ -88,11 +88,18 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .option('--console <name>', 'only the devices of this console')
     .option('--api-key-env <var>', 'read the API key from this environment variable for this run')
     .option('--resume', 'deliver what an earlier push left in the outbox')
+    .option('--include-decommissioned', 'send decommissioned devices too (left out by default)')
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         name: string,
-        options: { console?: string; apiKeyEnv?: string; resume?: boolean; json?: boolean },
+        options: {
+          console?: string;
+          apiKeyEnv?: string;
+          resume?: boolean;
+          includeDecommissioned?: boolean;
+          json?: boolean;
+        },
       ) => {
         context.platform.useSecretFrom('sekoia', options.apiKeyEnv);
         const stopListening = await context.on((event, payload) => {
@@ -105,12 +112,13 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
             target: name,
             scope: options.console === undefined ? {} : { console: options.console },
             resume: options.resume === true,
+            ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
           });
           if (io.stderrIsTty && !options.json) io.stderr('\n');
           if (options.json) printJson(io, result);
           else
             io.stdout(
-              `Push #${result.pushId} to "${name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}.\n`,
+              `Push #${result.pushId} to "${name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}${result.decommissionedLeftOut > 0 ? `; ${result.decommissionedLeftOut} decommissioned left out (send them with --include-decommissioned)` : ''}.\n`,
             );
           if (result.state !== 'complete')
             throw new ReportedFailure(
