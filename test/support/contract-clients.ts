@@ -13,6 +13,7 @@ import {
   type EventName,
 } from '../../shared/contract/contract';
 import type { PreloadApi } from '../../shared/contract/preload-api';
+import { takeEvents } from '../../shared/rpc/event-stream';
 import { ipcBackend } from '../../renderer/src/backend/transport';
 
 // The two transports, driven from Node: the same BackendApi the renderer gets, so one set of
@@ -112,15 +113,10 @@ export async function httpTransport(host: ServeHost): Promise<Transport> {
   void (async () => {
     let buffer = '';
     for await (const chunk of events.body) {
-      buffer += (chunk as Buffer).toString('utf8');
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.+)$/m.exec(block)?.[1];
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (event && data)
-          for (const listener of listeners.get(event) ?? []) listener(JSON.parse(data));
+      const { events, rest } = takeEvents(buffer + (chunk as Buffer).toString('utf8'));
+      buffer = rest;
+      for (const { event, data } of events) {
+        for (const listener of listeners.get(event) ?? []) listener(JSON.parse(data));
       }
     }
   })().catch(() => undefined);

@@ -16,13 +16,18 @@ export interface OutboxBatch {
  * (Sekoia refuses devices without a hostname; they are counted, not queued). One transaction:
  * the push is in the outbox whole, or not at all.
  */
+/** What a new push sends. */
+export interface NewPush {
+  pushId: number;
+  batchSize: number;
+  consoleName: string | undefined;
+  agentIds: ReadonlySet<string> | undefined;
+  includeDecommissioned: boolean;
+}
+
 function writeOutbox(
   db: Db,
-  pushId: number,
-  batchSize: number,
-  consoleName: string | undefined,
-  agentIds: ReadonlySet<string> | undefined,
-  includeDecommissioned: boolean,
+  { pushId, batchSize, consoleName, agentIds, includeDecommissioned }: NewPush,
 ): { skipped: number; decommissioned: number } {
   const insert = db.prepare(
     `INSERT INTO push_batches (push_id, body, items, state, snapshot_id, agent_ids)
@@ -209,14 +214,8 @@ export class OutboxStore {
       .run(complete ? 'complete' : 'failed', at.toISOString(), message ?? null, pushId);
   }
 
-  writeOutbox(
-    pushId: number,
-    batchSize: number,
-    consoleName: string | undefined,
-    agentIds: ReadonlySet<string> | undefined,
-    includeDecommissioned: boolean,
-  ): { skipped: number; decommissioned: number } {
-    return writeOutbox(this.db, pushId, batchSize, consoleName, agentIds, includeDecommissioned);
+  writeOutbox(push: NewPush): { skipped: number; decommissioned: number } {
+    return writeOutbox(this.db, push);
   }
 
   splitBatch(pushId: number, batch: OutboxBatch): number[] {

@@ -135,13 +135,13 @@ export class SekoiaPusher {
       ...(includeDecommissioned ? { decommissioned: 'included' } : {}),
     });
     const pushId = this.outbox.startPush(this.target.id, scope, this.clock.now());
-    const { skipped, decommissioned } = this.outbox.writeOutbox(
+    const { skipped, decommissioned } = this.outbox.writeOutbox({
       pushId,
-      this.target.batchSize,
+      batchSize: this.target.batchSize,
       consoleName,
       agentIds,
       includeDecommissioned,
-    );
+    });
     return { pushId, skipped, decommissioned };
   }
 

@@ -9,6 +9,7 @@ import {
   type EventPayload,
 } from '../../../shared/contract/contract';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../../shared/contract/preload-api';
+import { takeEvents } from '../../../shared/rpc/event-stream';
 
 type Caller = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<Envelope<CallResult<K>>>;
 type Subscriber = <K extends EventName>(
@@ -118,15 +119,9 @@ async function readEvents(
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) deliver(event, data);
-        }
+        const { events, rest } = takeEvents(buffer + value);
+        buffer = rest;
+        for (const { event, data } of events) deliver(event, data);
       }
     } catch {
       // reconnect below

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Backend } from '../../../electron/backend/backend';
 import { dispatch } from '../../../electron/backend/dispatch';
-import { openDatabase } from '../../../electron/adapters/db/database';
-import { ServePlatform } from '../../../electron/hosts/serve/serve-platform';
-import { MemorySecretStore } from '../../support/memory-secret-store';
+import { memoryBackend } from '../../support/memory-backend';
 import { runS1invInProcess } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -14,16 +11,7 @@ const SECRET = 'S3CRET-pw-91f2';
 const tempDir = useTempDirs();
 const UUID = '3f2d2e6a-6b1c-4f7e-9a55-2f7a2b7f0c11';
 
-function backend() {
-  const dataDir = tempDir();
-  return new Backend({
-    db: openDatabase(dataDir),
-    secrets: new MemorySecretStore(),
-    clock: { now: () => new Date('2027-01-01T00:00:00Z') },
-    dataDir,
-    platform: new ServePlatform(),
-  });
-}
+const backend = () => memoryBackend(tempDir());
 
 describe('credentials in URLs', () => {
   it.each([
