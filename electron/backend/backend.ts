@@ -161,7 +161,8 @@ export class Backend {
 
   /** Starts a sync in the background; progress and the end arrive as events. */
   async startSync(name: string): Promise<void> {
-    void (await this.beginSync(this.consoles.get(name)));
+    // Answers once the sync has started (its token read); the run itself is not waited for.
+    await this.beginSync(this.consoles.get(name));
   }
 
   /**
@@ -186,7 +187,7 @@ export class Backend {
           };
     // Every token first: a console without one fails the run before any sync starts.
     const tokens = await Promise.all(records.map((record) => this.consoleToken(record)));
-    const runs = await Promise.all(
+    const started = await Promise.all(
       records.map((record, index) =>
         this.beginSync(record, {
           token: tokens[index]!,
@@ -195,7 +196,7 @@ export class Backend {
         }),
       ),
     );
-    const results = await Promise.all(runs);
+    const results = await Promise.all(started.map(({ run }) => run));
     await this.engine.precomputed();
     return results;
   }
@@ -203,7 +204,8 @@ export class Backend {
   private async beginSync(
     record: ConsoleRecord,
     options: { token?: string; apis?: readonly S1Api[]; retryPolicy?: RetryPolicy } = {},
-  ): Promise<Promise<ConsoleSyncResult>> {
+  ): Promise<{ run: Promise<ConsoleSyncResult> }> {
+    // The run is wrapped: an async function returning a bare promise would wait for it.
     const token = options.token ?? (await this.consoleToken(record));
     const controller = new AbortController();
     const changed = (state: string) =>
@@ -252,7 +254,7 @@ export class Backend {
       });
     this.running.add(finished);
     void finished.finally(() => this.running.delete(finished));
-    return run;
+    return { run };
   }
 
   cancelSync(name: string): boolean {
