@@ -33,16 +33,15 @@ export class AtomicFileStream {
   constructor(
     readonly target: string,
     private readonly files: FileSystem = fs,
-    nowMs = Date.now(),
   ) {
     checkExportTarget(target);
-    sweepLeftovers(target, nowMs);
     this.temporary = temporaryNameFor(target, randomBytes(6).toString('hex'));
     try {
       this.fd = files.openSync(this.temporary, 'wx', 0o600);
     } catch (error) {
       throw new FileWriteError(target, error);
     }
+    sweepLeftovers(target, this.temporary);
     this.untrack = trackTemporary(this.temporary);
   }
 

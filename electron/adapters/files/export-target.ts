@@ -44,8 +44,18 @@ export function temporaryNameFor(target: string, suffix: string): string {
 /** A leftover is older than this; a live write touches its file far more often. */
 const LEFTOVER_AGE_MS = 60_000;
 
-/** Removes what interrupted writes to `target` left behind (a crash, a kill -9). */
-export function sweepLeftovers(target: string, nowMs: number): number {
+/**
+ * Removes what interrupted writes to `target` left behind (a crash, a kill -9). Ages are read
+ * against `ours`, the temporary file just created: both times come from the file system's
+ * clock, so no process clock (real or injected) is mixed in.
+ */
+export function sweepLeftovers(target: string, ours: string): number {
+  let nowMs: number;
+  try {
+    nowMs = statSync(ours).mtimeMs;
+  } catch {
+    return 0; // our own file is not there to measure by: leave everything
+  }
   const prefix = `.${basename(target)}.`;
   let removed = 0;
   let entries: string[];
@@ -59,6 +69,7 @@ export function sweepLeftovers(target: string, nowMs: number): number {
       continue;
     }
     const path = join(dirname(target), entry);
+    if (path === ours) continue;
     try {
       if (nowMs - statSync(path).mtimeMs < LEFTOVER_AGE_MS) continue;
       rmSync(path, { force: true });

@@ -94,7 +94,7 @@ export function runExport(
     );
   }
   const path = resolve(request.out);
-  const stream = new AtomicFileStream(path, files, clock.now().getTime());
+  const stream = new AtomicFileStream(path, files);
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
