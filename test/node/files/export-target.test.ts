@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -61,7 +62,9 @@ describe('an export target', () => {
     writeFileSync(out, 'old');
     const leftover = join(dir, '.fleet.csv.0123456789ab.tmp');
     writeFileSync(leftover, 'half an export');
-    const old = new Date(Date.now() - 3_600_000);
+    // An hour older by the file system's clock (the one the sweep reads), whatever the
+    // process's clock says.
+    const old = new Date(statSync(leftover).mtimeMs - 3_600_000);
     utimesSync(leftover, old, old);
     const run = await exportTo(tempDir(), out);
     expect(run.code).toBe(0);
