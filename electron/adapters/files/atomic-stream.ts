@@ -45,8 +45,10 @@ export class AtomicFileStream {
     this.untrack = trackTemporary(this.temporary);
   }
 
-  write(text: string): void {
-    const chunk = Buffer.from(text, 'utf8');
+  /** Text is written as UTF-8; bytes as they are (a raw object that is not valid UTF-8). */
+  write(data: string | Buffer): void {
+    if (data.length === 0) return;
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.hash.update(chunk);
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;

@@ -44,9 +44,9 @@ export class S1Client {
     return parseJson<T>(path, await this.send('GET', path, query, undefined, signal));
   }
 
-  /** The body as text, unparsed: list pages are split into raw elements by the caller. */
-  async getText(path: string, query: Query = {}, signal?: AbortSignal): Promise<string> {
-    return (await this.send('GET', path, query, undefined, signal)).text;
+  /** The body's bytes, unparsed: list pages are split into raw elements by the caller. */
+  async getBytes(path: string, query: Query = {}, signal?: AbortSignal): Promise<Buffer> {
+    return (await this.send('GET', path, query, undefined, signal)).bytes;
   }
 
   async post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<S1Response<T>> {
@@ -74,7 +74,7 @@ export class S1Client {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     let response: Dispatcher.ResponseData;
-    let text: string;
+    let bytes: Buffer;
     try {
       response = await request(url, {
         method,
@@ -88,7 +88,11 @@ export class S1Client {
         ...(body === undefined ? {} : { body }),
         ...(signal ? { signal } : {}),
       });
-      text = await readBounded(response, path, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      bytes = await readBounded(
+        response,
+        path,
+        this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+      );
     } catch (error) {
       if (signal?.aborted || error instanceof S1ResponseTooLargeError) throw error;
       const failure = classifyNetworkError(error);
@@ -96,7 +100,7 @@ export class S1Client {
     }
     const contentType = String(response.headers['content-type'] ?? '');
     if (response.statusCode >= 400) {
-      const errors = parseErrors(text);
+      const errors = parseErrors(bytes.toString('utf8'));
       throw new S1HttpError(
         response.statusCode,
         path,
@@ -105,11 +109,12 @@ export class S1Client {
         errors !== undefined,
       );
     }
-    if (/^\s*</.test(text.slice(0, 64))) {
-      const reason = /<html|<!doctype/i.test(text.slice(0, 512)) ? 'an HTML page' : 'not JSON';
+    const head = bytes.subarray(0, 512).toString('utf8');
+    if (/^\s*</.test(head.slice(0, 64))) {
+      const reason = /<html|<!doctype/i.test(head) ? 'an HTML page' : 'not JSON';
       throw new S1UnexpectedResponseError(path, contentType, reason);
     }
-    return { status: response.statusCode, text, contentType };
+    return { status: response.statusCode, bytes, contentType };
   }
 }
 
@@ -121,7 +126,7 @@ async function readBounded(
   response: Dispatcher.ResponseData,
   path: string,
   maxBytes: number,
-): Promise<string> {
+): Promise<Buffer> {
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.body.destroy();
@@ -137,18 +142,19 @@ async function readBounded(
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
 interface RawResponse {
   status: number;
-  text: string;
+  bytes: Buffer;
   contentType: string;
 }
 
 function parseJson<T>(path: string, response: RawResponse): S1Response<T> {
   try {
-    return { status: response.status, body: JSON.parse(response.text) as T, text: response.text };
+    const text = response.bytes.toString('utf8');
+    return { status: response.status, body: JSON.parse(text) as T, text };
   } catch {
     throw new S1UnexpectedResponseError(path, response.contentType, 'not valid JSON');
   }

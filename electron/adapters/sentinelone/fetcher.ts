@@ -1,5 +1,5 @@
 import type { Query, S1Client } from './client';
-import { splitPage, type SplitPage } from './page-splitter';
+import { splitBody, type SplitPage } from './page-splitter';
 import type { RateLimiters } from './rate-limits';
 import { withRetry, type RetryEvent, type RetryPolicy } from '../http/retry';
 import { S1_RETRY_RULES } from './retry-rules';
@@ -23,7 +23,7 @@ export class ConsoleFetcher {
 
   page(path: string, query: Query): Promise<SplitPage> {
     return this.retried(path, async () =>
-      splitPage(await this.client.getText(path, query, this.signal), path),
+      splitBody(await this.client.getBytes(path, query, this.signal), path),
     );
   }
 

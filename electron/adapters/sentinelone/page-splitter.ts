@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors/app-error';
+import type { RawJson } from './raw-json';
 
 // Splits a list page's text into the exact text of each element of its top-level "data" array,
 // so raw objects are stored byte-exact (19-digit ids, integers above 2^53 in activity data)
@@ -13,7 +15,7 @@ export class TruncatedBodyError extends AppError {
 }
 
 export interface SplitPage {
-  elements: string[];
+  elements: RawJson[];
   envelope: { pagination?: { nextCursor?: unknown; totalItems?: number }; errors?: unknown };
 }
 
@@ -25,6 +27,23 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
 const COLON = 58;
+
+/**
+ * Splits a body as received. Valid UTF-8 (the norm) is split as text. Otherwise it is split as
+ * Latin-1, one char per byte: JSON's structure is ASCII and no byte of a multi-byte sequence is,
+ * so the split falls in the same places, and each element maps back to its exact bytes.
+ */
+export function splitBody(bytes: Buffer, path: string): SplitPage {
+  if (isUtf8(bytes)) return splitPage(bytes.toString('utf8'), path);
+  const page = splitPage(bytes.toString('latin1'), path);
+  return {
+    envelope: page.envelope,
+    elements: page.elements.map((element) => {
+      const exact = Buffer.from(element as string, 'latin1');
+      return isUtf8(exact) ? exact.toString('utf8') : exact;
+    }),
+  };
+}
 
 export function splitPage(text: string, path: string): SplitPage {
   const truncated = () => new TruncatedBodyError(path);
@@ -93,7 +112,7 @@ export function splitPage(text: string, path: string): SplitPage {
   let i = skipSpace(0);
   if (text.charCodeAt(i) !== OPEN_BRACE) throw truncated();
   i += 1;
-  const elements: string[] = [];
+  const elements: RawJson[] = [];
   let dataStart = -1;
   let dataEnd = -1;
   for (;;) {

@@ -2,6 +2,7 @@ import type { Query } from './client';
 import type { ConsoleFetcher } from './fetcher';
 import type { SplitPage } from './page-splitter';
 import { AppError } from '../../../shared/errors/app-error';
+import type { RawJson } from './raw-json';
 
 export const PAGE_LIMIT = 1000;
 
@@ -14,8 +15,8 @@ export class CursorLoopError extends AppError {
 }
 
 export interface Page {
-  /** The exact text of each object on the page. */
-  elements: string[];
+  /** Each object on the page exactly as sent. */
+  elements: RawJson[];
   totalItems: number | undefined;
 }
 

@@ -16,6 +16,7 @@ import {
   type Framing,
 } from '../../../shared/export-formats';
 import { AppError } from '../../../shared/errors/app-error';
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -101,7 +102,9 @@ export function runExport(
     const layout = LAYOUTS[EXPORT_FORMAT_INFO[format].framing];
     stream.write(layout.open);
     for (const item of items(db, format, entity, request, skipped)) {
-      stream.write(`${layout.before(records)}${item}${layout.after}`);
+      stream.write(layout.before(records));
+      stream.write(item);
+      stream.write(layout.after);
       records += 1;
       if (records % 5_000 === 0) request.onProgress?.(records);
     }
@@ -137,13 +140,13 @@ function* items(
   entity: S1Api,
   request: ExportRequest,
   skipped: ExportResult['skipped'],
-): Generator<string> {
+): Generator<RawJson> {
   const { console: consoleName, agentIds } = request;
   const wanted = (agentId: string) => agentIds === undefined || agentIds.has(agentId);
   if (format === 'raw-json' || format === 'raw-ndjson') {
     if (entity === 'agents') {
-      for (const { agentId, text } of currentRawAgents(db, consoleName)) {
-        if (wanted(agentId)) yield text;
+      for (const { agentId, raw } of currentRawAgents(db, consoleName)) {
+        if (wanted(agentId)) yield raw;
       }
       return;
     }
@@ -166,7 +169,7 @@ function* storedRaw(
   db: Db,
   table: 'threats' | 'activities',
   consoleName: string | undefined,
-): Generator<string> {
+): Generator<RawJson> {
   yield* new EntityStore(db).rawRecords(table, consoleName);
 }
 

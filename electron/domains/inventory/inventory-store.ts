@@ -1,4 +1,5 @@
 import type { ReadOnlyDb } from '../../adapters/db/database';
+import { RAW_COLUMN, type RawJson } from '../../adapters/sentinelone/raw-json';
 import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 
 /** What the current inventory can be read as; see shared/devices/precomputed.ts. */
@@ -70,17 +71,17 @@ function currentSnapshots(db: ReadOnlyDb, consoleName?: string): Snapshot[] {
 export function* currentRawAgents(
   db: ReadOnlyDb,
   consoleName?: string,
-): Generator<InventoryEntry & { text: string }> {
+): Generator<InventoryEntry & { raw: RawJson }> {
   const page = db.prepare(
-    `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+    `SELECT m.agent_id AS agentId, ${RAW_COLUMN} AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT 1000`,
   );
   for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
     for (let after = ''; ;) {
-      const rows = page.all(snapshotId, after) as { agentId: string; json: string }[];
+      const rows = page.all(snapshotId, after) as { agentId: string; json: RawJson }[];
       if (rows.length === 0) break;
       for (const raw of rows) {
-        yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, text: raw.json };
+        yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, raw: raw.json };
       }
       after = rows.at(-1)!.agentId;
     }

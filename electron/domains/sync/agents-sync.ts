@@ -4,6 +4,7 @@ import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-con
 import { SnapshotStore, type RawAgent } from './snapshot-store';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
 
 // Agents: a full walk every sync (the only way to see removals), decommissioned included.
 // The walk fills a new snapshot page by page; only a snapshot whose size matches the server's
@@ -29,7 +30,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     context.authenticated();
     for await (const page of walkPages(fetcher, '/agents', QUERY)) {
       const agents: RawAgent[] = [];
-      const bad: { reason: string; json: string }[] = [];
+      const bad: { reason: string; json: RawJson }[] = [];
       for (const json of page.elements) {
         const value = parseElement(json);
         const id = value?.id;

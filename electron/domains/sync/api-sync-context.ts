@@ -7,6 +7,7 @@ import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { isPlainObject } from '../../../shared/lenient';
 import type { RunStore } from './run-store';
+import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SyncProgress } from './sync-types';
 
 /** What one API's walk needs; built once per console sync. */
@@ -25,9 +26,9 @@ export interface ApiSyncContext {
 }
 
 /** Parses one raw element; anything but a JSON object is malformed. */
-export function parseElement(text: string): Record<string, unknown> | undefined {
+export function parseElement(raw: RawJson): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(rawText(raw));
     return isPlainObject(value) ? value : undefined;
   } catch {
     return undefined;
@@ -40,7 +41,7 @@ export function keepMalformed(
   api: S1Api,
   runId: number,
   reason: string,
-  json: string,
+  json: RawJson,
 ): void {
   const at = context.clock.now();
   new EntityStore(context.db).keepMalformed(context.console.id, api, runId, reason, json, at);

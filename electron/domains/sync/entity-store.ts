@@ -1,11 +1,12 @@
 import type { Db } from '../../adapters/db/database';
+import { RAW_COLUMN, storedForm, type RawJson } from '../../adapters/sentinelone/raw-json';
 
 export interface EntityRow {
   id: string;
   /** The checkpoint field's raw value (threatInfo.updatedAt, or createdAt). */
   at: string | undefined;
   agentId: string | undefined;
-  json: string;
+  json: RawJson;
 }
 
 export type IncrementalTable = 'threats' | 'activities';
@@ -36,10 +37,10 @@ export class EntityStore {
     const column = table === 'threats' ? 'updated_at' : 'created_at';
     const statement =
       table === 'threats'
-        ? `INSERT INTO threats (console_id, id, ${column}, agent_id, json) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (console_id, id) DO UPDATE SET ${column} = excluded.${column}, agent_id = excluded.agent_id, json = excluded.json
-           WHERE excluded.json <> threats.json`
-        : `INSERT OR IGNORE INTO activities (console_id, id, ${column}, agent_id, json) VALUES (?, ?, ?, ?, ?)`;
+        ? `INSERT INTO threats (console_id, id, ${column}, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (console_id, id) DO UPDATE SET ${column} = excluded.${column}, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
+           WHERE excluded.json <> threats.json OR excluded.bytes IS NOT threats.bytes`
+        : `INSERT OR IGNORE INTO activities (console_id, id, ${column}, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)`;
     const exists = this.db.prepare(`SELECT 1 FROM ${table} WHERE console_id = ? AND id = ?`);
     const write = this.db.prepare(statement);
     const saveCheckpoint = this.db.prepare(
@@ -50,7 +51,7 @@ export class EntityStore {
       let fresh = 0;
       for (const row of rows) {
         if (!exists.get(consoleId, row.id)) fresh += 1;
-        write.run(consoleId, row.id, row.at ?? null, row.agentId ?? null, row.json);
+        write.run(consoleId, row.id, row.at ?? null, row.agentId ?? null, ...storedForm(row.json));
       }
       if (checkpoint !== undefined)
         saveCheckpoint.run(consoleId, table, checkpoint, at.toISOString());
@@ -83,18 +84,18 @@ export class EntityStore {
   }
 
   /** Every stored record as the API sent it, by console (all, or the one named), then id. */
-  rawRecords(table: IncrementalTable, consoleName?: string): Iterable<string> {
+  rawRecords(table: IncrementalTable, consoleName?: string): Iterable<RawJson> {
     return consoleName === undefined
       ? (this.db
-          .prepare(`SELECT json FROM ${table} ORDER BY console_id, id`)
+          .prepare(`SELECT ${RAW_COLUMN} FROM ${table} r ORDER BY r.console_id, r.id`)
           .pluck()
-          .iterate() as Iterable<string>)
+          .iterate() as Iterable<RawJson>)
       : (this.db
           .prepare(
-            `SELECT t.json FROM ${table} t JOIN consoles c ON c.id = t.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY t.id`,
+            `SELECT ${RAW_COLUMN} FROM ${table} r JOIN consoles c ON c.id = r.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY r.id`,
           )
           .pluck()
-          .iterate(consoleName) as Iterable<string>);
+          .iterate(consoleName) as Iterable<RawJson>);
   }
 
   /** A record the sync could not use, kept raw. */
@@ -103,13 +104,13 @@ export class EntityStore {
     api: string,
     runId: number,
     reason: string,
-    json: string,
+    json: RawJson,
     at: Date,
   ): void {
     this.db
       .prepare(
-        'INSERT INTO malformed_records (console_id, api, run_id, reason, json, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO malformed_records (console_id, api, run_id, reason, json, bytes, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(consoleId, api, runId, reason, json, at.toISOString());
+      .run(consoleId, api, runId, reason, ...storedForm(json), at.toISOString());
   }
 }

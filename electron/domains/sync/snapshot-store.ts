@@ -1,11 +1,12 @@
 import { ConsoleStateStore } from './console-state-store';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
+import { storedForm, type RawJson } from '../../adapters/sentinelone/raw-json';
 
 export interface RawAgent {
   agentId: string;
   /** The agent object exactly as the API sent it. */
-  json: string;
+  json: RawJson;
   /** A newer copy of an id already in this snapshot: it takes that copy's place. */
   replace?: boolean;
 }
@@ -19,7 +20,7 @@ export interface SnapshotInfo {
   expected?: number;
 }
 
-export const hashOf = (json: string) => createHash('sha256').update(json).digest();
+export const hashOf = (json: RawJson) => createHash('sha256').update(json).digest();
 
 /**
  * Agent snapshots, content-addressed: each distinct raw agent is stored once (by id and sha256), and a
@@ -53,7 +54,7 @@ export class SnapshotStore {
     // Insert first: on a first sync every agent is new; on later ones the conflict is cheap.
     const putRaw = this.db
       .prepare(
-        'INSERT INTO raw_objects (agent_id, hash, json) VALUES (?, ?, ?) ON CONFLICT (agent_id, hash) DO NOTHING RETURNING id',
+        'INSERT INTO raw_objects (agent_id, hash, json, bytes) VALUES (?, ?, ?, ?) ON CONFLICT (agent_id, hash) DO NOTHING RETURNING id',
       )
       .pluck();
     const findRaw = this.db
@@ -70,7 +71,7 @@ export class SnapshotStore {
     for (const agent of agents) {
       const hash = hashOf(agent.json);
       const rawId =
-        (putRaw.get(agent.agentId, hash, agent.json) as number | undefined) ??
+        (putRaw.get(agent.agentId, hash, ...storedForm(agent.json)) as number | undefined) ??
         (findRaw.get(agent.agentId, hash) as number);
       if (agent.replace) replaceMember.run(snapshotId, agent.agentId, rawId);
       else added += putMember.run(snapshotId, agent.agentId, rawId).changes;

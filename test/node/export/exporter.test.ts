@@ -10,6 +10,7 @@ import { systemClock } from '../../../electron/adapters/platform/clock';
 import { errorsOf, validateDeviceInventoryInfo } from '../../../shared/ocsf/validator';
 import { mapAgentToSekoia } from '../../../shared/sekoia/dialect';
 import { generateAgent } from '../../support/generate/agents';
+import { generateThreat } from '../../support/generate/threats';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -34,9 +35,31 @@ beforeAll(async () => {
     '1800000000000009999',
     `{"id":"1800000000000009999","createdAt":"${new Date().toISOString().replace('Z', '042Z')}","data":{"accountId":111111111111111111}}`,
   );
+  // One agent and one threat whose bytes are not valid UTF-8 (a console's mis-encoded name).
+  f.s1.putRaw(f.s1.agents, INVALID_UTF8_AGENT.id, INVALID_UTF8_AGENT.bytes);
+  f.s1.putRaw(f.s1.threats, INVALID_UTF8_THREAT.id, INVALID_UTF8_THREAT.bytes);
   const result = await f.engine.sync({ console: f.record, token: SYNC_TOKEN });
-  expect(result.state).toBe('Idle');
+  expect(result, JSON.stringify(result)).toMatchObject({ state: 'Idle' });
 });
+
+/** The object's JSON with the marker `@@` replaced by the bytes 0xFF 0xFE (never valid UTF-8). */
+function withInvalidUtf8(value: object): Buffer {
+  const [before, after] = JSON.stringify(value).split('@@');
+  return Buffer.concat([Buffer.from(before!), Buffer.from([0xff, 0xfe]), Buffer.from(after!)]);
+}
+const INVALID_UTF8_AGENT = {
+  id: '1900000000000000001',
+  bytes: withInvalidUtf8({
+    ...generateAgent(5_001),
+    id: '1900000000000000001',
+    computerName: 'bad-@@-host',
+  }),
+};
+const INVALID_UTF8_THREAT = (() => {
+  const threat = generateThreat(9_001, { agents: AGENTS, updatedMs: Date.now() });
+  threat.threatInfo.threatName = 'dropper-@@.exe';
+  return { id: threat.id, bytes: withInvalidUtf8(threat) };
+})();
 afterAll(async () => {
   await f.close();
   fs.rmSync(f.dataDir, { recursive: true, force: true });
@@ -52,8 +75,8 @@ describe('exports', () => {
   it('ocsf-json: an array of records that all validate against OCSF 1.6.0', () => {
     const result = exportAs('ocsf-json');
     const records = JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[];
-    expect(records).toHaveLength(AGENTS + 1);
-    expect(result.records).toBe(AGENTS + 1);
+    expect(records).toHaveLength(AGENTS + 2);
+    expect(result.records).toBe(AGENTS + 2);
     for (const record of records) expect(errorsOf(validateDeviceInventoryInfo(record))).toEqual([]);
     expect(result.sha256).toBe(sha256(out));
   });
@@ -61,7 +84,7 @@ describe('exports', () => {
   it('ocsf-ndjson: the same records, one per line', () => {
     exportAs('ocsf-ndjson');
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(AGENTS + 1);
+    expect(lines).toHaveLength(AGENTS + 2);
     for (const line of lines)
       expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(line)))).toEqual([]);
   });
@@ -101,7 +124,7 @@ describe('exports', () => {
     const text = fs.readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF"Console","Site","Group","Hostname"')).toBe(true);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(AGENTS + 1);
+    expect(rows).toHaveLength(AGENTS + 2);
     const evil = rows.find((row) => row.Hostname?.includes('HYPERLINK'));
     expect(evil?.Hostname).toBe(`'${INJECTION}`);
     expect(evil?.Site).toBe("'+SUM(A1)");
@@ -115,7 +138,7 @@ describe('exports', () => {
     exportAs('raw-json');
     const text = fs.readFileSync(out, 'utf8');
     for (const item of f.s1.agents.values()) expect(text).toContain(item.text);
-    expect(JSON.parse(text)).toHaveLength(AGENTS + 1);
+    expect(JSON.parse(text)).toHaveLength(AGENTS + 2);
 
     exportAs('raw-ndjson', { entity: 'activities' });
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
@@ -123,7 +146,26 @@ describe('exports', () => {
     expect(lines).toContain(f.s1.activities.get('1800000000000009999')!.text);
 
     exportAs('raw-json', { entity: 'threats' });
-    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[]).length).toBe(60);
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[]).length).toBe(61);
+  });
+
+  it('raw exports give back bytes that are not valid UTF-8 exactly as the console sent them', () => {
+    exportAs('raw-ndjson');
+    const agentLines = fs.readFileSync(out).toString('latin1').split('\n');
+    expect(agentLines).toContain(INVALID_UTF8_AGENT.bytes.toString('latin1'));
+
+    exportAs('raw-json', { entity: 'threats' });
+    const threats = fs.readFileSync(out);
+    expect(threats.includes(INVALID_UTF8_THREAT.bytes)).toBe(true);
+
+    // The mapped formats read the same agent as any JSON reader would: U+FFFD for the bad bytes.
+    exportAs('ocsf-ndjson');
+    const records = fs
+      .readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { device: { hostname: string } });
+    expect(records.map((record) => record.device.hostname)).toContain('bad-\uFFFD\uFFFD-host');
   });
 
   it('records each export in the audit log with its count and sha256', () => {
@@ -133,7 +175,7 @@ describe('exports', () => {
       action: 'export',
       format: 'ocsf-ndjson',
       scope: { console: 'prod', entity: 'agents' },
-      recordCount: AGENTS + 1,
+      recordCount: AGENTS + 2,
       sha256: sha256(out),
       destination: result.path,
     });

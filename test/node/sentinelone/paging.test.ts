@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleFetcher } from '../../../electron/adapters/sentinelone/fetcher';
 import {
+  splitBody,
   splitPage,
   TruncatedBodyError,
 } from '../../../electron/adapters/sentinelone/page-splitter';
@@ -40,6 +41,31 @@ describe('splitPage', () => {
   });
 });
 
+describe('splitBody', () => {
+  it('gives text for valid UTF-8 and the exact bytes of an element that is not', () => {
+    const bad = Buffer.concat([
+      Buffer.from('{"id":"2","n":"a'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}'),
+    ]);
+    const body = Buffer.concat([
+      Buffer.from('{"data":[{"id":"1","n":"café ☕"},'),
+      bad,
+      Buffer.from('],"pagination":{"nextCursor":"c","totalItems":2}}'),
+    ]);
+    const page = splitBody(body, '/x');
+    expect(page.elements[0]).toBe('{"id":"1","n":"café ☕"}');
+    expect(Buffer.isBuffer(page.elements[1])).toBe(true);
+    expect((page.elements[1] as Buffer).equals(bad)).toBe(true);
+    expect(page.envelope.pagination).toEqual({ nextCursor: 'c', totalItems: 2 });
+  });
+
+  it('splits a valid UTF-8 body into strings only', () => {
+    const page = splitBody(Buffer.from('{"data":[{"id":"ü"}]}'), '/x');
+    expect(page.elements).toEqual(['{"id":"ü"}']);
+  });
+});
+
 function fakeFetcher(
   pages: Record<string, { data: string[]; nextCursor: unknown }>,
 ): ConsoleFetcher {
@@ -54,7 +80,8 @@ function fakeFetcher(
 
 async function walk(fetcher: ConsoleFetcher): Promise<string[]> {
   const seen: string[] = [];
-  for await (const page of walkPages(fetcher, '/agents', {})) seen.push(...page.elements);
+  for await (const page of walkPages(fetcher, '/agents', {}))
+    seen.push(...page.elements.map(String));
   return seen;
 }
 

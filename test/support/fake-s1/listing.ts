@@ -6,8 +6,8 @@ import type { FakeReply } from './server';
 
 export interface StoredItem {
   value: object;
-  /** The exact text the API sends for this object. */
-  text: string;
+  /** Exactly what the API sends for this object (bytes where they are not valid UTF-8). */
+  text: string | Buffer;
 }
 export type Collection = Map<string, StoredItem>;
 
@@ -109,6 +109,15 @@ export function listPage(
     offset + limit < items.length
       ? Buffer.from(JSON.stringify({ o: offset + limit, k: key })).toString('base64url')
       : null;
-  const text = `{"data":[${slice.map((item) => item.text).join(',')}],"pagination":{"nextCursor":${JSON.stringify(next)},"totalItems":${items.length}}}`;
+  const head = '{"data":[';
+  const tail = `],"pagination":{"nextCursor":${JSON.stringify(next)},"totalItems":${items.length}}}`;
+  const parts = slice.map((item) => item.text);
+  const text = parts.every((part) => typeof part === 'string')
+    ? `${head}${parts.join(',')}${tail}`
+    : Buffer.concat([
+        Buffer.from(head),
+        ...parts.flatMap((part, i) => [Buffer.from(i > 0 ? ',' : ''), Buffer.from(part)]),
+        Buffer.from(tail),
+      ]);
   return { status: 200, body: undefined, text };
 }

@@ -41,7 +41,7 @@ export interface FakeReply {
   status: number;
   body: unknown;
   /** A body already serialised (list pages keep raw objects byte-exact). */
-  text?: string;
+  text?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -242,8 +242,8 @@ export class FakeS1Console {
     }
   }
 
-  putRaw(collection: Collection, id: string, text: string): void {
-    collection.set(id, { value: JSON.parse(text) as object, text });
+  putRaw(collection: Collection, id: string, text: string | Buffer): void {
+    collection.set(id, { value: JSON.parse(text.toString()) as object, text });
   }
 
   async close(): Promise<void> {
@@ -324,7 +324,7 @@ export class FakeS1Console {
       }
     }
     const reply = this.route(request);
-    if (malformed !== undefined && reply.text !== undefined) {
+    if (malformed !== undefined && typeof reply.text === 'string') {
       reply.text = reply.text.replace('"data":[', `"data":[${malformed},`);
     }
     if (truncate) {

@@ -6,6 +6,7 @@ import { migration as sekoia } from './0004-sekoia';
 import { migration as precomputed } from './0005-precomputed';
 import { migration as pushByReference } from './0006-push-by-reference';
 import { migration as syncLocks } from './0007-sync-locks';
+import { migration as rawBytes } from './0008-raw-bytes';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   precomputed,
   pushByReference,
   syncLocks,
+  rawBytes,
 ];
