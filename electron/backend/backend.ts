@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { parseSince, type SinceSpec } from '../../shared/sentinelone/history-window';
 import type { Db } from '../adapters/db/database';
 import { ConsoleService } from '../domains/consoles/console-service';
 import type { ConsoleRecord } from '../domains/consoles/console-repository';
@@ -32,6 +33,8 @@ import type { PlatformPort } from './platform';
 export interface SyncRunRequest {
   names?: readonly string[];
   apis?: readonly string[];
+  /** `2025-01-01` or `90d`: how far back threats and activities are read this run. */
+  since?: string;
   retryMinutes?: number;
 }
 
@@ -43,7 +46,7 @@ export interface BackendDeps {
   platform: PlatformPort;
   precomputer?: Precomputer;
   /** Retry and rate-limit settings; tests shrink them. */
-  sync?: Pick<SyncEngineOptions, 'retryPolicy' | 'rateLimits' | 'backfillDays'>;
+  sync?: Pick<SyncEngineOptions, 'retryPolicy' | 'rateLimits'>;
   /** Finds the demo console of `npm run demo` when it runs, to offer it on first run. */
   findDemoConsole?: () => Promise<{ url: string; token: string } | undefined>;
   /** Runs last in close(), once background work is done (openBackend closes the database). */
@@ -136,6 +139,8 @@ export class Backend {
       apis: record.apis,
       ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
+      ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
+      history: this.stores.entities.windows(record.id),
       tokenStored: record.tokenStored,
       state: this.stores.consoleState.get(record.id).state,
       syncing: this.engine.isRunning(record.id),
@@ -178,6 +183,12 @@ export class Backend {
       throw new InvalidArgumentError('No console is configured yet: add one, then sync it.');
     }
     const apis = request.apis === undefined ? undefined : parseApis(request.apis);
+    const since = request.since === undefined ? undefined : parseSince(request.since);
+    if (since && 'problem' in since) {
+      throw new InvalidArgumentError(
+        `The history start ${since.problem} Give a date (2025-01-01) or a number of days (90d).`,
+      );
+    }
     const retryPolicy =
       request.retryMinutes === undefined
         ? undefined
@@ -192,6 +203,7 @@ export class Backend {
         this.beginSync(record, {
           token: tokens[index]!,
           ...(apis ? { apis } : {}),
+          ...(since ? { since } : {}),
           ...(retryPolicy ? { retryPolicy } : {}),
         }),
       ),
@@ -203,7 +215,12 @@ export class Backend {
 
   private async beginSync(
     record: ConsoleRecord,
-    options: { token?: string; apis?: readonly S1Api[]; retryPolicy?: RetryPolicy } = {},
+    options: {
+      token?: string;
+      apis?: readonly S1Api[];
+      since?: SinceSpec;
+      retryPolicy?: RetryPolicy;
+    } = {},
   ): Promise<{ run: Promise<ConsoleSyncResult> }> {
     // The run is wrapped: an async function returning a bare promise would wait for it.
     const token = options.token ?? (await this.consoleToken(record));
@@ -218,6 +235,7 @@ export class Backend {
       console: record,
       token,
       ...(options.apis ? { apis: options.apis } : {}),
+      ...(options.since ? { since: options.since } : {}),
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       signal: controller.signal,
       onProgress: (progress) => this.events.emit('sync.progress', progress),

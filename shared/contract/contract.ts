@@ -56,6 +56,7 @@ export const CALLS = {
         apis: z.array(z.string()).optional(),
         proxyUrl: z.string().max(2_000).optional(),
         caBundle: z.string().max(4_000).optional(),
+        historySince: z.string().max(40).optional(),
       })
       .strict(),
     ConsoleView,
@@ -71,6 +72,8 @@ export const CALLS = {
             apis: z.array(z.string()).optional(),
             proxyUrl: z.string().max(2_000).optional(),
             caBundle: z.string().max(4_000).optional(),
+            /** Empty: back to the defaults. */
+            historySince: z.string().max(40).optional(),
           })
           .strict(),
       })
@@ -95,6 +98,8 @@ export const CALLS = {
       .object({
         names: z.array(name).max(1_000).optional(),
         apis: z.array(z.string().max(50)).max(10).optional(),
+        /** How far back threats and activities are read: `2025-01-01` or `90d`. */
+        since: z.string().max(40).optional(),
         /** Give up retrying a failing console after this long (default 90). */
         retryMinutes: z
           .number()

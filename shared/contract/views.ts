@@ -8,6 +8,14 @@ import { DeviceRow } from '../devices/device-row';
 
 export const SeverityCounts = z.object({ errors: z.number(), warnings: z.number() });
 
+/** How far back a console's stored threats and activities reach; since null: the whole history. */
+const HistoryWindow = z.object({ since: z.string().nullable() });
+export const HistoryWindows = z.object({
+  threats: HistoryWindow.optional(),
+  activities: HistoryWindow.optional(),
+});
+export type HistoryWindows = z.infer<typeof HistoryWindows>;
+
 export const ConsoleView = z.object({
   id: z.string(),
   name: z.string(),
@@ -15,6 +23,9 @@ export const ConsoleView = z.object({
   apis: z.array(z.string()),
   proxyUrl: z.string().optional(),
   caBundle: z.string().optional(),
+  /** The console's own history setting (`90d`, `2025-01-01`); absent: the defaults. */
+  historySince: z.string().optional(),
+  history: HistoryWindows,
   tokenStored: z.boolean(),
   state: z.string(),
   syncing: z.boolean(),
@@ -88,6 +99,7 @@ export const ApiSyncOutcome = z.object({
   new: z.number().optional(),
   malformed: z.number(),
   errors: z.array(SyncErrorView),
+  window: HistoryWindow.optional(),
 });
 
 export const SyncRunOutcome = z.object({
@@ -131,6 +143,8 @@ export const DeviceDetail = z.object({
   raw: z.string(),
   threats: z.array(z.record(z.string(), z.unknown())),
   activities: z.array(z.record(z.string(), z.unknown())),
+  /** The window the stored threats and activities cover. */
+  history: HistoryWindows,
 });
 
 export const ExportFormat = z.enum(EXPORT_FORMATS);

@@ -94,6 +94,10 @@ test('the analyst path, end to end', async ({ page }) => {
     timeout: 60_000,
   });
   await expect(card.getByLabel('State Idle')).toBeVisible();
+  // The history the sync read is stated, so "0 threats" is never mistaken for "none ever".
+  await expect(card).toContainText(
+    /Threats: the whole history · Activities: since \d{4}-\d\d-\d\d/,
+  );
   await shot(page, 'consoles-synced-light');
 
   // The grid shows every device; the title names the screen.
@@ -157,6 +161,9 @@ test('the analyst path, end to end', async ({ page }) => {
     detail.getByRole('region', { name: 'Raw SentinelOne agent' }).locator('pre'),
   ).toContainText(`"computerName": "${host}"`);
   expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
+  await expect(detail.getByRole('region', { name: 'Threats' })).toContainText(
+    'Stored: the whole history.',
+  );
   await shot(page, 'device-detail-light');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();

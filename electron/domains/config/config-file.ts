@@ -14,6 +14,7 @@ const consoleEntry = z
     apis: z.array(z.enum(S1_APIS)).min(1, 'must list at least one API').optional(),
     proxyUrl: z.string().optional(),
     caBundle: z.string().optional(),
+    historySince: z.string().optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import {
   validateConsoleName,
   validateProxyUrl,
   validateCaBundle,
+  validateHistorySince,
 } from '../consoles/console-settings';
 import {
   CONFIG_FORMAT,
@@ -57,6 +58,7 @@ export function exportConfig(db: Db): ConfigFile {
       apis: record.apis,
       ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
+      ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
     })),
   };
 }
@@ -99,6 +101,7 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
     const apis = parseApis(entry.apis);
     const proxyUrl = check('proxyUrl', () => validateProxyUrl(entry.proxyUrl));
     const caBundle = check('caBundle', () => validateCaBundle(entry.caBundle));
+    const historySince = check('historySince', () => validateHistorySince(entry.historySince));
     if (name === undefined || url === undefined) return;
 
     const nameKey = name.toLowerCase();
@@ -136,6 +139,7 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
         apis,
         ...(proxyUrl === undefined ? {} : { proxyUrl }),
         ...(caBundle === undefined ? {} : { caBundle }),
+        ...(historySince === undefined ? {} : { historySince }),
         tokenStored: keepsToken,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

@@ -8,6 +8,8 @@ export interface ConsoleRecord {
   apis: S1Api[];
   proxyUrl?: string;
   caBundle?: string;
+  /** How far back threats and activities are read (`90d` or `2025-01-01`); unset: the defaults. */
+  historySince?: string;
   /** The OS keychain holds a token for this console (`console:<id>`). */
   tokenStored: boolean;
   createdAt: string;
@@ -21,6 +23,7 @@ interface ConsoleRow {
   apis: string;
   proxy_url: string | null;
   ca_bundle: string | null;
+  history_since: string | null;
   token_stored: number;
   created_at: string;
   updated_at: string;
@@ -34,6 +37,7 @@ function fromRow(row: ConsoleRow): ConsoleRecord {
     apis: JSON.parse(row.apis) as S1Api[],
     ...(row.proxy_url === null ? {} : { proxyUrl: row.proxy_url }),
     ...(row.ca_bundle === null ? {} : { caBundle: row.ca_bundle }),
+    ...(row.history_since === null ? {} : { historySince: row.history_since }),
     tokenStored: row.token_stored === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -65,8 +69,8 @@ export class ConsoleRepository {
   insert(record: ConsoleRecord): void {
     this.db
       .prepare(
-        `INSERT INTO consoles (id, name, url, apis, proxy_url, ca_bundle, token_stored, created_at, updated_at)
-         VALUES (@id, @name, @url, @apis, @proxyUrl, @caBundle, @tokenStored, @createdAt, @updatedAt)`,
+        `INSERT INTO consoles (id, name, url, apis, proxy_url, ca_bundle, history_since, token_stored, created_at, updated_at)
+         VALUES (@id, @name, @url, @apis, @proxyUrl, @caBundle, @historySince, @tokenStored, @createdAt, @updatedAt)`,
       )
       .run(toParams(record));
   }
@@ -75,7 +79,8 @@ export class ConsoleRepository {
     this.db
       .prepare(
         `UPDATE consoles SET name = @name, url = @url, apis = @apis, proxy_url = @proxyUrl,
-           ca_bundle = @caBundle, token_stored = @tokenStored, updated_at = @updatedAt
+           ca_bundle = @caBundle, history_since = @historySince, token_stored = @tokenStored,
+           updated_at = @updatedAt
          WHERE id = @id`,
       )
       .run(toParams(record));
@@ -111,6 +116,7 @@ function toParams(record: ConsoleRecord) {
     apis: JSON.stringify(record.apis),
     proxyUrl: record.proxyUrl ?? null,
     caBundle: record.caBundle ?? null,
+    historySince: record.historySince ?? null,
     tokenStored: record.tokenStored ? 1 : 0,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -13,6 +13,7 @@ import {
   validateConsoleName,
   validateProxyUrl,
   validateCaBundle,
+  validateHistorySince,
 } from './console-settings';
 import {
   ConsoleHasDataError,
@@ -29,6 +30,8 @@ export interface AddConsoleInput {
   apis?: readonly string[];
   proxyUrl?: string;
   caBundle?: string;
+  /** How far back threats and activities are read: `90d`, `2025-01-01`; empty: the defaults. */
+  historySince?: string;
 }
 
 export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
@@ -70,6 +73,7 @@ export class ConsoleService {
     const apis = parseApis(input.apis);
     const proxyUrl = validateProxyUrl(input.proxyUrl);
     const caBundle = validateCaBundle(input.caBundle);
+    const historySince = validateHistorySince(input.historySince);
     this.refuseDuplicates(name, url);
 
     const now = this.deps.clock.now().toISOString();
@@ -80,6 +84,7 @@ export class ConsoleService {
       apis,
       ...(proxyUrl === undefined ? {} : { proxyUrl }),
       ...(caBundle === undefined ? {} : { caBundle }),
+      ...(historySince === undefined ? {} : { historySince }),
       tokenStored: input.token !== undefined,
       createdAt: now,
       updatedAt: now,
@@ -114,7 +119,11 @@ export class ConsoleService {
       changes.proxyUrl === undefined ? record.proxyUrl : validateProxyUrl(changes.proxyUrl);
     const caBundle =
       changes.caBundle === undefined ? record.caBundle : validateCaBundle(changes.caBundle);
-    const { proxyUrl: _p, caBundle: _c, ...rest } = record;
+    const historySince =
+      changes.historySince === undefined
+        ? record.historySince
+        : validateHistorySince(changes.historySince);
+    const { proxyUrl: _p, caBundle: _c, historySince: _h, ...rest } = record;
     const updated: ConsoleRecord = {
       ...rest,
       name: newName,
@@ -122,6 +131,7 @@ export class ConsoleService {
       apis: changes.apis === undefined ? record.apis : parseApis(changes.apis),
       ...(proxyUrl === undefined || proxyUrl === '' ? {} : { proxyUrl }),
       ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
+      ...(historySince === undefined ? {} : { historySince }),
       updatedAt: this.deps.clock.now().toISOString(),
     };
     const tokenDropped = record.tokenStored && !sameOrigin(record.url, url);

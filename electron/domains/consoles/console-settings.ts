@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import { isS1Api, S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { InvalidConsoleSettingError } from './errors';
 import { nameProblem } from '../../../shared/names';
+import { parseSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
 
 // Validation of what an analyst types for a console, shared by the CLI, the config import
 // and (through the contract) the app's forms.
@@ -79,4 +80,22 @@ export function validateCaBundle(input: string | undefined): string | undefined 
     );
   }
   return path;
+}
+
+/** A console's history setting (`90d` or `2025-01-01`); empty means the defaults. */
+export function validateHistorySince(input: string | undefined): string | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const parsed = parseSince(input);
+  if ('problem' in parsed)
+    throw new InvalidConsoleSettingError(
+      `The history setting ${parsed.problem} Give a date (2025-01-01), a number of days (90d), or leave it empty for the defaults.`,
+    );
+  return input.trim();
+}
+
+/** A stored history setting, parsed; stored values were validated, so a bad one reads as unset. */
+export function parseConsoleSince(stored: string | undefined): SinceSpec | undefined {
+  if (stored === undefined) return undefined;
+  const parsed = parseSince(stored);
+  return 'problem' in parsed ? undefined : parsed;
 }

@@ -44,6 +44,7 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
       raw: indentJson(raw),
       threats: recent('threats'),
       activities: recent('activities'),
+      history: entities.windows(record.id),
     };
   },
 };

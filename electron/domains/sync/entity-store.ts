@@ -1,4 +1,5 @@
 import type { Db } from '../../adapters/db/database';
+import type { HistoryWindows } from '../../../shared/contract/views';
 import { RAW_COLUMN, storedForm, type RawJson } from '../../adapters/sentinelone/raw-json';
 
 export interface EntityRow {
@@ -24,6 +25,43 @@ export class EntityStore {
       .prepare('SELECT value FROM checkpoints WHERE console_id = ? AND api = ?')
       .get(consoleId, api) as { value: string } | undefined;
     return row?.value;
+  }
+
+  /**
+   * How far back this console's stored records reach: `null` for the start of its history,
+   * undefined when it has none yet.
+   */
+  windowSince(consoleId: string, api: IncrementalTable): string | null | undefined {
+    const row = this.db
+      .prepare('SELECT since FROM history_windows WHERE console_id = ? AND api = ?')
+      .get(consoleId, api) as { since: string | null } | undefined;
+    return row === undefined ? undefined : row.since;
+  }
+
+  /** Both windows of a console, as the contract shows them. */
+  windows(consoleId: string): HistoryWindows {
+    const rows = this.db
+      .prepare('SELECT api, since FROM history_windows WHERE console_id = ?')
+      .all(consoleId) as { api: string; since: string | null }[];
+    const windows: HistoryWindows = {};
+    for (const row of rows) {
+      if (row.api === 'threats' || row.api === 'activities')
+        windows[row.api] = { since: row.since };
+    }
+    return windows;
+  }
+
+  /**
+   * Records that the stored records now reach back to `since`. Only ever called once every
+   * record from `since` up to the checkpoint is stored: ascending walks store oldest first.
+   */
+  setWindowSince(consoleId: string, api: IncrementalTable, since: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO history_windows (console_id, api, since) VALUES (?, ?, ?)
+         ON CONFLICT (console_id, api) DO UPDATE SET since = excluded.since`,
+      )
+      .run(consoleId, api, since);
   }
 
   /** Writes a page and its checkpoint; returns how many rows were new. */

@@ -4,6 +4,7 @@ import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-con
 import { EntityStore, type EntityRow } from './entity-store';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
+import { reachesFurther } from '../../../shared/sentinelone/history-window';
 
 // Threats and activities: incremental walks sorted ascending on their checkpoint field. Each
 // page is written with the checkpoint it reaches, in one transaction.
@@ -42,77 +43,147 @@ export const ACTIVITIES: IncrementalSpec = {
   agentIdOf: (v) => v.agentId,
 };
 
-export const DEFAULT_BACKFILL_DAYS = 30;
+/** One ascending walk: from `from` (null: the start of history) up to `before` or the end. */
+interface Pass {
+  from: string | null;
+  /** Exclusive upper bound: a gap walk stops where the stored window begins. */
+  before?: string;
+  /** The forward walk moves the checkpoint; a gap walk, being older, never does. */
+  advancesCheckpoint: boolean;
+}
 
+interface PassOutcome {
+  fetched: number;
+  fresh: number;
+  malformed: number;
+  expected: number | undefined;
+}
+
+/**
+ * Syncs one incremental API: reads what is new since the checkpoint and, when the wanted window
+ * (`wanted`, null for the whole history) reaches further back than what is stored, the gap
+ * before it first. The primary key absorbs overlaps, so nothing is stored twice.
+ */
 export async function syncIncremental(
   context: ApiSyncContext,
   spec: IncrementalSpec,
-  backfillDays: number,
+  wanted: string | null,
 ): Promise<ApiSyncResult> {
   const { console: record, runs } = context;
   const store = new EntityStore(context.db);
   const runId = runs.start(record.id, spec.api, context.clock.now());
-  const start =
-    store.checkpoint(record.id, spec.api) ??
-    new Date(context.clock.now().getTime() - backfillDays * 86_400_000).toISOString();
-  let checkpoint = start;
-  let fetched = 0;
-  let fresh = 0;
-  let malformed = 0;
-  let expected: number | undefined;
-  try {
-    const query = { [`${spec.field}__gte`]: start, sortBy: spec.field, sortOrder: 'asc' };
-    for await (const page of walkPages(context.fetcher, spec.path, query)) {
-      context.authenticated();
-      expected ??= page.totalItems;
-      const rows: EntityRow[] = [];
-      for (const json of page.elements) {
-        const value = parseElement(json);
-        const id = value && spec.idOf(value);
-        if (!value || typeof id !== 'string' || id === '') {
-          keepMalformed(
-            context,
-            spec.api,
-            runId,
-            value ? 'no string "id"' : 'not a JSON object',
-            json,
-          );
-          malformed += 1;
-          continue;
-        }
-        const at = spec.atOf(value);
-        const agentId = spec.agentIdOf(value);
-        rows.push({
-          id,
-          at: typeof at === 'string' ? at : undefined,
-          agentId: typeof agentId === 'string' ? agentId : undefined,
-          json,
-        });
-        if (typeof at === 'string') checkpoint = laterOf(checkpoint, at);
-      }
-      fresh += store.writePage(record.id, spec.api, rows, checkpoint, context.clock.now());
-      runs.addFetched(runId, page.elements.length, 0);
-      fetched += page.elements.length;
-      context.progress({ api: spec.api, fetched, ...(expected === undefined ? {} : { expected }) });
+  const checkpoint = store.checkpoint(record.id, spec.api);
+  const passes: Pass[] = [];
+  let widensTo: string | null | undefined;
+  if (checkpoint === undefined) {
+    // First read: the walk is ascending, so whatever it stores reaches back to `wanted`.
+    store.setWindowSince(record.id, spec.api, wanted);
+    passes.push({ from: wanted, advancesCheckpoint: true });
+  } else {
+    const stored = store.windowSince(record.id, spec.api);
+    // No window recorded (cannot happen after migration 9): count only from the checkpoint.
+    const covered = stored === undefined ? checkpoint : stored;
+    if (covered !== null && reachesFurther(wanted, covered)) {
+      passes.push({ from: wanted, before: covered, advancesCheckpoint: false });
+      widensTo = wanted;
     }
-    if (fetched === 0) context.authenticated();
-    const complete = expected === undefined || expected === 0 || fetched >= expected;
-    runs.finish(runId, complete ? 'complete' : 'incomplete', context.clock.now(), expected);
+    passes.push({ from: checkpoint, advancesCheckpoint: true });
+  }
+  const total: PassOutcome = { fetched: 0, fresh: 0, malformed: 0, expected: undefined };
+  try {
+    let complete = true;
+    for (const pass of passes) {
+      const outcome = await walkPass(context, spec, store, runId, pass, total);
+      const passComplete =
+        outcome.expected === undefined ||
+        outcome.expected === 0 ||
+        outcome.fetched >= outcome.expected;
+      if (passComplete && !pass.advancesCheckpoint && widensTo !== undefined)
+        store.setWindowSince(record.id, spec.api, widensTo);
+      complete &&= passComplete;
+    }
+    if (total.fetched === 0) context.authenticated();
+    runs.finish(runId, complete ? 'complete' : 'incomplete', context.clock.now(), total.expected);
     return {
       state: complete ? 'complete' : 'incomplete',
-      fetched,
-      ...(expected === undefined ? {} : { expected }),
+      fetched: total.fetched,
+      ...(total.expected === undefined ? {} : { expected: total.expected }),
       complete,
-      new: fresh,
-      malformed,
+      new: total.fresh,
+      malformed: total.malformed,
       errors: [],
+      window: { since: store.windowSince(record.id, spec.api) ?? null },
     };
   } catch (error) {
     return {
-      ...failedResult(context, spec.api, runId, error, { fetched, expected, malformed }),
-      new: fresh,
+      ...failedResult(context, spec.api, runId, error, total),
+      new: total.fresh,
+      window: { since: store.windowSince(record.id, spec.api) ?? null },
     };
   }
+}
+
+/** Walks one pass, storing each page (and, going forward, its checkpoint) in one transaction. */
+async function walkPass(
+  context: ApiSyncContext,
+  spec: IncrementalSpec,
+  store: EntityStore,
+  runId: number,
+  pass: Pass,
+  total: PassOutcome,
+): Promise<PassOutcome> {
+  const { console: record, runs } = context;
+  const query: Record<string, string> = { sortBy: spec.field, sortOrder: 'asc' };
+  if (pass.from !== null) query[`${spec.field}__gte`] = pass.from;
+  if (pass.before !== undefined) query[`${spec.field}__lt`] = pass.before;
+  const outcome: PassOutcome = { fetched: 0, fresh: 0, malformed: 0, expected: undefined };
+  let checkpoint = pass.advancesCheckpoint ? (pass.from ?? undefined) : undefined;
+  for await (const page of walkPages(context.fetcher, spec.path, query)) {
+    context.authenticated();
+    if (outcome.expected === undefined && page.totalItems !== undefined) {
+      outcome.expected = page.totalItems;
+      total.expected = (total.expected ?? 0) + page.totalItems;
+    }
+    const rows: EntityRow[] = [];
+    for (const json of page.elements) {
+      const value = parseElement(json);
+      const id = value && spec.idOf(value);
+      if (!value || typeof id !== 'string' || id === '') {
+        keepMalformed(
+          context,
+          spec.api,
+          runId,
+          value ? 'no string "id"' : 'not a JSON object',
+          json,
+        );
+        outcome.malformed += 1;
+        total.malformed += 1;
+        continue;
+      }
+      const at = spec.atOf(value);
+      const agentId = spec.agentIdOf(value);
+      rows.push({
+        id,
+        at: typeof at === 'string' ? at : undefined,
+        agentId: typeof agentId === 'string' ? agentId : undefined,
+        json,
+      });
+      if (pass.advancesCheckpoint && typeof at === 'string')
+        checkpoint = checkpoint === undefined ? at : laterOf(checkpoint, at);
+    }
+    const fresh = store.writePage(record.id, spec.api, rows, checkpoint, context.clock.now());
+    runs.addFetched(runId, page.elements.length, 0);
+    outcome.fetched += page.elements.length;
+    outcome.fresh += fresh;
+    total.fetched += page.elements.length;
+    total.fresh += fresh;
+    context.progress({
+      api: spec.api,
+      fetched: total.fetched,
+      ...(total.expected === undefined ? {} : { expected: total.expected }),
+    });
+  }
+  return outcome;
 }
 
 /** The later of two SentinelOne timestamps, kept as the server's raw text. */

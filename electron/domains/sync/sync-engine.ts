@@ -13,7 +13,9 @@ import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
 import { ConsoleStateStore, type ConsoleState } from './console-state-store';
-import { ACTIVITIES, DEFAULT_BACKFILL_DAYS, syncIncremental, THREATS } from './incremental-sync';
+import { ACTIVITIES, syncIncremental, THREATS } from './incremental-sync';
+import { wantedSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
+import { parseConsoleSince } from '../consoles/console-settings';
 import { RunStore } from './run-store';
 import { SyncLocks, type LockHolder } from './sync-lock-store';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
@@ -24,7 +26,6 @@ export interface SyncEngineOptions {
   clock: Clock;
   retryPolicy?: RetryPolicy;
   rateLimits?: Readonly<Record<string, RateLimit>>;
-  backfillDays?: number;
   /** Where agents are mapped as they are stored; defaults to this thread. */
   precomputer?: Precomputer;
 }
@@ -34,6 +35,8 @@ export interface SyncRequest {
   token: string;
   /** Defaults to the console's configured APIs. */
   apis?: readonly S1Api[];
+  /** How far back threats and activities are read this run, over the console's setting. */
+  since?: SinceSpec;
   /** This run's retry policy, in place of the engine's. */
   retryPolicy?: RetryPolicy;
   signal?: AbortSignal;
@@ -153,13 +156,14 @@ export class SyncEngine {
       request.signal?.addEventListener('abort', () => setState('Stopping'), { once: true });
 
       const apis = (request.apis ?? record.apis).filter((api) => S1_APIS.includes(api));
-      const backfill = this.options.backfillDays ?? DEFAULT_BACKFILL_DAYS;
+      const consoleSince = parseConsoleSince(record.historySince);
       const results = await Promise.all(
         apis.map(async (api): Promise<[S1Api, ApiSyncResult]> => {
           if (api === 'agents') return [api, await syncAgents(context)];
+          const wanted = wantedSince(api, clock.now(), request.since, consoleSince);
           return [
             api,
-            await syncIncremental(context, api === 'threats' ? THREATS : ACTIVITIES, backfill),
+            await syncIncremental(context, api === 'threats' ? THREATS : ACTIVITIES, wanted),
           ];
         }),
       );

@@ -19,6 +19,8 @@ export interface ApiSyncResult {
   new?: number;
   malformed: number;
   errors: SyncErrorReport[];
+  /** Threats and activities: how far back the stored records reach (null: the whole history). */
+  window?: { since: string | null };
 }
 
 export interface ConsoleSyncResult {

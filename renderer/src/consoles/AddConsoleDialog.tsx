@@ -40,6 +40,7 @@ export function AddConsoleDialog({
   const [token, setToken] = useState(initial?.token ?? '');
   const [proxyUrl, setProxyUrl] = useState(existing?.proxyUrl ?? '');
   const [caBundle, setCaBundle] = useState(existing?.caBundle ?? '');
+  const [historySince, setHistorySince] = useState(existing?.historySince ?? '');
   const [error, setError] = useState<ContractError>();
   const [busy, setBusy] = useState(false);
   // A stored token is only ever sent to the origin it was stored for (the backend enforces it).
@@ -59,6 +60,7 @@ export function AddConsoleDialog({
       url: url.trim(),
       proxyUrl: proxyUrl.trim(),
       caBundle: caBundle.trim(),
+      historySince: historySince.trim(),
     };
     const edited = await call(api, 'consoles.edit', { name: current, changes });
     if (!edited.ok || token === '') return edited;
@@ -71,6 +73,7 @@ export function AddConsoleDialog({
       ...(token === '' ? {} : { token }),
       ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
       ...(caBundle.trim() === '' ? {} : { caBundle: caBundle.trim() }),
+      ...(historySince.trim() === '' ? {} : { historySince: historySince.trim() }),
     });
 
   return (
@@ -121,6 +124,13 @@ export function AddConsoleDialog({
             value={caBundle}
             onChange={(e) => setCaBundle(e.target.value)}
             helperText="For a TLS-inspecting proxy: a PEM file with its CA."
+          />
+          <TextField
+            label="History to read (optional)"
+            placeholder="90d or 2025-01-01"
+            value={historySince}
+            onChange={(e) => setHistorySince(e.target.value)}
+            helperText="How far back threats and activities go. Empty: every threat, and the last 30 days of activities. A wider window is filled on the next sync."
           />
           <ErrorNotice error={error} />
         </Stack>

@@ -16,6 +16,7 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import type { ConsoleView } from '../../../shared/contract/views';
+import { describeWindow } from '../../../shared/sentinelone/history-window';
 
 export interface ApiProgress {
   fetched: number;
@@ -93,6 +94,7 @@ export function ConsoleCard({ console: c, progress, ...on }: Props) {
             ? `${c.inventory.agents.toLocaleString()} devices · synced ${new Date(c.inventory.takenAt).toLocaleString()}`
             : 'Not synced yet'}
         </Typography>
+        <HistoryLine console={c} />
         {/* Always the same height, so nothing moves when a sync starts or ends. */}
         <Box sx={{ height: 72, mt: 1 }} aria-live="polite">
           {c.syncing &&
@@ -154,5 +156,21 @@ export function ConsoleCard({ console: c, progress, ...on }: Props) {
         </Button>
       </CardActions>
     </Card>
+  );
+}
+
+/** What history the stored threats and activities cover, so "0 threats" is never misread. */
+function HistoryLine({ console: c }: { console: ConsoleView }) {
+  const parts = (['threats', 'activities'] as const)
+    .filter((api) => c.apis.includes(api) && c.history[api])
+    .map(
+      (api) =>
+        `${api === 'threats' ? 'Threats' : 'Activities'}: ${describeWindow(c.history[api]!.since)}`,
+    );
+  if (parts.length === 0) return null;
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {parts.join(' · ')}
+    </Typography>
   );
 }

@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { useQuery } from '../backend/BackendContext';
+import { describeWindow } from '../../../shared/sentinelone/history-window';
 import { ErrorNotice } from '../ErrorNotice';
 
 /** One device: its OCSF record and raw SentinelOne JSON side by side, threats and activities. */
@@ -53,8 +54,18 @@ function Detail({ console: consoleName, agentId }: { console: string; agentId: s
             <JsonPane title="Raw SentinelOne agent" text={d.raw} />
           </Stack>
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
-            <Recent title="Threats" items={d.threats} describe={describeThreat} />
-            <Recent title="Recent activities" items={d.activities} describe={describeActivity} />
+            <Recent
+              title="Threats"
+              items={d.threats}
+              describe={describeThreat}
+              window={d.history.threats}
+            />
+            <Recent
+              title="Recent activities"
+              items={d.activities}
+              describe={describeActivity}
+              window={d.history.activities}
+            />
           </Stack>
         </>
       )}
@@ -109,15 +120,24 @@ function Recent({
   title,
   items,
   describe,
+  window,
 }: {
   title: string;
   items: Item[];
   describe: (item: Item) => [string, string];
+  /** What the stored records cover; absent: never synced. */
+  window: { since: string | null } | undefined;
 }) {
+  const covered = window
+    ? `Stored: ${describeWindow(window.since)}.`
+    : 'Not synced for this console yet.';
   return (
     <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, p: 1 }} role="region" aria-label={title}>
       <Typography variant="subtitle2">
         {title} ({items.length})
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        {covered}
       </Typography>
       {items.length === 0 ? (
         <Typography variant="body2" color="text.secondary">

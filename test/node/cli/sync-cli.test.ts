@@ -198,6 +198,21 @@ describe('s1inv sync, health and devices', () => {
     db.close();
     expect(currentSnapshot(dbPath)?.agent_count).toBe(4_000);
   }, 120_000);
+
+  it('states the history window it read, and refuses a --since it cannot read', async () => {
+    const dataDir = await newDataDir();
+    const run = await sync(dataDir, '--apis', 'threats,activities', '--since', '2020-01-01');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^lab threats: complete, .*; stored: since 2020-01-01$/m);
+    expect(run.stdout).toMatch(/^lab activities: complete, .*; stored: since 2020-01-01$/m);
+
+    for (const bad of ['yesterday', '2025-02-30', '0d']) {
+      const refused = await sync(dataDir, '--since', bad);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--since');
+      expect(refused.stderr).toMatch(/Give a date \(2025-01-01\) or a number of days \(90d\)/);
+    }
+  });
 });
 
 /** Rows a sync writes as it walks: threats, activities and the members of new snapshots. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/adapters/db/database';
 import { DatabaseOpenError, DatabaseTooNewError } from '../../../electron/adapters/db/errors';
+import { migrate } from '../../../electron/adapters/db/migrate';
 import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -18,6 +19,27 @@ const tables = (db: Database.Database) =>
 describe('database and migrations', () => {
   it('numbers migrations 1, 2, 3… with no gap', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+  });
+
+  it('gives consoles synced before history windows the 30 days they read, so the next sync fills the rest', () => {
+    const db = new Database(join(tempDir(), 'old.sqlite'));
+    migrate(db, MIGRATIONS.slice(0, 8), 'old.sqlite');
+    db.exec(`
+      INSERT INTO consoles (id, name, url, created_at, updated_at)
+        VALUES ('c1', 'prod', 'https://a.example', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO sync_runs (console_id, api, started_at, state) VALUES
+        ('c1', 'threats', '2026-03-01T10:00:00.000Z', 'complete'),
+        ('c1', 'threats', '2026-03-09T10:00:00.000Z', 'complete'),
+        ('c1', 'agents', '2026-02-01T10:00:00.000Z', 'complete');
+      INSERT INTO checkpoints (console_id, api, value, updated_at) VALUES
+        ('c1', 'threats', '2026-03-09T09:00:00.123456Z', '2026-03-09T10:00:00.000Z'),
+        ('c1', 'agents', '2026-03-09T09:00:00.123456Z', '2026-03-09T10:00:00.000Z');
+    `);
+    migrate(db, MIGRATIONS, 'old.sqlite');
+    expect(db.prepare('SELECT console_id, api, since FROM history_windows').all()).toEqual([
+      { console_id: 'c1', api: 'threats', since: '2026-01-30T10:00:00.000Z' },
+    ]);
+    db.close();
   });
 
   it('creates inventory.sqlite in WAL mode at the newest schema', () => {

@@ -84,6 +84,8 @@ const THREAT_LIST: ListSpec = {
   filters: {
     updatedAt__gte: (item, value) =>
       normTime((item as Item).threatInfo?.updatedAt) >= normTime(value),
+    updatedAt__lt: (item, value) =>
+      normTime((item as Item).threatInfo?.updatedAt) < normTime(value),
   },
   sortFields: {
     id: (item) => String((item as Item).id),
@@ -93,6 +95,7 @@ const THREAT_LIST: ListSpec = {
 const ACTIVITY_LIST: ListSpec = {
   filters: {
     createdAt__gte: (item, value) => normTime((item as Item).createdAt) >= normTime(value),
+    createdAt__lt: (item, value) => normTime((item as Item).createdAt) < normTime(value),
   },
   sortFields: {
     id: (item) => String((item as Item).id),

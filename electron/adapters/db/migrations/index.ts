@@ -7,6 +7,7 @@ import { migration as precomputed } from './0005-precomputed';
 import { migration as pushByReference } from './0006-push-by-reference';
 import { migration as syncLocks } from './0007-sync-locks';
 import { migration as rawBytes } from './0008-raw-bytes';
+import { migration as historyWindow } from './0009-history-window';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pushByReference,
   syncLocks,
   rawBytes,
+  historyWindow,
 ];

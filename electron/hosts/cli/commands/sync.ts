@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { EventPayload, CallResult } from '../../../../shared/contract/contract';
-import type { CliContext } from '../context';
+import { UsageError, type CliContext } from '../context';
+import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
 
 interface SyncOptions {
   apis?: string[];
+  since?: string;
   tokenEnv?: string;
   json?: boolean;
   retryMinutes?: number;
@@ -21,6 +23,11 @@ export function registerSyncCommand(program: Command, context: CliContext): void
       '--apis <list>',
       "APIs to sync: agents,threats,activities (default: each console's)",
       (v: string) => v.split(','),
+    )
+    .option(
+      '--since <DATE|Nd>',
+      'read threats and activities from this date (2025-01-01) or this many days back (90d); default: every threat, 30 days of activities',
+      checkSince,
     )
     .option('--token-env <var>', 'read the token from this environment variable for this run')
     .option(
@@ -49,6 +56,7 @@ export function registerSyncCommand(program: Command, context: CliContext): void
         const outcome = await context.call('sync.run', {
           ...(names.length > 0 ? { names } : {}),
           ...(options.apis === undefined ? {} : { apis: options.apis }),
+          ...(options.since === undefined ? {} : { since: options.since }),
           ...(options.retryMinutes === undefined ? {} : { retryMinutes: options.retryMinutes }),
         });
         progress.stop();
@@ -96,6 +104,16 @@ function progressReporter(context: CliContext, json: boolean) {
   };
 }
 
+function checkSince(value: string): string {
+  const parsed = parseSince(value);
+  if ('problem' in parsed) {
+    throw new UsageError(
+      `--since ${parsed.problem} Give a date (2025-01-01) or a number of days (90d).`,
+    );
+  }
+  return value;
+}
+
 function report(context: CliContext, outcome: CallResult<'sync.run'>, json: boolean): void {
   const { io } = context;
   const consoles = Object.entries(outcome.consoles);
@@ -108,7 +126,8 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
         const extra = run.new === undefined ? '' : `, ${run.new} new`;
         const malformed =
           run.malformed > 0 ? `, ${run.malformed} malformed (see s1inv health)` : '';
-        io.stdout(`${name} ${api}: ${run.state}, ${counts} fetched${extra}${malformed}\n`);
+        const window = run.window ? `; stored: ${describeWindow(run.window.since)}` : '';
+        io.stdout(`${name} ${api}: ${run.state}, ${counts} fetched${extra}${malformed}${window}\n`);
       }
     }
   }
