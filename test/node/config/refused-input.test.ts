@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
+import type { CallResult } from '../../../shared/contract/contract';
 import { memoryBackend } from '../../support/memory-backend';
 import { runS1invInProcess } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
@@ -60,5 +61,39 @@ describe('refused input', () => {
     const run = await runS1invInProcess(['--data-dir', dir, 'config', 'import', file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/is not valid UTF-8 text/);
+  });
+});
+
+describe('the history setting of a console', () => {
+  it('is refused when unreadable, and travels with the configuration', async () => {
+    const b = backend();
+    const bad = await dispatch(b, 'consoles.add', {
+      name: 'prod',
+      url: 'https://a.example.com',
+      historySince: 'last month',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!bad.ok && bad.error.message).toMatch(/Give a date \(2025-01-01\), a number of days/);
+
+    const added = await dispatch(b, 'consoles.add', {
+      name: 'prod',
+      url: 'https://a.example.com',
+      historySince: '90d',
+    });
+    expect(added).toMatchObject({ ok: true, value: { historySince: '90d', history: {} } });
+    const exported = await dispatch(b, 'config.export', {});
+    const file = exported.ok ? (exported.value as CallResult<'config.export'>).json : '{}';
+    expect(JSON.parse(file)).toMatchObject({
+      consoles: [{ name: 'prod', historySince: '90d' }],
+    });
+
+    const cleared = await dispatch(b, 'consoles.edit', {
+      name: 'prod',
+      changes: { historySince: '' },
+    });
+    expect(cleared).toMatchObject({ ok: true });
+    expect(cleared.ok && (cleared.value as CallResult<'consoles.edit'>).historySince).toBe(
+      undefined,
+    );
   });
 });
