@@ -72,6 +72,14 @@ export class FieldReader {
       : this.drop(key, value, 'an array of strings');
   }
 
+  /** A nested object, read with its own reader; anything but an object is dropped. */
+  object<T>(key: string, read: (nested: FieldReader) => T): T | undefined {
+    const value = this.input[key];
+    if (value === null || value === undefined || value === '') return undefined;
+    if (!isPlainObject(value)) return this.drop(key, value, 'an object');
+    return read(new FieldReader(value, `${this.pathPrefix}${key}.`, this.warnings));
+  }
+
   /** An array of objects, read element by element; a bad element is dropped with a warning. */
   objects<T>(key: string, read: (element: FieldReader) => T): T[] | undefined {
     const value = this.input[key];

@@ -81,8 +81,8 @@ export function agentToOcsf(
     hostname: agent.computerName,
     uid: agent.uuid ?? agent.id,
     uid_alt: agent.id,
-    ...deviceType(agent.machineType),
-    os: os(agent),
+    ...ocsfDeviceType(agent.machineType),
+    os: ocsfOs(agent),
     domain: agent.domain,
     ip: checked(agent, 'externalIp', isIpAddress, 'not an IP address', warnings, unmapped),
     subnet: subnet(agent, warnings, unmapped),
@@ -146,14 +146,18 @@ export function agentToOcsf(
   return { record, warnings };
 }
 
-function deviceType(machineType: string | undefined): { type: string; type_id: number } {
+/** SentinelOne `machineType` as OCSF's device type (shared with the Detection Finding mapper). */
+export function ocsfDeviceType(machineType: string | undefined): { type: string; type_id: number } {
   if (machineType === undefined) return { type: DEVICE_TYPE_CAPTIONS[0], type_id: 0 };
   const id = machineTypes.get(machineType.trim().toLowerCase());
   if (id === undefined) return { type: machineType, type_id: OTHER };
   return { type: DEVICE_TYPE_CAPTIONS[id], type_id: id };
 }
 
-function os(agent: S1Agent): OcsfOs {
+/** SentinelOne's OS fields as OCSF's os object (shared with the Detection Finding mapper). */
+export function ocsfOs(
+  agent: Pick<S1Agent, 'osType' | 'osName' | 'osRevision' | 'osArch'>,
+): OcsfOs {
   const known = agent.osType === undefined ? 0 : osTypes.get(agent.osType.trim().toLowerCase());
   const typeId = known ?? OTHER;
   const type = known === undefined ? (agent.osType as string) : OS_TYPE_CAPTIONS[known];

@@ -1,10 +1,11 @@
-import schemaFile from './schema/device_inventory_info-1.6.0.json' with { type: 'json' };
+import deviceInventoryInfoFile from './schema/device_inventory_info-1.6.0.json' with { type: 'json' };
+import detectionFindingFile from './schema/detection_finding-1.6.0.json' with { type: 'json' };
 import { isCidr, isIpAddress, isMacAddress } from '../net';
 import { isPlainObject, describeType } from '../lenient';
 import { OCSF_VERSION } from './enums';
 
-// A validator for OCSF 1.6.0 Device Inventory Info built on the compiled schema data in
-// ./schema (copied from the OCSF 1.6.0 tag). It applies the rules of the official OCSF server
+// A validator for OCSF 1.6.0 classes (Device Inventory Info, Detection Finding) built on the
+// compiled schema data in ./schema (copied from the OCSF 1.6.0 tag). It applies the rules of the official OCSF server
 // validator (v2) and, in strict mode, the stricter checks S1 Inventory holds its own output to
 // (ocsf-notes.md §5): integer-ms timestamps, CIDR subnets, real IP/MAC text, exact captions.
 
@@ -33,12 +34,10 @@ interface SchemaType {
 }
 
 interface Schema {
-  class: SchemaObject & { uid: number; name: string };
+  class: SchemaObject & { uid: number; name: string; profiles_applicable?: string[] };
   objects: Record<string, SchemaObject>;
   types: Record<string, SchemaType>;
 }
-
-const schema = schemaFile as unknown as Schema;
 
 export type Severity = 'error' | 'warning';
 
@@ -76,6 +75,7 @@ function typeRegex(type: SchemaType): RegExp | undefined {
 class Walk {
   readonly issues: ValidationIssue[] = [];
   constructor(
+    private readonly schema: Schema,
     private readonly profiles: ReadonlySet<string>,
     private readonly options: Required<ValidateOptions>,
   ) {}
@@ -108,7 +108,8 @@ class Walk {
       }
       this.attribute(entry, attribute, prefix + key);
       if (attribute.sibling !== undefined && attribute.enum !== undefined) {
-        this.sibling(value, key, attribute, prefix);
+        if (attribute.is_array) this.siblingArray(value, key, attribute, prefix);
+        else this.sibling(value, key, attribute, prefix);
       }
     }
     for (const [key, attribute] of Object.entries(definition.attributes)) {
@@ -149,7 +150,7 @@ class Walk {
   }
 
   private single(value: unknown, attribute: SchemaAttribute, path: string): void {
-    const type = schema.types[attribute.type];
+    const type = this.schema.types[attribute.type];
     const jsonType = type?.json_type ?? attribute.json_type;
     switch (jsonType) {
       case 'any':
@@ -192,7 +193,7 @@ class Walk {
       return;
     }
     if (attribute.object_type === OPEN_OBJECT_TYPE) return;
-    const definition = schema.objects[attribute.object_type ?? ''];
+    const definition = this.schema.objects[attribute.object_type ?? ''];
     if (definition === undefined) {
       // The schema file holds every object S1 Inventory may emit; anything else is a bug here.
       this.report(
@@ -265,13 +266,56 @@ class Walk {
       );
     }
   }
+
+  /**
+   * An enum array (malware.classification_ids) with its sibling array of captions: the OCSF
+   * server requires each caption to match its id by position (an error, unlike for scalars),
+   * except where the id is 99 (Other), whose caption carries the source value.
+   */
+  private siblingArray(
+    value: Record<string, unknown>,
+    key: string,
+    attribute: SchemaAttribute,
+    prefix: string,
+  ): void {
+    const ids = value[key];
+    const captions = value[attribute.sibling!];
+    if (!Array.isArray(ids) || captions === undefined || captions === null) return;
+    const path = prefix + attribute.sibling!;
+    if (!Array.isArray(captions)) {
+      this.report('error', path, 'type', `expected an array, got ${describeType(captions)}`);
+      return;
+    }
+    ids.forEach((id, index) => {
+      if (String(id) === OTHER_ENUM_KEY) return;
+      const caption = attribute.enum![String(id)];
+      if (caption !== undefined && captions[index] !== caption) {
+        this.report(
+          'error',
+          `${path}[${index}]`,
+          'sibling_array',
+          `"${String(captions[index])}" differs from the caption "${caption}" of ${key}[${index}] ${String(id)}`,
+        );
+      }
+    });
+  }
 }
 
 /** Validates one record. An empty list means it is valid OCSF 1.6.0 Device Inventory Info. */
-export function validateDeviceInventoryInfo(
-  record: unknown,
-  options: ValidateOptions = {},
-): ValidationIssue[] {
+export const validateDeviceInventoryInfo = validatorFor(
+  deviceInventoryInfoFile as unknown as Schema,
+);
+
+/** Validates one record. An empty list means it is a valid OCSF 1.6.0 Detection Finding. */
+export const validateDetectionFinding = validatorFor(detectionFindingFile as unknown as Schema);
+
+function validatorFor(
+  schema: Schema,
+): (record: unknown, options?: ValidateOptions) => ValidationIssue[] {
+  return (record, options = {}) => validate(schema, record, options);
+}
+
+function validate(schema: Schema, record: unknown, options: ValidateOptions): ValidationIssue[] {
   const resolved = {
     strict: options.strict ?? true,
     warnOnMissingRecommended: options.warnOnMissingRecommended ?? false,
@@ -300,7 +344,18 @@ export function validateDeviceInventoryInfo(
   const profiles = Array.isArray(metadata.profiles)
     ? metadata.profiles.filter((p): p is string => typeof p === 'string')
     : [];
-  const walk = new Walk(new Set(profiles), resolved);
+  const walk = new Walk(schema, new Set(profiles), resolved);
+  const applicable = schema.class.profiles_applicable;
+  profiles.forEach((profile, index) => {
+    if (applicable && !applicable.includes(profile)) {
+      walk.report(
+        'error',
+        `metadata.profiles[${index}]`,
+        'profile_unknown',
+        `"${profile}" is not a profile of ${schema.class.name}`,
+      );
+    }
+  });
   walk.object(record, schema.class, '');
 
   const { class_uid: classUid, activity_id: activityId, type_uid: typeUid } = record;

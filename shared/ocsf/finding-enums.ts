@@ -1,0 +1,155 @@
+// The OCSF 1.6.0 Detection Finding values S1 Inventory emits, and how SentinelOne's threat
+// vocabulary maps onto them. test/shared/finding-enums.test.ts checks every caption against the
+// schema file. docs/mapping.md ("Threats as Detection Findings") gives the reasons.
+
+export const DetectionFinding = {
+  class_uid: 2004,
+  class_name: 'Detection Finding',
+  category_uid: 2,
+  category_name: 'Findings',
+} as const;
+
+export const FINDING_ACTIVITIES = { 1: 'Create', 2: 'Update', 3: 'Close' } as const;
+export type FindingActivityId = keyof typeof FINDING_ACTIVITIES;
+
+/** An OCSF enum value and its caption; 99 (Other) carries the source value as its caption. */
+export interface EnumValue {
+  id: number;
+  caption: string;
+}
+
+const UNKNOWN: EnumValue = { id: 0, caption: 'Unknown' };
+
+/** Looks a SentinelOne value up (case-insensitively); unknown values become 99 with the source text. */
+function lookup(table: Readonly<Record<string, EnumValue>>, value: string | undefined): EnumValue {
+  if (value === undefined) return UNKNOWN;
+  const key = value.trim().toLowerCase();
+  if (key === '' || key === 'n/a' || key === 'undefined' || key === 'unknown') return UNKNOWN;
+  return table[key] ?? { id: 99, caption: value };
+}
+
+/** `threatInfo.incidentStatus` → status_id. */
+const STATUS: Record<string, EnumValue> = {
+  unresolved: { id: 1, caption: 'New' },
+  in_progress: { id: 2, caption: 'In Progress' },
+  resolved: { id: 4, caption: 'Resolved' },
+};
+export const findingStatus = (incidentStatus: string | undefined) => lookup(STATUS, incidentStatus);
+
+/**
+ * `threatInfo.confidenceLevel` → confidence_id: SentinelOne's AI says how sure it is that the
+ * file is malicious ("malicious") or only looks it ("suspicious").
+ */
+const CONFIDENCE: Record<string, EnumValue> = {
+  malicious: { id: 3, caption: 'High' },
+  suspicious: { id: 2, caption: 'Medium' },
+};
+export const findingConfidence = (level: string | undefined) => lookup(CONFIDENCE, level);
+
+/** `threatInfo.confidenceLevel` → severity_id: a confirmed malicious file is High, a suspicious one Medium. */
+const SEVERITY: Record<string, EnumValue> = {
+  malicious: { id: 4, caption: 'High' },
+  suspicious: { id: 3, caption: 'Medium' },
+};
+export const findingSeverity = (level: string | undefined) => lookup(SEVERITY, level);
+
+/** `threatInfo.analystVerdict` → verdict_id (incident profile). */
+const VERDICT: Record<string, EnumValue> = {
+  true_positive: { id: 2, caption: 'True Positive' },
+  false_positive: { id: 1, caption: 'False Positive' },
+  suspicious: { id: 4, caption: 'Suspicious' },
+};
+export const findingVerdict = (verdict: string | undefined) => lookup(VERDICT, verdict);
+
+/**
+ * A successful `mitigationStatus[].action` → disposition_id, strongest outcome first: a rollback
+ * restores the files, a remediation corrects the system, a quarantine moves the file away,
+ * a network quarantine isolates the device, a kill stops the process.
+ */
+export const MITIGATION_ACTIONS: readonly [action: string, disposition: EnumValue][] = [
+  ['rollback', { id: 9, caption: 'Restored' }],
+  ['remediate', { id: 11, caption: 'Corrected' }],
+  ['quarantine', { id: 3, caption: 'Quarantined' }],
+  ['network_quarantine', { id: 4, caption: 'Isolated' }],
+  ['kill', { id: 2, caption: 'Blocked' }],
+];
+
+/** `threatInfo.mitigationStatus` → disposition_id when no action says more. */
+const MITIGATION_STATUS: Record<string, EnumValue> = {
+  mitigated: { id: 2, caption: 'Blocked' },
+  blocked: { id: 2, caption: 'Blocked' },
+  partially_mitigated: { id: 12, caption: 'Partially Corrected' },
+  not_mitigated: { id: 15, caption: 'Detected' },
+  active: { id: 15, caption: 'Detected' },
+  pending_reboot: { id: 14, caption: 'Delayed' },
+  marked_as_benign: { id: 10, caption: 'Exonerated' },
+};
+export const dispositionOfStatus = (status: string | undefined) =>
+  lookup(MITIGATION_STATUS, status);
+
+/** disposition_id → action_id: what the agent did to the activity. */
+const ACTION_OF_DISPOSITION: Record<number, EnumValue> = {
+  2: { id: 2, caption: 'Denied' },
+  3: { id: 2, caption: 'Denied' },
+  4: { id: 2, caption: 'Denied' },
+  9: { id: 4, caption: 'Modified' },
+  11: { id: 4, caption: 'Modified' },
+  12: { id: 4, caption: 'Modified' },
+  10: { id: 1, caption: 'Allowed' },
+  14: { id: 3, caption: 'Observed' },
+  15: { id: 3, caption: 'Observed' },
+};
+export const actionOfDisposition = (disposition: EnumValue): EnumValue =>
+  ACTION_OF_DISPOSITION[disposition.id] ?? UNKNOWN;
+
+/** `threatInfo.classification` → malware classification_ids. */
+const CLASSIFICATION: Record<string, EnumValue> = {
+  adware: { id: 1, caption: 'Adware' },
+  backdoor: { id: 2, caption: 'Backdoor' },
+  bot: { id: 3, caption: 'Bot' },
+  bootkit: { id: 4, caption: 'Bootkit' },
+  ddos: { id: 5, caption: 'DDOS' },
+  downloader: { id: 6, caption: 'Downloader' },
+  dropper: { id: 7, caption: 'Dropper' },
+  keylogger: { id: 9, caption: 'Keylogger' },
+  ransomware: { id: 10, caption: 'Ransomware' },
+  'remote access trojan': { id: 11, caption: 'Remote-Access-Trojan' },
+  rat: { id: 11, caption: 'Remote-Access-Trojan' },
+  cryptominer: { id: 13, caption: 'Resource-Exploitation' },
+  miner: { id: 13, caption: 'Resource-Exploitation' },
+  rootkit: { id: 15, caption: 'Rootkit' },
+  spyware: { id: 17, caption: 'Spyware' },
+  trojan: { id: 18, caption: 'Trojan' },
+  virus: { id: 19, caption: 'Virus' },
+  webshell: { id: 20, caption: 'Webshell' },
+  wiper: { id: 21, caption: 'Wiper' },
+  worm: { id: 22, caption: 'Worm' },
+};
+export const malwareClassification = (classification: string | undefined) =>
+  lookup(CLASSIFICATION, classification);
+
+export const FINGERPRINT_ALGORITHMS = {
+  md5: { id: 1, caption: 'MD5' },
+  sha1: { id: 2, caption: 'SHA-1' },
+  sha256: { id: 3, caption: 'SHA-256' },
+} as const;
+
+export const REGULAR_FILE: EnumValue = { id: 1, caption: 'Regular File' };
+
+/** MITRE ATT&CK Enterprise tactics by the name SentinelOne gives them. */
+export const MITRE_TACTICS: Readonly<Record<string, string>> = {
+  reconnaissance: 'TA0043',
+  'resource development': 'TA0042',
+  'initial access': 'TA0001',
+  execution: 'TA0002',
+  persistence: 'TA0003',
+  'privilege escalation': 'TA0004',
+  'defense evasion': 'TA0005',
+  'credential access': 'TA0006',
+  discovery: 'TA0007',
+  'lateral movement': 'TA0008',
+  collection: 'TA0009',
+  'command and control': 'TA0011',
+  exfiltration: 'TA0010',
+  impact: 'TA0040',
+};
