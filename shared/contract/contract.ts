@@ -138,7 +138,7 @@ export const CALLS = {
       .object({
         format: ExportFormat,
         scope: DeviceScope,
-        /** Raw formats only: which stored objects (default agents). */
+        /** Which stored objects (default agents): threats as raw or OCSF findings, activities raw. */
         entity: z.enum(['agents', 'threats', 'activities']).optional(),
         /** sekoia-json only: keep decommissioned devices, as a push with the same flag would. */
         includeDecommissioned: z.boolean().optional(),

@@ -145,6 +145,8 @@ export const DeviceDetail = z.object({
   activities: z.array(z.record(z.string(), z.unknown())),
   /** The window the stored threats and activities cover. */
   history: HistoryWindows,
+  /** This device's stored threats as OCSF 1.6.0 Detection Findings, pretty-printed. */
+  findings: z.string(),
 });
 
 export const ExportFormat = z.enum(EXPORT_FORMATS);

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
+import {
+  errorsOf,
+  validateDetectionFinding,
+  validateDeviceInventoryInfo,
+} from '../../shared/ocsf/validator';
+import { seriousA11yViolations } from './support/axe';
 import { apiHeaders, e2eEnv, expect, test } from './support/env';
 
 // The whole analyst path in Debian's Chromium against `s1inv serve`, the fake console and the
@@ -51,6 +56,8 @@ test('the analyst path, end to end', async ({ page }) => {
   const edit = page.getByRole('dialog', { name: 'Edit console prod' });
   await expect(edit.getByLabel('Console URL')).toHaveValue(env.s1.url);
   await expect(edit.getByLabel('API token')).toHaveValue('');
+  await expect(edit.getByLabel('History to read (optional)')).toHaveValue('');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
   await edit.getByRole('button', { name: 'Cancel' }).click();
 
   // A console without a token: Sync now says what is missing, in the GUI's words, and offers
@@ -99,6 +106,7 @@ test('the analyst path, end to end', async ({ page }) => {
     /Threats: the whole history · Activities: since \d{4}-\d\d-\d\d/,
   );
   await shot(page, 'consoles-synced-light');
+  expect(await seriousA11yViolations(page, 'section[aria-label="Console prod"]')).toEqual([]);
 
   // The grid shows every device; the title names the screen.
   await nav(page, 'Devices');
@@ -114,7 +122,7 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(page).toHaveTitle('Devices — S1 Inventory');
   await expect(page.getByLabel('Quick search')).toBeFocused();
   await page.keyboard.press('Control+E');
-  const shortcutExport = page.getByRole('dialog', { name: 'Export devices' });
+  const shortcutExport = page.getByRole('dialog', { name: 'Export', exact: true });
   await expect(shortcutExport).toBeVisible();
   await shortcutExport.getByRole('button', { name: 'Cancel' }).click();
   await expect(shortcutExport).toBeHidden();
@@ -176,7 +184,7 @@ test('the analyst path, end to end', async ({ page }) => {
   // Export the infected devices as OCSF; the file validates.
   await page.getByRole('button', { name: 'Infected' }).click();
   await page.getByRole('button', { name: 'Export…' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Export devices' });
+  const exportDialog = page.getByRole('dialog', { name: 'Export', exact: true });
   await expect(exportDialog.getByLabel(/Current filter/)).toBeChecked();
   const download = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -190,6 +198,33 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'export-light');
   await exportDialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Infected' }).click();
+
+  // Export every threat as OCSF Detection Findings; each validates.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await exportDialog.getByLabel('What').click();
+  await page.getByRole('option', { name: 'Threats' }).click();
+  await exportDialog.getByLabel(/^All \(/).check();
+  const threatDownload = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const findings = JSON.parse(readFileSync(await (await threatDownload).path(), 'utf8')) as {
+    device: { uid_alt: string };
+  }[];
+  expect(findings).toHaveLength(env.s1.threats);
+  for (const finding of findings) expect(errorsOf(validateDetectionFinding(finding))).toEqual([]);
+  await shot(page, 'export-threats-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  // The device page of a device with a threat shows its findings.
+  const threatened = rows.find((r) => r.agentId === findings[0]!.device.uid_alt)!;
+  await page.getByLabel('Quick search').fill(threatened.hostname!);
+  await page.getByRole('gridcell', { name: threatened.hostname!, exact: true }).first().click();
+  const findingsPane = detail.getByRole('region', { name: /Threats as OCSF Detection Findings/ });
+  await expect(findingsPane.locator('pre')).toContainText('"class_uid": 2004');
+  await shot(page, 'device-findings-light');
+  expect(await seriousA11yViolations(page, '[aria-label="Device detail"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Quick search').fill('');
 
   // Push everything to Sekoia.
   await page.getByRole('button', { name: 'Push to Sekoia…' }).click();
@@ -220,10 +255,10 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'push-light');
   await push.getByRole('button', { name: 'Close' }).click();
 
-  // The audit log lists both.
+  // The audit log lists the header, both exports and the push.
   await nav(page, 'Audit log');
   const audit = page.getByRole('table', { name: 'Audit log' });
-  await expect(audit.getByRole('row')).toHaveCount(3);
+  await expect(audit.getByRole('row')).toHaveCount(4);
   await expect(audit).toContainText('export');
   await expect(audit).toContainText('push');
   await shot(page, 'audit-light');

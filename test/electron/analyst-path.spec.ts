@@ -55,7 +55,7 @@ test('launch → first run → demo console → sync → export', async () => {
   }, file);
   await page.getByRole('button', { name: 'Devices' }).click();
   await page.getByRole('button', { name: 'Export…' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Export devices' });
+  const exportDialog = page.getByRole('dialog', { name: 'Export', exact: true });
   await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(exportDialog).toContainText(`Exported ${AGENTS} records`, { timeout: 30_000 });
   const records = JSON.parse(readFileSync(file, 'utf8')) as unknown[];

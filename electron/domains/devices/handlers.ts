@@ -4,6 +4,7 @@ import type { GridRow } from '../../../shared/contract/views';
 import { indentJson } from '../../../shared/json-indent';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { Backend } from '../../backend/backend';
+import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 import type { HandlerGroup } from '../../backend/handler-types';
 
 const RECENT = 50;
@@ -37,14 +38,21 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
       entities
         .recentOfAgent(table, record.id, agentId, RECENT)
         .map((json) => JSON.parse(json) as Record<string, unknown>);
+    const threats = recent('threats');
+    const readTimeMs = Date.parse(snapshot!.takenAt);
+    const findings = threats.flatMap((threat) => {
+      const mapped = mapThreatToFinding(threat, { readTimeMs });
+      return mapped.ok ? [mapped.value.record] : [];
+    });
     return {
       console: record.name,
       agentId,
       ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(Date.parse(snapshot!.takenAt)))),
       raw: indentJson(raw),
-      threats: recent('threats'),
+      threats,
       activities: recent('activities'),
       history: entities.windows(record.id),
+      findings: JSON.stringify(findings, null, 2),
     };
   },
 };

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/export-formats';
 import { AppError } from '../../../shared/errors/app-error';
 import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -101,7 +102,8 @@ export function runExport(
   try {
     const layout = LAYOUTS[EXPORT_FORMAT_INFO[format].framing];
     stream.write(layout.open);
-    for (const item of items(db, format, entity, request, skipped)) {
+    const readTimeMs = clock.now().getTime();
+    for (const item of items(db, format, entity, request, skipped, readTimeMs)) {
       stream.write(layout.before(records));
       stream.write(item);
       stream.write(layout.after);
@@ -140,6 +142,8 @@ function* items(
   entity: S1Api,
   request: ExportRequest,
   skipped: ExportResult['skipped'],
+  /** A finding's `time` when its threat carries no timestamp of its own. */
+  readTimeMs: number,
 ): Generator<RawJson> {
   const { console: consoleName, agentIds } = request;
   const wanted = (agentId: string) => agentIds === undefined || agentIds.has(agentId);
@@ -150,7 +154,13 @@ function* items(
       }
       return;
     }
-    yield* storedRaw(db, entity, consoleName);
+    for (const { value, agentId } of new EntityStore(db).records(entity, 'raw', consoleName)) {
+      if (agentIds === undefined || (agentId !== null && agentIds.has(agentId))) yield value;
+    }
+    return;
+  }
+  if (entity === 'threats') {
+    yield* findings(db, request, readTimeMs, skipped);
     return;
   }
   const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
@@ -165,12 +175,19 @@ function* items(
   }
 }
 
-function* storedRaw(
+/** Stored threats as OCSF Detection Findings, one JSON text each (the same mapper everywhere). */
+function* findings(
   db: Db,
-  table: 'threats' | 'activities',
-  consoleName: string | undefined,
-): Generator<RawJson> {
-  yield* new EntityStore(db).rawRecords(table, consoleName);
+  { console: consoleName, agentIds }: ExportRequest,
+  readTimeMs: number,
+  skipped: ExportResult['skipped'],
+): Generator<string> {
+  for (const { value, agentId } of new EntityStore(db).records('threats', 'json', consoleName)) {
+    if (agentIds !== undefined && (agentId === null || !agentIds.has(agentId))) continue;
+    const mapped = mapThreatToFinding(JSON.parse(value as string), { readTimeMs });
+    if (mapped.ok) yield JSON.stringify(mapped.value.record);
+    else skipped.push({ agentId: agentId ?? '', reason: mapped.error.reason });
+  }
 }
 
 function checkFormat(format: string): ExportFormat {
@@ -191,14 +208,19 @@ function checkEntity(
       `Unknown entity "${entity}". Choose one of: ${S1_APIS.join(', ')}.`,
     );
   }
-  if (entity !== 'agents' && agentIds !== undefined) {
+  if (entity === 'activities' && agentIds !== undefined) {
     throw new InvalidExportRequestError(
-      `A selection of devices goes with device exports only; an export of ${entity} takes every stored ${entity.slice(0, -1)}.`,
+      'A selection of devices goes with device and threat exports; an export of activities takes every stored activity.',
     );
   }
-  if (entity !== 'agents' && !format.startsWith('raw-')) {
+  if (entity === 'threats' && !format.startsWith('raw-') && !format.startsWith('ocsf-')) {
     throw new InvalidExportRequestError(
-      `Stored ${entity} can only be exported as raw-json or raw-ndjson; ${format} exports devices.`,
+      `Stored threats are exported as ocsf-json or ocsf-ndjson (Detection Findings), raw-json or raw-ndjson; ${format} exports devices.`,
+    );
+  }
+  if (entity === 'activities' && !format.startsWith('raw-')) {
+    throw new InvalidExportRequestError(
+      `Stored activities can only be exported as raw-json or raw-ndjson; ${format} exports devices.`,
     );
   }
   return entity as S1Api;

@@ -5,7 +5,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
   'export.run': async ({ format, scope, entity, includeDecommissioned }, backend) => {
     const stamp = backend.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await backend.platform.chooseExportFile(
-      `s1-inventory-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
+      `s1-inventory${entity && entity !== 'agents' ? `-${entity}` : ''}-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
     );
     if (!destination) return { status: 'cancelled' as const };
     const result = backend.exportFile({

@@ -121,19 +121,28 @@ export class EntityStore {
       .all(consoleId, agentId, limit) as string[];
   }
 
-  /** Every stored record as the API sent it, by console (all, or the one named), then id. */
-  rawRecords(table: IncrementalTable, consoleName?: string): Iterable<RawJson> {
+  /**
+   * Every stored record, by console (all, or the one named), then id: as the API sent it
+   * (`raw`), or as text to parse (`json`), with the agent it belongs to.
+   */
+  records(
+    table: IncrementalTable,
+    read: 'raw' | 'json',
+    consoleName?: string,
+  ): Iterable<{ value: RawJson; agentId: string | null }> {
+    const column = read === 'raw' ? RAW_COLUMN : 'r.json';
     return consoleName === undefined
       ? (this.db
-          .prepare(`SELECT ${RAW_COLUMN} FROM ${table} r ORDER BY r.console_id, r.id`)
-          .pluck()
-          .iterate() as Iterable<RawJson>)
+          .prepare(
+            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table} r ORDER BY r.console_id, r.id`,
+          )
+          .iterate() as Iterable<{ value: RawJson; agentId: string | null }>)
       : (this.db
           .prepare(
-            `SELECT ${RAW_COLUMN} FROM ${table} r JOIN consoles c ON c.id = r.console_id WHERE c.name = ? COLLATE NOCASE ORDER BY r.id`,
+            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table} r JOIN consoles c ON c.id = r.console_id
+             WHERE c.name = ? COLLATE NOCASE ORDER BY r.id`,
           )
-          .pluck()
-          .iterate(consoleName) as Iterable<RawJson>);
+          .iterate(consoleName) as Iterable<{ value: RawJson; agentId: string | null }>);
   }
 
   /** A record the sync could not use, kept raw. */

@@ -67,6 +67,14 @@ function Detail({ console: consoleName, agentId }: { console: string; agentId: s
               window={d.history.activities}
             />
           </Stack>
+          {d.threats.length > 0 && (
+            <Stack direction="row" sx={{ mt: 2 }}>
+              <JsonPane
+                title={`Threats as OCSF Detection Findings (${d.threats.length})`}
+                text={d.findings}
+              />
+            </Stack>
+          )}
         </>
       )}
     </>
@@ -90,6 +98,7 @@ function JsonPane({ title, text }: { title: string; text: string }) {
       </Stack>
       <Box
         component="pre"
+        tabIndex={0}
         sx={{ m: 0, p: 1, height: '48vh', overflow: 'auto', fontSize: 12, fontFamily: 'monospace' }}
       >
         {text}

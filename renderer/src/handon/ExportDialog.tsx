@@ -21,7 +21,15 @@ import {
   type ExportFormat,
 } from '../../../shared/export-formats';
 
-/** Export: format, scope, destination (save dialog or browser download), progress, result. */
+type Entity = 'agents' | 'threats';
+
+/** The formats each kind of record can leave as: threats as OCSF Detection Findings or raw. */
+const FORMATS_OF: Record<Entity, readonly ExportFormat[]> = {
+  agents: EXPORT_FORMATS,
+  threats: ['ocsf-json', 'ocsf-ndjson', 'raw-json', 'raw-ndjson'],
+};
+
+/** Export: what, format, scope, destination (save dialog or download), progress, result. */
 export function ExportDialog({
   selection,
   onClose,
@@ -30,7 +38,12 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const api = useBackend();
+  const [entity, setEntity] = useState<Entity>('agents');
   const [format, setFormat] = useState<ExportFormat>('ocsf-json');
+  const chooseEntity = (next: Entity) => {
+    setEntity(next);
+    if (!FORMATS_OF[next].includes(format)) setFormat('ocsf-json');
+  };
   const {
     choice,
     setChoice,
@@ -43,7 +56,9 @@ export function ExportDialog({
   useEvent('export.progress', ({ records }) => setWritten(records));
 
   const run = async () => {
-    const outcome = await runCall((scope) => call(api, 'export.run', { format, scope }));
+    const outcome = await runCall((scope) =>
+      call(api, 'export.run', { format, scope, ...(entity === 'agents' ? {} : { entity }) }),
+    );
     if (outcome?.status === 'written' && outcome.downloadUrl) {
       saveUrl(
         outcome.path
@@ -57,16 +72,30 @@ export function ExportDialog({
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="export-title">
-      <DialogTitle id="export-title">Export devices</DialogTitle>
+      <DialogTitle id="export-title">Export</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField
+            select
+            label="What"
+            value={entity}
+            onChange={(e) => chooseEntity(e.target.value as Entity)}
+            helperText={
+              entity === 'threats'
+                ? 'The threats of the devices below; OCSF formats write Detection Findings.'
+                : undefined
+            }
+          >
+            <MenuItem value="agents">Devices</MenuItem>
+            <MenuItem value="threats">Threats</MenuItem>
+          </TextField>
           <TextField
             select
             label="Format"
             value={format}
             onChange={(e) => setFormat(e.target.value as typeof format)}
           >
-            {EXPORT_FORMATS.map((id) => (
+            {FORMATS_OF[entity].map((id) => (
               <MenuItem key={id} value={id}>
                 {EXPORT_FORMAT_INFO[id].label}
               </MenuItem>

@@ -50,7 +50,7 @@ console.log(
     serveUrl,
     origin: new URL(serveUrl).origin,
     dataDir,
-    s1: { url: s1.url, token: s1Token, agents },
+    s1: { url: s1.url, token: s1Token, agents, threats: s1.threats.size },
     sekoia: { url: sekoia.url, key: sekoiaKey, inspectUrl },
   }),
 );

@@ -203,7 +203,7 @@ describe('exports', () => {
 
   it.each([
     [{ format: 'xml' }, /Unknown format "xml"/],
-    [{ format: 'csv', entity: 'threats' }, /can only be exported as raw-json or raw-ndjson/],
+    [{ format: 'csv', entity: 'activities' }, /can only be exported as raw-json or raw-ndjson/],
     [{ format: 'raw-json', entity: 'devices' }, /Unknown entity "devices"/],
     [{ format: 'csv', console: 'nope' }, /No console is named "nope"/],
   ])('refuses %j with a clear message', (request, message) => {

@@ -20,7 +20,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .option('--console <name>', 'only this console')
     .option(
       '--entity <entity>',
-      'for raw-json and raw-ndjson: agents (default), threats or activities',
+      'agents (default); threats (ocsf-json, ocsf-ndjson as Detection Findings, or raw-*); activities (raw-*)',
     )
     .option(
       '--include-decommissioned',

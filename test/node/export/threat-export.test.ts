@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditStore } from '../../../electron/domains/audit/audit-store';
+import { runExport } from '../../../electron/domains/export/exporter';
+import { errorsOf, validateDetectionFinding } from '../../../shared/ocsf/validator';
+import { generateAgent } from '../../support/generate/agents';
+import { generateThreat } from '../../support/generate/threats';
+import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+// `export --entity threats` as OCSF Detection Findings: every record valid, streamed and atomic
+// like the device exports, in the audit log, and joined to its device by device.uid.
+
+const tempDir = useTempDirs();
+const AGENTS = 30;
+const NOW = Date.parse('2031-03-15T12:00:00.000Z');
+const clock = { now: () => new Date(NOW) };
+let f: SyncFixture;
+
+/** Agent k has k % 4 unresolved threats (and says so in activeThreats) plus one resolved. */
+const unresolvedOf = (k: number) => k % 4;
+
+beforeAll(async () => {
+  f = await startSyncFixture(fs.mkdtempSync('/tmp/s1inv-threat-export-'), {
+    agents: 0,
+    threats: 0,
+    activities: 0,
+  });
+  f.s1.put(
+    f.s1.agents,
+    Array.from({ length: AGENTS }, (_, k) => ({
+      ...generateAgent(k, { nowMs: NOW }),
+      uuid: k.toString(16).padStart(32, '0'),
+      activeThreats: unresolvedOf(k),
+    })),
+  );
+  let index = 0;
+  for (let k = 0; k < AGENTS; k += 1) {
+    const threat = (status: string) =>
+      generateThreat((index += 1), { agents: AGENTS, agentIndex: k, status, updatedMs: NOW });
+    const threats = Array.from({ length: unresolvedOf(k) }, () => threat('unresolved'));
+    f.s1.put(f.s1.threats, [...threats, threat('resolved')]);
+  }
+  const result = await f.engine.sync({
+    console: f.record,
+    token: SYNC_TOKEN,
+    since: { date: '2000-01-01' },
+  });
+  expect(result.state).toBe('Idle');
+});
+afterAll(async () => {
+  await f.close();
+  fs.rmSync(f.dataDir, { recursive: true, force: true });
+});
+
+const exportThreats = (format: string, extra: { agentIds?: Set<string> } = {}) => {
+  const out = join(tempDir(), `threats.${format}`);
+  const result = runExport(f.db, clock, { format, out, entity: 'threats', ...extra });
+  return { result, text: fs.readFileSync(out, 'utf8') };
+};
+
+type Finding = { status_id: number; device: { uid: string; uid_alt: string } };
+
+describe('threats exported as OCSF Detection Findings', () => {
+  it('writes every stored threat as a valid finding, as ndjson and as a JSON array', () => {
+    const { result, text } = exportThreats('ocsf-ndjson');
+    const records = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Finding);
+    expect(records).toHaveLength(f.s1.threats.size);
+    expect(result.records).toBe(f.s1.threats.size);
+    for (const record of records) expect(errorsOf(validateDetectionFinding(record))).toEqual([]);
+
+    const array = JSON.parse(exportThreats('ocsf-json').text) as unknown[];
+    expect(array).toEqual(records);
+
+    const [entry] = new AuditStore(f.db).list();
+    expect(entry).toMatchObject({
+      action: 'export',
+      format: 'ocsf-json',
+      recordCount: f.s1.threats.size,
+      scope: { entity: 'threats' },
+    });
+  });
+
+  it("joins each device by device.uid: a device's open findings match its activeThreats", () => {
+    const devices = fs.readFileSync(
+      (() => {
+        const out = join(tempDir(), 'devices.ndjson');
+        runExport(f.db, clock, { format: 'ocsf-ndjson', out });
+        return out;
+      })(),
+      'utf8',
+    );
+    const uidByAgent = new Map(
+      devices
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { device: { uid: string; uid_alt: string } })
+        .map((record) => [record.device.uid_alt, record.device.uid]),
+    );
+    const open = new Map<string, number>();
+    for (const line of exportThreats('ocsf-ndjson').text.trimEnd().split('\n')) {
+      const finding = JSON.parse(line) as Finding;
+      if (finding.status_id !== 4)
+        open.set(finding.device.uid, (open.get(finding.device.uid) ?? 0) + 1);
+    }
+    for (const item of f.s1.agents.values()) {
+      const agent = item.value as { id: string; activeThreats: number };
+      const uid = uidByAgent.get(agent.id);
+      expect(uid).toBeDefined();
+      expect(open.get(uid!) ?? 0).toBe(agent.activeThreats);
+    }
+  });
+
+  it('exports only the threats of the chosen devices', () => {
+    const agentIds = new Set([...f.s1.agents.keys()].slice(0, 3));
+    const { text } = exportThreats('ocsf-ndjson', { agentIds });
+    const records = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Finding);
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(agentIds.has(record.device.uid_alt)).toBe(true);
+  });
+
+  it.each(['csv', 'sekoia-json'])(
+    'refuses threats as %s, naming the formats that work',
+    (format) => {
+      expect(() => exportThreats(format)).toThrow(
+        /ocsf-json or ocsf-ndjson \(Detection Findings\)/,
+      );
+    },
+  );
+});
