@@ -1,6 +1,6 @@
 import { agentToOcsf } from '../ocsf/mapper';
-import { agentToSekoia } from '../sekoia/dialect';
-import { parseAgent } from '../sentinelone/agent';
+import { agentToSekoia, sekoiaRefusal } from '../sekoia/dialect';
+import { parseAgent, type S1Agent } from '../sentinelone/agent';
 import { toDeviceRow, type DeviceRow } from './device-row';
 
 /**
@@ -8,12 +8,13 @@ import { toDeviceRow, type DeviceRow } from './device-row';
  * stored outputs of an older version are ignored and mapped again. A golden test fails when the
  * outputs change without a bump.
  */
-export const PRECOMPUTE_VERSION = 3;
+export const PRECOMPUTE_VERSION = 4;
 
 /**
- * What exports, the push and the grid need from one raw agent, mapped once after the sync
- * stores it. Records are JSON without their `time`, which depends on when the snapshot was
- * taken and is spliced in by `withTime`.
+ * What exports and the grid need from one raw agent, mapped once as the sync stores it. The
+ * OCSF record is JSON without its `time`, which depends on when the snapshot was taken and is
+ * spliced in by `withTime`. The Sekoia record is not kept: the push maps it while it waits on
+ * the network, and keeping it would cost more disk than the raw agent itself.
  */
 export type PrecomputedAgent =
   | {
@@ -22,16 +23,49 @@ export type PrecomputedAgent =
       ocsf: string;
       /** The grid and CSV row, without `console`. */
       deviceRow: string;
-      /** The Sekoia dialect record (default options), without `time`; null when Sekoia refuses it. */
-      sekoia: string | null;
-      /** Why Sekoia refuses it. */
+      /** Why Sekoia refuses the device (no hostname); null when it takes it. */
       sekoiaSkip: string | null;
-      /** The Sekoia record's own time (from createdAt); null when it falls back to the read time. */
-      sekoiaTime: number | null;
     }
   | { ok: false; reason: string };
 
 export function precomputeAgent(json: string): PrecomputedAgent {
+  const parsed = readAgent(json);
+  if (!parsed.ok) return parsed;
+  const { agent } = parsed;
+  const ocsf = agentToOcsf(agent, { readTimeMs: 0 }).record;
+  const { console: _console, ...row } = toDeviceRow(agent, '');
+  return {
+    ok: true,
+    ocsf: JSON.stringify({ ...ocsf, time: undefined }),
+    deviceRow: JSON.stringify(row),
+    sekoiaSkip: sekoiaRefusal(agent) ?? null,
+  };
+}
+
+/**
+ * The Sekoia dialect record of a raw agent as the push sends it (default options), `time`
+ * first: its own (from createdAt) or, failing that, the snapshot's read time in seconds.
+ */
+export function sekoiaText(
+  json: string,
+  readAtMs: number,
+):
+  | { ok: true; text: string; decommissioned: boolean }
+  | { ok: false; reason: string; rejected: boolean; decommissioned: boolean } {
+  const parsed = readAgent(json);
+  if (!parsed.ok) return { ...parsed, rejected: true, decommissioned: false };
+  const decommissioned = parsed.agent.isDecommissioned === true;
+  // A NaN read time marks the fallback: a time parsed from createdAt is never NaN.
+  const mapped = agentToSekoia(parsed.agent, { readTimeMs: Number.NaN });
+  if (!mapped.ok)
+    return { ok: false, reason: mapped.error.reason, rejected: false, decommissioned };
+  const { record } = mapped.value;
+  const time = Number.isNaN(record.time) ? readAtMs / 1000 : record.time;
+  const text = withTime(JSON.stringify({ ...record, time: undefined }), time);
+  return { ok: true, text, decommissioned };
+}
+
+function readAgent(json: string): { ok: true; agent: S1Agent } | { ok: false; reason: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -39,21 +73,9 @@ export function precomputeAgent(json: string): PrecomputedAgent {
     return { ok: false, reason: 'not JSON' };
   }
   const parsed = parseAgent(raw);
-  if (!parsed.ok) return { ok: false, reason: parsed.error.reason };
-  const { agent } = parsed.value;
-  const ocsf = agentToOcsf(agent, { readTimeMs: 0 }).record;
-  // A NaN read time marks the fallback: a time parsed from createdAt is never NaN.
-  const sekoia = agentToSekoia(agent, { readTimeMs: Number.NaN });
-  const { console: _console, ...row } = toDeviceRow(agent, '');
-  return {
-    ok: true,
-    ocsf: JSON.stringify({ ...ocsf, time: undefined }),
-    deviceRow: JSON.stringify(row),
-    sekoia: sekoia.ok ? JSON.stringify({ ...sekoia.value.record, time: undefined }) : null,
-    sekoiaSkip: sekoia.ok ? null : sekoia.error.reason,
-    sekoiaTime:
-      sekoia.ok && !Number.isNaN(sekoia.value.record.time) ? sekoia.value.record.time : null,
-  };
+  return parsed.ok
+    ? { ok: true, agent: parsed.value.agent }
+    : { ok: false, reason: parsed.error.reason };
 }
 
 /** Puts `time` back into a record stored without it. */

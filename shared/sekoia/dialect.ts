@@ -51,15 +51,21 @@ export function mapAgentToSekoia(
   return agentToSekoia(parsed.value.agent, options, parsed.value.warnings);
 }
 
+/** Why Sekoia refuses an agent: its record schema requires a hostname. Undefined: it takes it. */
+export function sekoiaRefusal(agent: S1Agent): string | undefined {
+  return agent.computerName === undefined || agent.computerName.trim() === ''
+    ? 'Sekoia requires device.hostname and this agent has no computerName'
+    : undefined;
+}
+
 /** Sekoia's record schema requires a hostname: an agent without one is skipped, with a reason. */
 export function agentToSekoia(
   agent: S1Agent,
   options: SekoiaDialectOptions,
   warnings: FieldWarning[] = [],
 ): Result<{ record: SekoiaDeviceRecord; warnings: FieldWarning[] }, AgentRejected> {
-  if (agent.computerName === undefined || agent.computerName.trim() === '') {
-    return err({ reason: 'Sekoia requires device.hostname and this agent has no computerName' });
-  }
+  const refusal = sekoiaRefusal(agent);
+  if (refusal !== undefined) return err({ reason: refusal });
   const seconds = (text: string | undefined) => {
     const instant = text === undefined ? undefined : parseS1Time(text);
     return instant === undefined ? undefined : epochSecondsOf(instant);

@@ -1,6 +1,13 @@
 import type { ReadOnlyDb } from '../../adapters/db/database';
-import { RAW_COLUMN, type RawJson } from '../../adapters/sentinelone/raw-json';
-import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import {
+  PRECOMPUTE_VERSION,
+  precomputeAgent,
+  sekoiaText,
+  withTime,
+} from '../../../shared/devices/precomputed';
+import { ChunkReader } from '../sync/chunk-store';
+import { rawOf, storedRawColumns, textOf, type StoredRaw } from '../sync/stored-raw';
 
 /** What the current inventory can be read as; see shared/devices/precomputed.ts. */
 export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow' | 'sekoiaSkip';
@@ -73,15 +80,23 @@ export function* currentRawAgents(
   consoleName?: string,
 ): Generator<InventoryEntry & { raw: RawJson }> {
   const page = db.prepare(
-    `SELECT m.agent_id AS agentId, ${RAW_COLUMN} AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+    `SELECT m.agent_id AS agentId, ${storedRawColumns('r')}
+     FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT 1000`,
   );
+  const chunks = new ChunkReader(db);
   for (const { console: record, snapshotId, readAtMs } of currentSnapshots(db, consoleName)) {
     for (let after = ''; ;) {
-      const rows = page.all(snapshotId, after) as { agentId: string; json: RawJson }[];
+      const rows = page.all(snapshotId, after) as (StoredRaw & { agentId: string })[];
       if (rows.length === 0) break;
-      for (const raw of rows) {
-        yield { console: record, agentId: raw.agentId, snapshotId, readAtMs, raw: raw.json };
+      for (const row of rows) {
+        yield {
+          console: record,
+          agentId: row.agentId,
+          snapshotId,
+          readAtMs,
+          raw: rawOf(row, chunks),
+        };
       }
       after = rows.at(-1)!.agentId;
     }
@@ -93,22 +108,33 @@ export const DECOMMISSIONED = 'decommissioned';
 const IS_DECOMMISSIONED = `instr(p.device_row, '"decommissioned":true') > 0 AS decommissioned`;
 
 const COLUMNS: Record<InventoryOutput, string> = {
-  ocsf: 'p.ocsf AS text',
-  sekoia: `p.sekoia AS text, p.sekoia_skip AS skip, p.sekoia_time AS sekoiaTime, ${IS_DECOMMISSIONED}`,
+  ocsf: 'p.ocsf_chunk_id AS ocsfChunkId, p.ocsf_at AS ocsfAt, p.ocsf_len AS ocsfLen',
+  // The push's records are mapped as they are read (precomputing them would cost more disk
+  // than the raw agents); whether the device is decommissioned comes from its stored row.
+  sekoia: IS_DECOMMISSIONED,
   deviceRow: 'p.device_row AS text',
   // Whether Sekoia takes the device, without reading its record: '' when it does.
   sekoiaSkip: `CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip, ${IS_DECOMMISSIONED}`,
 };
 
-interface StoredRow {
+interface StoredRow extends StoredRaw {
   agentId: string;
+  rejected: string | null;
+  text?: string | null;
+  skip?: string | null;
+  decommissioned?: number | boolean | null;
+  ocsfChunkId?: number | null;
+  ocsfAt?: number | null;
+  ocsfLen?: number | null;
+  /** 1 when the record is mapped from the raw agent here: no precomputed row, or Sekoia. */
+  fromRaw: number;
+}
+
+interface Outcome {
   rejected: string | null;
   text: string | null;
   skip?: string | null;
-  sekoiaTime?: number | null;
   decommissioned?: number | boolean | null;
-  /** Only when no current precomputed row exists. */
-  json: string | null;
 }
 
 /**
@@ -133,13 +159,18 @@ export function* currentInventory(
   /** Sekoia outputs: decommissioned devices come as skipped (DECOMMISSIONED). */
   skipDecommissioned = false,
 ): Generator<InventoryRecord> {
+  const fromRaw = output === 'sekoia' ? '1' : '(p.raw_id IS NULL)';
   const page = db.prepare(
     `SELECT m.agent_id AS agentId, p.rejected AS rejected, ${COLUMNS[output]},
-            CASE WHEN p.raw_id IS NULL THEN (SELECT json FROM raw_objects WHERE id = m.raw_id) END AS json
-     FROM snapshot_members m
+            ${fromRaw} AS fromRaw, r.chunk_id AS chunkId, r.chunk_at AS chunkAt,
+            r.chunk_len AS chunkLen, CASE WHEN ${fromRaw} THEN r.json END AS json,
+            CASE WHEN ${fromRaw} THEN r.bytes END AS bytes
+     FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
      LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
   );
+  const rawChunks = new ChunkReader(db);
+  const ocsfChunks = new ChunkReader(db);
   const snapshots = currentSnapshots(db, consoleName);
   const first = from ? snapshots.findIndex((s) => s.console.id === from.consoleId) : 0;
   for (const [index, { console: record, snapshotId, readAtMs }] of snapshots.entries()) {
@@ -149,12 +180,16 @@ export function* currentInventory(
       if (rows.length === 0) break;
       for (const row of rows) {
         const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
-        const result = row.json === null ? row : fromRaw(output, row.agentId, row.json);
+        const result: Outcome = row.fromRaw
+          ? mapRaw(output, textOf(row, rawChunks), readAtMs, row.decommissioned)
+          : output === 'ocsf'
+            ? { ...row, text: storedOcsf(row, ocsfChunks, readAtMs) }
+            : { ...row, text: row.text ?? null };
         if (result.rejected !== null) continue;
         if (skipDecommissioned && result.decommissioned)
           yield { ...entry, skipped: DECOMMISSIONED };
         else if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
-        else yield { ...entry, text: withReadTime(output, result, readAtMs) };
+        else yield { ...entry, text: result.text };
       }
       after = rows.at(-1)!.agentId;
     }
@@ -172,28 +207,34 @@ export function* currentDeviceRows(
   }
 }
 
-function fromRaw(output: InventoryOutput, agentId: string, json: string): StoredRow {
+/** A record mapped from its raw agent, as the precomputed outputs would give it. */
+function mapRaw(
+  output: InventoryOutput,
+  json: string,
+  readAtMs: number,
+  storedDecommissioned: number | boolean | null | undefined,
+): Outcome {
+  if (output === 'sekoia') {
+    const sekoia = sekoiaText(json, readAtMs);
+    const decommissioned = storedDecommissioned ?? sekoia.decommissioned;
+    if (sekoia.ok) return { rejected: null, text: sekoia.text, decommissioned };
+    if (sekoia.rejected) return { rejected: sekoia.reason, text: null };
+    return { rejected: null, text: null, skip: sekoia.reason, decommissioned };
+  }
   const mapped = precomputeAgent(json);
-  if (!mapped.ok) return { agentId, rejected: mapped.reason, text: null, json: null };
+  if (!mapped.ok) return { rejected: mapped.reason, text: null };
+  const decommissioned = mapped.deviceRow.includes('"decommissioned":true');
   const text = {
-    ocsf: mapped.ocsf,
-    sekoia: mapped.sekoia,
+    ocsf: withTime(mapped.ocsf, Math.trunc(readAtMs)),
     deviceRow: mapped.deviceRow,
-    sekoiaSkip: mapped.sekoia === null ? null : '',
+    sekoiaSkip: mapped.sekoiaSkip === null ? '' : null,
   }[output];
-  return {
-    agentId,
-    rejected: null,
-    text,
-    skip: mapped.sekoiaSkip,
-    sekoiaTime: mapped.sekoiaTime,
-    decommissioned: mapped.deviceRow.includes('"decommissioned":true'),
-    json: null,
-  };
+  return { rejected: null, text, skip: mapped.sekoiaSkip, decommissioned };
 }
 
-function withReadTime(output: InventoryOutput, row: StoredRow, readAtMs: number): string {
-  if (output === 'ocsf') return withTime(row.text!, Math.trunc(readAtMs));
-  if (output === 'sekoia') return withTime(row.text!, row.sekoiaTime ?? readAtMs / 1000);
-  return row.text!;
+/** A precomputed OCSF record out of its chunk, with the snapshot's read time put back. */
+function storedOcsf(row: StoredRow, chunks: ChunkReader, readAtMs: number): string | null {
+  if (row.ocsfChunkId === null || row.ocsfChunkId === undefined) return null;
+  const text = chunks.slice(row.ocsfChunkId, row.ocsfAt!, row.ocsfLen!).toString('utf8');
+  return withTime(text, Math.trunc(readAtMs));
 }

@@ -1,5 +1,7 @@
 import type { ReadOnlyDb } from '../../adapters/db/database';
-import { PRECOMPUTE_VERSION, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
+import { sekoiaText } from '../../../shared/devices/precomputed';
+import { ChunkReader } from '../sync/chunk-store';
+import { storedRawColumns, textOf, type StoredRaw } from '../sync/stored-raw';
 import { agentToSekoia } from '../../../shared/sekoia/dialect';
 import { parseAgent } from '../../../shared/sentinelone/agent';
 import { AppError } from '../../../shared/errors/app-error';
@@ -34,35 +36,23 @@ export function sekoiaRecordsOf(
   // planner scanned the whole snapshot once per id.)
   const rows = db
     .prepare(
-      `SELECT m.agent_id AS agentId, p.sekoia AS sekoia, p.sekoia_time AS sekoiaTime,
-              CASE WHEN p.raw_id IS NULL OR ? THEN r.json END AS json
+      `SELECT m.agent_id AS agentId, ${storedRawColumns('r')}
        FROM json_each(?) ids
        CROSS JOIN snapshot_members m ON m.snapshot_id = ? AND m.agent_id = ids.value
        CROSS JOIN raw_objects r ON r.id = m.raw_id
-       LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
        ORDER BY ids.key`,
     )
-    .all(
-      options.legacyDeviceTypes ? 1 : 0,
-      JSON.stringify(agentIds),
-      snapshotId,
-      PRECOMPUTE_VERSION,
-    ) as {
-    agentId: string;
-    sekoia: string | null;
-    sekoiaTime: number | null;
-    json: string | null;
-  }[];
+    .all(JSON.stringify(agentIds), snapshotId) as (StoredRaw & { agentId: string })[];
+  // Records are mapped here, as the batch is sent: keeping them would cost more disk than the
+  // raw agents, and mapping a batch takes less than the POST it goes into.
+  const chunks = new ChunkReader(db);
   return rows.flatMap((row) => {
-    if (row.json === null) {
-      return row.sekoia === null ? [] : [withTime(row.sekoia, row.sekoiaTime ?? readAtMs / 1000)];
-    }
+    const json = textOf(row, chunks);
     if (!options.legacyDeviceTypes) {
-      const mapped = precomputeAgent(row.json);
-      if (!mapped.ok || mapped.sekoia === null) return [];
-      return [withTime(mapped.sekoia, mapped.sekoiaTime ?? readAtMs / 1000)];
+      const mapped = sekoiaText(json, readAtMs);
+      return mapped.ok ? [mapped.text] : [];
     }
-    const parsed = parseAgent(JSON.parse(row.json));
+    const parsed = parseAgent(JSON.parse(json));
     if (!parsed.ok) return [];
     const mapped = agentToSekoia(parsed.value.agent, {
       readTimeMs: readAtMs,

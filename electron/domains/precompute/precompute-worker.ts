@@ -1,6 +1,6 @@
 // A worker thread's task: maps a batch of raw agents off the thread that runs the sync.
-import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
+import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
 
-export default function mapBatch(jsons: readonly string[]): PrecomputedAgent[] {
-  return jsons.map(precomputeAgent);
+export default function mapBatch(jsons: readonly string[]): PrecomputedBatch {
+  return precomputeBatch(jsons);
 }

@@ -1,16 +1,16 @@
-import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
+import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
 
 /** Maps raw agents to their precomputed outputs, somewhere: this thread or worker threads. */
 export interface Precomputer {
   /** How many batches it can work on at once; more are queued. */
   readonly parallelism: number;
-  map(jsons: readonly string[]): Promise<PrecomputedAgent[]>;
+  map(jsons: readonly string[]): Promise<PrecomputedBatch>;
   close(): Promise<void>;
 }
 
 /** On this thread: for tests and small runs, where a worker costs more than it saves. */
 export const inlinePrecomputer: Precomputer = {
   parallelism: 1,
-  map: (jsons) => Promise.resolve(jsons.map(precomputeAgent)),
+  map: (jsons) => Promise.resolve(precomputeBatch(jsons)),
   close: () => Promise.resolve(),
 };

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { PrecomputedAgent } from '../../../shared/devices/precomputed';
+import type { PrecomputedBatch } from './precompute-batch';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
 
 export interface WorkerPrecomputerOptions {
@@ -25,7 +25,7 @@ const IDLE_MS = 2_000;
  */
 export class WorkerPrecomputer implements Precomputer {
   readonly parallelism: number;
-  private pool: Piscina<readonly string[], PrecomputedAgent[]> | undefined;
+  private pool: Piscina<readonly string[], PrecomputedBatch> | undefined;
   private inlineLeft: number;
   private closed = false;
   private readonly workerUrl: URL;
@@ -40,7 +40,7 @@ export class WorkerPrecomputer implements Precomputer {
     this.workerUrl = workerUrl;
   }
 
-  map(jsons: readonly string[]): Promise<PrecomputedAgent[]> {
+  map(jsons: readonly string[]): Promise<PrecomputedBatch> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
     if (this.inlineLeft > 0) {
       this.inlineLeft -= jsons.length;
@@ -52,9 +52,13 @@ export class WorkerPrecomputer implements Precomputer {
       maxThreads: this.parallelism,
       idleTimeout: IDLE_MS,
     });
-    return this.pool.run(jsons).catch((error: unknown) => {
-      throw this.closed ? new Error('the precompute workers were closed') : error;
-    });
+    return this.pool.run(jsons).then(
+      // A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers.
+      (batch) => ({ ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) }),
+      (error: unknown) => {
+        throw this.closed ? new Error('the precompute workers were closed') : error;
+      },
+    );
   }
 
   /** The pool's threads, for tests that need to stop one. */
@@ -79,4 +83,8 @@ function defaultWorkerUrl(): URL {
     source ? './precompute-worker-tsx.mjs' : './precompute-worker.js',
     import.meta.url,
   );
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }

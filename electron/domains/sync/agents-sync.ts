@@ -51,10 +51,11 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
           agents.push({ agentId: id, json, replace: true });
         }
       }
-      db.transaction(() => {
+      const fresh = db.transaction(() => {
         runs.addFetched(runId, page.elements.length, bad.length);
-        snapshots.addPage(snapshotId, agents);
+        return snapshots.addPage(snapshotId, agents);
       })();
+      await context.precompute.submit(fresh);
       for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
       fetched += page.elements.length;
       malformed += bad.length;
@@ -69,7 +70,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     const complete = seen >= Math.min(before, after) && seen <= Math.max(before, after);
     const at = context.clock.now();
     snapshots.finish(record.id, snapshotId, complete, after, at);
-    if (complete) context.precompute(snapshotId);
+    context.precompute.finish(complete ? snapshotId : undefined);
     const message = complete
       ? undefined
       : `The agent walk saw ${seen} agents where the console counts ${after}: the snapshot is incomplete and the current inventory stays the last complete one. Sync again.`;
@@ -96,6 +97,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
       errors: message ? [{ errorClass: 'ThirdPartyGeneric', message }] : [],
     };
   } catch (error) {
+    context.precompute.finish(undefined);
     snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
     return failedResult(context, 'agents', runId, error, { fetched, expected, malformed });
   }

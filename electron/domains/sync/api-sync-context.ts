@@ -7,6 +7,7 @@ import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { isPlainObject } from '../../../shared/lenient';
 import type { RunStore } from './run-store';
+import type { NewRawObject } from './snapshot-store';
 import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SyncProgress } from './sync-types';
 
@@ -18,8 +19,15 @@ export interface ApiSyncContext {
   fetcher: ConsoleFetcher;
   health: HealthStore;
   runs: RunStore;
-  /** Starts mapping a new current snapshot's agents for exports and the grid, in the background. */
-  precompute: (snapshotId: number) => void;
+  /**
+   * Maps raw agents for exports and the grid on worker threads while the walk goes on: `submit`
+   * each page's new raw objects (it waits only when the workers fall behind), then `finish`
+   * with the snapshot made current, whose agents not mapped yet are mapped in the background.
+   */
+  precompute: {
+    submit(rows: readonly NewRawObject[]): Promise<void>;
+    finish(currentSnapshotId: number | undefined): void;
+  };
   /** The console answered a call: the token works. */
   authenticated: () => void;
   progress: (progress: Omit<SyncProgress, 'console'>) => void;

@@ -1,7 +1,9 @@
 import { ConsoleStateStore } from './console-state-store';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
-import { storedForm, type RawJson } from '../../adapters/sentinelone/raw-json';
+import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
+import { ChunkReader, ChunkWriter, compressParts } from './chunk-store';
+import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
 
 export interface RawAgent {
   agentId: string;
@@ -19,6 +21,15 @@ export interface SnapshotInfo {
   agentCount: number;
   expected?: number;
 }
+
+/** A raw object stored for the first time, as text to map. */
+export interface NewRawObject {
+  rawId: number;
+  json: string;
+}
+
+const rawBytes = (raw: RawJson): Buffer =>
+  typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
 
 export const hashOf = (json: RawJson) => createHash('sha256').update(json).digest();
 
@@ -49,14 +60,9 @@ export class SnapshotStore {
   /**
    * Adds one page of agents; call inside the page's transaction. An agent already in the
    * snapshot is kept as it is, unless the entry says `replace` (a newer copy of a repeated id).
+   * Raw objects not stored before go into one compressed chunk; they are returned, to be mapped.
    */
-  addPage(snapshotId: number, agents: readonly RawAgent[]): number {
-    // Insert first: on a first sync every agent is new; on later ones the conflict is cheap.
-    const putRaw = this.db
-      .prepare(
-        'INSERT INTO raw_objects (agent_id, hash, json, bytes) VALUES (?, ?, ?, ?) ON CONFLICT (agent_id, hash) DO NOTHING RETURNING id',
-      )
-      .pluck();
+  addPage(snapshotId: number, agents: readonly RawAgent[]): NewRawObject[] {
     const findRaw = this.db
       .prepare('SELECT id FROM raw_objects WHERE agent_id = ? AND hash = ?')
       .pluck();
@@ -67,16 +73,50 @@ export class SnapshotStore {
       `INSERT INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)
        ON CONFLICT (snapshot_id, agent_id) DO UPDATE SET raw_id = excluded.raw_id`,
     );
-    let added = 0;
-    for (const agent of agents) {
-      const hash = hashOf(agent.json);
-      const rawId =
-        (putRaw.get(agent.agentId, hash, ...storedForm(agent.json)) as number | undefined) ??
-        (findRaw.get(agent.agentId, hash) as number);
-      if (agent.replace) replaceMember.run(snapshotId, agent.agentId, rawId);
-      else added += putMember.run(snapshotId, agent.agentId, rawId).changes;
+    const hashes = agents.map((agent) => hashOf(agent.json));
+    const rawIds = agents.map(
+      (agent, i) => findRaw.get(agent.agentId, hashes[i]) as number | undefined,
+    );
+    // The same object twice in one page is stored once.
+    const firstOfKey = new Map<string, number>();
+    const fresh: number[] = [];
+    agents.forEach((agent, i) => {
+      if (rawIds[i] !== undefined) return;
+      const key = `${agent.agentId}\u0000${hashes[i]!.toString('hex')}`;
+      if (!firstOfKey.has(key)) {
+        firstOfKey.set(key, i);
+        fresh.push(i);
+      }
+    });
+    const stored: NewRawObject[] = [];
+    if (fresh.length > 0) {
+      const parts = fresh.map((i) => rawBytes(agents[i]!.json));
+      const { bytes, spans } = compressParts(parts);
+      const chunkId = new ChunkWriter(this.db).put(bytes);
+      const insert = this.db.prepare(
+        `INSERT INTO raw_objects (agent_id, hash, json, chunk_id, chunk_at, chunk_len)
+         VALUES (?, ?, '', ?, ?, ?)`,
+      );
+      fresh.forEach((i, k) => {
+        const [at, length] = spans[k]!;
+        const rawId = Number(
+          insert.run(agents[i]!.agentId, hashes[i], chunkId, at, length).lastInsertRowid,
+        );
+        rawIds[i] = rawId;
+        stored.push({ rawId, json: rawText(agents[i]!.json) });
+      });
+      agents.forEach((agent, i) => {
+        if (rawIds[i] === undefined) {
+          rawIds[i] =
+            rawIds[firstOfKey.get(`${agent.agentId}\u0000${hashes[i]!.toString('hex')}`)!];
+        }
+      });
     }
-    return added;
+    agents.forEach((agent, i) => {
+      if (agent.replace) replaceMember.run(snapshotId, agent.agentId, rawIds[i]);
+      else putMember.run(snapshotId, agent.agentId, rawIds[i]);
+    });
+    return stored;
   }
 
   memberCount(snapshotId: number): number {
@@ -137,26 +177,28 @@ export class SnapshotStore {
    */
   *agents(snapshotId: number, pageSize = 1000): Generator<RawAgent> {
     const page = this.db.prepare(
-      `SELECT m.agent_id AS agentId, r.json AS json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+      `SELECT m.agent_id AS agentId, ${storedRawColumns('r')}
+       FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
        WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
     );
+    const chunks = new ChunkReader(this.db);
     for (let after = ''; ;) {
-      const rows = page.all(snapshotId, after, pageSize) as RawAgent[];
+      const rows = page.all(snapshotId, after, pageSize) as (StoredRaw & { agentId: string })[];
       if (rows.length === 0) return;
-      yield* rows;
+      for (const row of rows) yield { agentId: row.agentId, json: rawOf(row, chunks) };
       after = rows.at(-1)!.agentId;
     }
   }
 
-  /** The raw object of one agent of a snapshot, exactly as the API sent it. */
+  /** The raw object of one agent of a snapshot, as text (invalid UTF-8 reads as U+FFFD). */
   agentJson(snapshotId: number, agentId: string): string | undefined {
-    return this.db
+    const row = this.db
       .prepare(
-        `SELECT r.json FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+        `SELECT ${storedRawColumns('r')} FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
            WHERE m.snapshot_id = ? AND m.agent_id = ?`,
       )
-      .pluck()
-      .get(snapshotId, agentId) as string | undefined;
+      .get(snapshotId, agentId) as StoredRaw | undefined;
+    return row && textOf(row, new ChunkReader(this.db, 1));
   }
 
   /** Agents in one snapshot and not in the other. */
@@ -171,17 +213,36 @@ export class SnapshotStore {
   }
 
   /** Agents in both snapshots whose raw object differs, with both versions. */
-  changedAgents(
+  *changedAgents(
     fromId: number,
     toId: number,
-  ): Iterable<{ agentId: string; before: string; after: string }> {
-    return this.db
+  ): Generator<{ agentId: string; before: string; after: string }> {
+    const rows = this.db
       .prepare(
-        `SELECT a.agent_id AS agentId, ra.json AS before, rb.json AS after
+        `SELECT a.agent_id AS agentId, ${storedRawColumns('ra', 'a_')}, ${storedRawColumns('rb', 'b_')}
          FROM snapshot_members a JOIN snapshot_members b ON b.agent_id = a.agent_id AND b.snapshot_id = ?
          JOIN raw_objects ra ON ra.id = a.raw_id JOIN raw_objects rb ON rb.id = b.raw_id
          WHERE a.snapshot_id = ? AND a.raw_id <> b.raw_id ORDER BY a.agent_id`,
       )
-      .iterate(toId, fromId) as Iterable<{ agentId: string; before: string; after: string }>;
+      .iterate(toId, fromId) as Iterable<Record<string, unknown> & { agentId: string }>;
+    const before = new ChunkReader(this.db);
+    const after = new ChunkReader(this.db);
+    for (const row of rows) {
+      yield {
+        agentId: row.agentId,
+        before: textOf(prefixed(row, 'a_'), before),
+        after: textOf(prefixed(row, 'b_'), after),
+      };
+    }
   }
+}
+
+function prefixed(row: Record<string, unknown>, prefix: string): StoredRaw {
+  return {
+    json: row[`${prefix}json`] as string,
+    bytes: row[`${prefix}bytes`] as Buffer | null,
+    chunkId: row[`${prefix}chunkId`] as number | null,
+    chunkAt: row[`${prefix}chunkAt`] as number | null,
+    chunkLen: row[`${prefix}chunkLen`] as number | null,
+  };
 }

@@ -89,14 +89,11 @@ export class SyncEngine {
     while (this.preparing.size > 0) await Promise.all(this.preparing);
   }
 
-  private startPrecompute(snapshotId: number): void {
-    const queue = new PrecomputeQueue(
-      this.options.db,
-      this.options.precomputer ?? inlinePrecomputer,
-    );
+  /** The rest of a sync's mapping: its batches in flight, then what the snapshot still lacks. */
+  private finishPrecompute(queue: PrecomputeQueue, snapshotId: number | undefined): void {
     // Starts on a later turn of the event loop, so the sync's own result is delivered first.
     const work = new Promise((resolve) => setImmediate(resolve))
-      .then(() => queue.fill(snapshotId))
+      .then(() => (snapshotId === undefined ? queue.drain() : queue.fill(snapshotId)))
       // A cache: if it cannot be filled (the database closed under it), reads map on the fly.
       .catch(() => undefined)
       .finally(() => this.preparing.delete(work));
@@ -136,6 +133,7 @@ export class SyncEngine {
           ),
       );
       setState('Initialized');
+      const queue = new PrecomputeQueue(db, this.options.precomputer ?? inlinePrecomputer);
       let authenticated = false;
       const context: ApiSyncContext = {
         db,
@@ -144,7 +142,10 @@ export class SyncEngine {
         fetcher,
         health,
         runs: this.runs,
-        precompute: (snapshotId) => this.startPrecompute(snapshotId),
+        precompute: {
+          submit: (rows) => queue.submit(rows),
+          finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
+        },
         authenticated: () => {
           if (authenticated) return;
           authenticated = true;

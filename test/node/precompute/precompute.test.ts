@@ -12,6 +12,7 @@ import {
 import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-precomputer';
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
+import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
 import { generateAgent } from '../../support/generate/agents';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -109,8 +110,10 @@ describe('WorkerPrecomputer', () => {
         workers.map(jsons.slice(0, 40)),
         workers.map(jsons.slice(40)),
       ]);
-      expect([...a, ...b]).toEqual(jsons.map(precomputeAgent));
-      expect(b.at(-1)).toEqual({ ok: false, reason: 'not JSON' });
+      expect(a).toEqual(precomputeBatch(jsons.slice(0, 40)));
+      expect(b).toEqual(precomputeBatch(jsons.slice(40)));
+      expect(b.entries.at(-1)).toEqual({ ok: false, reason: 'not JSON' });
+      expect(b.entries.at(-2)).toMatchObject({ ok: false });
     } finally {
       await workers.close();
     }
@@ -147,11 +150,10 @@ describe('WorkerPrecomputer when a worker dies', () => {
         'fulfilled',
       ]);
       for (const outcome of outcomes) {
-        if (outcome.status === 'fulfilled')
-          expect(outcome.value).toEqual(jsons.map(precomputeAgent));
+        if (outcome.status === 'fulfilled') expect(outcome.value).toEqual(precomputeBatch(jsons));
       }
       // The pool replaced the dead worker.
-      expect(await workers.map(jsons.slice(0, 3))).toEqual(jsons.slice(0, 3).map(precomputeAgent));
+      expect(await workers.map(jsons.slice(0, 3))).toEqual(precomputeBatch(jsons.slice(0, 3)));
     } finally {
       await workers.close();
     }
@@ -165,7 +167,7 @@ describe('WorkerPrecomputer when a worker dies', () => {
     });
     try {
       const jsons = [JSON.stringify(generateAgent(7)), 'not json'];
-      expect(await workers.map(jsons)).toEqual(jsons.map(precomputeAgent));
+      expect(await workers.map(jsons)).toEqual(precomputeBatch(jsons));
     } finally {
       await workers.close();
     }
@@ -183,8 +185,9 @@ describe('PRECOMPUTE_VERSION', () => {
     expect({ version: PRECOMPUTE_VERSION, fingerprint }).toEqual({
       // 2: Sekoia records without a group send no groups; osType "unknown" is OCSF 0.
       // 3: "true"/"false" and decimal counts in strings are coerced, not dropped.
-      version: 3,
-      fingerprint: '0b7120fa39f1dbc26f8fb79d411c607ce5c1a9c38c5098895f998bd4b473b43a',
+      // 4: the Sekoia record is no longer stored (mapped as it is sent); OCSF goes in chunks.
+      version: 4,
+      fingerprint: '6e0f02411da8e5f32621b1c563b2673ae3807b0de1d8f54eea0bfbb0a9c22274',
     });
   });
 });

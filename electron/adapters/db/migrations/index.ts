@@ -8,6 +8,7 @@ import { migration as pushByReference } from './0006-push-by-reference';
 import { migration as syncLocks } from './0007-sync-locks';
 import { migration as rawBytes } from './0008-raw-bytes';
 import { migration as historyWindow } from './0009-history-window';
+import { migration as chunks } from './0010-chunks';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   syncLocks,
   rawBytes,
   historyWindow,
+  chunks,
 ];
