@@ -46,7 +46,7 @@ export interface BackendDeps {
   platform: PlatformPort;
   precomputer?: Precomputer;
   /** Retry and rate-limit settings; tests shrink them. */
-  sync?: Pick<SyncEngineOptions, 'retryPolicy' | 'rateLimits'>;
+  sync?: Pick<SyncEngineOptions, 'retryPolicy' | 'rateLimits' | 'keepSnapshots'>;
   /** Finds the demo console of `npm run demo` when it runs, to offer it on first run. */
   findDemoConsole?: () => Promise<{ url: string; token: string } | undefined>;
   /** Runs last in close(), once background work is done (openBackend closes the database). */

@@ -69,9 +69,20 @@ export function openBackend(options: OpenBackendOptions): Backend {
     precomputer: new WorkerPrecomputer(
       options.precomputeWorker ? { workerUrl: options.precomputeWorker } : {},
     ),
-    ...(options.sync ? { sync: options.sync } : {}),
+    sync: { ...keepSnapshotsFrom(options.env ?? process.env), ...options.sync },
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
     onClose: () => db.close(),
     ...(log ? { log } : {}),
   });
+}
+
+/**
+ * The retention setting: how many complete snapshots each console keeps
+ * (`S1INV_KEEP_SNAPSHOTS`, at least 1; default 2, the current one and the one before it).
+ */
+function keepSnapshotsFrom(env: Readonly<Record<string, string | undefined>>): {
+  keepSnapshots?: number;
+} {
+  const value = Number(env.S1INV_KEEP_SNAPSHOTS);
+  return Number.isInteger(value) && value >= 1 ? { keepSnapshots: value } : {};
 }

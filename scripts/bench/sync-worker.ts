@@ -76,7 +76,7 @@ if (mode === 'push') {
   const db = openDatabase(dir);
   const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
   const record = await consoles.add({ name: 'bench', url, apis: ['agents'] });
-  const precomputer = new WorkerPrecomputer();
+  const precomputer = new WorkerPrecomputer(process.env.S1INV_THREADS ? { threads: Number(process.env.S1INV_THREADS) } : {});
   const engine = new SyncEngine({ db, clock: systemClock, precomputer });
   const result = await engine.sync({
     console: record,

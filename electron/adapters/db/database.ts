@@ -43,6 +43,8 @@ export function openDatabase(
       path,
       options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
     );
+    // Before any table exists: a new database gives freed pages back (SnapshotStore.prune).
+    if (db.pragma('user_version', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

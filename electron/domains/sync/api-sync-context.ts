@@ -28,6 +28,8 @@ export interface ApiSyncContext {
     submit(rows: readonly NewRawObject[]): Promise<void>;
     finish(currentSnapshotId: number | undefined): void;
   };
+  /** Complete snapshots to keep per console once a new one is current. */
+  keepSnapshots: number;
   /** The console answered a call: the token works. */
   authenticated: () => void;
   progress: (progress: Omit<SyncProgress, 'console'>) => void;

@@ -201,6 +201,48 @@ export class SnapshotStore {
     return row && textOf(row, new ChunkReader(this.db, 1));
   }
 
+  /**
+   * Prunes a console's replaced snapshots: keeps its newest `keep` complete ones (the current
+   * among them), any a push still has batches to send from, and a walk still running; then frees
+   * what no snapshot refers to any more (raw objects, their precomputed outputs, chunks) and
+   * gives the space back to the file system. Returns how many snapshots went.
+   */
+  prune(consoleId: string, keep: number): number {
+    const pruned = this.db.transaction(() => {
+      const doomed = this.db
+        .prepare(
+          `SELECT s.id FROM agent_snapshots s JOIN sync_runs r ON r.id = s.run_id
+           WHERE s.console_id = ? AND r.state <> 'running'
+             AND s.id NOT IN (SELECT id FROM agent_snapshots
+                              WHERE console_id = ? AND complete = 1 ORDER BY id DESC LIMIT ?)
+             AND s.id IS NOT (SELECT current_snapshot_id FROM console_state WHERE console_id = ?)
+             AND s.id NOT IN (SELECT snapshot_id FROM push_batches
+                              WHERE snapshot_id IS NOT NULL AND state IN ('pending', 'failed'))`,
+        )
+        .pluck()
+        .all(consoleId, consoleId, Math.max(1, keep), consoleId) as number[];
+      if (doomed.length === 0) return 0;
+      const remove = this.db.prepare('DELETE FROM agent_snapshots WHERE id = ?');
+      for (const id of doomed) remove.run(id);
+      this.db
+        .prepare(
+          `DELETE FROM raw_objects WHERE NOT EXISTS
+             (SELECT 1 FROM snapshot_members m WHERE m.raw_id = raw_objects.id)`,
+        )
+        .run();
+      this.db
+        .prepare(
+          `DELETE FROM chunks WHERE
+             NOT EXISTS (SELECT 1 FROM raw_objects r WHERE r.chunk_id = chunks.id) AND
+             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = chunks.id)`,
+        )
+        .run();
+      return doomed.length;
+    })();
+    if (pruned > 0) reclaimSpace(this.db);
+    return pruned;
+  }
+
   /** Agents in one snapshot and not in the other. */
   agentsOnlyIn(snapshotId: number, otherId: number): string[] {
     return this.db
@@ -246,3 +288,23 @@ function prefixed(row: Record<string, unknown>, prefix: string): StoredRaw {
     chunkLen: row[`${prefix}chunkLen`] as number | null,
   };
 }
+
+/**
+ * Hands freed pages back to the file system. Databases made since issue 14 are in incremental
+ * auto-vacuum mode; an older one is switched over by one full VACUUM, the first time.
+ */
+function reclaimSpace(db: Db): void {
+  try {
+    if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) {
+      db.pragma('auto_vacuum = INCREMENTAL');
+      db.exec('VACUUM');
+      return;
+    }
+    db.pragma('incremental_vacuum');
+  } catch {
+    // Best effort: a VACUUM refused while a read is in progress is tried again next prune;
+    // the pages stay free for SQLite to reuse meanwhile.
+  }
+}
+
+const INCREMENTAL = 2;

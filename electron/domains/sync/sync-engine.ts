@@ -26,6 +26,8 @@ export interface SyncEngineOptions {
   clock: Clock;
   retryPolicy?: RetryPolicy;
   rateLimits?: Readonly<Record<string, RateLimit>>;
+  /** Complete snapshots kept per console, the current one among them (default 2, for a diff). */
+  keepSnapshots?: number;
   /** Where agents are mapped as they are stored; defaults to this thread. */
   precomputer?: Precomputer;
 }
@@ -44,6 +46,8 @@ export interface SyncRequest {
   /** Each Sumo state the console passes through during this sync. */
   onState?: (state: ConsoleState) => void;
 }
+
+export const DEFAULT_KEEP_SNAPSHOTS = 2;
 
 export class SyncAlreadyRunningError extends AppError {
   override readonly name = 'SyncAlreadyRunningError';
@@ -146,6 +150,7 @@ export class SyncEngine {
           submit: (rows) => queue.submit(rows),
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },
+        keepSnapshots: this.options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS,
         authenticated: () => {
           if (authenticated) return;
           authenticated = true;

@@ -14,7 +14,7 @@ import {
   s1Error,
 } from './errors';
 import { FaultPlan } from './faults';
-import { listPage, type Collection, type ListSpec } from './listing';
+import { invalidate, listPage, type Collection, type ListSpec } from './listing';
 
 // A faithful fake of the SentinelOne Management API v2.1 on loopback, built from
 // ../shared/reference/sentinelone-api.md: ApiToken auth, error envelopes, token details,
@@ -243,10 +243,13 @@ export class FakeS1Console {
       const id = String((item as { id: unknown }).id);
       collection.set(id, { value: item, text: JSON.stringify(item) });
     }
+    // A changed object must show in the next walk, as on a real console.
+    invalidate(collection);
   }
 
   putRaw(collection: Collection, id: string, text: string | Buffer): void {
     collection.set(id, { value: JSON.parse(text.toString()) as object, text });
+    invalidate(collection);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from '../../../electron/adapters/db/migrate';
+import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
+import { SyncEngine } from '../../../electron/domains/sync/sync-engine';
+import { generateAgent } from '../../support/generate/agents';
+import {
+  FAST_LIMITS,
+  FAST_RETRY,
+  startSyncFixture,
+  SYNC_TOKEN,
+  type SyncFixture,
+} from '../../support/sync-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+// Retention (issue 14): replaced snapshots are pruned, keeping the current one and the one
+// before it by default (so a diff has two), and the space they held goes back to the disk.
+
+const tempDir = useTempDirs();
+let fixture: SyncFixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+const AGENTS = 400;
+const count = (f: SyncFixture, sql: string) => f.db.prepare(sql).pluck().get() as number;
+
+/** Syncs agents, each time with a tenth of the fleet changed. */
+async function syncRounds(f: SyncFixture, rounds: number, engine = f.engine): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    f.s1.put(
+      f.s1.agents,
+      Array.from({ length: AGENTS / 10 }, (_, i) => ({
+        ...generateAgent(i * 10),
+        agentVersion: `24.${round}.0.${i}`,
+      })),
+    );
+    const result = await engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    expect(result.apis.agents?.complete).toBe(true);
+    await engine.precomputed();
+  }
+}
+
+describe('snapshot retention', () => {
+  it('keeps the current snapshot and the one before it, and frees what only the others held', async () => {
+    const f = (fixture = await startSyncFixture(tempDir(), {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    await syncRounds(f, 4);
+    expect(count(f, 'SELECT COUNT(*) FROM agent_snapshots')).toBe(2);
+    expect(count(f, 'SELECT COUNT(*) FROM snapshot_members')).toBe(2 * AGENTS);
+    // Every raw object, precomputed row and chunk is one a kept snapshot needs.
+    expect(
+      count(
+        f,
+        'SELECT COUNT(*) FROM raw_objects r WHERE NOT EXISTS (SELECT 1 FROM snapshot_members m WHERE m.raw_id = r.id)',
+      ),
+    ).toBe(0);
+    expect(count(f, 'SELECT COUNT(*) FROM raw_objects')).toBe(AGENTS + AGENTS / 10);
+    expect(
+      count(
+        f,
+        `SELECT COUNT(*) FROM chunks c WHERE NOT EXISTS (SELECT 1 FROM raw_objects r WHERE r.chunk_id = c.id)
+                AND NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = c.id)`,
+      ),
+    ).toBe(0);
+    // The freed pages went back to the file system.
+    expect(f.db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(f.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(f.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('switches a database made before retention to giving space back, with one VACUUM', async () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, 'inventory.sqlite'));
+    migrate(old, MIGRATIONS, 'inventory.sqlite');
+    expect(old.pragma('auto_vacuum', { simple: true })).toBe(0);
+    old.close();
+    const f = (fixture = await startSyncFixture(dir, {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    await syncRounds(f, 3);
+    expect(f.db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
+  });
+
+  it('follows the retention setting', async () => {
+    const f = (fixture = await startSyncFixture(tempDir(), {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    const keepOne = new SyncEngine({
+      db: f.db,
+      clock: { now: () => new Date() },
+      retryPolicy: FAST_RETRY,
+      rateLimits: FAST_LIMITS,
+      keepSnapshots: 1,
+    });
+    await syncRounds(f, 3, keepOne);
+    expect(count(f, 'SELECT COUNT(*) FROM agent_snapshots')).toBe(1);
+    expect(count(f, 'SELECT COUNT(*) FROM raw_objects')).toBe(AGENTS);
+  });
+
+  it('keeps a snapshot a push still has batches to send from', async () => {
+    const f = (fixture = await startSyncFixture(tempDir(), {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    await syncRounds(f, 1);
+    const first = count(f, 'SELECT MIN(id) FROM agent_snapshots');
+    f.db.exec(`
+      INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, created_at)
+        VALUES ('t1', 'soc', '00000000-0000-4000-8000-000000000000', 'https://app.sekoia.io', 'x');
+      INSERT INTO pushes (id, target_id, scope, started_at, state) VALUES (1, 't1', 'all', 'x', 'running');
+      INSERT INTO push_batches (push_id, body, items, state, snapshot_id, agent_ids)
+        VALUES (1, '', 1, 'pending', ${first}, '[]');
+    `);
+    await syncRounds(f, 3);
+    const kept = f.db.prepare('SELECT id FROM agent_snapshots ORDER BY id').pluck().all();
+    expect(kept).toHaveLength(3);
+    expect(kept[0]).toBe(first);
+  });
+});
