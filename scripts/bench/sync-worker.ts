@@ -1,9 +1,11 @@
 // One measured run, in a process of its own so its peak RSS is its own:
 //   floor URL DIR   – the same pages fetched, JSON.parse'd and inserted raw, nothing else
+//   bare FILE DIR   – the agents the floor stored in DIR, mapped to OCSF and written as ndjson
 //   sync  URL DIR   – the product's agents sync
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -22,8 +24,12 @@ const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
 const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
 const started = performance.now();
 let agents = 0;
+/** floor: the bytes of agent JSON the console served; sync: the database's size after it. */
+let bytes: number | undefined;
 /** When the sync returned: its snapshot is the current inventory from then on. */
 let synced: number | undefined;
+/** When everything export, push and the grid read was stored too: the whole sync command. */
+let ready: number | undefined;
 
 if (mode === 'push') {
   const db = openDatabase(dir);
@@ -41,6 +47,24 @@ if (mode === 'push') {
   const db = openDatabase(dir);
   const result = runExport(db, systemClock, { format: 'ocsf-ndjson', out: url });
   agents = result.records;
+  db.close();
+} else if (mode === 'bare') {
+  // The least any product could do to hand the same agents on as OCSF: map, stringify, write.
+  const db = new Database(join(dir, 'floor.sqlite'), { readonly: true });
+  const fd = openSync(url, 'w');
+  let pending: string[] = [];
+  const readAt = Date.now();
+  for (const json of db.prepare('SELECT json FROM raw').pluck().iterate() as Iterable<string>) {
+    const mapped = mapAgentToOcsf(JSON.parse(json), { readTimeMs: readAt });
+    if (mapped.ok) pending.push(JSON.stringify(mapped.value.record));
+    agents += 1;
+    if (pending.length === 1000) {
+      writeSync(fd, `${pending.join('\n')}\n`);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) writeSync(fd, `${pending.join('\n')}\n`);
+  closeSync(fd);
   db.close();
 } else if (mode === 'floor') {
   mkdirSync(dir, { recursive: true });
@@ -65,9 +89,15 @@ if (mode === 'push') {
       data: { id: string }[];
       pagination: { nextCursor: string | null };
     };
+    let served = 0;
     db.transaction(() => {
-      for (const agent of page.data) insert.run(agent.id, JSON.stringify(agent));
+      for (const agent of page.data) {
+        const json = JSON.stringify(agent);
+        served += Buffer.byteLength(json);
+        insert.run(agent.id, json);
+      }
     })();
+    bytes = (bytes ?? 0) + served;
     agents += page.data.length;
     cursor = page.pagination.nextCursor;
   } while (cursor);
@@ -76,7 +106,9 @@ if (mode === 'push') {
   const db = openDatabase(dir);
   const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
   const record = await consoles.add({ name: 'bench', url, apis: ['agents'] });
-  const precomputer = new WorkerPrecomputer(process.env.S1INV_THREADS ? { threads: Number(process.env.S1INV_THREADS) } : {});
+  const precomputer = new WorkerPrecomputer(
+    process.env.S1INV_THREADS ? { threads: Number(process.env.S1INV_THREADS) } : {},
+  );
   const engine = new SyncEngine({ db, clock: systemClock, precomputer });
   const result = await engine.sync({
     console: record,
@@ -87,8 +119,11 @@ if (mode === 'push') {
   agents = result.apis.agents.fetched;
   synced = performance.now();
   await engine.precomputed();
+  ready = performance.now();
   await precomputer.close();
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  bytes = statSync(join(dir, 'inventory.sqlite')).size;
 }
 
 const ended = performance.now();
@@ -100,6 +135,7 @@ console.log(
     seconds,
     agentsPerSecond: Math.round(agents / seconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    ...(synced === undefined ? {} : { precomputedSeconds: (ended - started) / 1000 }),
+    ...(bytes === undefined ? {} : { bytes }),
+    ...(ready === undefined ? {} : { precomputedSeconds: (ready - started) / 1000 }),
   }),
 );

@@ -44,9 +44,17 @@ export class S1Client {
     return parseJson<T>(path, await this.send('GET', path, query, undefined, signal));
   }
 
-  /** The body's bytes, unparsed: list pages are split into raw elements by the caller. */
-  async getBytes(path: string, query: Query = {}, signal?: AbortSignal): Promise<Buffer> {
-    return (await this.send('GET', path, query, undefined, signal)).bytes;
+  /**
+   * The body's bytes, unparsed: list pages are split into raw elements by the caller.
+   * `onSend` is called as the request leaves.
+   */
+  async getBytes(
+    path: string,
+    query: Query = {},
+    signal?: AbortSignal,
+    onSend?: () => void,
+  ): Promise<Buffer> {
+    return (await this.send('GET', path, query, undefined, signal, onSend)).bytes;
   }
 
   async post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<S1Response<T>> {
@@ -68,6 +76,7 @@ export class S1Client {
     query: Query,
     body: string | undefined,
     signal: AbortSignal | undefined,
+    onSend?: () => void,
   ): Promise<RawResponse> {
     const url = new URL(API_PREFIX + path, this.options.baseUrl);
     for (const [key, value] of Object.entries(query)) {
@@ -75,6 +84,7 @@ export class S1Client {
     }
     let response: Dispatcher.ResponseData;
     let bytes: Buffer;
+    onSend?.();
     try {
       response = await request(url, {
         method,

@@ -21,9 +21,10 @@ export class ConsoleFetcher {
     return this.signal?.aborted === true;
   }
 
-  page(path: string, query: Query): Promise<SplitPage> {
+  /** One list page; `onSend` is called as its (first) request leaves. */
+  page(path: string, query: Query, onSend?: () => void): Promise<SplitPage> {
     return this.retried(path, async () =>
-      splitBody(await this.client.getBytes(path, query, this.signal), path),
+      splitBody(await this.client.getBytes(path, query, this.signal, onSend), path),
     );
   }
 

@@ -28,7 +28,9 @@ function nextCursorOf(value: unknown): string | undefined {
 
 /**
  * Walks a list endpoint with cursors, `limit=1000`. The next page is requested as soon as the
- * current one has arrived, so fetching it overlaps the caller's work on this one.
+ * current one has arrived, and the current one is handed over only once that request has left
+ * (the rate limiter sends it on a later turn of the event loop, which the caller's synchronous
+ * work on this page would otherwise hold back): fetching it overlaps the caller's work.
  */
 export async function* walkPages(
   fetcher: ConsoleFetcher,
@@ -43,12 +45,16 @@ export async function* walkPages(
       page.elements.length > 0 ? nextCursorOf(page.envelope.pagination?.nextCursor) : undefined;
     if (cursor !== undefined && seen.has(cursor)) throw new CursorLoopError(path);
     if (cursor !== undefined) seen.add(cursor);
-    pending =
-      cursor === undefined
-        ? undefined
-        : fetcher.page(path, { ...query, limit: PAGE_LIMIT, cursor });
-    // If the caller stops early, the prefetched page's failure must not go unhandled.
-    pending?.catch(() => undefined);
+    let sent: Promise<void> | undefined;
+    if (cursor === undefined) pending = undefined;
+    else {
+      let markSent!: () => void;
+      sent = new Promise<void>((resolve) => (markSent = resolve));
+      pending = fetcher.page(path, { ...query, limit: PAGE_LIMIT, cursor }, markSent);
+      // If the caller stops early, the prefetched page's failure must not go unhandled.
+      pending.then(markSent, markSent);
+    }
+    await sent;
     const total = page.envelope.pagination?.totalItems;
     yield { elements: page.elements, totalItems: typeof total === 'number' ? total : undefined };
   }

@@ -110,4 +110,26 @@ describe('walkPages', () => {
     });
     await expect(walk(fetcher)).rejects.toThrow(CursorLoopError);
   });
+
+  it('hands a page over only once the request for the next one has left', async () => {
+    const events: string[] = [];
+    const pages: Record<string, { data: string[]; nextCursor: string | null }> = {
+      start: { data: ['a'], nextCursor: 'c1' },
+      c1: { data: ['b'], nextCursor: null },
+    };
+    const fetcher = {
+      page: async (_path: string, query: Record<string, unknown>, onSend?: () => void) => {
+        const key = String(query.cursor ?? 'start');
+        // As the rate limiter does: the request leaves on a later turn of the event loop.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`sent ${key}`);
+        onSend?.();
+        const page = pages[key]!;
+        return { elements: page.data, envelope: { pagination: { nextCursor: page.nextCursor } } };
+      },
+    } as unknown as ConsoleFetcher;
+    for await (const page of walkPages(fetcher, '/agents', {}))
+      events.push(`got ${String(page.elements[0])}`);
+    expect(events).toEqual(['sent start', 'sent c1', 'got a', 'got b']);
+  });
 });

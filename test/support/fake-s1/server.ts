@@ -299,16 +299,24 @@ export class FakeS1Console {
     }
     let truncate = false;
     let malformed: string | undefined;
+    // A latency fault sets when the answer leaves: that long after the request arrived, the
+    // time to build it included, as a console whose answers take that long would behave.
+    let answerAt = performance.now();
+    const answer = async (reply: FakeReply) => {
+      const wait = answerAt - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.send(res, reply);
+    };
     for (const fault of this.faults.take(request.path.slice(API_PREFIX.length))) {
       switch (fault.kind) {
         case 'latency':
-          await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          answerAt += fault.ms;
           break;
         case 'reset':
           req.socket.destroy();
           return;
         case 'status':
-          this.send(res, {
+          await answer({
             ...s1Error(
               fault.status,
               fault.status === 429 ? 'Too Many Requests' : 'Internal server error',
@@ -337,7 +345,7 @@ export class FakeS1Console {
       const full = reply.text ?? JSON.stringify(reply.body);
       reply.text = full.slice(0, Math.floor(full.length / 2));
     }
-    this.send(res, reply);
+    await answer(reply);
   }
 
   private route(request: FakeRequest): FakeReply {
