@@ -1,6 +1,7 @@
 // One measured run, in a process of its own so its peak RSS is its own:
 //   floor URL DIR   – the same pages fetched, JSON.parse'd and inserted raw, nothing else
 //   bare FILE DIR   – the agents the floor stored in DIR, mapped to OCSF and written as ndjson
+//   devices - DIR   – `s1inv devices --json` of the inventory synced into DIR, output dropped
 //   sync  URL DIR   – the product's agents sync
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
@@ -48,6 +49,25 @@ if (mode === 'push') {
   const result = runExport(db, systemClock, { format: 'ocsf-ndjson', out: url });
   agents = result.records;
   db.close();
+} else if (mode === 'devices') {
+  // The CLI in this process, so its peak RSS is this process's; the output is counted, not kept.
+  const { runCli } = await import('../../electron/hosts/cli/main');
+  const code = await runCli(
+    ['--data-dir', dir, 'devices', '--json'],
+    {
+      stdout: (text) => {
+        for (let at = text.indexOf('"agentId":'); at >= 0; at = text.indexOf('"agentId":', at + 1))
+          agents += 1;
+      },
+      stderr: (text) => void process.stderr.write(text),
+      readStdin: () => Promise.resolve(''),
+      stdinIsTty: false,
+      stderrIsTty: false,
+      env: process.env,
+    },
+    {},
+  );
+  if (code !== 0) throw new Error(`s1inv devices exited ${code}`);
 } else if (mode === 'bare') {
   // The least any product could do to hand the same agents on as OCSF: map, stringify, write.
   const db = new Database(join(dir, 'floor.sqlite'), { readonly: true });
