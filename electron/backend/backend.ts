@@ -4,7 +4,7 @@ import type { Db } from '../adapters/db/database';
 import { ConsoleService } from '../domains/consoles/console-service';
 import type { ConsoleRecord } from '../domains/consoles/console-repository';
 import type { Clock } from '../adapters/platform/clock';
-import type { Precomputer } from '../domains/precompute/precomputer';
+import { inlinePrecomputer, type Precomputer } from '../domains/precompute/precomputer';
 import type { SecretStore } from '../adapters/secrets/secret-store';
 import { SekoiaTargets, type SekoiaTarget } from '../domains/sekoia/target-store';
 import { parseApis } from '../domains/consoles/console-settings';
@@ -117,7 +117,13 @@ export class Backend {
   }
 
   pusher(target: SekoiaTarget, apiKey: string): SekoiaPusher {
-    return new SekoiaPusher(this.deps.db, this.clock, target, apiKey);
+    return new SekoiaPusher(
+      this.deps.db,
+      this.clock,
+      target,
+      apiKey,
+      this.deps.precomputer ?? inlinePrecomputer,
+    );
   }
 
   deviceCount(consoleName?: string): number {

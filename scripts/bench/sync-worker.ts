@@ -40,7 +40,9 @@ if (mode === 'push') {
     connectorUuid: '00000000-0000-4000-8000-000000000000',
     baseUrl: url,
   });
-  const result = await new SekoiaPusher(db, systemClock, target, 'bench-key').push();
+  const workers = new WorkerPrecomputer();
+  const result = await new SekoiaPusher(db, systemClock, target, 'bench-key', workers).push();
+  await workers.close();
   if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
   agents = result.deliveredItems;
   db.close();

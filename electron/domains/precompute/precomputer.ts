@@ -1,10 +1,13 @@
 import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
+import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 
 /** Maps raw agents to their precomputed outputs, somewhere: this thread or worker threads. */
 export interface Precomputer {
   /** How many batches it can work on at once; more are queued. */
   readonly parallelism: number;
   map(jsons: readonly string[]): Promise<PrecomputedBatch>;
+  /** A push batch's Sekoia records (default options), those Sekoia refuses left out. */
+  sekoia(sources: SekoiaSources): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -12,5 +15,6 @@ export interface Precomputer {
 export const inlinePrecomputer: Precomputer = {
   parallelism: 1,
   map: (jsons) => Promise.resolve(precomputeBatch(jsons)),
+  sekoia: (sources) => Promise.resolve(sekoiaRecordsOf(sources)),
   close: () => Promise.resolve(),
 };

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PrecomputedBatch } from './precompute-batch';
+import type { SekoiaSources } from '../inventory/snapshot-record-store';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
 
 export interface WorkerPrecomputerOptions {
@@ -25,7 +26,7 @@ const IDLE_MS = 2_000;
  */
 export class WorkerPrecomputer implements Precomputer {
   readonly parallelism: number;
-  private pool: Piscina<readonly string[], PrecomputedBatch> | undefined;
+  private pool: Piscina<readonly string[] | SekoiaSources, PrecomputedBatch | string[]> | undefined;
   private inlineLeft: number;
   private closed = false;
   private readonly workerUrl: URL;
@@ -46,19 +47,28 @@ export class WorkerPrecomputer implements Precomputer {
       this.inlineLeft -= jsons.length;
       return inlinePrecomputer.map(jsons);
     }
+    return this.run(jsons).then((result) => {
+      const batch = result as PrecomputedBatch;
+      // A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers.
+      return { ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) };
+    });
+  }
+
+  sekoia(sources: SekoiaSources): Promise<string[]> {
+    if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
+    return this.run(sources) as Promise<string[]>;
+  }
+
+  private run(task: readonly string[] | SekoiaSources): Promise<PrecomputedBatch | string[]> {
     this.pool ??= new Piscina({
       filename: fileURLToPath(this.workerUrl),
       minThreads: 0,
       maxThreads: this.parallelism,
       idleTimeout: IDLE_MS,
     });
-    return this.pool.run(jsons).then(
-      // A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers.
-      (batch) => ({ ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) }),
-      (error: unknown) => {
-        throw this.closed ? new Error('the precompute workers were closed') : error;
-      },
-    );
+    return this.pool.run(task).catch((error: unknown) => {
+      throw this.closed ? new Error('the precompute workers were closed') : error;
+    });
   }
 
   /** The pool's threads, for tests that need to stop one. */

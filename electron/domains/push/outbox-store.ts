@@ -1,6 +1,6 @@
 import type { Db } from '../../adapters/db/database';
 import { currentInventory, DECOMMISSIONED } from '../inventory/inventory-store';
-import { sekoiaRecordsOf } from '../inventory/snapshot-record-store';
+import { sekoiaSourcesOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 
 /** One batch of the outbox: either a stored body (older pushes) or a reference. */
 export interface OutboxBatch {
@@ -68,18 +68,10 @@ function writeOutbox(
   return { skipped, decommissioned };
 }
 
-/** The body Sekoia receives for a batch. */
-function bodyOf(db: Db, batch: OutboxBatch, legacyDeviceTypes: boolean): string {
-  if (batch.agentIds === null) return batch.body;
-  const items = sekoiaRecordsOf(
-    db,
-    batch.snapshotId ?? -1,
-    JSON.parse(batch.agentIds) as string[],
-    {
-      legacyDeviceTypes,
-    },
-  );
-  return `{"version":1,"items":[${items.join(',')}]}`;
+/** What a batch's body is made of: the body itself (older batches), or the agents to map. */
+function bodySourceOf(db: Db, batch: OutboxBatch): { body: string } | SekoiaSources {
+  if (batch.agentIds === null) return { body: batch.body };
+  return sekoiaSourcesOf(db, batch.snapshotId ?? -1, JSON.parse(batch.agentIds) as string[]);
 }
 
 /** 413: the batch is too large for the server; its halves replace it, in its place. */
@@ -222,7 +214,7 @@ export class OutboxStore {
     return splitBatch(this.db, pushId, batch);
   }
 
-  bodyOf(batch: OutboxBatch, legacyDeviceTypes: boolean): string {
-    return bodyOf(this.db, batch, legacyDeviceTypes);
+  bodySourceOf(batch: OutboxBatch): { body: string } | SekoiaSources {
+    return bodySourceOf(this.db, batch);
   }
 }

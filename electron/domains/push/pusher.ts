@@ -16,6 +16,8 @@ import { SnapshotGoneError } from '../inventory/snapshot-record-store';
 import { OutboxStore, type OutboxBatch } from './outbox-store';
 import { SekoiaTargets, type SekoiaTarget } from '../sekoia/target-store';
 import { AppError } from '../../../shared/errors/app-error';
+import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
+import { sekoiaRecordsOf } from '../inventory/snapshot-record-store';
 import type { PushOutcome } from '../../../shared/contract/views';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
@@ -103,6 +105,8 @@ export class SekoiaPusher {
     private readonly clock: Clock,
     private readonly target: SekoiaTarget,
     private readonly apiKey: string,
+    /** Where each batch's records are mapped as it is sent; worker threads in the product. */
+    private readonly mapper: Pick<Precomputer, 'sekoia'> = inlinePrecomputer,
   ) {
     this.dispatcher = createDispatcher({ readTimeoutMs: 30_000 });
     this.outbox = new OutboxStore(db);
@@ -203,12 +207,22 @@ export class SekoiaPusher {
     }
   }
 
-  private send(
+  /** A batch's body: kept as it is (older batches), or its agents mapped now. */
+  private async bodyOf(batch: OutboxBatch): Promise<string> {
+    const source = this.outbox.bodySourceOf(batch);
+    if ('body' in source) return source.body;
+    const items = this.target.legacyDeviceTypes
+      ? sekoiaRecordsOf(source, { legacyDeviceTypes: true })
+      : await this.mapper.sekoia(source);
+    return `{"version":1,"items":[${items.join(',')}]}`;
+  }
+
+  private async send(
     batch: OutboxBatch,
     attempts: { count: number },
     options: PushOptions,
   ): Promise<void> {
-    const body = this.outbox.bodyOf(batch, this.target.legacyDeviceTypes);
+    const body = await this.bodyOf(batch);
     return withRetry(
       async () => {
         attempts.count += 1;

@@ -13,6 +13,7 @@ import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-p
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
+import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -90,6 +91,7 @@ describe('precomputed outputs', () => {
     const broken: Precomputer = {
       parallelism: 1,
       map: () => Promise.reject(new Error('worker died')),
+      sekoia: () => Promise.reject(new Error('worker died')),
       close: () => Promise.resolve(),
     };
     const queue = new PrecomputeQueue(f.db, broken);
@@ -114,6 +116,22 @@ describe('WorkerPrecomputer', () => {
       expect(b).toEqual(precomputeBatch(jsons.slice(40)));
       expect(b.entries.at(-1)).toEqual({ ok: false, reason: 'not JSON' });
       expect(b.entries.at(-2)).toMatchObject({ ok: false });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("maps a push batch's Sekoia records on worker threads exactly as on this thread", async () => {
+    const jsons = Array.from({ length: 50 }, (_, i) => JSON.stringify(generateAgent(i)));
+    jsons.push(JSON.stringify({ ...generateAgent(99), computerName: '' }), 'not json');
+    const sources = { readAtMs: Date.UTC(2026, 10, 30), jsons };
+    const workers = new WorkerPrecomputer({ threads: 1, inlineFirst: 0 });
+    try {
+      const mapped = await workers.sekoia(sources);
+      expect(mapped).toEqual(sekoiaRecordsOf(sources));
+      // Those Sekoia refuses (no hostname, not JSON) are left out on both threads alike.
+      expect(mapped.length).toBeGreaterThan(40);
+      expect(mapped.length).toBeLessThan(jsons.length);
     } finally {
       await workers.close();
     }
