@@ -4,6 +4,7 @@ import { auditHandlers } from '../domains/audit/handlers';
 import { configHandlers } from '../domains/config/handlers';
 import { consoleHandlers } from '../domains/consoles/handlers';
 import { deviceHandlers } from '../domains/devices/handlers';
+import { diffHandlers } from '../domains/diff/handlers';
 import { exportHandlers } from '../domains/export/handlers';
 import { healthHandlers } from '../domains/health/handlers';
 import { overviewHandlers } from '../domains/overview/handlers';
@@ -38,6 +39,7 @@ export const HANDLERS: Handlers = combineHandlers([
   auditHandlers,
   configHandlers,
   consoleHandlers,
+  diffHandlers,
   deviceHandlers,
   exportHandlers,
   healthHandlers,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AuditEntryView,
   ConnectionReport,
+  ConsoleDiff,
   ConsoleView,
   DeviceDetail,
   DeviceScope,
@@ -125,6 +126,8 @@ export const CALLS = {
       .strict(),
     z.object({ rows: z.array(GridRow), next: z.string().optional(), total: z.number() }),
   ),
+  /** Per console: devices new, gone and changed between its last two complete snapshots. */
+  'diff.run': call(z.object({ console: name.optional() }).strict(), z.array(ConsoleDiff)),
   'devices.detail': call(
     z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
     DeviceDetail,

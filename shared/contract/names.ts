@@ -18,6 +18,7 @@ export const CALL_NAMES = [
   'health.report',
   'devices.list',
   'devices.detail',
+  'diff.run',
   'overview.stats',
   'export.run',
   'sekoia.list',

@@ -149,6 +149,30 @@ export const DeviceDetail = z.object({
   findings: z.string(),
 });
 
+/** A device named in a diff. */
+const DeviceName = z.object({ agentId: z.string(), hostname: z.string().optional() });
+
+export const DeviceChange = DeviceName.extend({
+  /** The analyst's columns that changed, as the grid shows them. */
+  fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+});
+export type DeviceChange = z.infer<typeof DeviceChange>;
+
+const SnapshotBrief = z.object({ takenAt: z.string(), devices: z.number() });
+
+/** Devices new, gone and changed between a console's last two complete snapshots. */
+export const ConsoleDiff = z.object({
+  console: z.string(),
+  from: SnapshotBrief.optional(),
+  to: SnapshotBrief.optional(),
+  added: z.array(DeviceName),
+  removed: z.array(DeviceName),
+  changed: z.array(DeviceChange),
+  /** Why there is nothing to compare yet. */
+  note: z.string().optional(),
+});
+export type ConsoleDiff = z.infer<typeof ConsoleDiff>;
+
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 
 /** Which devices: all, one console's, or exactly these agents (a filter or a selection). */

@@ -243,6 +243,17 @@ export class SnapshotStore {
     return pruned;
   }
 
+  /** A console's newest complete snapshots, newest first. */
+  lastComplete(consoleId: string, count: number): SnapshotInfo[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, taken_at AS takenAt, agent_count AS agentCount FROM agent_snapshots
+         WHERE console_id = ? AND complete = 1 ORDER BY id DESC LIMIT ?`,
+      )
+      .all(consoleId, count) as { id: number; takenAt: string; agentCount: number }[];
+    return rows.map((row) => ({ ...row, consoleId, complete: true }));
+  }
+
   /** Agents in one snapshot and not in the other. */
   agentsOnlyIn(snapshotId: number, otherId: number): string[] {
     return this.db

@@ -3,6 +3,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { registerConfigCommands } from './commands/config';
 import { registerConsoleCommands } from './commands/console';
 import { registerDevicesCommand } from './commands/devices';
+import { registerDiffCommand } from './commands/diff';
 import { registerExportCommands } from './commands/export';
 import { registerHealthCommand } from './commands/health';
 import { registerSekoiaCommands } from './commands/sekoia';
@@ -35,6 +36,7 @@ export function buildProgram(
   registerSyncCommand(program, context);
   registerHealthCommand(program, context);
   registerDevicesCommand(program, context);
+  registerDiffCommand(program, context);
   registerExportCommands(program, context);
   registerSekoiaCommands(program, context);
   registerConfigCommands(program, context);

@@ -1,0 +1,83 @@
+import { DEVICE_COLUMNS, toDeviceRow, type DeviceRow } from '../../../shared/devices/device-row';
+import { parseAgent } from '../../../shared/sentinelone/agent';
+import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
+import type { ConsoleRecord } from '../consoles/console-repository';
+import type { SnapshotInfo, SnapshotStore } from '../sync/snapshot-store';
+
+/**
+ * The columns an audit compares: what the analyst sees of a device, less what moves on every
+ * sync without anything happening (last seen) and what names the row (console, ids).
+ */
+const COMPARED = DEVICE_COLUMNS.filter(
+  (column) => !['console', 'agentId', 'lastSeen'].includes(column.key),
+);
+
+/** What changed between a console's last two complete snapshots, in the analyst's columns. */
+export function diffConsole(record: ConsoleRecord, snapshots: SnapshotStore): ConsoleDiff {
+  const [to, from] = snapshots.lastComplete(record.id, 2);
+  if (!to || !from) {
+    return {
+      console: record.name,
+      ...(to ? { to: brief(to) } : {}),
+      added: [],
+      removed: [],
+      changed: [],
+      note: to
+        ? 'Only one complete snapshot so far: sync again to see what changed.'
+        : 'Not synced yet: sync it twice to see what changed.',
+    };
+  }
+  const rowOf = (snapshotId: number, agentId: string) =>
+    deviceRow(snapshots.agentJson(snapshotId, agentId), agentId);
+  const added = snapshots
+    .agentsOnlyIn(to.id, from.id)
+    .sort()
+    .map((id) => named(rowOf(to.id, id)));
+  const removed = snapshots
+    .agentsOnlyIn(from.id, to.id)
+    .sort()
+    .map((id) => named(rowOf(from.id, id)));
+  const changed: DeviceChange[] = [];
+  for (const pair of snapshots.changedAgents(from.id, to.id)) {
+    const before = deviceRow(pair.before, pair.agentId);
+    const after = deviceRow(pair.after, pair.agentId);
+    const fields = COMPARED.flatMap((column) => {
+      const was = shown(before[column.key]);
+      const is = shown(after[column.key]);
+      return was === is ? [] : [{ field: column.label, before: was, after: is }];
+    });
+    if (fields.length > 0) changed.push({ ...named(after), fields });
+  }
+  return { console: record.name, from: brief(from), to: brief(to), added, removed, changed };
+}
+
+function named(row: DeviceRow) {
+  return {
+    agentId: row.agentId,
+    ...(row.hostname === undefined ? {} : { hostname: row.hostname }),
+  };
+}
+
+function brief(snapshot: SnapshotInfo) {
+  return { takenAt: snapshot.takenAt, devices: snapshot.agentCount };
+}
+
+/** The device row of a raw agent; an unreadable one is named by its id alone. */
+function deviceRow(json: string | undefined, agentId: string): DeviceRow {
+  const bare: DeviceRow = { console: '', agentId, ips: [], decommissioned: false };
+  if (json === undefined) return bare;
+  try {
+    const parsed = parseAgent(JSON.parse(json));
+    return parsed.ok ? toDeviceRow(parsed.value.agent, '') : bare;
+  } catch {
+    return bare;
+  }
+}
+
+/** A value as the grid shows it, for a before/after pair. */
+function shown(value: DeviceRow[keyof DeviceRow]): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}

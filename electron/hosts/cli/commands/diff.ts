@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { CallResult } from '../../../../shared/contract/contract';
+import type { CliContext } from '../context';
+import { printJson } from '../output';
+
+export function registerDiffCommand(program: Command, context: CliContext): void {
+  const { io } = context;
+  program
+    .command('diff')
+    .description(
+      'devices new, gone and changed between the last two complete snapshots of each console',
+    )
+    .option('--console <name>', 'only this console')
+    .option('--json', 'print as JSON (one object per console)')
+    .action(async (options: { console?: string; json?: boolean }) => {
+      const diffs = await context.call(
+        'diff.run',
+        options.console === undefined ? {} : { console: options.console },
+      );
+      if (options.json) return printJson(io, diffs);
+      if (diffs.length === 0) io.stdout('No console is configured yet: add one, then sync it.\n');
+      for (const diff of diffs) io.stdout(describe(diff));
+    });
+}
+
+type ConsoleDiff = CallResult<'diff.run'>[number];
+
+const named = (device: { agentId: string; hostname?: string }) =>
+  device.hostname === undefined ? device.agentId : `${device.hostname} (${device.agentId})`;
+
+function describe(diff: ConsoleDiff): string {
+  if (diff.note !== undefined || !diff.from || !diff.to) return `${diff.console}: ${diff.note}\n`;
+  const lines = [
+    `${diff.console}: ${diff.from.takenAt} → ${diff.to.takenAt}: ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed`,
+    ...diff.added.map((device) => `  + ${named(device)}`),
+    ...diff.removed.map((device) => `  - ${named(device)}`),
+    ...diff.changed.map(
+      (device) =>
+        `  ~ ${named(device)}: ${device.fields
+          .map((f) => `${f.field} ${f.before || '(none)'} → ${f.after || '(none)'}`)
+          .join('; ')}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}

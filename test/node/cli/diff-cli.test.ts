@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleDiff } from '../../../shared/contract/views';
+import { invalidate } from '../../support/fake-s1/listing';
+import { FakeS1Console } from '../../support/fake-s1/server';
+import { generateAgent } from '../../support/generate/agents';
+import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { useTempDirs } from '../../support/temp-dir';
+
+// `s1inv diff` (PRODUCT.md): devices new, gone and changed between the last two complete
+// snapshots of each console, in the analyst's columns.
+
+const TOKEN = 'tok-cli-diff-5e1f';
+const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus', S1_TOKEN: TOKEN };
+const tempDir = useTempDirs();
+let s1: FakeS1Console;
+
+beforeAll(async () => {
+  s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
+  s1.put(
+    s1.agents,
+    Array.from({ length: 50 }, (_, i) => ({
+      ...generateAgent(i),
+      computerName: `host-${i}`,
+      agentVersion: '23.4.2.14',
+    })),
+  );
+});
+afterAll(() => s1.close());
+
+const cli = (dataDir: string, ...args: string[]) =>
+  runS1inv(['--data-dir', dataDir, ...args], { env });
+
+describe('s1inv diff', () => {
+  it('names the devices new, gone and changed, with the columns that changed', async () => {
+    const dataDir = tempDir();
+    expect((await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url)).code).toBe(0);
+    const sync = () => cli(dataDir, 'sync', '--apis', 'agents', '--token-env', 'S1_TOKEN');
+    expect((await sync()).code).toBe(0);
+
+    const once = await cli(dataDir, 'diff');
+    expect(once.stdout).toBe(
+      'lab: Only one complete snapshot so far: sync again to see what changed.\n',
+    );
+
+    const upgraded = generateAgent(3);
+    s1.put(s1.agents, [
+      { ...upgraded, computerName: 'host-3', agentVersion: '24.1.0.5' },
+      { ...generateAgent(900), computerName: 'new-host' },
+    ]);
+    s1.agents.delete(String(generateAgent(7).id));
+    invalidate(s1.agents);
+    expect((await sync()).code).toBe(0);
+
+    const run = await cli(dataDir, 'diff', '--json');
+    expect(run.code).toBe(0);
+    const [diff] = JSON.parse(run.stdout) as ConsoleDiff[];
+    expect(diff).toMatchObject({
+      console: 'lab',
+      from: { devices: 50 },
+      to: { devices: 50 },
+      added: [{ agentId: String(generateAgent(900).id), hostname: 'new-host' }],
+      removed: [{ agentId: String(generateAgent(7).id), hostname: 'host-7' }],
+      changed: [
+        {
+          agentId: String(upgraded.id),
+          hostname: 'host-3',
+          fields: [{ field: 'Agent version', before: '23.4.2.14', after: '24.1.0.5' }],
+        },
+      ],
+    });
+
+    const human = await cli(dataDir, 'diff', '--console', 'lab');
+    expect(human.stdout).toContain(': 1 new, 1 gone, 1 changed');
+    expect(human.stdout).toContain('  + new-host (');
+    expect(human.stdout).toContain('  ~ host-3 (');
+    expect(human.stdout).toContain('Agent version 23.4.2.14 → 24.1.0.5');
+  });
+
+  it('says what to do for a console never synced, and refuses an unknown one', async () => {
+    const dataDir = tempDir();
+    await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url);
+    expect((await cli(dataDir, 'diff')).stdout).toBe(
+      'lab: Not synced yet: sync it twice to see what changed.\n',
+    );
+    const unknown = await cli(dataDir, 'diff', '--console', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/nope/);
+  });
+});
