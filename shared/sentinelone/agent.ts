@@ -6,7 +6,8 @@ import { describeType, FieldReader, isPlainObject } from '../lenient';
 // `id` is optional: consoles differ by version and leave unset values as null or "". The raw
 // object is stored as received, so fields not read here are never lost.
 
-function readNetworkInterface(r: FieldReader) {
+/** One of `networkInterfaces[]`, as agents and threats' `agentRealtimeInfo` carry them. */
+export function readNetworkInterface(r: FieldReader) {
   return {
     id: r.text('id'),
     name: r.text('name'),

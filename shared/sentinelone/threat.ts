@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result';
 import type { FieldWarning } from '../warnings';
 import { describeType, FieldReader, isPlainObject } from '../lenient';
+import { readNetworkInterface } from './agent';
 
 // The fields of a v2.1 threat object (`GET /threats`, reference §13) that the Detection Finding
 // mapper reads. Every field but the id is optional and read leniently, as for agents: a field of
@@ -32,10 +33,6 @@ function readThreatInfo(r: FieldReader) {
     updatedAt: r.text('updatedAt'),
     identifiedAt: r.text('identifiedAt'),
   };
-}
-
-function readNetworkInterface(r: FieldReader) {
-  return { inet: r.textList('inet'), physical: r.text('physical'), name: r.text('name') };
 }
 
 function readRealtime(r: FieldReader) {
