@@ -22,6 +22,8 @@ import { SekoiaTargets } from '../../electron/domains/sekoia/target-store';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
+/** The worker as it ships (bundled beside the CLI by `npm run build:cli`), not the tsx one. */
+const SHIPPED_WORKER = new URL('../../dist/cli/precompute-worker.js', import.meta.url);
 const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
 const started = performance.now();
 let agents = 0;
@@ -40,7 +42,7 @@ if (mode === 'push') {
     connectorUuid: '00000000-0000-4000-8000-000000000000',
     baseUrl: url,
   });
-  const workers = new WorkerPrecomputer();
+  const workers = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
   const result = await new SekoiaPusher(db, systemClock, target, 'bench-key', workers).push();
   await workers.close();
   if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
@@ -128,9 +130,7 @@ if (mode === 'push') {
   const db = openDatabase(dir);
   const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
   const record = await consoles.add({ name: 'bench', url, apis: ['agents'] });
-  const precomputer = new WorkerPrecomputer(
-    process.env.S1INV_THREADS ? { threads: Number(process.env.S1INV_THREADS) } : {},
-  );
+  const precomputer = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
   const engine = new SyncEngine({ db, clock: systemClock, precomputer });
   const result = await engine.sync({
     console: record,

@@ -55,6 +55,8 @@ export async function* walkPages(
       pending.then(markSent, markSent);
     }
     await sent;
+    // undici writes the request on a later turn of the event loop: give it that turn.
+    if (sent) await new Promise((resolve) => setImmediate(resolve));
     const total = page.envelope.pagination?.totalItems;
     yield { elements: page.elements, totalItems: typeof total === 'number' ? total : undefined };
   }

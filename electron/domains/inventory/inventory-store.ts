@@ -165,8 +165,9 @@ export function* currentInventory(
             ${fromRaw} AS fromRaw, r.chunk_id AS chunkId, r.chunk_at AS chunkAt,
             r.chunk_len AS chunkLen, CASE WHEN ${fromRaw} THEN r.json END AS json,
             CASE WHEN ${fromRaw} THEN r.bytes END AS bytes
-     FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+     FROM snapshot_members m
      LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
+     LEFT JOIN raw_objects r ON r.id = m.raw_id AND ${fromRaw}
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
   );
   const rawChunks = new ChunkReader(db);
