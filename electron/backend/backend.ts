@@ -151,10 +151,30 @@ export class Backend {
       state: this.stores.consoleState.get(record.id).state,
       syncing: this.engine.isRunning(record.id),
       autoPoll: { enabled: poll !== undefined, minutes: poll?.minutes ?? DEFAULT_POLL_MINUTES },
+      ...this.problemOf(record),
       ...(snapshot
         ? { inventory: { takenAt: snapshot.takenAt, agents: snapshot.agentCount } }
         : {}),
       health: counts,
+    };
+  }
+
+  /** The console's current problem; a request still being retried says when the sync gives up. */
+  private problemOf(record: ConsoleRecord): Pick<ConsoleView, 'problem'> {
+    const event = this.stores.health.currentProblem(record.id);
+    if (!event) return {};
+    const retrying = this.engine.isRunning(record.id) && event.message.startsWith('Retrying');
+    const giveUpMs = (this.deps.sync?.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryTimeMs;
+    return {
+      problem: {
+        severity: event.severity,
+        message: event.message,
+        since: event.firstAt,
+        count: event.count,
+        ...(retrying
+          ? { givesUpAt: new Date(Date.parse(event.firstAt) + giveUpMs).toISOString() }
+          : {}),
+      },
     };
   }
 

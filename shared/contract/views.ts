@@ -30,6 +30,16 @@ export const ConsoleView = z.object({
   state: z.string(),
   syncing: z.boolean(),
   autoPoll: z.object({ enabled: z.boolean(), minutes: z.number() }),
+  /** What is wrong now (since the latest sync began), and, while a request is retried, when the sync gives up. */
+  problem: z
+    .object({
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+      since: z.string(),
+      count: z.number(),
+      givesUpAt: z.string().optional(),
+    })
+    .optional(),
   inventory: z.object({ takenAt: z.string(), agents: z.number() }).optional(),
   health: SeverityCounts,
 });

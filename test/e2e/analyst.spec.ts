@@ -81,6 +81,24 @@ test('the analyst path, end to end', async ({ page }) => {
   const setToken = page.getByRole('dialog', { name: 'New API token for lab' });
   await expect(setToken.getByLabel('API token')).toBeFocused();
   await setToken.getByRole('button', { name: 'Cancel' }).click();
+
+  // With a token, a console that does not answer: the card says what is retried, since when
+  // and when the sync gives up, with an amber badge, until the sync is cancelled.
+  await page.request.post(`${env.origin}/api/call/consoles.setToken`, {
+    headers: apiHeaders(),
+    data: { name: 'lab', token: 'lab-token-0000' },
+  });
+  await lab.getByRole('button', { name: 'Sync now' }).click();
+  await expect(lab.getByRole('alert')).toContainText(/Retrying GET .*\(since .*gives up at/, {
+    timeout: 15_000,
+  });
+  await expect(
+    lab.getByRole('button', { name: /Health of lab: 0 errors, [1-9]\d* warnings/ }),
+  ).toBeVisible();
+  await shot(page, 'consoles-retrying-light');
+  expect(await seriousA11yViolations(page, 'section[aria-label="Console lab"]')).toEqual([]);
+  await lab.getByRole('button', { name: 'Cancel sync' }).click();
+  await expect(lab.getByRole('button', { name: 'Sync now' })).toBeVisible();
   await page.request.post(`${env.origin}/api/call/consoles.remove`, {
     headers: apiHeaders(),
     data: { name: 'lab', deleteData: true },

@@ -88,6 +88,18 @@ export class HealthStore {
       );
   }
 
+  /** The console's newest current problem (an error before a warning), as `counts` scopes them. */
+  currentProblem(consoleId: string): HealthEvent | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM health_events WHERE console_id = ?
+           AND last_at >= COALESCE((SELECT MAX(started_at) FROM sync_runs WHERE console_id = ?), '')
+         ORDER BY severity = 'error' DESC, last_at DESC, id DESC LIMIT 1`,
+      )
+      .get(consoleId, consoleId) as HealthRow | undefined;
+    return row && eventOf(row);
+  }
+
   list(consoleId?: string, limit = 100): HealthEvent[] {
     const rows = (
       consoleId === undefined
@@ -100,29 +112,38 @@ export class HealthStore {
             )
             .all(consoleId, limit)
     ) as HealthRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      consoleId: row.console_id,
-      ...(row.api === null ? {} : { api: row.api }),
-      errorClass: row.error_class as HealthEvent['errorClass'],
-      severity: row.severity,
-      message: row.message,
-      ...(row.details === null
-        ? {}
-        : { details: JSON.parse(row.details) as Record<string, unknown> }),
-      firstAt: row.first_at,
-      lastAt: row.last_at,
-      count: row.count,
-    }));
+    return rows.map(eventOf);
   }
 
-  /** How many errors and warnings a console has on record. */
+  /**
+   * The console's current problems: events since its latest sync began (all of them before its
+   * first). A badge so clears once a sync goes through, and turns amber while one retries; the
+   * events themselves stay listed as history.
+   */
   counts(consoleId: string): { errors: number; warnings: number } {
     return this.db
       .prepare(
         `SELECT COALESCE(SUM(severity = 'error'), 0) AS errors, COALESCE(SUM(severity = 'warning'), 0) AS warnings
-         FROM health_events WHERE console_id = ?`,
+         FROM health_events WHERE console_id = ?
+           AND last_at >= COALESCE((SELECT MAX(started_at) FROM sync_runs WHERE console_id = ?), '')`,
       )
-      .get(consoleId) as { errors: number; warnings: number };
+      .get(consoleId, consoleId) as { errors: number; warnings: number };
   }
+}
+
+function eventOf(row: HealthRow): HealthEvent {
+  return {
+    id: row.id,
+    consoleId: row.console_id,
+    ...(row.api === null ? {} : { api: row.api }),
+    errorClass: row.error_class as HealthEvent['errorClass'],
+    severity: row.severity,
+    message: row.message,
+    ...(row.details === null
+      ? {}
+      : { details: JSON.parse(row.details) as Record<string, unknown> }),
+    firstAt: row.first_at,
+    lastAt: row.last_at,
+    count: row.count,
+  };
 }

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -95,6 +96,7 @@ export function ConsoleCard({ console: c, progress, ...on }: Props) {
             : 'Not synced yet'}
         </Typography>
         <HistoryLine console={c} />
+        <ProblemLine console={c} />
         {/* Always the same height, so nothing moves when a sync starts or ends. */}
         <Box sx={{ height: 72, mt: 1 }} aria-live="polite">
           {c.syncing &&
@@ -172,5 +174,23 @@ function HistoryLine({ console: c }: { console: ConsoleView }) {
     <Typography variant="body2" color="text.secondary">
       {parts.join(' · ')}
     </Typography>
+  );
+}
+
+const clock = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** What is wrong now, since when and, while retrying, when the sync gives up. */
+function ProblemLine({ console: c }: { console: ConsoleView }) {
+  const p = c.problem;
+  if (!p) return null;
+  const times = p.count > 1 ? `, ${p.count.toLocaleString()} times` : '';
+  const givesUp = p.givesUpAt ? `; gives up at ${clock(p.givesUpAt)}` : '';
+  return (
+    <Alert severity={p.severity === 'error' ? 'error' : 'warning'} sx={{ mt: 1, py: 0 }}>
+      {p.message} (since {clock(p.since)}
+      {times}
+      {givesUp})
+    </Alert>
   );
 }

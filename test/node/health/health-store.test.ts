@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/adapters/db/database';
 import { HealthStore } from '../../../electron/domains/health/health-store';
+import { RunStore } from '../../../electron/domains/sync/run-store';
 import { redact } from '../../../electron/adapters/logging/redact';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -34,6 +35,35 @@ describe('health events', () => {
       firstAt: '2026-11-23T10:00:00.000Z',
       lastAt: '2026-11-23T10:01:00.000Z',
     });
+  });
+
+  it('counts only the problems since the latest sync began, so a badge clears once one goes through', () => {
+    const db = openDatabase(tempDir());
+    db.prepare(
+      `INSERT INTO consoles (id, name, url, created_at, updated_at) VALUES ('c1', 'prod', 'https://x', 't', 't')`,
+    ).run();
+    const health = new HealthStore(db);
+    const runs = new RunStore(db);
+    const failure = {
+      consoleId: 'c1',
+      api: 'agents',
+      errorClass: 'ThirdPartyGeneric' as const,
+      severity: 'error' as const,
+      message: 'The agents sync stopped: connection refused.',
+    };
+    runs.start('c1', 'agents', new Date('2026-11-23T10:00:00Z'));
+    health.record(failure, new Date('2026-11-23T10:05:00Z'));
+    expect(health.counts('c1')).toEqual({ errors: 1, warnings: 0 });
+
+    // The next sync retries: the old error is history, its retries show as warnings.
+    runs.start('c1', 'agents', new Date('2026-11-23T11:00:00Z'));
+    expect(health.counts('c1')).toEqual({ errors: 0, warnings: 0 });
+    health.record(
+      { ...failure, severity: 'warning', message: 'Retrying GET /agents after: ECONNREFUSED' },
+      new Date('2026-11-23T11:00:30Z'),
+    );
+    expect(health.counts('c1')).toEqual({ errors: 0, warnings: 1 });
+    expect(health.list('c1')).toHaveLength(2);
   });
 
   it('never stores a secret, named or shaped like one', () => {
