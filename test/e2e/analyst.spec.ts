@@ -97,6 +97,14 @@ test('the analyst path, end to end', async ({ page }) => {
   ).toBeVisible();
   await shot(page, 'consoles-retrying-light');
   expect(await seriousA11yViolations(page, 'section[aria-label="Console lab"]')).toEqual([]);
+  // The health drawer names each problem in the GUI's words.
+  await lab.getByRole('button', { name: /Health of lab/ }).click();
+  const events = page.getByRole('region', { name: 'Health events' });
+  await expect(events).toContainText('Console or network problem — retried');
+  await expect(events).not.toContainText('ThirdParty');
+  await shot(page, 'health-retrying-light');
+  expect(await seriousA11yViolations(page, '[aria-label="Health events"]')).toEqual([]);
+  await page.keyboard.press('Escape');
   await lab.getByRole('button', { name: 'Cancel sync' }).click();
   await expect(lab.getByRole('button', { name: 'Sync now' })).toBeVisible();
   await page.request.post(`${env.origin}/api/call/consoles.remove`, {

@@ -3,7 +3,7 @@ import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
 import { sameOrigin } from '../consoles/console-service';
 import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
-import { normaliseConsoleUrl } from '../consoles/console-url';
+import { consoleIdentity, normaliseConsoleUrl } from '../consoles/console-url';
 import {
   parseApis,
   validateConsoleName,
@@ -84,6 +84,8 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
   const planned: { record: ConsoleRecord; previous: ConsoleRecord | undefined }[] = [];
   const seenNames = new Map<string, number>();
   const seenUrls = new Map<string, number>();
+  // Once, not per entry: an import stays linear in the consoles it names.
+  const configured = new Map(repository.list().map((r) => [consoleIdentity(r.url), r]));
   const now = clock.now().toISOString();
 
   config.consoles.forEach((entry, index) => {
@@ -111,17 +113,18 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
         message: `"${name}" also names $.consoles[${seenNames.get(nameKey)}]`,
       });
     }
-    if (seenUrls.has(url)) {
+    const identity = consoleIdentity(url);
+    if (seenUrls.has(identity)) {
       problems.push({
         path: at('url'),
-        message: `${url} is also $.consoles[${seenUrls.get(url)}]`,
+        message: `${url} is also $.consoles[${seenUrls.get(identity)}]`,
       });
     }
     seenNames.set(nameKey, index);
-    seenUrls.set(url, index);
+    seenUrls.set(identity, index);
 
     const existing = repository.findByName(name);
-    const sameUrl = repository.findByUrl(url);
+    const sameUrl = configured.get(identity);
     if (sameUrl && sameUrl.id !== existing?.id) {
       problems.push({
         path: at('url'),

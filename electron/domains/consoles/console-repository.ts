@@ -1,5 +1,6 @@
 import type { Db } from '../../adapters/db/database';
 import type { S1Api } from '../../../shared/sentinelone/apis';
+import { consoleIdentity } from './console-url';
 
 export interface ConsoleRecord {
   id: string;
@@ -60,10 +61,10 @@ export class ConsoleRepository {
     return row && fromRow(row);
   }
 
+  /** The console reaching the same place as `url` (see consoleIdentity), if any. */
   findByUrl(url: string): ConsoleRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM consoles WHERE url = ?').get(url) as
-      ConsoleRow | undefined;
-    return row && fromRow(row);
+    const identity = consoleIdentity(url);
+    return this.list().find((record) => consoleIdentity(record.url) === identity);
   }
 
   insert(record: ConsoleRecord): void {

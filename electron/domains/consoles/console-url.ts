@@ -7,6 +7,18 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * Which console a normalised URL reaches: `localhost`, `127.0.0.1` and `[::1]` are one machine,
+ * and a port left implicit is the scheme's. Two consoles with the same identity would list every
+ * device twice.
+ */
+export function consoleIdentity(url: string): string {
+  const parsed = new URL(url);
+  const host = isLoopbackHost(parsed.hostname) ? 'loopback' : parsed.hostname;
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  return `${parsed.protocol}//${host}:${port}`;
+}
+
+/**
  * Checks and normalises what an analyst pastes as a console URL: `https://` only (plain
  * `http://` for loopback test consoles), and reduced to scheme + host + port, so that
  * `https://acme.sentinelone.net/web/api/v2.1/` and `acme.sentinelone.net` are the same console.

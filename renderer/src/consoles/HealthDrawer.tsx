@@ -5,7 +5,17 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { errorClassWords } from '../../../shared/errors/error-class-words';
 import { useQuery } from '../backend/BackendContext';
+import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import WarningAmber from '@mui/icons-material/WarningAmber';
+
+const SEVERITY_ICONS = {
+  error: <ErrorOutline color="error" />,
+  warning: <WarningAmber color="warning" />,
+  info: <InfoOutlined color="info" />,
+};
 
 /** A console's health events, newest first: what went wrong or needs a look, and how often. */
 export function HealthDrawer({ name, onClose }: { name?: string; onClose: () => void }) {
@@ -38,22 +48,19 @@ function HealthList({ name }: { name: string }) {
           <ListItemText
             primary={
               <>
+                {/* The colour is the icon's; the label keeps the text colour, which reads on
+                    every background (white on amber does not). */}
                 <Chip
                   size="small"
+                  variant="outlined"
                   label={event.severity}
-                  color={
-                    event.severity === 'error'
-                      ? 'error'
-                      : event.severity === 'warning'
-                        ? 'warning'
-                        : 'default'
-                  }
+                  icon={SEVERITY_ICONS[event.severity]}
                   sx={{ mr: 1 }}
                 />
                 {event.message}
               </>
             }
-            secondary={`${event.errorClass}${event.api ? ` · ${event.api}` : ''} · ${new Date(event.lastAt).toLocaleString()}${event.count > 1 ? ` · ×${event.count}` : ''}`}
+            secondary={`${errorClassWords(event.errorClass)}${event.api ? ` · ${event.api}` : ''} · ${new Date(event.lastAt).toLocaleString()}${event.count > 1 ? ` · ×${event.count}` : ''}`}
           />
         </ListItem>
       ))}

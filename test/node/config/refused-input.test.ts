@@ -97,3 +97,32 @@ describe('the history setting of a console', () => {
     );
   });
 });
+
+describe('the same console twice', () => {
+  it.each([
+    ['http://127.0.0.1:8443', 'http://localhost:8443'],
+    ['http://[::1]:8443', 'http://localhost:8443'],
+    ['https://acme.sentinelone.net', 'https://ACME.sentinelone.net:443/web/api/v2.1'],
+  ])('%s and %s are refused as one console, listing every device twice', async (first, second) => {
+    const b = backend();
+    expect((await dispatch(b, 'consoles.add', { name: 'one', url: first })).ok).toBe(true);
+    const twice = await dispatch(b, 'consoles.add', { name: 'two', url: second });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!twice.ok && twice.error.message).toMatch(/already configured as "one"/);
+  });
+
+  it('is refused in a configuration import too', async () => {
+    const b = backend();
+    const json = JSON.stringify({
+      format: 's1-inventory-config',
+      version: 1,
+      consoles: [
+        { name: 'a', url: 'http://127.0.0.1:9443' },
+        { name: 'b', url: 'http://localhost:9443' },
+      ],
+    });
+    const imported = await dispatch(b, 'config.import', { json });
+    expect(imported.ok).toBe(false);
+    expect(!imported.ok && imported.error.message).toMatch(/is also \$\.consoles\[0\]/);
+  });
+});
