@@ -10,15 +10,27 @@ export interface DeviceFlags {
   firewallOff: boolean;
 }
 
-/** The audit questions an analyst asks of every device; the grid's quick filters and the Overview agree on them. */
+const NO_FINDING: DeviceFlags = {
+  stale: false,
+  infected: false,
+  outOfDate: false,
+  firewallOff: false,
+};
+
+/**
+ * The audit questions an analyst asks of every device; the grid's quick filters and the
+ * Overview agree on them. A decommissioned device raises none: it is gone from the fleet, and
+ * counting it stale or out of date buried the real findings (638 of 704 "stale" were).
+ */
 export function deviceFlags(
   row: Pick<
     DeviceRow,
     'lastSeen' | 'infectionStatus' | 'updateStatus' | 'firewall' | 'activeThreats'
-  >,
+  > & { decommissioned?: boolean },
   staleDays: number,
   nowMs: number,
 ): DeviceFlags {
+  if (row.decommissioned === true) return NO_FINDING;
   const lastSeen = row.lastSeen === undefined ? Number.NaN : Date.parse(row.lastSeen);
   return {
     stale: Number.isNaN(lastSeen) || nowMs - lastSeen > staleDays * DAY_MS,

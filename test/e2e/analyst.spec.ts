@@ -167,7 +167,7 @@ test('the analyst path, end to end', async ({ page }) => {
 
   // Quick filters narrow it correctly.
   const infected = rows.filter(
-    (r) => r.infectionStatus === 'Infected' || (r.activeThreats ?? 0) > 0,
+    (r) => !r.decommissioned && (r.infectionStatus === 'Infected' || (r.activeThreats ?? 0) > 0),
   );
   await page.getByRole('button', { name: 'Infected' }).click();
   await expect(footer(page)).toHaveText(
