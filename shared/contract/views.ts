@@ -148,6 +148,8 @@ export type GridRow = z.infer<typeof GridRow>;
 export const DeviceDetail = z.object({
   console: z.string(),
   agentId: z.string(),
+  /** The device as the grid shows it: the page's title and summary. */
+  row: DeviceRow,
   /** Pretty-printed for reading and copying. */
   ocsf: z.string(),
   raw: z.string(),

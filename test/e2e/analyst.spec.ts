@@ -247,9 +247,13 @@ test('the analyst path, end to end', async ({ page }) => {
   await page.getByRole('gridcell', { name: threatened.hostname!, exact: true }).first().click();
   const findingsPane = detail.getByRole('region', { name: /Threats as OCSF Detection Findings/ });
   await expect(findingsPane.locator('pre')).toContainText('"class_uid": 2004');
+  // The page is titled with the hostname and summarises the device before its JSON.
+  await expect(detail.getByRole('heading', { level: 3 })).toContainText(threatened.hostname!);
+  await expect(detail.getByRole('region', { name: 'Summary' })).toContainText('Last seen');
   await shot(page, 'device-findings-light');
   expect(await seriousA11yViolations(page, '[aria-label="Device detail"]')).toEqual([]);
-  await page.keyboard.press('Escape');
+  await detail.getByRole('button', { name: 'Close device' }).click();
+  await expect(detail).toBeHidden();
   await page.getByLabel('Quick search').fill('');
 
   // Push everything to Sekoia.

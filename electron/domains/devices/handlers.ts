@@ -47,6 +47,7 @@ export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
     return {
       console: record.name,
       agentId,
+      row: deviceRowOf(mapped.deviceRow, record.name),
       ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(Date.parse(snapshot!.takenAt)))),
       raw: indentJson(raw),
       threats,

@@ -8,6 +8,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
+import Close from '@mui/icons-material/Close';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import type { GridRow } from '../../../shared/contract/views';
 import { useQuery } from '../backend/BackendContext';
 import { describeWindow } from '../../../shared/sentinelone/history-window';
 import { ErrorNotice } from '../ErrorNotice';
@@ -32,23 +36,40 @@ export function DeviceDrawer({
         role="region"
         aria-label="Device detail"
       >
-        {device && <Detail {...device} />}
+        {device && <Detail {...device} onClose={onClose} />}
       </Box>
     </Drawer>
   );
 }
 
-function Detail({ console: consoleName, agentId }: { console: string; agentId: string }) {
+function Detail({
+  console: consoleName,
+  agentId,
+  onClose,
+}: {
+  console: string;
+  agentId: string;
+  onClose: () => void;
+}) {
   const detail = useQuery('devices.detail', { console: consoleName, agentId });
   const d = detail.data;
   return (
     <>
-      <Typography variant="h6" component="h3">
-        Device {agentId} · {consoleName}
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+          {d?.row.hostname ?? `Device ${agentId}`}
+          <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
+            {consoleName} · agent {agentId}
+          </Typography>
+        </Typography>
+        <IconButton onClick={onClose} aria-label="Close device">
+          <Close />
+        </IconButton>
+      </Stack>
       <ErrorNotice error={detail.error} />
       {d && (
         <>
+          <Summary row={d.row} />
           <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
             <JsonPane title="OCSF 1.6.0 record" text={d.ocsf} />
             <JsonPane title="Raw SentinelOne agent" text={d.raw} />
@@ -163,6 +184,73 @@ function Recent({
             );
           })}
         </List>
+      )}
+    </Paper>
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/** "42 days ago", "today": how long since the console last heard from the device. */
+function ago(iso: string | undefined): string {
+  if (iso === undefined) return 'never';
+  const days = Math.floor((Date.now() - Date.parse(iso)) / DAY_MS);
+  if (Number.isNaN(days)) return 'unknown';
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days.toLocaleString()} days ago`;
+}
+
+/** What an auditor reads first: the device's identity, where it sits, and its flags. */
+function Summary({ row }: { row: GridRow }) {
+  const facts: [string, string][] = [
+    ['OS', row.os ?? 'unknown'],
+    ['Device type', row.deviceType ?? 'unknown'],
+    ['IPs', row.ips.join(', ') || 'none'],
+    ['External IP', row.externalIp ?? 'none'],
+    ['Last user', row.users ?? 'none'],
+    ['Site · group', `${row.site ?? '—'} · ${row.group ?? '—'}`],
+    ['Agent version', row.agentVersion ?? 'unknown'],
+    [
+      'Last seen',
+      `${ago(row.lastSeen)}${row.lastSeen ? ` (${new Date(row.lastSeen).toLocaleString()})` : ''}`,
+    ],
+  ];
+  const flags = [
+    row.decommissioned && 'Decommissioned',
+    row.infectionStatus === 'Infected' && 'Infected',
+    (row.activeThreats ?? 0) > 0 && `${row.activeThreats} active threats`,
+    row.firewall === 'Disabled' && 'Firewall off',
+    row.updateStatus === 'Update Required' && 'Update required',
+  ].filter((flag): flag is string => typeof flag === 'string');
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5, mt: 1 }} role="region" aria-label="Summary">
+      <Box
+        component="dl"
+        sx={{
+          m: 0,
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr max-content 1fr',
+          columnGap: 2,
+          rowGap: 0.5,
+        }}
+      >
+        {facts.map(([label, value]) => (
+          <Box key={label} sx={{ display: 'contents' }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {label}
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+      {flags.length > 0 && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          {flags.map((flag) => (
+            <Chip key={flag} size="small" variant="outlined" label={flag} />
+          ))}
+        </Stack>
       )}
     </Paper>
   );
