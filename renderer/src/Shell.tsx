@@ -3,6 +3,7 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -58,16 +59,18 @@ export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
         <Toolbar variant="dense" />
         <Box component="nav" aria-label="Screens" sx={{ flexGrow: 1 }}>
           <List>
+            {/* A list holds list items: each button sits in its own <li>. */}
             {SCREENS.map((item) => (
-              <ListItemButton
-                key={item.id}
-                selected={item.id === screen}
-                aria-current={item.id === screen ? 'page' : undefined}
-                onClick={() => onNavigate(item.id)}
-              >
-                <ListItemIcon>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} />
-              </ListItemButton>
+              <ListItem key={item.id} disablePadding>
+                <ListItemButton
+                  selected={item.id === screen}
+                  aria-current={item.id === screen ? 'page' : undefined}
+                  onClick={() => onNavigate(item.id)}
+                >
+                  <ListItemIcon>{item.icon}</ListItemIcon>
+                  <ListItemText primary={item.label} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Box>

@@ -164,6 +164,14 @@ test('the analyst path, end to end', async ({ page }) => {
   ).value.rows;
   expect(rows).toHaveLength(env.s1.agents);
   await shot(page, 'devices-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await expect(page.getByRole('menuitemcheckbox', { name: 'Hostname' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  expect(await seriousA11yViolations(page, '[role="menu"]')).toEqual([]);
+  await page.keyboard.press('Escape');
 
   // Quick filters narrow it correctly.
   const infected = rows.filter(
@@ -292,10 +300,12 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(audit).toContainText('export');
   await expect(audit).toContainText('push');
   await shot(page, 'audit-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 
   await nav(page, 'Overview');
   await expect(page.getByRole('region', { name: 'Operating systems' })).toBeVisible();
   await shot(page, 'overview-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 
   // Every screen in the dark theme too.
   await page.emulateMedia({ colorScheme: 'dark' });

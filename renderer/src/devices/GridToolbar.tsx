@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import CheckBox from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlank from '@mui/icons-material/CheckBoxOutlineBlank';
+import ListItemIcon from '@mui/material/ListItemIcon';
 import ViewColumn from '@mui/icons-material/ViewColumn';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 
@@ -70,9 +72,18 @@ export function GridToolbar(props: Props) {
           <MenuItem
             key={column.id}
             dense
+            role="menuitemcheckbox"
+            aria-checked={column.visible}
             onClick={() => props.onToggleColumn(column.id, !column.visible)}
           >
-            <Checkbox size="small" checked={column.visible} tabIndex={-1} />
+            {/* The item is the control (a menu item, checked or not); the box only shows it. */}
+            <ListItemIcon>
+              {column.visible ? (
+                <CheckBox fontSize="small" color="primary" />
+              ) : (
+                <CheckBoxOutlineBlank fontSize="small" />
+              )}
+            </ListItemIcon>
             <ListItemText primary={column.label} />
           </MenuItem>
         ))}
