@@ -207,6 +207,13 @@ test('the analyst path, end to end', async ({ page }) => {
     'Stored: the whole history.',
   );
   await shot(page, 'device-detail-light');
+  // Next and previous follow the grid's order.
+  const title = detail.getByRole('heading', { level: 3 });
+  await expect(title).toContainText(host);
+  await detail.getByRole('button', { name: 'Next device' }).click();
+  await expect(title).not.toContainText(host);
+  await detail.getByRole('button', { name: 'Previous device' }).click();
+  await expect(title).toContainText(host);
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
   // The keyboard opens it too: Enter on a focused cell.

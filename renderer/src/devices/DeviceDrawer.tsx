@@ -9,6 +9,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import Close from '@mui/icons-material/Close';
+import ChevronLeft from '@mui/icons-material/ChevronLeft';
+import ChevronRight from '@mui/icons-material/ChevronRight';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import type { GridRow } from '../../../shared/contract/views';
@@ -20,9 +22,12 @@ import { ErrorNotice } from '../ErrorNotice';
 export function DeviceDrawer({
   device,
   onClose,
+  onStep,
 }: {
   device?: { console: string; agentId: string };
   onClose: () => void;
+  /** Opens the next (1) or previous (-1) device of the grid. */
+  onStep?: (delta: 1 | -1) => void;
 }) {
   return (
     <Drawer
@@ -36,7 +41,7 @@ export function DeviceDrawer({
         role="region"
         aria-label="Device detail"
       >
-        {device && <Detail {...device} onClose={onClose} />}
+        {device && <Detail {...device} onClose={onClose} {...(onStep ? { onStep } : {})} />}
       </Box>
     </Drawer>
   );
@@ -46,10 +51,12 @@ function Detail({
   console: consoleName,
   agentId,
   onClose,
+  onStep,
 }: {
   console: string;
   agentId: string;
   onClose: () => void;
+  onStep?: (delta: 1 | -1) => void;
 }) {
   const detail = useQuery('devices.detail', { console: consoleName, agentId });
   const d = detail.data;
@@ -62,6 +69,16 @@ function Detail({
             {consoleName} · agent {agentId}
           </Typography>
         </Typography>
+        {onStep && (
+          <>
+            <IconButton onClick={() => onStep(-1)} aria-label="Previous device">
+              <ChevronLeft />
+            </IconButton>
+            <IconButton onClick={() => onStep(1)} aria-label="Next device">
+              <ChevronRight />
+            </IconButton>
+          </>
+        )}
         <IconButton onClick={onClose} aria-label="Close device">
           <Close />
         </IconButton>

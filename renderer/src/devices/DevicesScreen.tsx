@@ -229,7 +229,21 @@ export function DevicesScreen() {
           ? `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${selected ? ` · ${selected.toLocaleString()} selected` : ''}${devices.loading ? ` · loading, ${devices.total.toLocaleString()} in all…` : ''}`
           : ''}
       </Typography>
-      <DeviceDrawer {...(detail ? { device: detail } : {})} onClose={() => setDetail(undefined)} />
+      <DeviceDrawer
+        {...(detail ? { device: detail } : {})}
+        onClose={() => setDetail(undefined)}
+        onStep={(delta) => {
+          // The grid's own order, as filtered and sorted: next and previous as the analyst sees them.
+          const api = grid.current;
+          if (!api || !detail) return;
+          const index = api.getRowNode(`${detail.console}/${detail.agentId}`)?.rowIndex;
+          const next = index == null ? undefined : api.getDisplayedRowAtIndex(index + delta)?.data;
+          if (next) {
+            setDetail({ console: next.console, agentId: next.agentId });
+            api.ensureIndexVisible(index! + delta);
+          }
+        }}
+      />
       {handOn?.kind === 'export' && (
         <ExportDialog selection={handOn.selection} onClose={() => setHandOn(undefined)} />
       )}
