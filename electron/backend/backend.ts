@@ -266,6 +266,8 @@ export class Backend {
       signal: controller.signal,
       onProgress: (progress) => this.events.emit('sync.progress', progress),
       onState: changed,
+      // The card shows what is being retried: it must hear of it, as no state changes then.
+      onRetry: () => changed(this.stores.consoleState.get(record.id).state),
     });
     this.syncs.set(record.id, controller);
     const finished = run

@@ -284,7 +284,16 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(
     push.getByRole('checkbox', { name: /Include decommissioned devices/ }),
   ).not.toBeChecked();
-  await push.getByRole('button', { name: 'Push', exact: true }).click();
+  // A push is confirmed with its counts before anything is sent.
+  await push.getByRole('button', { name: 'Push…' }).click();
+  await expect(push.getByRole('status', { name: 'Confirm the push' })).toContainText(
+    `Send up to ${rows.length.toLocaleString('en')} devices to `,
+  );
+  await shot(page, 'push-confirm-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await push
+    .getByRole('button', { name: `Push ${rows.length.toLocaleString('en')} devices` })
+    .click();
   await expect(push.getByRole('status')).toContainText('Delivered', { timeout: 30_000 });
   const pushable = rows.filter((r) => r.hostname && !r.decommissioned).length;
   const leftOut = rows.filter((r) => r.decommissioned).length;

@@ -45,6 +45,8 @@ export interface SyncRequest {
   onProgress?: (progress: SyncProgress) => void;
   /** Each Sumo state the console passes through during this sync. */
   onState?: (state: ConsoleState) => void;
+  /** A request failed and is retried: the console's current problem changed. */
+  onRetry?: () => void;
 }
 
 export const DEFAULT_KEEP_SNAPSHOTS = 2;
@@ -123,7 +125,7 @@ export class SyncEngine {
         new RateLimiters(this.options.rateLimits),
         request.retryPolicy ?? this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         request.signal,
-        ({ error, attempt, path }) =>
+        ({ error, attempt, path }) => {
           health.record(
             {
               consoleId: record.id,
@@ -134,7 +136,9 @@ export class SyncEngine {
               details: { attempt },
             },
             clock.now(),
-          ),
+          );
+          request.onRetry?.();
+        },
       );
       setState('Initialized');
       const queue = new PrecomputeQueue(db, this.options.precomputer ?? inlinePrecomputer);

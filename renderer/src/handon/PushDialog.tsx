@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { call, useBackend, useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
-import { ScopeChooser, type DeviceSelection } from './scope';
+import { scopeCount, ScopeChooser, type DeviceSelection } from './scope';
 import { useHandOn } from './useHandOn';
 import { SekoiaTargetForm } from './SekoiaTargetForm';
 
@@ -31,6 +31,8 @@ export function PushDialog({
   const [target, setTarget] = useState('');
   const [adding, setAdding] = useState(false);
   const [includeDecommissioned, setIncludeDecommissioned] = useState(false);
+  // A push sends devices to another system: it is confirmed, with the counts, before it starts.
+  const [confirming, setConfirming] = useState(false);
   const { choice, setChoice, running, result, error, run } = useHandOn<'push.run'>(selection);
   const [progress, setProgress] = useState<{ delivered: number; total: number }>();
   useEvent('push.progress', (p) => setProgress(p));
@@ -39,6 +41,7 @@ export function PushDialog({
   const chosen = target || list[0]?.name || '';
   const current = list.find((t) => t.name === chosen);
   const push = async (resume: boolean) => {
+    setConfirming(false);
     setProgress(undefined);
     await run((scope) =>
       call(api, 'push.run', {
@@ -93,6 +96,22 @@ export function PushDialog({
             }
             label="Include decommissioned devices (Sekoia's own connector leaves them out)"
           />
+          {confirming && current && (
+            <Alert severity="info" role="status" aria-label="Confirm the push">
+              Send up to {plural(scopeCount(selection, choice), 'device')} to {current.name} (
+              {current.baseUrl}) in about{' '}
+              {plural(
+                Math.ceil(scopeCount(selection, choice) / current.batchSize),
+                'batch',
+                'batches',
+              )}
+              ?{' '}
+              {includeDecommissioned
+                ? 'Decommissioned devices are included.'
+                : 'Decommissioned devices are left out.'}{' '}
+              Devices without a hostname are left out (Sekoia requires one).
+            </Alert>
+          )}
           {(running || progress) && (
             <>
               <LinearProgress
@@ -112,8 +131,8 @@ export function PushDialog({
           {result && (
             <Alert severity={result.state === 'complete' ? 'success' : 'error'} role="status">
               {result.state === 'complete'
-                ? `Delivered ${result.deliveredItems.toLocaleString()} devices in ${result.deliveredBatches} batches.`
-                : `${result.message ?? 'The push stopped.'} Delivered ${result.deliveredBatches} of ${result.batches} batches; the rest wait in the outbox.`}
+                ? `Delivered ${plural(result.deliveredItems, 'device')} in ${plural(result.deliveredBatches, 'batch', 'batches')}.`
+                : `${result.message ?? 'The push stopped.'} Delivered ${result.deliveredBatches} of ${plural(result.batches, 'batch', 'batches')}; the rest wait in the outbox.`}
               {result.decommissionedLeftOut > 0 &&
                 ` ${result.decommissionedLeftOut} decommissioned devices were left out.`}
               {result.skipped > 0 &&
@@ -130,10 +149,28 @@ export function PushDialog({
             Resume failed push
           </Button>
         )}
-        <Button variant="contained" onClick={() => void push(false)} disabled={running || !current}>
-          Push
-        </Button>
+        {confirming ? (
+          <>
+            <Button onClick={() => setConfirming(false)}>Back</Button>
+            <Button variant="contained" onClick={() => void push(false)} disabled={running}>
+              Push {plural(scopeCount(selection, choice), 'device')}
+            </Button>
+          </>
+        ) : (
+          <Button
+            variant="contained"
+            onClick={() => setConfirming(true)}
+            disabled={running || !current}
+          >
+            Push…
+          </Button>
+        )}
       </DialogActions>
     </Dialog>
   );
+}
+
+/** "1 device", "23,000 devices". */
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }

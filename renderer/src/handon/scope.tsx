@@ -30,6 +30,13 @@ export function scopeOf(selection: DeviceSelection, choice: ScopeChoice): Device
   return { label: 'all devices' };
 }
 
+/** How many devices a choice covers, before the push or export leaves any out. */
+export function scopeCount(selection: DeviceSelection, choice: ScopeChoice): number {
+  if (choice === 'filtered' && selection.filtered) return selection.filtered.length;
+  if (choice === 'selected' && selection.selected) return selection.selected.length;
+  return selection.total;
+}
+
 export function initialChoice(selection: DeviceSelection): ScopeChoice {
   return selection.selected ? 'selected' : selection.filtered ? 'filtered' : 'all';
 }

@@ -63,6 +63,14 @@ describe('the console card while a console fails', () => {
       times: 1_000_000,
       fault: { kind: 'status', status: 503 },
     });
+    // The card hears of each retry: no state changes while one goes on.
+    let changesAfterRetry = 0;
+    b.events.subscribe((event) => {
+      if (event === 'console.changed') {
+        const problem = b.stores.health.list(undefined, 1)[0];
+        if (problem?.message.startsWith('Retrying')) changesAfterRetry += 1;
+      }
+    });
     expect((await dispatch(b, 'sync.start', { name: 'prod' })).ok).toBe(true);
 
     let view = await consoleView(b);
@@ -70,6 +78,7 @@ describe('the console card while a console fails', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       view = await consoleView(b);
     }
+    expect(changesAfterRetry).toBeGreaterThan(0);
     expect(view.problem).toMatchObject({
       severity: 'warning',
       since: NOW.toISOString(),
