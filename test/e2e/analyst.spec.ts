@@ -320,6 +320,15 @@ test('the analyst path, end to end', async ({ page }) => {
 
   await nav(page, 'Overview');
   await expect(page.getByRole('region', { name: 'Operating systems' })).toBeVisible();
+  // Headline findings are shares of the active fleet (decommissioned devices left out).
+  const active = rows.filter((r) => !r.decommissioned).length;
+  const headline = page.getByRole('region', { name: 'Findings', exact: true });
+  await expect(headline).toContainText(`Active devices${active.toLocaleString('en')}`);
+  await expect(headline).toContainText(`${infected.length} of ${active.toLocaleString('en')}`);
+  // OS legends use OCSF's names, as the exports do: no raw "windows_legacy".
+  await expect(page.getByRole('region', { name: 'Operating systems' })).not.toContainText(
+    'windows_legacy',
+  );
   await shot(page, 'overview-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 

@@ -1,5 +1,13 @@
 import type { GridRow, OverviewStats } from '../../../shared/contract/views';
 import { deviceFlags } from '../../../shared/devices/device-flags';
+import { OS_TYPE_CAPTIONS, OS_TYPE_TO_OCSF } from '../../../shared/ocsf/enums';
+
+/** SentinelOne's OS type as OCSF names it ("windows_legacy" is Windows), as the exports do. */
+function osCaption(osType: string | undefined): string | undefined {
+  if (osType === undefined) return undefined;
+  const id = OS_TYPE_TO_OCSF[osType.trim().toLowerCase()];
+  return id === undefined ? osType : OS_TYPE_CAPTIONS[id];
+}
 
 type Stats = OverviewStats;
 
@@ -12,7 +20,7 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
   const bump = (map: Map<string, number>, key: string | undefined) =>
     map.set(key ?? 'Unknown', (map.get(key ?? 'Unknown') ?? 0) + 1);
   for (const row of rows) {
-    bump(os, row.osType ?? row.os);
+    bump(os, osCaption(row.osType) ?? row.os);
     bump(versions, row.agentVersion);
     bump(types, row.deviceType);
     let entry = consoles.get(row.console);

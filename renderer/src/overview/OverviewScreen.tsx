@@ -8,6 +8,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
+import type { OverviewStats } from '../../../shared/contract/views';
 
 const TOP = 8;
 const top = (counts: { key: string; count: number }[]) => {
@@ -43,6 +44,7 @@ export function OverviewScreen() {
           No devices yet: add a console and sync it on the Consoles screen.
         </Typography>
       )}
+      {s && s.devices > 0 && <Headline consoles={s.consoles} staleDays={staleDays} />}
       {s && s.devices > 0 && (
         <Box
           sx={{
@@ -110,5 +112,58 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
       </Typography>
       {children}
     </Paper>
+  );
+}
+
+type ConsoleCounts = OverviewStats['consoles'];
+
+/** The audit's answers first: each finding as a share of the active (not decommissioned) fleet. */
+function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays: number }) {
+  const sum = (pick: (c: ConsoleCounts[number]) => number) =>
+    consoles.reduce((total, c) => total + pick(c), 0);
+  const active = sum((c) => c.devices - c.decommissioned);
+  const share = (count: number) =>
+    active === 0
+      ? '—'
+      : `${((100 * count) / active).toFixed(count > 0 && count < active / 100 ? 1 : 0)} %`;
+  const figures: [string, number][] = [
+    ['Infected', sum((c) => c.infected)],
+    [`Stale (> ${staleDays} d)`, sum((c) => c.stale)],
+    ['Out of date', sum((c) => c.outOfDate)],
+    ['Firewall off', sum((c) => c.firewallOff)],
+  ];
+  return (
+    <Box
+      component="section"
+      aria-label="Findings"
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))',
+        gap: 2,
+        mb: 2,
+      }}
+    >
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="body2" color="text.secondary">
+          Active devices
+        </Typography>
+        <Typography variant="h5" component="p">
+          {active.toLocaleString()}
+        </Typography>
+      </Paper>
+      {figures.map(([label, count]) => (
+        <Paper key={label} variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="body2" color="text.secondary">
+            {label}
+          </Typography>
+          <Typography variant="h5" component="p">
+            {share(count)}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {count.toLocaleString()} of {active.toLocaleString()}
+          </Typography>
+        </Paper>
+      ))}
+    </Box>
   );
 }

@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
  * as "rule: target" lines, so a failing test names what to fix.
  */
 export async function seriousA11yViolations(page: Page, selector: string): Promise<string[]> {
+  // After MUI's enter transitions (225 ms): a menu fading in has every colour washed out.
+  await page.waitForTimeout(350);
   const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
   return violations
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
