@@ -13,7 +13,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../adapters/http/retry';
 import type { S1Api } from '../../shared/sentinelone/apis';
 import { InvalidArgumentError } from '../../shared/errors/app-error';
 import { AutoPoller } from '../domains/sync/auto-poll';
-import { SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
+import { RETRYING, SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
 import type { ConsoleView } from '../../shared/contract/views';
 import { EventHub } from './event-hub';
 import { silentLogger, type Logger } from '../adapters/logging/log-file';
@@ -163,7 +163,7 @@ export class Backend {
   private problemOf(record: ConsoleRecord): Pick<ConsoleView, 'problem'> {
     const event = this.stores.health.currentProblem(record.id);
     if (!event) return {};
-    const retrying = this.engine.isRunning(record.id) && event.message.startsWith('Retrying');
+    const retrying = this.engine.isRunning(record.id) && event.message.startsWith(RETRYING);
     const giveUpMs = (this.deps.sync?.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryTimeMs;
     return {
       problem: {

@@ -1,20 +1,13 @@
-import { isUtf8 } from 'node:buffer';
-
 /**
  * One object exactly as the console sent it: text when its bytes are valid UTF-8 (nearly always),
  * the bytes themselves when not, so raw exports give back what the console sent, byte for byte.
- * SQLite keeps either in the same column (a TEXT column stores a BLOB unchanged).
+ * Stored as text to parse, with the exact bytes beside it when they differ (see storedForm).
  */
 export type RawJson = string | Buffer;
 
 /** The text to parse: invalid sequences read as U+FFFD, as any JSON reader would see them. */
 export function rawText(raw: RawJson): string {
   return typeof raw === 'string' ? raw : raw.toString('utf8');
-}
-
-/** Bytes as a RawJson: text when they are valid UTF-8. */
-export function rawOfBytes(bytes: Buffer): RawJson {
-  return isUtf8(bytes) ? bytes.toString('utf8') : Buffer.from(bytes);
 }
 
 /**

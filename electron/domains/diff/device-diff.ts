@@ -27,16 +27,12 @@ export function diffConsole(record: ConsoleRecord, snapshots: SnapshotStore): Co
         : 'Not synced yet: sync it twice to see what changed.',
     };
   }
-  const rowOf = (snapshotId: number, agentId: string) =>
-    deviceRow(snapshots.agentJson(snapshotId, agentId), agentId);
-  const added = snapshots
-    .agentsOnlyIn(to.id, from.id)
-    .sort()
-    .map((id) => named(rowOf(to.id, id)));
-  const removed = snapshots
-    .agentsOnlyIn(from.id, to.id)
-    .sort()
-    .map((id) => named(rowOf(from.id, id)));
+  const namedIn = (snapshotId: number, agentIds: string[]) =>
+    [...snapshots.agentTexts(snapshotId, agentIds.sort())].map(({ agentId, json }) =>
+      named(deviceRow(json, agentId)),
+    );
+  const added = namedIn(to.id, snapshots.agentsOnlyIn(to.id, from.id));
+  const removed = namedIn(from.id, snapshots.agentsOnlyIn(from.id, to.id));
   const changed: DeviceChange[] = [];
   for (const pair of snapshots.changedAgents(from.id, to.id)) {
     const before = deviceRow(pair.before, pair.agentId);
@@ -63,9 +59,8 @@ function brief(snapshot: SnapshotInfo) {
 }
 
 /** The device row of a raw agent; an unreadable one is named by its id alone. */
-function deviceRow(json: string | undefined, agentId: string): DeviceRow {
+function deviceRow(json: string, agentId: string): DeviceRow {
   const bare: DeviceRow = { console: '', agentId, ips: [], decommissioned: false };
-  if (json === undefined) return bare;
   try {
     const parsed = parseAgent(JSON.parse(json));
     return parsed.ok ? toDeviceRow(parsed.value.agent, '') : bare;

@@ -39,6 +39,10 @@ interface HealthRow {
  * console, API, class and message bumps its count instead of adding a row. Messages and
  * details pass through redaction, with the secrets of the run named explicitly.
  */
+/** An event is current from its console's latest sync start on (all are, before the first). */
+const SINCE_LATEST_SYNC =
+  "last_at >= COALESCE((SELECT MAX(started_at) FROM sync_runs WHERE console_id = ?), '')";
+
 export class HealthStore {
   constructor(
     private readonly db: Db,
@@ -93,7 +97,7 @@ export class HealthStore {
     const row = this.db
       .prepare(
         `SELECT * FROM health_events WHERE console_id = ?
-           AND last_at >= COALESCE((SELECT MAX(started_at) FROM sync_runs WHERE console_id = ?), '')
+           AND ${SINCE_LATEST_SYNC}
          ORDER BY severity = 'error' DESC, last_at DESC, id DESC LIMIT 1`,
       )
       .get(consoleId, consoleId) as HealthRow | undefined;
@@ -125,7 +129,7 @@ export class HealthStore {
       .prepare(
         `SELECT COALESCE(SUM(severity = 'error'), 0) AS errors, COALESCE(SUM(severity = 'warning'), 0) AS warnings
          FROM health_events WHERE console_id = ?
-           AND last_at >= COALESCE((SELECT MAX(started_at) FROM sync_runs WHERE console_id = ?), '')`,
+           AND ${SINCE_LATEST_SYNC}`,
       )
       .get(consoleId, consoleId) as { errors: number; warnings: number };
   }

@@ -192,13 +192,27 @@ export class SnapshotStore {
 
   /** The raw object of one agent of a snapshot, as text (invalid UTF-8 reads as U+FFFD). */
   agentJson(snapshotId: number, agentId: string): string | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT ${storedRawColumns('r')} FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
-           WHERE m.snapshot_id = ? AND m.agent_id = ?`,
-      )
-      .get(snapshotId, agentId) as StoredRaw | undefined;
-    return row && textOf(row, new ChunkReader(this.db, 1));
+    for (const { json } of this.agentTexts(snapshotId, [agentId])) return json;
+    return undefined;
+  }
+
+  /**
+   * The raw objects of some agents of a snapshot, as text, in the order given (those not in it
+   * left out). One chunk reader serves them all: agents in id order share their chunks.
+   */
+  *agentTexts(
+    snapshotId: number,
+    agentIds: Iterable<string>,
+  ): Generator<{ agentId: string; json: string }> {
+    const select = this.db.prepare(
+      `SELECT ${storedRawColumns('r')} FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+         WHERE m.snapshot_id = ? AND m.agent_id = ?`,
+    );
+    const chunks = new ChunkReader(this.db);
+    for (const agentId of agentIds) {
+      const row = select.get(snapshotId, agentId) as StoredRaw | undefined;
+      if (row) yield { agentId, json: textOf(row, chunks) };
+    }
   }
 
   /**

@@ -51,6 +51,9 @@ export interface SyncRequest {
 
 export const DEFAULT_KEEP_SNAPSHOTS = 2;
 
+/** How a retried request's health event begins: the console card tells it by this. */
+export const RETRYING = 'Retrying ';
+
 export class SyncAlreadyRunningError extends AppError {
   override readonly name = 'SyncAlreadyRunningError';
   readonly code = 'conflict';
@@ -132,7 +135,7 @@ export class SyncEngine {
               api: path.split('/')[1],
               errorClass: classifyError(error),
               severity: 'warning',
-              message: `Retrying GET ${path} after: ${error instanceof Error ? error.message : String(error)}`,
+              message: `${RETRYING}GET ${path} after: ${error instanceof Error ? error.message : String(error)}`,
               details: { attempt },
             },
             clock.now(),

@@ -7,12 +7,18 @@ import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
 
+/** A fresh database holding one console, c1. */
+function dbWithConsole() {
+  const db = openDatabase(tempDir());
+  db.prepare(
+    `INSERT INTO consoles (id, name, url, created_at, updated_at) VALUES ('c1', 'prod', 'https://x', 't', 't')`,
+  ).run();
+  return db;
+}
+
 describe('health events', () => {
   it('counts repeats of the newest event instead of adding rows', () => {
-    const db = openDatabase(tempDir());
-    db.prepare(
-      `INSERT INTO consoles (id, name, url, created_at, updated_at) VALUES ('c1', 'prod', 'https://x', 't', 't')`,
-    ).run();
+    const db = dbWithConsole();
     const health = new HealthStore(db);
     const event = {
       consoleId: 'c1',
@@ -38,10 +44,7 @@ describe('health events', () => {
   });
 
   it('counts only the problems since the latest sync began, so a badge clears once one goes through', () => {
-    const db = openDatabase(tempDir());
-    db.prepare(
-      `INSERT INTO consoles (id, name, url, created_at, updated_at) VALUES ('c1', 'prod', 'https://x', 't', 't')`,
-    ).run();
+    const db = dbWithConsole();
     const health = new HealthStore(db);
     const runs = new RunStore(db);
     const failure = {
@@ -67,10 +70,7 @@ describe('health events', () => {
   });
 
   it('never stores a secret, named or shaped like one', () => {
-    const db = openDatabase(tempDir());
-    db.prepare(
-      `INSERT INTO consoles (id, name, url, created_at, updated_at) VALUES ('c1', 'prod', 'https://x', 't', 't')`,
-    ).run();
+    const db = dbWithConsole();
     const health = new HealthStore(db, () => ['tok-SECRET-9f8e']);
     health.record(
       {
