@@ -30,8 +30,18 @@ export type PrecomputedAgent =
 
 export function precomputeAgent(json: string): PrecomputedAgent {
   const parsed = readAgent(json);
-  if (!parsed.ok) return parsed;
-  const { agent } = parsed;
+  return parsed.ok ? precomputeRead(parsed.agent) : parsed;
+}
+
+/** The same outputs from an agent object already parsed (the sync parses each agent once). */
+export function precomputeParsed(raw: unknown): PrecomputedAgent {
+  const parsed = parseAgent(raw);
+  return parsed.ok
+    ? precomputeRead(parsed.value.agent)
+    : { ok: false, reason: parsed.error.reason };
+}
+
+function precomputeRead(agent: S1Agent): PrecomputedAgent {
   const ocsf = agentToOcsf(agent, { readTimeMs: 0 }).record;
   const { console: _console, ...row } = toDeviceRow(agent, '');
   return {

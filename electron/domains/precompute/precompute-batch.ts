@@ -1,4 +1,4 @@
-import { precomputeAgent } from '../../../shared/devices/precomputed';
+import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
 import { compressParts } from '../sync/chunk-store';
 
 /** One agent of a batch: rejected, or its outputs with its OCSF record's place in the chunk. */
@@ -17,7 +17,11 @@ export interface PrecomputedBatch {
  * records together: a page of records compresses ~8× where one alone barely does.
  */
 export function precomputeBatch(jsons: readonly string[]): PrecomputedBatch {
-  const mapped = jsons.map(precomputeAgent);
+  return packBatch(jsons.map(precomputeAgent));
+}
+
+/** Agents' outputs as a batch: their OCSF records in one chunk, the rest beside it. */
+export function packBatch(mapped: readonly PrecomputedAgent[]): PrecomputedBatch {
   const parts: Buffer[] = [];
   for (const result of mapped) if (result.ok) parts.push(Buffer.from(result.ocsf, 'utf8'));
   const { bytes, spans } = compressParts(parts);

@@ -1,8 +1,15 @@
-// A worker thread's tasks, off the thread that runs the sync or the push: a batch of raw agents
-// to precompute (an array), or a push batch's Sekoia records to map.
+// A worker thread's tasks, off the thread that runs the sync or the push: a page of the agents
+// walk to prepare, a batch of raw agents to precompute (an array), or a push batch's Sekoia
+// records to map.
 import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
+import { preparePage, type PageElement, type PreparedPage } from './prepare-page';
 
-export default function run(task: readonly string[] | SekoiaSources): PrecomputedBatch | string[] {
-  return Array.isArray(task) ? precomputeBatch(task) : sekoiaRecordsOf(task as SekoiaSources);
+export type PrecomputeTask = readonly string[] | SekoiaSources | { page: readonly PageElement[] };
+export type PrecomputeTaskResult = PrecomputedBatch | string[] | PreparedPage;
+
+export default function run(task: PrecomputeTask): PrecomputeTaskResult {
+  if (Array.isArray(task)) return precomputeBatch(task as readonly string[]);
+  if ('page' in task) return preparePage(task.page);
+  return sekoiaRecordsOf(task as SekoiaSources);
 }

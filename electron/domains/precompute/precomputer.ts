@@ -1,4 +1,5 @@
 import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
+import { preparePage, type PageElement, type PreparedPage } from './prepare-page';
 import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 
 /** Maps raw agents to their precomputed outputs, somewhere: this thread or worker threads. */
@@ -6,6 +7,8 @@ export interface Precomputer {
   /** How many batches it can work on at once; more are queued. */
   readonly parallelism: number;
   map(jsons: readonly string[]): Promise<PrecomputedBatch>;
+  /** A page of the agents walk, parsed once for everything the sync stores (see preparePage). */
+  preparePage(elements: readonly PageElement[]): Promise<PreparedPage>;
   /** A push batch's Sekoia records (default options), those Sekoia refuses left out. */
   sekoia(sources: SekoiaSources): Promise<string[]>;
   close(): Promise<void>;
@@ -15,6 +18,7 @@ export interface Precomputer {
 export const inlinePrecomputer: Precomputer = {
   parallelism: 1,
   map: (jsons) => Promise.resolve(precomputeBatch(jsons)),
+  preparePage: (elements) => Promise.resolve(preparePage(elements)),
   sekoia: (sources) => Promise.resolve(sekoiaRecordsOf(sources)),
   close: () => Promise.resolve(),
 };

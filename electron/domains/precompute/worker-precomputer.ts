@@ -4,6 +4,8 @@ import { Piscina } from 'piscina';
 import type { PrecomputedBatch } from './precompute-batch';
 import type { SekoiaSources } from '../inventory/snapshot-record-store';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
+import type { PrecomputeTask, PrecomputeTaskResult } from './precompute-worker';
+import { asBuffer, type PageElement, type PreparedPage } from './prepare-page';
 
 export interface WorkerPrecomputerOptions {
   threads?: number;
@@ -26,7 +28,7 @@ const IDLE_MS = 2_000;
  */
 export class WorkerPrecomputer implements Precomputer {
   readonly parallelism: number;
-  private pool: Piscina<readonly string[] | SekoiaSources, PrecomputedBatch | string[]> | undefined;
+  private pool: Piscina<PrecomputeTask, PrecomputeTaskResult> | undefined;
   private inlineLeft: number;
   private closed = false;
   private readonly workerUrl: URL;
@@ -43,15 +45,23 @@ export class WorkerPrecomputer implements Precomputer {
 
   map(jsons: readonly string[]): Promise<PrecomputedBatch> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
-    if (this.inlineLeft > 0) {
-      this.inlineLeft -= jsons.length;
-      return inlinePrecomputer.map(jsons);
-    }
-    return this.run(jsons).then((result) => {
-      const batch = result as PrecomputedBatch;
-      // A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers.
-      return { ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) };
+    if (this.takeInline(jsons.length)) return inlinePrecomputer.map(jsons);
+    return this.run(jsons).then((result) => withBuffers(result as PrecomputedBatch));
+  }
+
+  preparePage(elements: readonly PageElement[]): Promise<PreparedPage> {
+    if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
+    if (this.takeInline(elements.length)) return inlinePrecomputer.preparePage(elements);
+    return this.run({ page: elements }).then((result) => {
+      const page = result as PreparedPage;
+      return { ...page, raw: page.raw && asBuffer(page.raw), outputs: withBuffers(page.outputs) };
     });
+  }
+
+  private takeInline(count: number): boolean {
+    if (this.inlineLeft <= 0) return false;
+    this.inlineLeft -= count;
+    return true;
   }
 
   sekoia(sources: SekoiaSources): Promise<string[]> {
@@ -59,7 +69,7 @@ export class WorkerPrecomputer implements Precomputer {
     return this.run(sources) as Promise<string[]>;
   }
 
-  private run(task: readonly string[] | SekoiaSources): Promise<PrecomputedBatch | string[]> {
+  private run(task: PrecomputeTask): Promise<PrecomputeTaskResult> {
     this.pool ??= new Piscina({
       filename: fileURLToPath(this.workerUrl),
       minThreads: 0,
@@ -95,6 +105,7 @@ function defaultWorkerUrl(): URL {
   );
 }
 
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+/** A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers. */
+function withBuffers(batch: PrecomputedBatch): PrecomputedBatch {
+  return { ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) };
 }

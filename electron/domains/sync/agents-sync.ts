@@ -1,10 +1,10 @@
 import { S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
 import { walkPages } from '../../adapters/sentinelone/paging';
-import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-context';
-import { SnapshotStore, type RawAgent } from './snapshot-store';
+import { keepMalformed, type ApiSyncContext } from './api-sync-context';
+import { AgentPageWriter } from './agent-page-writer';
+import { SnapshotStore } from './snapshot-store';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
-import type { RawJson } from '../../adapters/sentinelone/raw-json';
 
 // Agents: a full walk every sync (the only way to see removals), decommissioned included.
 // The walk fills a new snapshot page by page; only a snapshot whose size matches the server's
@@ -17,52 +17,36 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
   const snapshots = new SnapshotStore(db);
   const runId = runs.start(record.id, 'agents', context.clock.now());
   const snapshotId = snapshots.begin(record.id, runId, context.clock.now());
+  const writer = new AgentPageWriter(context, runId, snapshotId);
   let fetched = 0;
   let malformed = 0;
   let expected: number | undefined;
-  // One record per id: a console that lists an id twice in one walk (seen in the field) keeps
-  // the copy with the latest updatedAt; completeness counts every record the walk returned.
-  const latest = new Map<string, string>();
-  const repeats = new Map<string, number>();
+  let stored: Promise<void> = Promise.resolve();
   try {
     const before = await countAgents(context);
     expected = before;
     context.authenticated();
+    // Pages are prepared (parsed, hashed, compressed, mapped) off this thread while the next
+    // ones download, and stored in walk order as they come back.
+    const inFlight: Promise<void>[] = [];
     for await (const page of walkPages(fetcher, '/agents', QUERY)) {
-      const agents: RawAgent[] = [];
-      const bad: { reason: string; json: RawJson }[] = [];
-      for (const json of page.elements) {
-        const value = parseElement(json);
-        const id = value?.id;
-        if (typeof id !== 'string' || id.trim() === '') {
-          bad.push({ reason: value ? 'no string "id"' : 'not a JSON object', json });
-          continue;
-        }
-        const updatedAt = typeof value?.updatedAt === 'string' ? value.updatedAt : '';
-        const previous = latest.get(id);
-        if (previous === undefined) {
-          latest.set(id, updatedAt);
-          agents.push({ agentId: id, json });
-          continue;
-        }
-        repeats.set(id, (repeats.get(id) ?? 0) + 1);
-        if (updatedAt > previous) {
-          latest.set(id, updatedAt);
-          agents.push({ agentId: id, json, replace: true });
-        }
-      }
-      const fresh = db.transaction(() => {
-        runs.addFetched(runId, page.elements.length, bad.length);
-        return snapshots.addPage(snapshotId, agents);
-      })();
-      await context.precompute.submit(fresh);
-      for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
-      fetched += page.elements.length;
-      malformed += bad.length;
-      context.progress({ api: 'agents', fetched, expected: before });
+      const prepared = context.precompute.preparePage(page.elements);
+      stored = Promise.all([prepared, stored]).then(([ready]) => {
+        const bad = writer.store(page.elements, ready);
+        for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
+        fetched += page.elements.length;
+        malformed += bad.length;
+        context.progress({ api: 'agents', fetched, expected: before });
+      });
+      // Awaited in turn below; a failure meanwhile must not count as unhandled.
+      stored.catch(() => undefined);
+      inFlight.push(stored);
+      while (inFlight.length > context.precompute.pagesInFlight) await inFlight.shift();
     }
+    await stored;
     const after = await countAgents(context);
     expected = after;
+    const { repeats } = writer;
     const repeated = [...repeats.values()].reduce((sum, n) => sum + n, 0);
     const seen = snapshots.memberCount(snapshotId) + repeated + malformed;
     if (repeats.size > 0) reportRepeats(context, repeats);
@@ -98,6 +82,8 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
       errors: message ? [{ errorClass: 'ThirdPartyGeneric', message }] : [],
     };
   } catch (error) {
+    // Pages already prepared may still be on their way into the snapshot: let them land first.
+    await stored.catch(() => undefined);
     context.precompute.finish(undefined);
     snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
     return failedResult(context, 'agents', runId, error, { fetched, expected, malformed });

@@ -7,7 +7,7 @@ import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { isPlainObject } from '../../../shared/lenient';
 import type { RunStore } from './run-store';
-import type { NewRawObject } from './snapshot-store';
+import type { PreparedPage } from '../precompute/prepare-page';
 import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SyncProgress } from './sync-types';
 
@@ -20,12 +20,13 @@ export interface ApiSyncContext {
   health: HealthStore;
   runs: RunStore;
   /**
-   * Maps raw agents for exports and the grid on worker threads while the walk goes on: `submit`
-   * each page's new raw objects (it waits only when the workers fall behind), then `finish`
-   * with the snapshot made current, whose agents not mapped yet are mapped in the background.
+   * Prepares each page of the agents walk on worker threads while the next one downloads
+   * (`preparePage`; at most `pagesInFlight` pages at a time), then `finish` with the snapshot
+   * made current, whose agents not mapped yet are mapped in the background.
    */
   precompute: {
-    submit(rows: readonly NewRawObject[]): Promise<void>;
+    preparePage(elements: readonly RawJson[]): Promise<PreparedPage>;
+    pagesInFlight: number;
     finish(currentSnapshotId: number | undefined): void;
   };
   /** Complete snapshots to keep per console once a new one is current. */

@@ -25,6 +25,18 @@ export function compressParts(parts: readonly Buffer[]): {
   return { bytes: deflateRawSync(Buffer.concat(parts, at), { level: LEVEL }), spans };
 }
 
+/**
+ * A chunk holding only some of its objects, for a page whose other objects were stored before:
+ * keeping their bytes twice would cost disk for nothing.
+ */
+export function keepParts(
+  chunk: Buffer,
+  spans: readonly (readonly [number, number])[],
+): { bytes: Buffer; spans: [number, number][] } {
+  const inflated = inflateRawSync(chunk);
+  return compressParts(spans.map(([at, length]) => inflated.subarray(at, at + length)));
+}
+
 /** Writes chunks; call inside the transaction that stores what points into them. */
 export class ChunkWriter {
   constructor(private readonly db: Db) {}

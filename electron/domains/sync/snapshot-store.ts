@@ -1,16 +1,30 @@
 import { ConsoleStateStore } from './console-state-store';
-import { createHash } from 'node:crypto';
 import type { Db } from '../../adapters/db/database';
-import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
-import { ChunkReader, ChunkWriter, compressParts } from './chunk-store';
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import { ChunkReader, ChunkWriter, keepParts } from './chunk-store';
 import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
 
 export interface RawAgent {
   agentId: string;
   /** The agent object exactly as the API sent it. */
   json: RawJson;
+}
+
+/** One agent of a walked page: its content hash, and where its bytes lie in the page's chunk. */
+export interface PageAgent {
+  agentId: string;
+  /** sha256 of the object's exact bytes. */
+  hash: Buffer;
+  at: number;
+  length: number;
   /** A newer copy of an id already in this snapshot: it takes that copy's place. */
   replace?: boolean;
+}
+
+/** A page's raw objects deflated as one chunk, and how many objects it holds. */
+export interface PageChunk {
+  bytes: Buffer;
+  parts: number;
 }
 
 export interface SnapshotInfo {
@@ -21,17 +35,6 @@ export interface SnapshotInfo {
   agentCount: number;
   expected?: number;
 }
-
-/** A raw object stored for the first time, as text to map. */
-export interface NewRawObject {
-  rawId: number;
-  json: string;
-}
-
-const rawBytes = (raw: RawJson): Buffer =>
-  typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-
-export const hashOf = (json: RawJson) => createHash('sha256').update(json).digest();
 
 /**
  * Agent snapshots, content-addressed: each distinct raw agent is stored once (by id and sha256), and a
@@ -60,9 +63,14 @@ export class SnapshotStore {
   /**
    * Adds one page of agents; call inside the page's transaction. An agent already in the
    * snapshot is kept as it is, unless the entry says `replace` (a newer copy of a repeated id).
-   * Raw objects not stored before go into one compressed chunk; they are returned, to be mapped.
+   * Raw objects not stored before are stored from the page's chunk (cut down to them when it
+   * holds others too). Returns, per agent, the id of the raw object stored for it now, if any.
    */
-  addPage(snapshotId: number, agents: readonly RawAgent[]): NewRawObject[] {
+  addPage(
+    snapshotId: number,
+    agents: readonly PageAgent[],
+    chunk: PageChunk | null,
+  ): (number | undefined)[] {
     const findRaw = this.db
       .prepare('SELECT id FROM raw_objects WHERE agent_id = ? AND hash = ?')
       .pluck();
@@ -73,50 +81,51 @@ export class SnapshotStore {
       `INSERT INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)
        ON CONFLICT (snapshot_id, agent_id) DO UPDATE SET raw_id = excluded.raw_id`,
     );
-    const hashes = agents.map((agent) => hashOf(agent.json));
     const rawIds = agents.map(
-      (agent, i) => findRaw.get(agent.agentId, hashes[i]) as number | undefined,
+      (agent) => findRaw.get(agent.agentId, agent.hash) as number | undefined,
     );
+    const storedNow: (number | undefined)[] = agents.map(() => undefined);
     // The same object twice in one page is stored once.
+    const keyOf = (agent: PageAgent) => `${agent.agentId}\u0000${agent.hash.toString('hex')}`;
     const firstOfKey = new Map<string, number>();
     const fresh: number[] = [];
     agents.forEach((agent, i) => {
       if (rawIds[i] !== undefined) return;
-      const key = `${agent.agentId}\u0000${hashes[i]!.toString('hex')}`;
+      const key = keyOf(agent);
       if (!firstOfKey.has(key)) {
         firstOfKey.set(key, i);
         fresh.push(i);
       }
     });
-    const stored: NewRawObject[] = [];
     if (fresh.length > 0) {
-      const parts = fresh.map((i) => rawBytes(agents[i]!.json));
-      const { bytes, spans } = compressParts(parts);
-      const chunkId = new ChunkWriter(this.db).put(bytes);
+      if (!chunk) throw new Error('a page with new raw objects came without its chunk');
+      const spans = fresh.map((i) => [agents[i]!.at, agents[i]!.length] as const);
+      const kept =
+        fresh.length === chunk.parts
+          ? { bytes: chunk.bytes, spans }
+          : keepParts(chunk.bytes, spans);
+      const chunkId = new ChunkWriter(this.db).put(kept.bytes);
       const insert = this.db.prepare(
         `INSERT INTO raw_objects (agent_id, hash, json, chunk_id, chunk_at, chunk_len)
          VALUES (?, ?, '', ?, ?, ?)`,
       );
       fresh.forEach((i, k) => {
-        const [at, length] = spans[k]!;
-        const rawId = Number(
-          insert.run(agents[i]!.agentId, hashes[i], chunkId, at, length).lastInsertRowid,
+        const [at, length] = kept.spans[k]!;
+        const agent = agents[i]!;
+        rawIds[i] = Number(
+          insert.run(agent.agentId, agent.hash, chunkId, at, length).lastInsertRowid,
         );
-        rawIds[i] = rawId;
-        stored.push({ rawId, json: rawText(agents[i]!.json) });
+        storedNow[i] = rawIds[i];
       });
       agents.forEach((agent, i) => {
-        if (rawIds[i] === undefined) {
-          rawIds[i] =
-            rawIds[firstOfKey.get(`${agent.agentId}\u0000${hashes[i]!.toString('hex')}`)!];
-        }
+        if (rawIds[i] === undefined) rawIds[i] = rawIds[firstOfKey.get(keyOf(agent))!];
       });
     }
     agents.forEach((agent, i) => {
       if (agent.replace) replaceMember.run(snapshotId, agent.agentId, rawIds[i]);
       else putMember.run(snapshotId, agent.agentId, rawIds[i]);
     });
-    return stored;
+    return storedNow;
   }
 
   memberCount(snapshotId: number): number {

@@ -10,6 +10,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retr
 import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
 import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
+import { preparePage } from '../precompute/prepare-page';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
 import { ConsoleStateStore, type ConsoleState } from './console-state-store';
@@ -144,7 +145,8 @@ export class SyncEngine {
         },
       );
       setState('Initialized');
-      const queue = new PrecomputeQueue(db, this.options.precomputer ?? inlinePrecomputer);
+      const precomputer = this.options.precomputer ?? inlinePrecomputer;
+      const queue = new PrecomputeQueue(db, precomputer);
       let authenticated = false;
       const context: ApiSyncContext = {
         db,
@@ -154,7 +156,10 @@ export class SyncEngine {
         health,
         runs: this.runs,
         precompute: {
-          submit: (rows) => queue.submit(rows),
+          // A page a worker could not prepare (it died) is prepared here: the sync goes on.
+          preparePage: (elements) =>
+            precomputer.preparePage(elements).catch(() => preparePage(elements)),
+          pagesInFlight: precomputer.parallelism * 2,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },
         keepSnapshots: this.options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS,

@@ -13,9 +13,18 @@ import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-p
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
+import { preparePage, type PageElement } from '../../../electron/domains/precompute/prepare-page';
+import { inflateRawSync } from 'node:zlib';
 import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
-import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
+import {
+  FAST_LIMITS,
+  FAST_RETRY,
+  startSyncFixture,
+  SYNC_TOKEN,
+  type SyncFixture,
+} from '../../support/sync-fixture';
+import { SyncEngine } from '../../../electron/domains/sync/sync-engine';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -38,6 +47,14 @@ afterAll(async () => {
   await f.close();
   fs.rmSync(f.dataDir, { recursive: true, force: true });
 });
+
+const broken: Precomputer = {
+  parallelism: 1,
+  map: () => Promise.reject(new Error('worker died')),
+  preparePage: () => Promise.reject(new Error('worker died')),
+  sekoia: () => Promise.reject(new Error('worker died')),
+  close: () => Promise.resolve(),
+};
 
 const snapshotId = () => new SnapshotStore(f.db).current(f.record.id)!.id;
 const stored = (version = PRECOMPUTE_VERSION) =>
@@ -88,17 +105,33 @@ describe('precomputed outputs', () => {
   it('a precomputer that fails leaves nothing stored and the exports whole', async () => {
     const before = exportHashes();
     f.db.exec('DELETE FROM precomputed_agents');
-    const broken: Precomputer = {
-      parallelism: 1,
-      map: () => Promise.reject(new Error('worker died')),
-      sekoia: () => Promise.reject(new Error('worker died')),
-      close: () => Promise.resolve(),
-    };
     const queue = new PrecomputeQueue(f.db, broken);
     await queue.fill(snapshotId());
     expect(queue.failedBatches).toBeGreaterThan(0);
     expect(stored()).toBe(0);
     expect(exportHashes()).toEqual(before);
+  });
+});
+
+describe('a sync whose workers fail', () => {
+  it('prepares its pages on its own thread and loses nothing', async () => {
+    const exported = exportHashes();
+    const engine = new SyncEngine({
+      db: f.db,
+      clock: systemClock,
+      retryPolicy: FAST_RETRY,
+      rateLimits: FAST_LIMITS,
+      precomputer: broken,
+    });
+    f.s1.put(f.s1.agents, [{ ...generateAgent(3), agentVersion: '99.0.0.1' }]);
+    const result = await engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    expect(result.apis.agents).toMatchObject({ complete: true, fetched: AGENTS + 1 });
+    const current = new SnapshotStore(f.db).current(f.record.id)!;
+    expect(current.agentCount).toBe(AGENTS + 1);
+    expect(new SnapshotStore(f.db).agentJson(current.id, generateAgent(3).id as string)).toContain(
+      '99.0.0.1',
+    );
+    expect(exportHashes()['ocsf-ndjson']).not.toEqual(exported['ocsf-ndjson']);
   });
 });
 
@@ -116,6 +149,43 @@ describe('WorkerPrecomputer', () => {
       expect(b).toEqual(precomputeBatch(jsons.slice(40)));
       expect(b.entries.at(-1)).toEqual({ ok: false, reason: 'not JSON' });
       expect(b.entries.at(-2)).toMatchObject({ ok: false });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('prepares a page of the walk on a worker exactly as on this thread, bad elements named', async () => {
+    const elements: PageElement[] = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify(generateAgent(i)),
+    );
+    // Invalid UTF-8 arrives as its bytes; it is kept exactly and still read as an agent.
+    elements.push(
+      Buffer.concat([
+        Buffer.from('{"id":"77","computerName":"caf'),
+        Buffer.from([0xff, 0x22, 0x7d]),
+      ]),
+    );
+    elements.push('{"no":"id"}', '[1]', 'not json');
+    const workers = new WorkerPrecomputer({ threads: 1, inlineFirst: 0 });
+    try {
+      const onWorker = await workers.preparePage(elements);
+      const here = preparePage(elements);
+      expect(onWorker).toEqual({ ...here, hashes: expect.any(Uint8Array) });
+      expect(Buffer.from(onWorker.hashes)).toEqual(Buffer.from(here.hashes));
+      expect(onWorker.elements.slice(-3)).toEqual([
+        { ok: false, reason: 'no string "id"' },
+        { ok: false, reason: 'not a JSON object' },
+        { ok: false, reason: 'not a JSON object' },
+      ]);
+      // The raw chunk gives back each accepted element's exact bytes, in order.
+      const raw = inflateRawSync(onWorker.raw!);
+      const accepted = onWorker.elements.flatMap((e) => (e.ok ? [e] : []));
+      expect(accepted).toHaveLength(31);
+      expect(raw.subarray(accepted[30]!.at, accepted[30]!.at + accepted[30]!.length)).toEqual(
+        elements[30],
+      );
+      expect(accepted[30]!.agentId).toBe('77');
+      expect(onWorker.outputs.entries).toHaveLength(31);
     } finally {
       await workers.close();
     }

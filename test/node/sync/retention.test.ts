@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { migrate } from '../../../electron/adapters/db/migrate';
 import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
@@ -28,8 +29,13 @@ const AGENTS = 400;
 const count = (f: SyncFixture, sql: string) => f.db.prepare(sql).pluck().get() as number;
 
 /** Syncs agents, each time with a tenth of the fleet changed. */
-async function syncRounds(f: SyncFixture, rounds: number, engine = f.engine): Promise<void> {
-  for (let round = 0; round < rounds; round += 1) {
+async function syncRounds(
+  f: SyncFixture,
+  rounds: number,
+  engine = f.engine,
+  first = 0,
+): Promise<void> {
+  for (let round = first; round < first + rounds; round += 1) {
     f.s1.put(
       f.s1.agents,
       Array.from({ length: AGENTS / 10 }, (_, i) => ({
@@ -73,6 +79,32 @@ describe('snapshot retention', () => {
     expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
     expect(f.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(f.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('stores only the changed agents of a later sync, in chunks cut down to their bytes', async () => {
+    const f = (fixture = await startSyncFixture(tempDir(), {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    await syncRounds(f, 1);
+    const lastChunk = count(f, 'SELECT MAX(id) FROM chunks');
+    await syncRounds(f, 1, f.engine, 1);
+    // A tenth of the fleet changed: only those are stored again, raw and precomputed.
+    const newRaw = `FROM raw_objects WHERE chunk_id > ${lastChunk}`;
+    expect(count(f, `SELECT COUNT(*) ${newRaw}`)).toBe(AGENTS / 10);
+    const newOcsf = `FROM precomputed_agents WHERE ocsf_chunk_id > ${lastChunk}`;
+    expect(count(f, `SELECT COUNT(*) ${newOcsf}`)).toBe(AGENTS / 10);
+    // The new chunks hold those objects and nothing else: their pages' unchanged agents,
+    // stored before, were cut out rather than written twice.
+    const inflated = (
+      f.db.prepare(`SELECT bytes FROM chunks WHERE id > ?`).pluck().all(lastChunk) as Buffer[]
+    )
+      .map((bytes) => inflateRawSync(bytes).length)
+      .reduce((sum, n) => sum + n, 0);
+    const referenced =
+      count(f, `SELECT SUM(chunk_len) ${newRaw}`) + count(f, `SELECT SUM(ocsf_len) ${newOcsf}`);
+    expect(inflated).toBe(referenced);
   });
 
   it('switches a database made before retention to giving space back, with one VACUUM', async () => {

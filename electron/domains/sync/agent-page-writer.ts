@@ -1,0 +1,77 @@
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import type { PrecomputedEntry } from '../precompute/precompute-batch';
+import { PrecomputeStore } from '../precompute/precompute-store';
+import { asBuffer, HASH_BYTES, type PreparedPage } from '../precompute/prepare-page';
+import type { ApiSyncContext } from './api-sync-context';
+import { SnapshotStore, type PageAgent } from './snapshot-store';
+
+/** An element of a page the sync could not use, to be kept raw and reported. */
+export interface BadElement {
+  reason: string;
+  json: RawJson;
+}
+
+/**
+ * Stores the pages of one agents walk as they come back prepared, in walk order, one
+ * transaction per page: the page's raw objects, the snapshot's members and the outputs mapped
+ * from them. One record per id: a console that lists an id twice in one walk (seen in the
+ * field) keeps the copy with the latest updatedAt.
+ */
+export class AgentPageWriter {
+  private readonly latest = new Map<string, string>();
+  /** Ids listed more than once, with how many extra times. */
+  readonly repeats = new Map<string, number>();
+  private readonly snapshots: SnapshotStore;
+  private readonly outputs: PrecomputeStore;
+
+  constructor(
+    private readonly context: ApiSyncContext,
+    private readonly runId: number,
+    private readonly snapshotId: number,
+  ) {
+    this.snapshots = new SnapshotStore(context.db);
+    this.outputs = new PrecomputeStore(context.db);
+  }
+
+  store(elements: readonly RawJson[], page: PreparedPage): BadElement[] {
+    const agents: PageAgent[] = [];
+    const entries: PrecomputedEntry[] = [];
+    const bad: BadElement[] = [];
+    let accepted = 0;
+    page.elements.forEach((element, i) => {
+      if (!element.ok) {
+        bad.push({ reason: element.reason, json: elements[i]! });
+        return;
+      }
+      const k = accepted++;
+      const { agentId, updatedAt, at, length } = element;
+      const previous = this.latest.get(agentId);
+      if (previous !== undefined) {
+        this.repeats.set(agentId, (this.repeats.get(agentId) ?? 0) + 1);
+        if (updatedAt <= previous) return;
+      }
+      this.latest.set(agentId, updatedAt);
+      const offset = page.hashes.byteOffset + k * HASH_BYTES;
+      const hash = Buffer.from(page.hashes.buffer, offset, HASH_BYTES);
+      agents.push({
+        agentId,
+        hash,
+        at,
+        length,
+        ...(previous === undefined ? {} : { replace: true }),
+      });
+      entries.push(page.outputs.entries[k]!);
+    });
+    const { db, runs } = this.context;
+    db.transaction(() => {
+      runs.addFetched(this.runId, elements.length, bad.length);
+      const chunk = page.raw && { bytes: asBuffer(page.raw), parts: accepted };
+      const storedNow = this.snapshots.addPage(this.snapshotId, agents, chunk);
+      const items = storedNow.flatMap((rawId, i) =>
+        rawId === undefined ? [] : [{ rawId, entry: entries[i]! }],
+      );
+      this.outputs.putSome(items, page.outputs);
+    })();
+    return bad;
+  }
+}
