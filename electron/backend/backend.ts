@@ -81,7 +81,7 @@ export class Backend {
 
   constructor(private readonly deps: BackendDeps) {
     this.log = deps.log ?? silentLogger;
-    this.stores = openStores(deps.db);
+    this.stores = openStores(deps.db, deps.clock);
     this.clock = deps.clock;
     this.platform = deps.platform;
     this.dataDir = deps.dataDir;
@@ -107,11 +107,11 @@ export class Backend {
   }
 
   configFile(): ConfigFile {
-    return exportConfig(this.deps.db);
+    return exportConfig(this.deps.db, this.stores.views);
   }
 
   async importConfig(json: string, source: string): Promise<ImportSummary> {
-    const summary = importConfig(this.deps.db, this.clock, json, source);
+    const summary = importConfig(this.deps.db, this.clock, this.stores.views, json, source);
     await this.consoles.dropTokens(summary.tokensDropped.map((name) => this.consoles.get(name).id));
     return summary;
   }

@@ -11,6 +11,7 @@ import { overviewHandlers } from '../domains/overview/handlers';
 import { pushHandlers } from '../domains/push/handlers';
 import { sekoiaHandlers } from '../domains/sekoia/handlers';
 import { syncHandlers } from '../domains/sync/handlers';
+import { viewHandlers } from '../domains/views/handlers';
 import type { Handler, Handlers } from './handler-types';
 
 /**
@@ -47,4 +48,5 @@ export const HANDLERS: Handlers = combineHandlers([
   pushHandlers,
   sekoiaHandlers,
   syncHandlers,
+  viewHandlers,
 ]);

@@ -13,8 +13,10 @@ import {
   HealthReport,
   OverviewStats,
   PushOutcome,
+  SavedView,
   SekoiaTargetView,
   SyncRunOutcome,
+  ViewState,
 } from './views';
 import type { CallName, EventName } from './names';
 import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
@@ -197,7 +199,22 @@ export const CALLS = {
       renamed: z.array(z.object({ from: z.string(), to: z.string() })),
       /** Consoles moved to another origin: their stored token was forgotten. */
       tokensDropped: z.array(z.string()),
+      /** Saved views the file carried, added or replaced by name. */
+      views: z.array(z.string()),
     }),
+  ),
+  'views.list': call(none, z.array(SavedView)),
+  /** Saves the grid's state under a name (replacing a view of that name), optionally as the default. */
+  'views.save': call(
+    z.object({ name, state: ViewState, makeDefault: z.boolean().optional() }).strict(),
+    SavedView,
+  ),
+  'views.rename': call(z.object({ name, to: name }).strict(), SavedView),
+  'views.delete': call(z.object({ name }).strict(), z.object({ deleted: z.string() })),
+  /** No name: no view is the default any more. */
+  'views.setDefault': call(
+    z.object({ name: name.optional() }).strict(),
+    z.object({ defaultView: z.string().optional() }),
   ),
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 

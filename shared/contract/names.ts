@@ -28,6 +28,11 @@ export const CALL_NAMES = [
   'audit.list',
   'config.export',
   'config.import',
+  'views.list',
+  'views.save',
+  'views.rename',
+  'views.delete',
+  'views.setDefault',
 ] as const;
 
 export const EVENT_NAMES = [

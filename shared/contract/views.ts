@@ -285,3 +285,23 @@ export type SekoiaTargetView = z.infer<typeof SekoiaTargetView>;
 export type PushOutcome = z.infer<typeof PushOutcome>;
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 export type OverviewStats = z.infer<typeof OverviewStats>;
+
+/**
+ * A saved view's state, as the renderer keeps it (columns, filters, search, …): opaque to the
+ * backend, which stores and hands it back, within a size a view never needs to exceed.
+ */
+export const ViewState = z
+  .record(z.string(), z.unknown())
+  .refine(
+    (state) => JSON.stringify(state).length <= 64_000,
+    'a view holds at most 64,000 characters',
+  );
+export type ViewState = z.infer<typeof ViewState>;
+
+export const SavedView = z.object({
+  name: z.string(),
+  state: ViewState,
+  /** The view the Devices screen opens with. */
+  isDefault: z.boolean(),
+});
+export type SavedView = z.infer<typeof SavedView>;

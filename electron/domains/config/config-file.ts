@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { S1_APIS } from '../../../shared/sentinelone/apis';
+import { ViewState } from '../../../shared/contract/views';
 
 // The JSON configuration a team shares: console names, URLs, chosen APIs and options.
 // Never secrets: a key that could hold one is refused on import, and none is ever exported.
@@ -18,11 +19,21 @@ const consoleEntry = z
   })
   .strict();
 
+/** A saved view of the Devices grid, so a team shares its audit views with its consoles. */
+const viewEntry = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    state: ViewState,
+    default: z.boolean().optional(),
+  })
+  .strict();
+
 export const configFileSchema = z
   .object({
     format: z.literal(CONFIG_FORMAT),
     version: z.literal(CONFIG_VERSION),
     consoles: z.array(consoleEntry),
+    views: z.array(viewEntry).max(1_000, 'one import takes at most 1,000 views').optional(),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import {
   type ConfigProblem,
 } from './config-file';
 import { AppError } from '../../../shared/errors/app-error';
+import type { ViewStore } from '../views/view-store';
 
 export class ConfigImportError extends AppError {
   override readonly name = 'ConfigImportError';
@@ -42,13 +43,16 @@ export interface ImportSummary {
   renamed: { from: string; to: string }[];
   /** Consoles whose URL moved to another origin: their stored token was dropped. */
   tokensDropped: string[];
+  /** Saved views the file carried, added or replaced by name. */
+  views: string[];
 }
 
 /** The most consoles one import takes; a larger file is refused before anything is read. */
 export const MAX_IMPORTED_CONSOLES = 1_000;
 
 /** The configuration as a file: names, URLs, APIs and options. No token, ever. */
-export function exportConfig(db: Db): ConfigFile {
+export function exportConfig(db: Db, views: ViewStore): ConfigFile {
+  const saved = views.list();
   return {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
@@ -60,6 +64,15 @@ export function exportConfig(db: Db): ConfigFile {
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
       ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
     })),
+    ...(saved.length === 0
+      ? {}
+      : {
+          views: saved.map((view) => ({
+            name: view.name,
+            state: view.state,
+            ...(view.isDefault ? { default: true } : {}),
+          })),
+        }),
   };
 }
 
@@ -68,7 +81,13 @@ export function exportConfig(db: Db): ConfigFile {
  * All or nothing: every problem is reported with its JSON path and nothing is written unless
  * the whole file is good.
  */
-export function importConfig(db: Db, clock: Clock, text: string, source: string): ImportSummary {
+export function importConfig(
+  db: Db,
+  clock: Clock,
+  views: ViewStore,
+  text: string,
+  source: string,
+): ImportSummary {
   const { config, problems } = parseConfigFile(text);
   if (!config) throw new ConfigImportError(source, problems);
 
@@ -149,6 +168,20 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
       },
     });
   });
+  const viewNames = new Map<string, number>();
+  config.views?.forEach((view, index) => {
+    const key = view.name.toLowerCase();
+    if (viewNames.has(key)) {
+      problems.push({
+        path: jsonPath(['views', index, 'name']),
+        message: `"${view.name}" also names $.views[${viewNames.get(key)}]`,
+      });
+    }
+    viewNames.set(key, index);
+  });
+  if ((config.views ?? []).filter((view) => view.default).length > 1) {
+    problems.push({ path: '$.views', message: 'more than one view is marked as the default' });
+  }
   if (problems.length > 0) throw new ConfigImportError(source, problems);
 
   db.transaction(() => {
@@ -156,6 +189,8 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
       if (previous) repository.update(record);
       else repository.insert(record);
     }
+    // Views are matched by name and replaced, as consoles are; others are left as they are.
+    for (const view of config.views ?? []) views.save(view.name, view.state, view.default);
   })();
   const updated = planned.flatMap(({ record, previous }) =>
     previous ? [{ record, previous }] : [],
@@ -169,5 +204,6 @@ export function importConfig(db: Db, clock: Clock, text: string, source: string)
     tokensDropped: updated
       .filter(({ record, previous }) => previous.tokenStored && !record.tokenStored)
       .map(({ record }) => record.name),
+    views: (config.views ?? []).map((view) => view.name),
   };
 }

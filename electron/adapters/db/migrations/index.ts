@@ -9,6 +9,7 @@ import { migration as syncLocks } from './0007-sync-locks';
 import { migration as rawBytes } from './0008-raw-bytes';
 import { migration as historyWindow } from './0009-history-window';
 import { migration as chunks } from './0010-chunks';
+import { migration as savedViews } from './0011-saved-views';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   rawBytes,
   historyWindow,
   chunks,
+  savedViews,
 ];
