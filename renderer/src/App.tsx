@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider } from '@mui/material/styles';
@@ -7,6 +7,8 @@ import { OCSF_VERSION } from '../../shared/ocsf/enums';
 import type { AppCommand } from '../../shared/commands';
 import { PendingCommandProvider, useAppCommands } from './commands';
 import { AuditScreen } from './audit/AuditScreen';
+import { ChangesScreen } from './changes/ChangesScreen';
+import { navigate, useRoute } from './routing/useRoute';
 import { BackendProvider } from './backend/BackendContext';
 import { ConsolesScreen } from './consoles/ConsolesScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
@@ -18,13 +20,21 @@ const SCREENS: Record<ScreenId, () => React.ReactElement> = {
   overview: OverviewScreen,
   consoles: ConsolesScreen,
   devices: DevicesScreen,
+  changes: ChangesScreen,
   audit: AuditScreen,
 };
 
 export function App({ api }: { api: BackendApi }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const theme = useMemo(() => appTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
-  const [screen, setScreen] = useState<ScreenId>('consoles');
+  const route = useRoute();
+  const { screen } = route;
+  // Each screen reopens as the analyst left it: the navigation goes back to its last address.
+  const lastQuery = useRef(new Map<ScreenId, URLSearchParams>());
+  lastQuery.current.set(screen, route.query);
+  const setScreen = useCallback((next: ScreenId) => {
+    navigate({ screen: next, query: lastQuery.current.get(next) ?? new URLSearchParams() });
+  }, []);
   const [pending, setPending] = useState<AppCommand>();
   const done = useCallback(() => setPending(undefined), []);
   const onCommand = useCallback(
@@ -37,7 +47,7 @@ export function App({ api }: { api: BackendApi }) {
       setScreen('devices');
       setPending(command);
     },
-    [api],
+    [api, setScreen],
   );
   useAppCommands(onCommand);
   const Screen = SCREENS[screen];

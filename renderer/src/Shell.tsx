@@ -8,22 +8,29 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
 import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import CompareArrows from '@mui/icons-material/CompareArrows';
+import type { ScreenId } from './routing/route';
 
-export type ScreenId = 'overview' | 'consoles' | 'devices' | 'audit';
+export type { ScreenId };
 
 export const SCREENS: { id: ScreenId; label: string; icon: ReactNode }[] = [
   { id: 'overview', label: 'Overview', icon: <InsightsOutlined /> },
   { id: 'consoles', label: 'Consoles', icon: <DnsOutlined /> },
   { id: 'devices', label: 'Devices', icon: <DevicesOutlined /> },
+  { id: 'changes', label: 'Changes', icon: <CompareArrows /> },
   { id: 'audit', label: 'Audit log', icon: <ReceiptLongOutlined /> },
 ];
 
 const NAV_WIDTH = 220;
+/** Below 1280 px the navigation folds to its icons, leaving the grid the room. */
+const NAV_FOLDED_WIDTH = 64;
 
 interface ShellProps {
   screen: ScreenId;
@@ -36,6 +43,8 @@ interface ShellProps {
 export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
   // The window's title (and the browser tab's) names the screen.
   const label = SCREENS.find((item) => item.id === screen)?.label;
+  const folded = useMediaQuery('(max-width:1279px)', { noSsr: true });
+  const width = folded ? NAV_FOLDED_WIDTH : NAV_WIDTH;
   useEffect(() => {
     document.title = label ? `${label} — S1 Inventory` : 'S1 Inventory';
   }, [label]);
@@ -51,9 +60,9 @@ export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
       <Drawer
         variant="permanent"
         sx={{
-          width: NAV_WIDTH,
+          width,
           flexShrink: 0,
-          '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' },
+          '& .MuiDrawer-paper': { width, boxSizing: 'border-box', overflowX: 'hidden' },
         }}
       >
         <Toolbar variant="dense" />
@@ -62,21 +71,26 @@ export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
             {/* A list holds list items: each button sits in its own <li>. */}
             {SCREENS.map((item) => (
               <ListItem key={item.id} disablePadding>
-                <ListItemButton
-                  selected={item.id === screen}
-                  aria-current={item.id === screen ? 'page' : undefined}
-                  onClick={() => onNavigate(item.id)}
-                >
-                  <ListItemIcon>{item.icon}</ListItemIcon>
-                  <ListItemText primary={item.label} />
-                </ListItemButton>
+                <Tooltip title={folded ? item.label : ''} placement="right">
+                  <ListItemButton
+                    selected={item.id === screen}
+                    aria-current={item.id === screen ? 'page' : undefined}
+                    aria-label={item.label}
+                    onClick={() => onNavigate(item.id)}
+                  >
+                    <ListItemIcon>{item.icon}</ListItemIcon>
+                    {!folded && <ListItemText primary={item.label} />}
+                  </ListItemButton>
+                </Tooltip>
               </ListItem>
             ))}
           </List>
         </Box>
-        <Typography variant="caption" color="text.secondary" sx={{ p: 2 }}>
-          {footer}
-        </Typography>
+        {!folded && (
+          <Typography variant="caption" color="text.secondary" sx={{ p: 2 }}>
+            {footer}
+          </Typography>
+        )}
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, overflow: 'auto' }}>
         <Toolbar variant="dense" />

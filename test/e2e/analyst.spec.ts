@@ -134,11 +134,15 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'consoles-synced-light');
   expect(await seriousA11yViolations(page, 'section[aria-label="Console prod"]')).toEqual([]);
 
-  // The grid shows every device; the title names the screen.
+  // The grid shows every active device (decommissioned ones hidden, and said so); the title
+  // and the address name the screen.
   await nav(page, 'Devices');
   await expect(page).toHaveTitle('Devices — S1 Inventory');
+  await expect(page).toHaveURL(/#\/devices$/);
   await expect(footer(page)).toHaveText(
-    `Showing ${env.s1.agents.toLocaleString('en')} of ${env.s1.agents.toLocaleString('en')} devices`,
+    new RegExp(
+      `^Showing \\d+ of ${env.s1.agents.toLocaleString('en')} devices · \\d+ decommissioned hidden$`,
+    ),
   );
 
   // The menus' shortcuts work in the browser too: go to a screen, Find, Export….
@@ -163,6 +167,10 @@ test('the analyst path, end to end', async ({ page }) => {
     }
   ).value.rows;
   expect(rows).toHaveLength(env.s1.agents);
+  const active = rows.filter((r) => !r.decommissioned);
+  await expect(footer(page)).toHaveText(
+    `Showing ${active.length} of ${rows.length} devices · ${rows.length - active.length} decommissioned hidden`,
+  );
   await shot(page, 'devices-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
   await page.getByRole('button', { name: 'Columns' }).click();
@@ -177,18 +185,20 @@ test('the analyst path, end to end', async ({ page }) => {
   const infected = rows.filter(
     (r) => !r.decommissioned && (r.infectionStatus === 'Infected' || (r.activeThreats ?? 0) > 0),
   );
-  await page.getByRole('button', { name: 'Infected' }).click();
+  await page.getByRole('button', { name: /^Infected · / }).click();
   await expect(footer(page)).toHaveText(
-    `Showing ${infected.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} devices`,
+    `Showing ${infected.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} devices · ${rows.length - active.length} decommissioned hidden`,
   );
+  // The chip says how many it keeps before it is pressed, and the address names the filter.
+  await expect(page).toHaveURL(/quick=infected/);
   await shot(page, 'devices-infected-light');
-  await page.getByRole('button', { name: 'Infected' }).click();
+  await page.getByRole('button', { name: /^Infected · / }).click();
   const decommissioned = rows.filter((r) => r.decommissioned);
-  await page.getByRole('button', { name: 'Decommissioned' }).click();
+  await page.getByRole('button', { name: /^Decommissioned · / }).click();
   await expect(footer(page)).toContainText(
     `Showing ${decommissioned.length.toLocaleString('en')} of`,
   );
-  await page.getByRole('button', { name: 'Decommissioned' }).click();
+  await page.getByRole('button', { name: /^Decommissioned · / }).click();
   const host = rows.find((r) => r.hostname)!.hostname!;
   await page.getByLabel('Quick search').fill(host);
   await expect(footer(page)).not.toContainText(`Showing ${rows.length.toLocaleString('en')} of`);
@@ -223,7 +233,7 @@ test('the analyst path, end to end', async ({ page }) => {
   await page.keyboard.press('Escape');
 
   // Export the infected devices as OCSF; the file validates.
-  await page.getByRole('button', { name: 'Infected' }).click();
+  await page.getByRole('button', { name: /^Infected · / }).click();
   await page.getByRole('button', { name: 'Export…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export', exact: true });
   await expect(exportDialog.getByLabel(/Current filter/)).toBeChecked();
@@ -238,7 +248,7 @@ test('the analyst path, end to end', async ({ page }) => {
   );
   await shot(page, 'export-light');
   await exportDialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('button', { name: 'Infected' }).click();
+  await page.getByRole('button', { name: /^Infected · / }).click();
 
   // Export every threat as OCSF Detection Findings; each validates.
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -284,6 +294,9 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(
     push.getByRole('checkbox', { name: /Include decommissioned devices/ }),
   ).not.toBeChecked();
+  // The grid shows the active devices, so the dialog offers them first; push them all.
+  await expect(push.getByLabel(/^Current filter/)).toBeChecked();
+  await push.getByLabel(/^All \(/).check();
   // A push is confirmed with its counts before anything is sent.
   await push.getByRole('button', { name: 'Push…' }).click();
   await expect(push.getByRole('status', { name: 'Confirm the push' })).toContainText(
@@ -319,16 +332,19 @@ test('the analyst path, end to end', async ({ page }) => {
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 
   await nav(page, 'Overview');
-  await expect(page.getByRole('region', { name: 'Operating systems' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Operating systems (active devices)' }),
+  ).toBeVisible();
   // Headline findings are shares of the active fleet (decommissioned devices left out).
-  const active = rows.filter((r) => !r.decommissioned).length;
   const headline = page.getByRole('region', { name: 'Findings', exact: true });
-  await expect(headline).toContainText(`Active devices${active.toLocaleString('en')}`);
-  await expect(headline).toContainText(`${infected.length} of ${active.toLocaleString('en')}`);
-  // OS legends use OCSF's names, as the exports do: no raw "windows_legacy".
-  await expect(page.getByRole('region', { name: 'Operating systems' })).not.toContainText(
-    'windows_legacy',
+  await expect(headline).toContainText(`Active devices${active.length.toLocaleString('en')}`);
+  await expect(headline).toContainText(
+    `${infected.length} of ${active.length.toLocaleString('en')}`,
   );
+  // OS legends use OCSF's names, as the exports do: no raw "windows_legacy".
+  await expect(
+    page.getByRole('region', { name: 'Operating systems (active devices)' }),
+  ).not.toContainText('windows_legacy');
   await shot(page, 'overview-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 

@@ -1,13 +1,7 @@
 import type { GridRow, OverviewStats } from '../../../shared/contract/views';
 import { deviceFlags } from '../../../shared/devices/device-flags';
-import { OS_TYPE_CAPTIONS, OS_TYPE_TO_OCSF } from '../../../shared/ocsf/enums';
-
-/** SentinelOne's OS type as OCSF names it ("windows_legacy" is Windows), as the exports do. */
-function osCaption(osType: string | undefined): string | undefined {
-  if (osType === undefined) return undefined;
-  const id = OS_TYPE_TO_OCSF[osType.trim().toLowerCase()];
-  return id === undefined ? osType : OS_TYPE_CAPTIONS[id];
-}
+import { osCaption } from '../../../shared/devices/os-caption';
+import { NO_VALUE } from '../../../shared/devices/facets';
 
 type Stats = OverviewStats;
 
@@ -18,11 +12,15 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
   const types = new Map<string, number>();
   const consoles = new Map<string, Stats['consoles'][number]>();
   const bump = (map: Map<string, number>, key: string | undefined) =>
-    map.set(key ?? 'Unknown', (map.get(key ?? 'Unknown') ?? 0) + 1);
+    map.set(key || NO_VALUE, (map.get(key || NO_VALUE) ?? 0) + 1);
   for (const row of rows) {
-    bump(os, osCaption(row.osType) ?? row.os);
-    bump(versions, row.agentVersion);
-    bump(types, row.deviceType);
+    // The fleet's make-up is the active fleet's, as the grid shows it (decommissioned hidden):
+    // a click on a slice opens the grid on the same devices.
+    if (!row.decommissioned) {
+      bump(os, osCaption(row.osType));
+      bump(versions, row.agentVersion);
+      bump(types, row.deviceType);
+    }
     let entry = consoles.get(row.console);
     if (!entry) {
       entry = {

@@ -9,6 +9,7 @@ import {
   type EventPayload,
 } from '../../../shared/contract/contract';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../../shared/contract/preload-api';
+import { withoutToken } from '../routing/route';
 import { takeEvents } from '../../../shared/rpc/event-stream';
 
 type Caller = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<Envelope<CallResult<K>>>;
@@ -40,10 +41,11 @@ export function ipcBackend(preload: PreloadApi): BackendApi {
  * The fragment is wiped from the address bar at once.
  */
 export function takeAccessToken(location: Location = window.location): string | undefined {
-  const fromUrl = /(?:^#|&)token=([\w-]+)/.exec(location.hash)?.[1];
+  // The rest of the fragment is the route (`#/devices?view=…&token=…`): it stays.
+  const { hash, token: fromUrl } = withoutToken(location.hash);
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? undefined;

@@ -3,34 +3,38 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
+import FilterList from '@mui/icons-material/FilterList';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
   ModuleRegistry,
   colorSchemeDark,
   themeQuartz,
+  type ColumnState,
   type GridApi,
   type GridReadyEvent,
   type IRowNode,
 } from 'ag-grid-community';
-import type { GridRow } from '../../../shared/contract/views';
+import type { GridRow, SavedView } from '../../../shared/contract/views';
 import { ErrorNotice } from '../ErrorNotice';
 import { ExportDialog } from '../handon/ExportDialog';
 import { usePendingCommand } from '../commands';
 import { PushDialog } from '../handon/PushDialog';
 import type { DeviceSelection } from '../handon/scope';
+import { navigate, useRoute } from '../routing/useRoute';
+import { ActiveFilters } from './ActiveFilters';
 import { DEVICE_COLUMNS } from './columns';
 import { DeviceDrawer } from './DeviceDrawer';
+import { FacetPanel } from './FacetPanel';
+import { filterRows } from './grid-filter';
+import { gridQueryOf, queryOfGrid, withFacet, type GridQuery } from './grid-query';
 import { GridToolbar } from './GridToolbar';
-import {
-  quickFilterPredicate,
-  searchIndex,
-  searchPredicate,
-  type QuickFilterId,
-} from './quick-filters';
-import { defaultViewName, loadViews, type SavedView } from './saved-views';
+import { searchIndex } from './quick-filters';
+import { contentOf } from './saved-views';
 import { useDeviceRows } from './useDeviceRows';
+import { useSavedViews } from './useSavedViews';
 import { ViewsMenu } from './ViewsMenu';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -39,24 +43,32 @@ const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: true, floating
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const;
 const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`;
 
+/** The grid's columns and column filters as the analyst left them, kept while other screens show. */
+let kept: { columns: ColumnState[]; filters: Record<string, unknown> } | undefined;
+
+const go = (grid: GridQuery, replace = false) =>
+  navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
+
 /** Devices: the current inventory of every console in one grid, with the audit filters. */
 export function DevicesScreen() {
   const devices = useDeviceRows();
+  const route = useRoute();
+  const grid = useMemo(() => gridQueryOf(route.query), [route.query]);
+  const saved = useSavedViews();
   const muiTheme = useTheme();
   const gridTheme = useMemo(
     () => (muiTheme.palette.mode === 'dark' ? themeQuartz.withPart(colorSchemeDark) : themeQuartz),
     [muiTheme.palette.mode],
   );
-  const grid = useRef<GridApi<GridRow>>(undefined);
-  const [search, setSearch] = useState('');
-  const [quick, setQuick] = useState<Set<QuickFilterId>>(new Set());
-  const [staleDays, setStaleDays] = useState(30);
+  const wide = useMediaQuery('(min-width:1280px)', { noSsr: true });
+  const [facetsOpen, setFacetsOpen] = useState(wide);
+  const api = useRef<GridApi<GridRow>>(undefined);
+  const [ready, setReady] = useState(false);
   const [shown, setShown] = useState(0);
   const [selected, setSelected] = useState(0);
   const [columns, setColumns] = useState(() =>
     DEVICE_COLUMNS.map((c) => ({ id: c.colId!, label: c.headerName!, visible: !c.hide })),
   );
-  const [detail, setDetail] = useState<{ console: string; agentId: string }>();
   // The devices a dialog hands on are fixed when it opens, not re-read from the grid each render.
   const [handOn, setHandOn] = useState<{ kind: 'export' | 'push'; selection: DeviceSelection }>();
 
@@ -66,70 +78,115 @@ export function DevicesScreen() {
   usePendingCommand('export', Boolean(rows?.length) && !devices.loading, () =>
     setHandOn({ kind: 'export', selection: selection() }),
   );
+
   // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
-  // keystroke a substring scan (AG Grid's own builds its cache on the first keystroke).
+  // keystroke a substring scan. Facets, chips and the grid's rows come from one pass.
   const index = useMemo(() => searchIndex(rows ?? []), [rows]);
-  const predicate = useMemo(() => {
-    const flags = quickFilterPredicate(quick, rows ?? [], staleDays, Date.now());
-    const words = searchPredicate(search, index);
-    if (!flags || !words) return flags ?? words;
-    return (row: GridRow) => flags(row) && words(row);
-  }, [quick, rows, staleDays, search, index]);
-  // Stable callbacks reading the latest predicate: new function props would make AG Grid
+  const nowMs = useMemo(() => Date.now(), [rows]);
+  const filtered = useMemo(
+    () => filterRows(rows ?? [], grid, (row) => index.get(row) ?? '', nowMs),
+    [rows, grid, index, nowMs],
+  );
+  // Stable callbacks reading the latest result: new function props would make AG Grid
   // re-process its options on every keystroke; one onFilterChanged per change is enough.
-  const current = useRef(predicate);
-  current.current = predicate;
-  const filterPresent = useCallback(() => current.current !== undefined, []);
+  const visible = useRef(filtered.visible);
+  visible.current = filtered.visible;
+  const filterPresent = useCallback(() => true, []);
   const filterPasses = useCallback(
-    (node: IRowNode<GridRow>) => (node.data && current.current ? current.current(node.data) : true),
+    (node: IRowNode<GridRow>) => node.data !== undefined && visible.current.has(node.data),
     [],
   );
-  useEffect(() => grid.current?.onFilterChanged(), [predicate]);
+  useEffect(() => api.current?.onFilterChanged(), [filtered]);
 
-  const count = useCallback(() => {
-    setShown(grid.current?.getDisplayedRowCount() ?? 0);
-  }, []);
   const syncColumns = useCallback(() => {
-    const state = grid.current?.getColumnState() ?? [];
+    const state = api.current?.getColumnState() ?? [];
     setColumns((all) =>
       all.map((c) => ({ ...c, visible: !state.find((s) => s.colId === c.id)?.hide })),
     );
   }, []);
-  const applyView = useCallback(
+  const applyContent = useCallback(
     (view: SavedView) => {
-      grid.current?.applyColumnState({ state: view.columns, applyOrder: true });
-      grid.current?.setFilterModel(view.filters);
-      setSearch(view.search);
-      setQuick(new Set(view.quick));
-      setStaleDays(view.staleDays);
+      const content = contentOf(view);
+      api.current?.applyColumnState({ state: content.columns, applyOrder: true });
+      api.current?.setFilterModel(content.filters);
       syncColumns();
+      return content;
     },
     [syncColumns],
   );
+  const openView = useCallback(
+    (view: SavedView, replace = false) => {
+      const content = applyContent(view);
+      applied.current = view.name;
+      go({ ...gridQueryOf(new URLSearchParams(content.query)), view: view.name }, replace);
+    },
+    [applyContent],
+  );
+
+  // A view named by the address (a deep link, a reload, back and forward) is applied once the
+  // grid and the views are there; with no view and nothing kept, the default view opens.
+  const applied = useRef<string | undefined>(undefined);
+  const firstLook = useRef(kept === undefined && route.query.toString() === '');
+  useEffect(() => {
+    if (!ready || !saved.views) return;
+    if (firstLook.current) {
+      firstLook.current = false;
+      const preferred = saved.views.find((v) => v.isDefault);
+      if (preferred) return openView(preferred, true);
+    }
+    if (grid.view === undefined || grid.view === applied.current) return;
+    const named = saved.views.find((v) => v.name.toLowerCase() === grid.view!.toLowerCase());
+    if (named) {
+      applyContent(named);
+      applied.current = grid.view;
+    }
+  }, [ready, saved.views, grid.view, openView, applyContent]);
+
   const onReady = (event: GridReadyEvent<GridRow>) => {
-    grid.current = event.api;
-    const preferred = defaultViewName();
-    const view = loadViews().find((v) => v.name === preferred);
-    if (view) applyView(view);
+    api.current = event.api;
+    if (kept) {
+      event.api.applyColumnState({ state: kept.columns, applyOrder: true });
+      event.api.setFilterModel(kept.filters);
+      syncColumns();
+    }
+    setReady(true);
   };
+  useEffect(
+    () => () => {
+      const gridApi = api.current;
+      if (gridApi && !gridApi.isDestroyed()) {
+        kept = { columns: gridApi.getColumnState(), filters: gridApi.getFilterModel() };
+      }
+    },
+    [],
+  );
   const selection = (): DeviceSelection => {
-    const filtered: string[] = [];
-    grid.current?.forEachNodeAfterFilter((node: IRowNode<GridRow>) => {
-      if (node.data) filtered.push(node.data.agentId);
+    const inGrid: string[] = [];
+    api.current?.forEachNodeAfterFilter((node: IRowNode<GridRow>) => {
+      if (node.data) inGrid.push(node.data.agentId);
     });
-    const chosen = grid.current?.getSelectedRows().map((row) => row.agentId) ?? [];
-    const filterOn = filtered.length !== (rows?.length ?? 0);
+    const chosen = api.current?.getSelectedRows().map((row) => row.agentId) ?? [];
+    const filterOn = inGrid.length !== (rows?.length ?? 0);
     return {
       total: rows?.length ?? 0,
-      filtered: filterOn ? filtered : undefined,
+      filtered: filterOn ? inGrid : undefined,
       selected: chosen.length > 0 ? chosen : undefined,
     };
   };
+  const hiddenDecommissioned = useMemo(
+    () =>
+      grid.decommissioned || grid.quick.includes('decommissioned')
+        ? 0
+        : (rows ?? []).filter((row) => row.decommissioned).length,
+    [rows, grid.decommissioned, grid.quick],
+  );
+  const openDevice = (device: GridQuery['device'], replace = false) =>
+    go({ ...grid, ...(device ? { device } : { device: undefined }) }, replace);
 
   return (
     <Box
       sx={{
-        p: 3,
+        p: { xs: 1.5, md: 3 },
         height: 'calc(100vh - 48px)',
         display: 'flex',
         flexDirection: 'column',
@@ -141,14 +198,14 @@ export function DevicesScreen() {
           Devices
         </Typography>
         <ViewsMenu
+          saved={saved}
+          active={grid.view}
           current={() => ({
-            columns: grid.current?.getColumnState() ?? [],
-            filters: grid.current?.getFilterModel() ?? {},
-            quick: [...quick],
-            search,
-            staleDays,
+            columns: api.current?.getColumnState() ?? [],
+            filters: api.current?.getFilterModel() ?? {},
+            query: queryOfGrid({ ...grid, view: undefined, device: undefined }).toString(),
           })}
-          onApply={applyView}
+          onApply={(view) => openView(view)}
         />
         <Button
           variant="outlined"
@@ -165,58 +222,85 @@ export function DevicesScreen() {
           Push to Sekoia…
         </Button>
       </Stack>
-      <GridToolbar
-        search={search}
-        onSearch={setSearch}
-        quick={quick}
-        searchRef={searchInput}
-        onToggleQuick={(id) =>
-          setQuick((current) => {
-            const next = new Set(current);
-            if (!next.delete(id)) next.add(id);
-            return next;
-          })
-        }
-        staleDays={staleDays}
-        onStaleDays={setStaleDays}
-        columns={columns}
-        onToggleColumn={(id, visible) => {
-          grid.current?.setColumnsVisible([id], visible);
-          syncColumns();
-        }}
-      />
-      <ErrorNotice error={devices.error} />
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button
+          startIcon={<FilterList />}
+          aria-expanded={facetsOpen}
+          aria-controls="device-facets"
+          onClick={() => setFacetsOpen(!facetsOpen)}
+        >
+          Filters
+        </Button>
+        <GridToolbar
+          search={grid.search}
+          onSearch={(search) => go({ ...grid, search }, true)}
+          quick={new Set(grid.quick)}
+          quickCounts={filtered.quick}
+          searchRef={searchInput}
+          onToggleQuick={(id) =>
+            go({
+              ...grid,
+              quick: grid.quick.includes(id)
+                ? grid.quick.filter((q) => q !== id)
+                : [...grid.quick, id],
+            })
+          }
+          staleDays={grid.staleDays}
+          onStaleDays={(staleDays) => go({ ...grid, staleDays }, true)}
+          showDecommissioned={grid.decommissioned}
+          onShowDecommissioned={(decommissioned) => go({ ...grid, decommissioned })}
+          columns={columns}
+          onToggleColumn={(id, shownNow) => {
+            api.current?.setColumnsVisible([id], shownNow);
+            syncColumns();
+          }}
+        />
+      </Stack>
+      <ActiveFilters grid={grid} onChange={(next) => go(next)} />
+      <ErrorNotice error={devices.error ?? saved.error} />
       {rows && rows.length === 0 ? (
         <Typography role="status" color="text.secondary" sx={{ mt: 2 }}>
           No devices yet: add a console and sync it on the Consoles screen.
         </Typography>
       ) : (
-        <Box sx={{ flexGrow: 1, mt: 1, minHeight: 300 }} role="region" aria-label="Device grid">
-          <AgGridReact<GridRow>
-            theme={gridTheme}
-            rowData={rows}
-            loading={!rows}
-            columnDefs={DEVICE_COLUMNS}
-            defaultColDef={DEFAULT_COLUMN}
-            getRowId={rowId}
-            isExternalFilterPresent={filterPresent}
-            doesExternalFilterPass={filterPasses}
-            rowSelection={ROW_SELECTION}
-            onGridReady={onReady}
-            onModelUpdated={count}
-            onSelectionChanged={() => setSelected(grid.current?.getSelectedRows().length ?? 0)}
-            onRowClicked={(event) =>
-              event.data && setDetail({ console: event.data.console, agentId: event.data.agentId })
-            }
-            onCellKeyDown={(event) => {
-              // Keyboard users open a device with Enter, as a click does.
-              const key = (event.event as KeyboardEvent | undefined)?.key;
-              if (key === 'Enter' && event.data) {
-                setDetail({ console: event.data.console, agentId: event.data.agentId });
+        <Box sx={{ display: 'flex', flexGrow: 1, mt: 1, minHeight: 300, gap: 1 }}>
+          {facetsOpen && (
+            <Box id="device-facets" sx={{ display: 'flex' }}>
+              <FacetPanel
+                grid={grid}
+                facets={filtered.facets}
+                onFacet={(key, value, mode) => go(withFacet(grid, key, value, mode))}
+              />
+            </Box>
+          )}
+          <Box sx={{ flexGrow: 1, minWidth: 0 }} role="region" aria-label="Device grid">
+            <AgGridReact<GridRow>
+              theme={gridTheme}
+              rowData={rows}
+              loading={!rows}
+              columnDefs={DEVICE_COLUMNS}
+              defaultColDef={DEFAULT_COLUMN}
+              getRowId={rowId}
+              isExternalFilterPresent={filterPresent}
+              doesExternalFilterPass={filterPasses}
+              rowSelection={ROW_SELECTION}
+              onGridReady={onReady}
+              onModelUpdated={() => setShown(api.current?.getDisplayedRowCount() ?? 0)}
+              onSelectionChanged={() => setSelected(api.current?.getSelectedRows().length ?? 0)}
+              onRowClicked={(event) =>
+                event.data &&
+                openDevice({ console: event.data.console, agentId: event.data.agentId })
               }
-            }}
-            onColumnVisible={syncColumns}
-          />
+              onCellKeyDown={(event) => {
+                // Keyboard users open a device with Enter, as a click does.
+                const key = (event.event as KeyboardEvent | undefined)?.key;
+                if (key === 'Enter' && event.data) {
+                  openDevice({ console: event.data.console, agentId: event.data.agentId });
+                }
+              }}
+              onColumnVisible={syncColumns}
+            />
+          </Box>
         </Box>
       )}
       <Typography
@@ -225,22 +309,25 @@ export function DevicesScreen() {
         aria-live="polite"
         data-testid="grid-footer"
       >
-        {rows
-          ? `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${selected ? ` · ${selected.toLocaleString()} selected` : ''}${devices.loading ? ` · loading, ${devices.total.toLocaleString()} in all…` : ''}`
-          : ''}
+        {!rows
+          ? ''
+          : devices.loading
+            ? `Loading devices: ${rows.length.toLocaleString()} of ${devices.total.toLocaleString()} received…`
+            : `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${hiddenDecommissioned ? ` · ${hiddenDecommissioned.toLocaleString()} decommissioned hidden` : ''}${selected ? ` · ${selected.toLocaleString()} selected` : ''}`}
       </Typography>
       <DeviceDrawer
-        {...(detail ? { device: detail } : {})}
-        onClose={() => setDetail(undefined)}
+        {...(grid.device ? { device: grid.device } : {})}
+        onClose={() => openDevice(undefined)}
         onStep={(delta) => {
           // The grid's own order, as filtered and sorted: next and previous as the analyst sees them.
-          const api = grid.current;
-          if (!api || !detail) return;
-          const index = api.getRowNode(`${detail.console}/${detail.agentId}`)?.rowIndex;
-          const next = index == null ? undefined : api.getDisplayedRowAtIndex(index + delta)?.data;
+          const gridApi = api.current;
+          const current = grid.device;
+          if (!gridApi || !current) return;
+          const at = gridApi.getRowNode(`${current.console}/${current.agentId}`)?.rowIndex;
+          const next = at == null ? undefined : gridApi.getDisplayedRowAtIndex(at + delta)?.data;
           if (next) {
-            setDetail({ console: next.console, agentId: next.agentId });
-            api.ensureIndexVisible(index! + delta);
+            openDevice({ console: next.console, agentId: next.agentId }, true);
+            gridApi.ensureIndexVisible(at! + delta);
           }
         }}
       />

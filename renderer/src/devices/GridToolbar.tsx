@@ -4,7 +4,9 @@ import Chip from '@mui/material/Chip';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import CheckBox from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlank from '@mui/icons-material/CheckBoxOutlineBlank';
@@ -22,6 +24,10 @@ interface Props {
   search: string;
   onSearch: (text: string) => void;
   quick: ReadonlySet<QuickFilterId>;
+  /** Per one-click filter, the shown devices it matches. */
+  quickCounts: Record<QuickFilterId, number>;
+  showDecommissioned: boolean;
+  onShowDecommissioned: (show: boolean) => void;
   /** Find (Ctrl+F) puts the focus here. */
   searchRef?: React.Ref<HTMLInputElement>;
   onToggleQuick: (id: QuickFilterId) => void;
@@ -48,7 +54,7 @@ export function GridToolbar(props: Props) {
       {QUICK_FILTERS.map((filter) => (
         <Chip
           key={filter.id}
-          label={filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label}
+          label={`${filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label} · ${props.quickCounts[filter.id].toLocaleString()}`}
           color={props.quick.has(filter.id) ? 'primary' : 'default'}
           variant={props.quick.has(filter.id) ? 'filled' : 'outlined'}
           onClick={() => props.onToggleQuick(filter.id)}
@@ -63,6 +69,16 @@ export function GridToolbar(props: Props) {
         onChange={(e) => props.onStaleDays(Math.max(1, Number(e.target.value) || 1))}
         sx={{ width: 130 }}
         slotProps={{ htmlInput: { min: 1, max: 3650 } }}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            size="small"
+            checked={props.showDecommissioned}
+            onChange={(e) => props.onShowDecommissioned(e.target.checked)}
+          />
+        }
+        label="Show decommissioned"
       />
       <Button startIcon={<ViewColumn />} onClick={(e) => setAnchor(e.currentTarget)}>
         Columns

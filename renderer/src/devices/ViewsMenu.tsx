@@ -10,77 +10,86 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import {
-  defaultViewName,
-  loadViews,
-  saveViews,
-  setDefaultViewName,
-  type SavedView,
-} from './saved-views';
+import type { SavedView } from '../../../shared/contract/views';
+import { ErrorNotice } from '../ErrorNotice';
+import { ManageViewsDialog } from './ManageViewsDialog';
+import type { ViewContent } from './saved-views';
+import type { SavedViews } from './useSavedViews';
 
-/** Saved views: apply one, or save the current grid as one (optionally the default). */
+/** Saved views: open one, save the grid as one (optionally the default), manage them. */
 export function ViewsMenu({
+  saved,
+  active,
   current,
   onApply,
 }: {
-  current: () => Omit<SavedView, 'name'>;
+  saved: SavedViews;
+  /** The view the grid was opened from, if any. */
+  active: string | undefined;
+  current: () => ViewContent;
   onApply: (view: SavedView) => void;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [views, setViews] = useState(loadViews);
-  const [preferred, setPreferred] = useState(defaultViewName);
   const [naming, setNaming] = useState(false);
+  const [managing, setManaging] = useState(false);
   const [name, setName] = useState('');
   const [asDefault, setAsDefault] = useState(false);
-  const save = () => {
-    const next = [...views.filter((v) => v.name !== name), { name, ...current() }];
-    saveViews(next);
-    setViews(next);
-    if (asDefault) {
-      setDefaultViewName(name);
-      setPreferred(name);
-    }
-    setNaming(false);
+  const views = saved.views ?? [];
+  const taken = views.some((v) => v.name.toLowerCase() === name.trim().toLowerCase());
+  const save = async () => {
+    if (await saved.save(name.trim(), current(), asDefault)) setNaming(false);
   };
   return (
     <>
-      <Button onClick={(e) => setAnchor(e.currentTarget)}>
-        Views{preferred ? ` (default: ${preferred})` : ''}
+      <Button onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">
+        {active ? `View: ${active}` : 'Views'}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {views.map((view) => (
           <MenuItem
             key={view.name}
+            selected={view.name === active}
             onClick={() => {
               onApply(view);
               setAnchor(null);
             }}
           >
             {view.name}
-            {view.name === preferred ? ' (default)' : ''}
+            {view.isDefault ? ' (default)' : ''}
           </MenuItem>
         ))}
         {views.length > 0 && <Divider />}
         <MenuItem
           onClick={() => {
             setAnchor(null);
-            setName('');
+            setName(active ?? '');
             setAsDefault(false);
             setNaming(true);
           }}
         >
           Save current view…
         </MenuItem>
+        <MenuItem
+          disabled={views.length === 0}
+          onClick={() => {
+            setAnchor(null);
+            setManaging(true);
+          }}
+        >
+          Manage views…
+        </MenuItem>
       </Menu>
       <Dialog open={naming} onClose={() => setNaming(false)} maxWidth="xs" fullWidth>
         <DialogTitle>Save the current view</DialogTitle>
         <DialogContent>
+          <ErrorNotice error={saved.error} />
           <TextField
             label="View name"
             fullWidth
             autoFocus
             value={name}
             onChange={(e) => setName(e.target.value)}
+            helperText={taken ? 'A view of this name exists: saving replaces it.' : ' '}
             sx={{ mt: 1 }}
           />
           <FormControlLabel
@@ -92,11 +101,12 @@ export function ViewsMenu({
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setNaming(false)}>Cancel</Button>
-          <Button variant="contained" disabled={name.trim() === ''} onClick={save}>
-            Save view
+          <Button variant="contained" disabled={name.trim() === ''} onClick={() => void save()}>
+            {taken ? 'Replace view' : 'Save view'}
           </Button>
         </DialogActions>
       </Dialog>
+      {managing && <ManageViewsDialog saved={saved} onClose={() => setManaging(false)} />}
     </>
   );
 }

@@ -74,5 +74,7 @@ export const DEVICE_COLUMNS: ColDef<GridRow>[] = SHARED_COLUMNS.map((column) => 
   filter: 'agTextColumnFilter',
   width: column.width,
   ...(column.hidden ? { hide: true } : {}),
+  // The device's name stays in sight however far right the analyst scrolls.
+  ...(column.key === 'hostname' ? { pinned: 'left' as const, lockPinned: true } : {}),
   ...kindDef(column),
 }));

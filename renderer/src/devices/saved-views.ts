@@ -1,36 +1,62 @@
 import type { ColumnState } from 'ag-grid-community';
-import type { QuickFilterId } from './quick-filters';
+import type { SavedView } from '../../../shared/contract/views';
 
-/** A way of looking at the grid an analyst wants back: columns, order, sort and filters. */
-export interface SavedView {
-  name: string;
+/**
+ * What a saved view holds: the grid's columns (order, width, sort, hidden) and column filters,
+ * and the filters the address names (search, one-click filters, facets), as a query string.
+ * The backend stores it as it is (views.save), shared by the app and every `serve` launch.
+ */
+export interface ViewContent {
   columns: ColumnState[];
   filters: Record<string, unknown>;
-  quick: QuickFilterId[];
-  search: string;
-  staleDays: number;
+  query: string;
 }
 
-const KEY = 's1inv.devices.views';
-const DEFAULT_KEY = 's1inv.devices.defaultView';
+export function contentOf(view: SavedView): ViewContent {
+  const state = view.state as Partial<ViewContent>;
+  return {
+    columns: Array.isArray(state.columns) ? state.columns : [],
+    filters: typeof state.filters === 'object' && state.filters !== null ? state.filters : {},
+    query: typeof state.query === 'string' ? state.query : '',
+  };
+}
 
-export function loadViews(): SavedView[] {
+/** Views this browser kept in localStorage before they moved to the database. */
+const LEGACY_KEY = 's1inv.devices.views';
+
+interface LegacyView {
+  name: string;
+  columns?: ColumnState[];
+  filters?: Record<string, unknown>;
+  quick?: string[];
+  search?: string;
+  staleDays?: number;
+}
+
+/** Takes the views a page kept in localStorage (once): they are saved to the database. */
+export function takeLegacyViews(): { name: string; content: ViewContent }[] {
+  let legacy: LegacyView[];
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '[]') as SavedView[];
+    legacy = JSON.parse(localStorage.getItem(LEGACY_KEY) ?? '[]') as LegacyView[];
   } catch {
-    return [];
+    legacy = [];
   }
-}
-
-export function saveViews(views: SavedView[]): void {
-  localStorage.setItem(KEY, JSON.stringify(views));
-}
-
-export function defaultViewName(): string | undefined {
-  return localStorage.getItem(DEFAULT_KEY) ?? undefined;
-}
-
-export function setDefaultViewName(name: string | undefined): void {
-  if (name === undefined) localStorage.removeItem(DEFAULT_KEY);
-  else localStorage.setItem(DEFAULT_KEY, name);
+  localStorage.removeItem(LEGACY_KEY);
+  localStorage.removeItem('s1inv.devices.defaultView');
+  return legacy
+    .filter((view) => typeof view?.name === 'string' && view.name.trim() !== '')
+    .map((view) => {
+      const query = new URLSearchParams();
+      if (view.search) query.set('q', view.search);
+      if (view.quick?.length) query.set('quick', view.quick.join(','));
+      if (view.staleDays) query.set('stale', String(view.staleDays));
+      return {
+        name: view.name.trim(),
+        content: {
+          columns: view.columns ?? [],
+          filters: view.filters ?? {},
+          query: query.toString(),
+        },
+      };
+    });
 }

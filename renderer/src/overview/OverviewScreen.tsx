@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -9,13 +10,44 @@ import { PieChart } from '@mui/x-charts/PieChart';
 import { useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 import type { OverviewStats } from '../../../shared/contract/views';
+import { compareVersions } from '../../../shared/devices/os-caption';
+import { NO_VALUE, type FacetKey } from '../../../shared/devices/facets';
+import { navigate } from '../routing/useRoute';
 
 const TOP = 8;
-const top = (counts: { key: string; count: number }[]) => {
+const OTHER = 'Other';
+type Count = { key: string; count: number };
+const top = (counts: Count[]) => {
   const head = counts.slice(0, TOP);
   const rest = counts.slice(TOP).reduce((sum, c) => sum + c.count, 0);
-  return rest > 0 ? [...head, { key: 'Other', count: rest }] : head;
+  return rest > 0 ? [...head, { key: OTHER, count: rest }] : head;
 };
+
+/** Opens the grid on the devices a chart's bar or slice counts. */
+function openDevices(params: [string, string][]): void {
+  navigate({ screen: 'devices', query: new URLSearchParams(params) });
+}
+
+/** A slice or bar of a top-8 chart: its value, or "Other", which is every value but the top 8. */
+function openFacet(facet: FacetKey, counts: Count[], index: number): void {
+  const shown = top(counts);
+  const key = shown[index]?.key;
+  if (key === undefined) return;
+  openDevices(
+    key === OTHER
+      ? counts.slice(0, TOP).map((c) => [`not.${facet}`, c.key])
+      : [[`is.${facet}`, key]],
+  );
+}
+
+/** The newest agent version the fleet runs, marked in the chart: the rest are behind it. */
+function newest(versions: Count[]): string | undefined {
+  return versions
+    .map((v) => v.key)
+    .filter((key) => key !== NO_VALUE)
+    .sort(compareVersions)
+    .at(-1);
+}
 
 /** Overview: the fleet at a glance, and the audit counts per console. */
 export function OverviewScreen() {
@@ -58,15 +90,35 @@ export function OverviewScreen() {
               skipAnimation
               height={280}
               xAxis={[{ scaleType: 'band', data: s.consoles.map((c) => c.console) }]}
+              yAxis={[{ width: 64, valueFormatter: (v: number) => v.toLocaleString() }]}
               series={[
-                { label: `Stale (> ${staleDays} d)`, data: s.consoles.map((c) => c.stale) },
-                { label: 'Infected', data: s.consoles.map((c) => c.infected) },
-                { label: 'Out of date', data: s.consoles.map((c) => c.outOfDate) },
-                { label: 'Firewall off', data: s.consoles.map((c) => c.firewallOff) },
+                {
+                  id: 'stale',
+                  label: `Stale (> ${staleDays} d)`,
+                  data: s.consoles.map((c) => c.stale),
+                },
+                { id: 'infected', label: 'Infected', data: s.consoles.map((c) => c.infected) },
+                { id: 'outOfDate', label: 'Out of date', data: s.consoles.map((c) => c.outOfDate) },
+                {
+                  id: 'firewallOff',
+                  label: 'Firewall off',
+                  data: s.consoles.map((c) => c.firewallOff),
+                },
               ]}
+              onItemClick={(_event, item) => {
+                const console = s.consoles[item.dataIndex]?.console;
+                if (console === undefined) return;
+                openDevices([
+                  ['is.console', console],
+                  ['quick', String(item.seriesId)],
+                  ...(staleDays === 30
+                    ? []
+                    : ([['stale', String(staleDays)]] as [string, string][])),
+                ]);
+              }}
             />
           </Panel>
-          <Panel title="Operating systems">
+          <Panel title="Operating systems (active devices)">
             <PieChart
               skipAnimation
               height={280}
@@ -76,26 +128,38 @@ export function OverviewScreen() {
                   innerRadius: 50,
                 },
               ]}
+              onItemClick={(_event, item) => openFacet('osType', s.os, item.dataIndex)}
             />
           </Panel>
-          <Panel title="Agent versions">
+          <Panel title="Agent versions (active devices)">
             <BarChart
               skipAnimation
               height={280}
               layout="horizontal"
               yAxis={[
-                { scaleType: 'band', data: top(s.agentVersions).map((c) => c.key), width: 110 },
+                {
+                  scaleType: 'band',
+                  data: top(s.agentVersions).map((c) =>
+                    c.key === newest(s.agentVersions) ? `${c.key} (newest)` : c.key,
+                  ),
+                  width: 150,
+                },
               ]}
+              xAxis={[{ valueFormatter: (v: number) => v.toLocaleString() }]}
               series={[{ label: 'Devices', data: top(s.agentVersions).map((c) => c.count) }]}
+              onItemClick={(_event, item) =>
+                openFacet('agentVersion', s.agentVersions, item.dataIndex)
+              }
             />
           </Panel>
-          <Panel title="Device types">
+          <Panel title="Device types (active devices)">
             <PieChart
               skipAnimation
               height={280}
               series={[
                 { data: top(s.deviceTypes).map((c, id) => ({ id, value: c.count, label: c.key })) },
               ]}
+              onItemClick={(_event, item) => openFacet('deviceType', s.deviceTypes, item.dataIndex)}
             />
           </Panel>
         </Box>
@@ -126,11 +190,11 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
     active === 0
       ? '—'
       : `${((100 * count) / active).toFixed(count > 0 && count < active / 100 ? 1 : 0)} %`;
-  const figures: [string, number][] = [
-    ['Infected', sum((c) => c.infected)],
-    [`Stale (> ${staleDays} d)`, sum((c) => c.stale)],
-    ['Out of date', sum((c) => c.outOfDate)],
-    ['Firewall off', sum((c) => c.firewallOff)],
+  const figures: [string, number, string][] = [
+    ['Infected', sum((c) => c.infected), 'infected'],
+    [`Stale (> ${staleDays} d)`, sum((c) => c.stale), 'stale'],
+    ['Out of date', sum((c) => c.outOfDate), 'outOfDate'],
+    ['Firewall off', sum((c) => c.firewallOff), 'firewallOff'],
   ];
   return (
     <Box
@@ -151,15 +215,36 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
           {active.toLocaleString()}
         </Typography>
       </Paper>
-      {figures.map(([label, count]) => (
-        <Paper key={label} variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="body2" color="text.secondary">
+      {figures.map(([label, count, quick]) => (
+        <Paper
+          key={label}
+          variant="outlined"
+          component={ButtonBase}
+          onClick={() =>
+            openDevices([
+              ['quick', quick],
+              ...(staleDays === 30 ? [] : ([['stale', String(staleDays)]] as [string, string][])),
+            ])
+          }
+          sx={{ p: 2, display: 'block', textAlign: 'left', width: '100%' }}
+        >
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="span"
+            sx={{ display: 'block' }}
+          >
             {label}
           </Typography>
-          <Typography variant="h5" component="p">
+          <Typography variant="h5" component="span" sx={{ display: 'block' }}>
             {share(count)}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="span"
+            sx={{ display: 'block' }}
+          >
             {count.toLocaleString()} of {active.toLocaleString()}
           </Typography>
         </Paper>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
 import { memoryBackend } from '../../support/memory-backend';
 import { useTempDirs } from '../../support/temp-dir';
+import type { Envelope } from '../../../shared/contract/contract';
+import type { SavedView } from '../../../shared/contract/views';
 
 // Saved views live in the database (issue 15): the app and every `serve` launch share them,
 // they survive restarts, and a team's configuration file carries them.
@@ -36,7 +38,7 @@ describe('saved views', () => {
     // One default at a time; none at all when asked.
     await dispatch(reopened, 'views.setDefault', { name: 'servers' });
     const defaults = async () => {
-      const list = await dispatch(reopened, 'views.list', {});
+      const list = (await dispatch(reopened, 'views.list', {})) as Envelope<SavedView[]>;
       return list.ok ? list.value.filter((v) => v.isDefault).map((v) => v.name) : list;
     };
     expect(await defaults()).toEqual(['SERVERS']);
@@ -76,7 +78,7 @@ describe('saved views', () => {
   it('travel in the configuration file, with the default', async () => {
     const from = memoryBackend(tempDir());
     await dispatch(from, 'views.save', { name: 'Laptops', state: laptops, makeDefault: true });
-    const exported = await dispatch(from, 'config.export', {});
+    const exported = (await dispatch(from, 'config.export', {})) as Envelope<{ json: string }>;
     if (!exported.ok) throw new Error(exported.error.message);
     expect(JSON.parse(exported.value.json).views).toEqual([
       { name: 'Laptops', state: laptops, default: true },

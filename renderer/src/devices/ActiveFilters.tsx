@@ -1,0 +1,79 @@
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import { FACETS, activeFilterCount, type GridQuery } from './grid-query';
+import { QUICK_FILTERS } from './quick-filters';
+
+interface Props {
+  grid: GridQuery;
+  onChange: (next: GridQuery) => void;
+}
+
+/** Every filter narrowing the grid, each removable on its own, and all at once. */
+export function ActiveFilters({ grid, onChange }: Props) {
+  if (activeFilterCount(grid) === 0) return null;
+  const chips: { label: string; remove: () => GridQuery }[] = [];
+  if (grid.search)
+    chips.push({ label: `Search: ${grid.search}`, remove: () => ({ ...grid, search: '' }) });
+  for (const id of grid.quick) {
+    const label = QUICK_FILTERS.find((f) => f.id === id)!.label;
+    chips.push({ label, remove: () => ({ ...grid, quick: grid.quick.filter((q) => q !== id) }) });
+  }
+  for (const { key, label } of FACETS) {
+    for (const [kind, values] of [
+      ['is', grid.include[key]],
+      ['is not', grid.exclude[key]],
+    ] as const) {
+      for (const value of values ?? []) {
+        const side = kind === 'is' ? 'include' : 'exclude';
+        chips.push({
+          label: `${label} ${kind} ${value}`,
+          remove: () => ({
+            ...grid,
+            [side]: { ...grid[side], [key]: (grid[side][key] ?? []).filter((v) => v !== value) },
+          }),
+        });
+      }
+    }
+  }
+  if (grid.decommissioned) {
+    chips.push({
+      label: 'Decommissioned shown',
+      remove: () => ({ ...grid, decommissioned: false }),
+    });
+  }
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      role="group"
+      aria-label="Active filters"
+      sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 1 }}
+    >
+      {chips.map((chip) => (
+        <Chip
+          key={chip.label}
+          size="small"
+          label={chip.label}
+          onDelete={() => onChange(chip.remove())}
+          aria-label={`Remove filter: ${chip.label}`}
+        />
+      ))}
+      <Button
+        size="small"
+        onClick={() =>
+          onChange({
+            ...grid,
+            search: '',
+            quick: [],
+            include: {},
+            exclude: {},
+            decommissioned: false,
+          })
+        }
+      >
+        Clear all filters
+      </Button>
+    </Stack>
+  );
+}

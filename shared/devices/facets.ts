@@ -1,0 +1,26 @@
+import type { DeviceRow } from './device-row';
+import { osCaption } from './os-caption';
+
+/** Columns the analyst narrows the grid by, value by value, with counts. */
+export const FACETS = [
+  { key: 'console', label: 'Console' },
+  { key: 'site', label: 'Site' },
+  { key: 'group', label: 'Group' },
+  { key: 'osType', label: 'OS' },
+  { key: 'os', label: 'OS version' },
+  { key: 'deviceType', label: 'Device type' },
+  { key: 'agentVersion', label: 'Agent version' },
+  { key: 'firewall', label: 'Firewall' },
+  { key: 'updateStatus', label: 'Update Status' },
+  { key: 'infectionStatus', label: 'Infection Status' },
+] as const satisfies readonly { key: keyof DeviceRow; label: string }[];
+export type FacetKey = (typeof FACETS)[number]['key'];
+
+/** How a device with no value in a column is named (and filtered). */
+export const NO_VALUE = 'Unknown';
+
+/** A row's value in a facet's column, as the facet lists it (the OS as OCSF names it). */
+export function facetValue(row: DeviceRow, key: FacetKey): string {
+  const value = key === 'osType' ? osCaption(row.osType) : row[key];
+  return value === undefined || value === '' ? NO_VALUE : String(value);
+}

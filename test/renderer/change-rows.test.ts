@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { changeRows, changesCsv } from '../../renderer/src/changes/change-rows';
+
+describe('the Changes export', () => {
+  it('has one CSV line per changed field, and one per new or gone device', () => {
+    const rows = changeRows([
+      {
+        console: 'prod',
+        added: [{ agentId: '1', hostname: 'new-host' }],
+        removed: [{ agentId: '2' }],
+        changed: [
+          {
+            agentId: '3',
+            hostname: 'h, "quoted"',
+            fields: [
+              { field: 'OS', before: 'Windows 10', after: 'Windows 11' },
+              { field: 'Agent version', before: '23.1', after: '24.1' },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(rows.map((r) => r.change)).toEqual(['new', 'gone', 'changed']);
+    const lines = parse(changesCsv(rows)) as string[][];
+    expect(lines).toEqual([
+      ['console', 'change', 'hostname', 'agentId', 'field', 'before', 'after'],
+      ['prod', 'new', 'new-host', '1', '', '', ''],
+      ['prod', 'gone', '', '2', '', '', ''],
+      ['prod', 'changed', 'h, "quoted"', '3', 'OS', 'Windows 10', 'Windows 11'],
+      ['prod', 'changed', 'h, "quoted"', '3', 'Agent version', '23.1', '24.1'],
+    ]);
+  });
+});
