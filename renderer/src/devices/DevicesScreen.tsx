@@ -31,6 +31,7 @@ import { FacetPanel } from './FacetPanel';
 import { filterRows } from './grid-filter';
 import { gridQueryOf, queryOfGrid, withFacet, type GridQuery } from './grid-query';
 import { GridToolbar } from './GridToolbar';
+import { InventoryAsOf } from './InventoryAsOf';
 import { searchIndex } from './quick-filters';
 import { contentOf } from './saved-views';
 import { useDeviceRows } from './useDeviceRows';
@@ -41,6 +42,8 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: true, floatingFilter: false };
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const;
+/** The selection boxes stay at the left edge, beside the pinned hostname. */
+const SELECTION_COLUMN = { pinned: 'left' } as const;
 const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`;
 
 /** The grid's columns and column filters as the analyst left them, kept while other screens show. */
@@ -115,10 +118,11 @@ export function DevicesScreen() {
     [syncColumns],
   );
   const openView = useCallback(
-    (view: SavedView, replace = false) => {
+    (view: SavedView, replace = false, device?: GridQuery['device']) => {
       const content = applyContent(view);
       applied.current = view.name;
-      go({ ...gridQueryOf(new URLSearchParams(content.query)), view: view.name }, replace);
+      const query = gridQueryOf(new URLSearchParams(content.query));
+      go({ ...query, view: view.name, ...(device ? { device } : {}) }, replace);
     },
     [applyContent],
   );
@@ -136,11 +140,15 @@ export function DevicesScreen() {
     }
     if (grid.view === undefined || grid.view === applied.current) return;
     const named = saved.views.find((v) => v.name.toLowerCase() === grid.view!.toLowerCase());
-    if (named) {
-      applyContent(named);
-      applied.current = grid.view;
-    }
-  }, [ready, saved.views, grid.view, openView, applyContent]);
+    if (!named) return;
+    // A link naming only the view opens it whole; one with filters of its own keeps them.
+    const onlyTheView = [...route.query.keys()].every((key) =>
+      ['view', 'in', 'device'].includes(key),
+    );
+    if (onlyTheView) return openView(named, true, grid.device);
+    applyContent(named);
+    applied.current = grid.view;
+  }, [ready, saved.views, grid.view, grid.device, route.query, openView, applyContent]);
 
   const onReady = (event: GridReadyEvent<GridRow>) => {
     api.current = event.api;
@@ -194,9 +202,12 @@ export function DevicesScreen() {
       }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+        <Typography variant="h5" component="h2">
           Devices
         </Typography>
+        <Box sx={{ flexGrow: 1 }}>
+          <InventoryAsOf />
+        </Box>
         <ViewsMenu
           saved={saved}
           active={grid.view}
@@ -206,6 +217,10 @@ export function DevicesScreen() {
             query: queryOfGrid({ ...grid, view: undefined, device: undefined }).toString(),
           })}
           onApply={(view) => openView(view)}
+          onSaved={(name) => {
+            applied.current = name;
+            go({ ...grid, view: name }, true);
+          }}
         />
         <Button
           variant="outlined"
@@ -222,40 +237,40 @@ export function DevicesScreen() {
           Push to Sekoia…
         </Button>
       </Stack>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Button
-          startIcon={<FilterList />}
-          aria-expanded={facetsOpen}
-          aria-controls="device-facets"
-          onClick={() => setFacetsOpen(!facetsOpen)}
-        >
-          Filters
-        </Button>
-        <GridToolbar
-          search={grid.search}
-          onSearch={(search) => go({ ...grid, search }, true)}
-          quick={new Set(grid.quick)}
-          quickCounts={filtered.quick}
-          searchRef={searchInput}
-          onToggleQuick={(id) =>
-            go({
-              ...grid,
-              quick: grid.quick.includes(id)
-                ? grid.quick.filter((q) => q !== id)
-                : [...grid.quick, id],
-            })
-          }
-          staleDays={grid.staleDays}
-          onStaleDays={(staleDays) => go({ ...grid, staleDays }, true)}
-          showDecommissioned={grid.decommissioned}
-          onShowDecommissioned={(decommissioned) => go({ ...grid, decommissioned })}
-          columns={columns}
-          onToggleColumn={(id, shownNow) => {
-            api.current?.setColumnsVisible([id], shownNow);
-            syncColumns();
-          }}
-        />
-      </Stack>
+      <GridToolbar
+        leading={
+          <Button
+            startIcon={<FilterList />}
+            aria-expanded={facetsOpen}
+            aria-controls="device-facets"
+            onClick={() => setFacetsOpen(!facetsOpen)}
+          >
+            Filters
+          </Button>
+        }
+        search={grid.search}
+        onSearch={(search) => go({ ...grid, search }, true)}
+        quick={new Set(grid.quick)}
+        quickCounts={filtered.quick}
+        searchRef={searchInput}
+        onToggleQuick={(id) =>
+          go({
+            ...grid,
+            quick: grid.quick.includes(id)
+              ? grid.quick.filter((q) => q !== id)
+              : [...grid.quick, id],
+          })
+        }
+        staleDays={grid.staleDays}
+        onStaleDays={(staleDays) => go({ ...grid, staleDays }, true)}
+        showDecommissioned={grid.decommissioned}
+        onShowDecommissioned={(decommissioned) => go({ ...grid, decommissioned })}
+        columns={columns}
+        onToggleColumn={(id, shownNow) => {
+          api.current?.setColumnsVisible([id], shownNow);
+          syncColumns();
+        }}
+      />
       <ActiveFilters grid={grid} onChange={(next) => go(next)} />
       <ErrorNotice error={devices.error ?? saved.error} />
       {rows && rows.length === 0 ? (
@@ -284,6 +299,7 @@ export function DevicesScreen() {
               isExternalFilterPresent={filterPresent}
               doesExternalFilterPass={filterPasses}
               rowSelection={ROW_SELECTION}
+              selectionColumnDef={SELECTION_COLUMN}
               onGridReady={onReady}
               onModelUpdated={() => setShown(api.current?.getDisplayedRowCount() ?? 0)}
               onSelectionChanged={() => setSelected(api.current?.getSelectedRows().length ?? 0)}

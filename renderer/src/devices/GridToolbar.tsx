@@ -21,6 +21,8 @@ export interface ColumnChoice {
 }
 
 interface Props {
+  /** What comes first on the row (the Filters toggle). */
+  leading?: React.ReactNode;
   search: string;
   onSearch: (text: string) => void;
   quick: ReadonlySet<QuickFilterId>;
@@ -41,7 +43,8 @@ interface Props {
 export function GridToolbar(props: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      {props.leading}
       <TextField
         size="small"
         label="Quick search"
@@ -49,7 +52,7 @@ export function GridToolbar(props: Props) {
         inputRef={props.searchRef}
         value={props.search}
         onChange={(e) => props.onSearch(e.target.value)}
-        sx={{ width: 240 }}
+        sx={{ width: { xs: 180, lg: 240 } }}
       />
       {QUICK_FILTERS.map((filter) => (
         <Chip
@@ -67,7 +70,7 @@ export function GridToolbar(props: Props) {
         type="number"
         value={props.staleDays}
         onChange={(e) => props.onStaleDays(Math.max(1, Number(e.target.value) || 1))}
-        sx={{ width: 130 }}
+        sx={{ width: 136 }}
         slotProps={{ htmlInput: { min: 1, max: 3650 } }}
       />
       <FormControlLabel

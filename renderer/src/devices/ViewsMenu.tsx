@@ -22,12 +22,15 @@ export function ViewsMenu({
   active,
   current,
   onApply,
+  onSaved,
 }: {
   saved: SavedViews;
   /** The view the grid was opened from, if any. */
   active: string | undefined;
   current: () => ViewContent;
   onApply: (view: SavedView) => void;
+  /** A view was saved from the grid as it is: the grid is that view now. */
+  onSaved: (name: string) => void;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [naming, setNaming] = useState(false);
@@ -37,7 +40,10 @@ export function ViewsMenu({
   const views = saved.views ?? [];
   const taken = views.some((v) => v.name.toLowerCase() === name.trim().toLowerCase());
   const save = async () => {
-    if (await saved.save(name.trim(), current(), asDefault)) setNaming(false);
+    if (await saved.save(name.trim(), current(), asDefault)) {
+      setNaming(false);
+      onSaved(name.trim());
+    }
   };
   return (
     <>

@@ -12,6 +12,7 @@ import { FakeSekoia } from '../../support/fake-sekoia/server';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { startSecretService } from '../../support/secret-service';
 import { fleet } from '../../support/sync-fixture';
+import { generateAgent } from '../../support/generate/agents';
 
 const agents = Number(process.env.S1INV_E2E_AGENTS ?? 300);
 const s1Token = 'e2e-s1-token-7f3a9c21';
@@ -28,9 +29,28 @@ s1.addToken('demo-token', { scope: 'global' });
 fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
 const sekoia = await FakeSekoia.start(sekoiaKey);
 
-// What the fake Sekoia received, for tests to check delivery from outside this process.
-const inspector = createServer((_req, res) => {
+// What the fake Sekoia received, for tests to check delivery from outside this process; and
+// POST /s1/churn: the fleet changes as between two real syncs (one device enrolled, one gone,
+// a few upgraded), for the Changes screen.
+const CHURN = { upgraded: 5 };
+const inspector = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
+  if (req.method === 'POST' && req.url === '/s1/churn') {
+    const ids = [...s1.agents.keys()];
+    const gone = ids.at(-1)!;
+    s1.agents.delete(gone);
+    const upgraded = ids.slice(0, CHURN.upgraded);
+    const enrolled: Record<string, unknown> = {
+      ...generateAgent(agents + 1),
+      computerName: 'NEW-DEVICE-01',
+    };
+    s1.put(s1.agents, [
+      ...upgraded.map((id) => ({ ...s1.agents.get(id)!.value, agentVersion: '99.1.0.7' })),
+      enrolled,
+    ]);
+    res.end(JSON.stringify({ gone, upgraded, enrolled: enrolled.id }));
+    return;
+  }
   res.end(JSON.stringify({ uids: sekoia.deliveredUids() }));
 });
 await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
@@ -52,6 +72,8 @@ console.log(
     dataDir,
     s1: { url: s1.url, token: s1Token, agents, threats: s1.threats.size },
     sekoia: { url: sekoia.url, key: sekoiaKey, inspectUrl },
+    /** What another `s1inv serve` on the same data needs (the private keychain's session). */
+    keychainEnv: keychain.env,
   }),
 );
 

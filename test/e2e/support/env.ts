@@ -6,6 +6,7 @@ export interface E2eEnv {
   dataDir: string;
   s1: { url: string; token: string; agents: number; threats: number };
   sekoia: { url: string; key: string; inspectUrl: string };
+  keychainEnv: Record<string, string>;
 }
 
 export const e2eEnv = (): E2eEnv => JSON.parse(process.env.S1INV_E2E!) as E2eEnv;

@@ -1,0 +1,234 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { seriousA11yViolations } from './support/axe';
+import { apiHeaders, e2eEnv, expect, test } from './support/env';
+
+// The analyst's workbench (issue 15) in Debian's Chromium against `s1inv serve`: facets and
+// chips with counts, a view saved and still there after `serve` restarts (and reachable by its
+// address), a deep link reloaded, back and forward, a chart opening the grid, and the Changes
+// screen after a second sync that changed devices. Screens in both themes go to
+// artifacts/screenshots/; axe-core checks each.
+
+interface Row {
+  agentId: string;
+  hostname?: string;
+  site?: string;
+  osType?: string;
+  agentVersion?: string;
+  decommissioned: boolean;
+}
+
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png` });
+};
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
+const footer = (page: Page) => page.getByTestId('grid-footer');
+const shown = (count: number, of: number, hidden: number) =>
+  `Showing ${count.toLocaleString('en')} of ${of.toLocaleString('en')} devices${hidden ? ` · ${hidden} decommissioned hidden` : ''}`;
+
+async function api<T>(page: Page, name: string, args: object): Promise<T> {
+  const response = await page.request.post(`${e2eEnv().origin}/api/call/${name}`, {
+    data: args,
+    headers: apiHeaders(),
+    timeout: 60_000,
+  });
+  const envelope = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(envelope, `${name} failed: ${JSON.stringify(envelope.error)}`).toMatchObject({ ok: true });
+  return envelope.value;
+}
+
+/** A second `s1inv serve` on the same data: what an analyst gets by starting it again. */
+async function startServe(): Promise<{ url: string; child: ChildProcess }> {
+  const env = e2eEnv();
+  const child = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', env.dataDir, 'serve'], {
+    env: { ...process.env, ...env.keychainEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`s1inv serve exited (${code})`)));
+  });
+  return { url, child };
+}
+
+test('the workbench: facets, views that last, deep links, charts and changes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const env = e2eEnv();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await api(page, 'consoles.add', { name: 'lab', url: env.s1.url, token: env.s1.token });
+  await api(page, 'sync.run', { names: ['lab'], apis: ['agents'] });
+  const rows = (await api<{ rows: Row[] }>(page, 'devices.list', {})).rows;
+  const active = rows.filter((r) => !r.decommissioned);
+  const hidden = rows.length - active.length;
+
+  // Facets list each value with how many devices it would show; a click keeps it.
+  await page.reload();
+  await nav(page, 'Devices');
+  await expect(footer(page)).toHaveText(shown(active.length, rows.length, hidden));
+  const facets = page.getByRole('complementary', { name: 'Filters' });
+  const bySite = new Map<string, number>();
+  for (const r of active)
+    bySite.set(r.site ?? 'Unknown', (bySite.get(r.site ?? 'Unknown') ?? 0) + 1);
+  const [site, siteCount] = [...bySite].sort((a, b) => b[1] - a[1])[0]!;
+  const siteBox = facets.getByRole('checkbox', { name: `Site: ${site}, ${siteCount} devices` });
+  await siteBox.check();
+  await expect(footer(page)).toHaveText(shown(siteCount, rows.length, hidden));
+  await expect(page).toHaveURL(
+    new RegExp(`is\\.site=${encodeURIComponent(site).replace(/%20/g, '\\+')}`),
+  );
+  // Chips say how many of the shown devices each would keep, before they are pressed.
+  const linuxAtSite = active.filter((r) => (r.site ?? 'Unknown') === site && r.osType === 'linux');
+  await expect(
+    facets.getByRole('checkbox', { name: `OS: Linux, ${linuxAtSite.length} devices` }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Duplicate hostnames · \d+$/ })).toBeVisible();
+  // Leave one OS out: the other facets follow, and the active-filter bar lists both.
+  await facets.getByRole('button', { name: 'Leave out OS Linux' }).click();
+  await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+  const bar = page.getByRole('group', { name: 'Active filters' });
+  await expect(bar.getByRole('button', { name: `Remove filter: Site is ${site}` })).toBeVisible();
+  await expect(bar.getByRole('button', { name: 'Remove filter: OS is not Linux' })).toBeVisible();
+  await shot(page, 'devices-facets-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+
+  // Saved as a view, the default: the address names it.
+  await page.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Save current view…' }).click();
+  const saveDialog = page.getByRole('dialog', { name: 'Save the current view' });
+  await saveDialog.getByLabel('View name').fill('Main site, no Linux');
+  await saveDialog.getByLabel('Open the Devices screen with this view').check();
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await saveDialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(page).toHaveURL(/view=Main\+site%2C\+no\+Linux/);
+  await expect(page.getByRole('button', { name: 'View: Main site, no Linux' })).toBeVisible();
+
+  // Clear all, then back: the filters return with the address.
+  await bar.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(footer(page)).toHaveText(shown(active.length, rows.length, hidden));
+  await page.goBack();
+  await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+  // A deep link survives a reload.
+  await page.reload();
+  await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+  // Leaving Devices and coming back keeps the grid as it was.
+  await nav(page, 'Overview');
+  await nav(page, 'Devices');
+  await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+
+  // `serve` started again (a new port, a new token): the view is there, by its address too.
+  const second = await startServe();
+  try {
+    const token = /#token=([\w-]+)/.exec(second.url)![1]!;
+    const origin = new URL(second.url).origin;
+    const fresh = await page.context().newPage();
+    await fresh.setViewportSize({ width: 1440, height: 900 });
+    await fresh.goto(`${origin}/#/devices?view=Main+site%2C+no+Linux&token=${token}`);
+    await expect(footer(fresh)).toHaveText(
+      shown(siteCount - linuxAtSite.length, rows.length, hidden),
+    );
+    await expect(fresh.getByRole('button', { name: 'View: Main site, no Linux' })).toBeVisible();
+    // The token left the address; the route stayed.
+    expect(new URL(fresh.url()).hash).toMatch(/^#\/devices\?view=Main/);
+    expect(fresh.url()).not.toContain(token);
+    // The default view opens Devices when nothing else is asked for.
+    await fresh.goto(`${origin}/#/consoles`);
+    await nav(fresh, 'Devices');
+    await expect(fresh).toHaveURL(/view=Main/);
+    await fresh.close();
+  } finally {
+    second.child.kill('SIGTERM');
+  }
+
+  // Views are renamed and deleted in the GUI.
+  await page.getByRole('button', { name: 'View: Main site, no Linux' }).click();
+  await page.getByRole('menuitem', { name: 'Manage views…' }).click();
+  const manage = page.getByRole('dialog', { name: 'Manage views' });
+  await manage.getByRole('button', { name: 'Rename Main site, no Linux' }).click();
+  await manage.getByLabel('New name for Main site, no Linux').fill('Main site');
+  await manage.getByLabel('New name for Main site, no Linux').press('Enter');
+  await expect(manage.getByRole('listitem')).toContainText(['Main site']);
+  await shot(page, 'views-manage-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await manage.getByRole('button', { name: 'Done' }).click();
+  const views = await api<{ name: string; isDefault: boolean }[]>(page, 'views.list', {});
+  expect(views).toEqual([expect.objectContaining({ name: 'Main site', isDefault: true })]);
+
+  // A chart opens the grid on the devices it counts.
+  await nav(page, 'Overview');
+  const versions = page.getByRole('region', { name: 'Agent versions (active devices)' });
+  await expect(versions).toContainText('(newest)');
+  await shot(page, 'overview-clickable-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await versions.locator('.MuiBarChart-element').first().click();
+  await expect(page).toHaveURL(/#\/devices\?is\.agentVersion=/);
+  const version = new URL(page.url().replace('#', '')).searchParams.get('is.agentVersion');
+  const ofVersion = active.filter((r) => (r.agentVersion ?? 'Unknown') === version).length;
+  await expect(footer(page)).toHaveText(shown(ofVersion, rows.length, hidden));
+  await nav(page, 'Overview');
+  await page.getByRole('button', { name: /^Infected/ }).click();
+  await expect(page).toHaveURL(/quick=infected/);
+
+  // A second sync after the fleet changed: the Changes screen says what changed.
+  const churn = (await (
+    await fetch(`${env.sekoia.inspectUrl}/s1/churn`, { method: 'POST' })
+  ).json()) as { gone: string; upgraded: string[]; enrolled: string };
+  await api(page, 'sync.run', { names: ['lab'], apis: ['agents'] });
+  await nav(page, 'Changes');
+  await expect(page.getByRole('heading', { name: 'Changes', level: 2 })).toBeVisible();
+  await expect(page.getByText(/lab: 1 new, 1 gone, 5 changed/)).toBeVisible();
+  const table = page.getByRole('table', { name: 'Changed devices' });
+  await expect(table).toContainText('NEW-DEVICE-01');
+  await expect(table).toContainText('99.1.0.7');
+  await shot(page, 'changes-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = parse(readFileSync(await (await download).path(), 'utf8')) as string[][];
+  expect(csv[0]).toEqual(['console', 'change', 'hostname', 'agentId', 'field', 'before', 'after']);
+  expect(csv.filter((line) => line[1] === 'gone').map((line) => line[3])).toEqual([churn.gone]);
+  expect(csv.filter((line) => line[1] === 'new').map((line) => line[3])).toEqual([churn.enrolled]);
+  expect(new Set(csv.filter((line) => line[1] === 'changed').map((line) => line[3]))).toEqual(
+    new Set(churn.upgraded),
+  );
+  // A changed device opens on the device page.
+  await table.getByRole('button', { name: 'NEW-DEVICE-01' }).click();
+  await expect(page.getByRole('region', { name: 'Device detail' })).toContainText('NEW-DEVICE-01');
+  await page.keyboard.press('Escape');
+
+  // The same screens in the dark theme, and on a 1024-pixel laptop (navigation folded).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${env.origin}/#/devices?is.site=${encodeURIComponent(site)}`);
+  await expect(footer(page)).toContainText('Showing');
+  await shot(page, 'devices-facets-dark');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await nav(page, 'Changes');
+  await expect(table).toContainText('NEW-DEVICE-01');
+  await shot(page, 'changes-dark');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await nav(page, 'Overview');
+  await shot(page, 'overview-clickable-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${env.origin}/#/devices`);
+    await expect(footer(page)).toContainText('Showing');
+    await expect(page.getByRole('region', { name: 'Device grid' })).toBeVisible();
+    await shot(page, `devices-${width}x${height}`);
+    expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+
+  // Leave the environment as it was.
+  await api(page, 'views.delete', { name: 'Main site' });
+  await api(page, 'consoles.remove', { name: 'lab', deleteData: true });
+});
