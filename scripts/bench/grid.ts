@@ -14,6 +14,9 @@ export interface GridBenchResult {
   firstRowsMs: number;
   allCountedMs: number;
   searchMs: number;
+  sortMs: number;
+  chipMs: number;
+  facetMs: number;
 }
 
 const firstLine = (child: ChildProcess) =>
@@ -54,8 +57,22 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(serveUrl);
       await page.getByRole('heading', { name: 'Consoles' }).waitFor();
-      const footer = page.getByTestId('grid-footer');
-      const all = `Showing ${devices.toLocaleString('en')} of ${devices.toLocaleString('en')} devices`;
+      /** Runs an action, then waits until the grid shows its effect: the footer's count changes. */
+      const timed = async (action: () => Promise<void>) => {
+        const selector = '[data-testid="grid-footer"]';
+        const before = await page.evaluate(
+          (s) => document.querySelector(s)?.textContent ?? '',
+          selector,
+        );
+        const started = performance.now();
+        await action();
+        await page.waitForFunction(
+          ([s, text]) => (document.querySelector(s!)?.textContent ?? '') !== text,
+          [selector, before] as const,
+          { polling: 'raf' },
+        );
+        return performance.now() - started;
+      };
 
       const opened = performance.now();
       await page
@@ -65,22 +82,41 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
       await page.locator('.ag-row').first().waitFor();
       const firstRowsMs = performance.now() - opened;
       await page.waitForFunction(
-        (text) => document.querySelector('[data-testid="grid-footer"]')?.textContent === text,
-        all,
+        () =>
+          document.querySelector('[data-testid="grid-footer"]')?.textContent?.startsWith('Showing'),
+        undefined,
+        { polling: 'raf' },
       );
       const allCountedMs = performance.now() - opened;
 
       const search = page.getByLabel('Quick search');
       await search.focus();
-      const typed = performance.now();
-      await page.keyboard.type('7');
-      await page.waitForFunction(
-        (text) => document.querySelector('[data-testid="grid-footer"]')?.textContent !== text,
-        all,
+      const searchMs = await timed(() => page.keyboard.type('7'));
+      await search.fill('');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="grid-footer"]')?.textContent?.startsWith('Showing'),
       );
-      const searchMs = performance.now() - typed;
-      await footer.waitFor();
-      return { devices, firstRowsMs, allCountedMs, searchMs };
+      const sortStarted = performance.now();
+      await page.locator('.ag-header-cell[col-id="hostname"] .ag-header-cell-label').click();
+      // The header says it is sorted once the grid has sorted and drawn its rows.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('.ag-header-cell[col-id="hostname"]')
+            ?.getAttribute('aria-sort') === 'ascending',
+        undefined,
+        { polling: 'raf' },
+      );
+      const sortMs = performance.now() - sortStarted;
+      const chipMs = await timed(() => page.getByRole('button', { name: /^Infected · / }).click());
+      const facetMs = await timed(() =>
+        page
+          .getByRole('complementary', { name: 'Filters' })
+          .getByRole('checkbox', { name: /^Site: / })
+          .first()
+          .click(),
+      );
+      return { devices, firstRowsMs, allCountedMs, searchMs, sortMs, chipMs, facetMs };
     } finally {
       await browser.close();
     }
@@ -91,16 +127,26 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
   }
 }
 
+const ACTION_TARGET_MS = 200;
+const met = (ms: number, target: number) => (ms <= target ? 'met' : 'MISSED');
+
 export function printGridResult(r: GridBenchResult): void {
   console.log(
     `Devices screen in Chromium over s1inv serve (${r.devices.toLocaleString('en')} devices)`,
   );
   console.log(
-    `  first rows ${Math.round(r.firstRowsMs)} ms after opening (target ≤ 2,000 ms: ${r.firstRowsMs <= 2000 ? 'met' : 'MISSED'}); all counted ${Math.round(r.allCountedMs)} ms`,
+    `  first rows ${Math.round(r.firstRowsMs)} ms after opening (target < 1,000 ms: ${met(r.firstRowsMs, 1000)}); every device loaded and counted ${Math.round(r.allCountedMs)} ms`,
   );
-  console.log(
-    `  quick-search keystroke to updated grid ${Math.round(r.searchMs)} ms (target ≤ 300 ms: ${r.searchMs <= 300 ? 'met' : 'MISSED'})`,
-  );
+  for (const [label, ms] of [
+    ['quick-search keystroke', r.searchMs],
+    ['sort by hostname', r.sortMs],
+    ['one-click filter (Infected)', r.chipMs],
+    ['facet value (a site)', r.facetMs],
+  ] as const) {
+    console.log(
+      `  ${label} to updated grid ${Math.round(ms)} ms (target < ${ACTION_TARGET_MS} ms: ${met(ms, ACTION_TARGET_MS)})`,
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -31,13 +31,22 @@ export function deviceFlags(
   nowMs: number,
 ): DeviceFlags {
   if (row.decommissioned === true) return NO_FINDING;
-  const lastSeen = row.lastSeen === undefined ? Number.NaN : Date.parse(row.lastSeen);
   return {
-    stale: Number.isNaN(lastSeen) || nowMs - lastSeen > staleDays * DAY_MS,
+    stale: isStale(lastSeenMs(row), staleDays, nowMs),
     infected: row.infectionStatus === 'Infected' || (row.activeThreats ?? 0) > 0,
     outOfDate: row.updateStatus === 'Update Required',
     firewallOff: row.firewall === 'Disabled',
   };
+}
+
+/** When a device was last seen, in ms since the epoch; NaN when never (or unreadable). */
+export function lastSeenMs(row: Pick<DeviceRow, 'lastSeen'>): number {
+  return row.lastSeen === undefined ? Number.NaN : Date.parse(row.lastSeen);
+}
+
+/** Not seen for more than `staleDays`, or never: the grid parses lastSeen once and asks this. */
+export function isStale(seenMs: number, staleDays: number, nowMs: number): boolean {
+  return Number.isNaN(seenMs) || nowMs - seenMs > staleDays * DAY_MS;
 }
 
 /** Hostnames held by more than one device (case-insensitive), for the duplicates filter. */

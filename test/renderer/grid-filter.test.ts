@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../shared/contract/views';
-import { filterRows } from '../../renderer/src/devices/grid-filter';
+import { filterRows, isShown, rowFacts } from '../../renderer/src/devices/grid-filter';
 import { gridQueryOf } from '../../renderer/src/devices/grid-query';
 import { searchIndex } from '../../renderer/src/devices/quick-filters';
 import { compareVersions } from '../../shared/devices/os-caption';
@@ -25,9 +25,14 @@ const ROWS: GridRow[] = [
 
 function run(query: string) {
   const index = searchIndex(ROWS);
-  return filterRows(ROWS, gridQueryOf(new URLSearchParams(query)), (r) => index.get(r) ?? '', NOW);
+  const facts = rowFacts(ROWS, (r) => index.get(r) ?? '');
+  return filterRows(facts, gridQueryOf(new URLSearchParams(query)), NOW);
 }
-const ids = (result: ReturnType<typeof run>) => [...result.visible].map((r) => r.agentId);
+const ids = (result: ReturnType<typeof run>) => {
+  const shown = ROWS.filter((_row, i) => result.visible[i] === 1).map((r) => r.agentId);
+  expect(result.shown).toBe(shown.length);
+  return shown;
+};
 
 describe('the grid filter', () => {
   it('hides decommissioned devices unless asked for or filtered on', () => {
@@ -66,6 +71,19 @@ describe('the grid filter', () => {
 
   it('searches every word in any column, ignoring case', () => {
     expect(ids(run('q=PARIS%2001'))).toEqual(['1', '5']);
+  });
+});
+
+describe('whether the grid shows a row', () => {
+  it("trusts AG Grid's index when it names the row, and finds the row when it does not", () => {
+    const index = searchIndex(ROWS);
+    const facts = rowFacts(ROWS, (r) => index.get(r) ?? '');
+    const result = filterRows(facts, gridQueryOf(new URLSearchParams('is.site=Lyon')), NOW);
+    expect(isShown(facts, result, ROWS[2], 2)).toBe(true);
+    expect(isShown(facts, result, ROWS[2], 0)).toBe(true);
+    expect(isShown(facts, result, ROWS[0], 0)).toBe(false);
+    expect(isShown(facts, result, { ...ROWS[2]! }, 2)).toBe(false);
+    expect(isShown(facts, result, undefined, 2)).toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ import { ActiveFilters } from './ActiveFilters';
 import { DEVICE_COLUMNS } from './columns';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
-import { filterRows } from './grid-filter';
+import { filterRows, isShown, rowFacts } from './grid-filter';
 import { gridQueryOf, queryOfGrid, withFacet, type GridQuery } from './grid-query';
 import { GridToolbar } from './GridToolbar';
 import { InventoryAsOf } from './InventoryAsOf';
@@ -84,19 +84,20 @@ export function DevicesScreen() {
 
   // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
   // keystroke a substring scan. Facets, chips and the grid's rows come from one pass.
-  const index = useMemo(() => searchIndex(rows ?? []), [rows]);
+  const facts = useMemo(() => {
+    const index = searchIndex(rows ?? []);
+    return rowFacts(rows ?? [], (row) => index.get(row) ?? '');
+  }, [rows]);
   const nowMs = useMemo(() => Date.now(), [rows]);
-  const filtered = useMemo(
-    () => filterRows(rows ?? [], grid, (row) => index.get(row) ?? '', nowMs),
-    [rows, grid, index, nowMs],
-  );
+  const filtered = useMemo(() => filterRows(facts, grid, nowMs), [facts, grid, nowMs]);
   // Stable callbacks reading the latest result: new function props would make AG Grid
   // re-process its options on every keystroke; one onFilterChanged per change is enough.
-  const visible = useRef(filtered.visible);
-  visible.current = filtered.visible;
+  const visible = useRef({ facts, filtered });
+  visible.current = { facts, filtered };
   const filterPresent = useCallback(() => true, []);
   const filterPasses = useCallback(
-    (node: IRowNode<GridRow>) => node.data !== undefined && visible.current.has(node.data),
+    (node: IRowNode<GridRow>) =>
+      isShown(visible.current.facts, visible.current.filtered, node.data, node.sourceRowIndex),
     [],
   );
   useEffect(() => api.current?.onFilterChanged(), [filtered]);
