@@ -166,6 +166,28 @@ export const CALLS = {
       .strict(),
     SekoiaTargetView,
   ),
+  /** Changes a target's settings; a new API key re-keys it (to the keychain, never back). */
+  'sekoia.edit': call(
+    z
+      .object({
+        name,
+        changes: z
+          .object({
+            name: name.optional(),
+            connectorUuid: z.string().max(100).optional(),
+            baseUrl: z.string().max(2_000).optional(),
+            /** Empty: back to the endpoint the base URL and connector make. */
+            endpoint: z.string().max(2_000).optional(),
+            batchSize: z.number().int().min(1).max(1000).optional(),
+            legacyDeviceTypes: z.boolean().optional(),
+            apiKey: secret.optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    /** `keyDropped`: the target moved to another origin, so its stored key was forgotten. */
+    SekoiaTargetView.extend({ keyDropped: z.boolean() }),
+  ),
   'sekoia.remove': call(z.object({ name }).strict(), z.object({ removed: z.string() })),
   'push.run': call(
     z

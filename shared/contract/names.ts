@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'export.run',
   'sekoia.list',
   'sekoia.add',
+  'sekoia.edit',
   'sekoia.remove',
   'push.run',
   'audit.list',

@@ -246,6 +246,8 @@ export const AuditEntryView = z.object({
   at: z.string(),
   osUser: z.string(),
   action: z.enum(['export', 'push']),
+  /** complete: the file was written, or every batch delivered; failed: a push fell short. */
+  status: z.enum(['complete', 'failed']),
   format: z.string(),
   scope: z.record(z.string(), z.unknown()),
   recordCount: z.number(),

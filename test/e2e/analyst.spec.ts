@@ -328,6 +328,18 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(audit.getByRole('row')).toHaveCount(4);
   await expect(audit).toContainText('export');
   await expect(audit).toContainText('push');
+  // Each entry says whether it went through; the log is searched and exported as shown.
+  await expect(audit.getByRole('row').nth(1)).toContainText('Complete');
+  await page.getByLabel('Search the log').fill('push');
+  await expect(audit.getByRole('row')).toHaveCount(2);
+  const auditDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const auditLines = readFileSync(await (await auditDownload).path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(auditLines).toHaveLength(2);
+  expect(auditLines[1]).toContain(',push,complete,sekoia,');
+  await page.getByLabel('Search the log').fill('');
   await shot(page, 'audit-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 

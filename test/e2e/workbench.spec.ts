@@ -202,6 +202,33 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await expect(page.getByRole('region', { name: 'Device detail' })).toContainText('NEW-DEVICE-01');
   await page.keyboard.press('Escape');
 
+  // A Sekoia target is edited and deleted where it is used.
+  await nav(page, 'Devices');
+  await page.getByRole('button', { name: 'Push to Sekoia…' }).click();
+  const push = page.getByRole('dialog', { name: 'Push to Sekoia.io' });
+  await push.getByLabel('Target name').fill('wb');
+  await push.getByLabel('Asset connector UUID').fill('3f1e0c2a-9b7d-4e55-8a10-5c2d7e9f0a11');
+  await push.getByRole('button', { name: 'Save target' }).click();
+  await push.getByRole('button', { name: 'Edit', exact: true }).click();
+  const edit = push.getByRole('region', { name: 'Edit Sekoia target' });
+  await expect(edit.getByLabel('Asset connector UUID')).toHaveValue(
+    '3f1e0c2a-9b7d-4e55-8a10-5c2d7e9f0a11',
+  );
+  await edit.getByLabel('Target name').fill('wb-eu');
+  await shot(page, 'push-edit-target-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await edit.getByRole('button', { name: 'Save target' }).click();
+  await expect(push.getByLabel('Target')).toContainText('wb-eu');
+  await push.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete the Sekoia target wb-eu?' })
+    .getByRole('button', { name: 'Delete target' })
+    .click();
+  // No target left: the dialog offers to set one up.
+  await expect(push.getByRole('region', { name: 'New Sekoia target' })).toBeVisible();
+  expect(await api<unknown[]>(page, 'sekoia.list', {})).toEqual([]);
+  await page.keyboard.press('Escape');
+
   // The same screens in the dark theme, and on a 1024-pixel laptop (navigation folded).
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`${env.origin}/#/devices?is.site=${encodeURIComponent(site)}`);

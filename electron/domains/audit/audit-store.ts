@@ -16,6 +16,7 @@ export interface AuditEntry extends AuditEntryInput {
   id: number;
   at: string;
   osUser: string;
+  status: 'complete' | 'failed';
 }
 
 interface AuditRow {
@@ -67,8 +68,16 @@ export class AuditStore {
 
   list(): AuditEntry[] {
     const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY id DESC').all() as AuditRow[];
-    return rows.map((row) => ({
+    return rows.map((row) => this.entry(row));
+  }
+
+  private entry(row: AuditRow): AuditEntry {
+    const details =
+      row.details === null ? undefined : (JSON.parse(row.details) as Record<string, unknown>);
+    return {
       id: row.id,
+      // An export is logged once its file is in place; a push, whether every batch arrived.
+      status: row.action === 'push' && details?.state !== 'complete' ? 'failed' : 'complete',
       at: row.at,
       osUser: row.os_user,
       action: row.action,
@@ -77,9 +86,7 @@ export class AuditStore {
       recordCount: row.record_count,
       ...(row.sha256 === null ? {} : { sha256: row.sha256 }),
       destination: row.destination,
-      ...(row.details === null
-        ? {}
-        : { details: JSON.parse(row.details) as Record<string, unknown> }),
-    }));
+      ...(details === undefined ? {} : { details }),
+    };
   }
 }

@@ -2,9 +2,15 @@ import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
 import { SekoiaTargets, type SekoiaTarget } from './target-store';
 
-export const sekoiaHandlers: HandlerGroup<'sekoia.list' | 'sekoia.add' | 'sekoia.remove'> = {
+export const sekoiaHandlers: HandlerGroup<
+  'sekoia.list' | 'sekoia.add' | 'sekoia.edit' | 'sekoia.remove'
+> = {
   'sekoia.list': (_args, backend) => backend.targets.list().map((t) => targetView(backend, t)),
   'sekoia.add': async (args, backend) => targetView(backend, await backend.targets.add(args)),
+  'sekoia.edit': async ({ name, changes }, backend) => {
+    const { target, keyDropped } = await backend.targets.edit(name, changes);
+    return { ...targetView(backend, target), keyDropped };
+  },
   'sekoia.remove': async ({ name }, backend) => ({
     removed: (await backend.targets.remove(name)).name,
   }),

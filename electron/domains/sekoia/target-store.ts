@@ -105,6 +105,33 @@ const fromRow = (row: Row): SekoiaTarget => ({
   createdAt: row.created_at,
 });
 
+/** A target's settings, checked: each problem says what to give instead. */
+function checkedSettings(
+  input: Omit<AddSekoiaTargetInput, 'name' | 'apiKey'>,
+): Pick<
+  SekoiaTarget,
+  'connectorUuid' | 'baseUrl' | 'endpoint' | 'batchSize' | 'legacyDeviceTypes'
+> {
+  if (!UUID.test(input.connectorUuid)) {
+    throw new InvalidSekoiaTargetError(
+      `"${input.connectorUuid}" is not a UUID. Give the UUID of your asset connector in Sekoia (Assets → Asset connectors).`,
+    );
+  }
+  const batchSize = input.batchSize ?? MAX_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+    throw new InvalidSekoiaTargetError(
+      `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`,
+    );
+  }
+  return {
+    connectorUuid: input.connectorUuid.toLowerCase(),
+    baseUrl: checkUrl(input.baseUrl ?? DEFAULT_SEKOIA_BASE_URL, 'base URL'),
+    ...(input.endpoint === undefined ? {} : { endpoint: checkUrl(input.endpoint, 'endpoint') }),
+    batchSize,
+    legacyDeviceTypes: input.legacyDeviceTypes === true,
+  };
+}
+
 /** Sekoia targets and their API keys, kept in step like consoles and their tokens. */
 export class SekoiaTargets {
   constructor(
@@ -128,31 +155,11 @@ export class SekoiaTargets {
   }
 
   async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
-    const name = input.name.trim();
-    const problem = nameProblem(name, 'target');
-    if (problem) throw new InvalidSekoiaTargetError(problem);
-    if (!UUID.test(input.connectorUuid)) {
-      throw new InvalidSekoiaTargetError(
-        `"${input.connectorUuid}" is not a UUID. Give the UUID of your asset connector in Sekoia (Assets → Asset connectors).`,
-      );
-    }
-    const batchSize = input.batchSize ?? MAX_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-      throw new InvalidSekoiaTargetError(
-        `The batch size must be a whole number from 1 to ${MAX_BATCH_SIZE}.`,
-      );
-    }
-    if (this.db.prepare('SELECT 1 FROM sekoia_targets WHERE name = ? COLLATE NOCASE').get(name)) {
-      throw new InvalidSekoiaTargetError(`A Sekoia target named "${name}" already exists.`);
-    }
+    const name = this.checkedName(input.name);
     const target: SekoiaTarget = {
       id: randomUUID(),
       name,
-      connectorUuid: input.connectorUuid.toLowerCase(),
-      baseUrl: checkUrl(input.baseUrl ?? DEFAULT_SEKOIA_BASE_URL, 'base URL'),
-      ...(input.endpoint === undefined ? {} : { endpoint: checkUrl(input.endpoint, 'endpoint') }),
-      batchSize,
-      legacyDeviceTypes: input.legacyDeviceTypes === true,
+      ...checkedSettings(input),
       keyStored: input.apiKey !== undefined,
       createdAt: this.clock.now().toISOString(),
     };
@@ -174,6 +181,68 @@ export class SekoiaTargets {
         target.createdAt,
       );
     return target;
+  }
+
+  /**
+   * Changes a target's settings, and re-keys it when given a key. A stored key goes only where
+   * it was stored for: moving the target to another origin forgets it unless a new one comes.
+   */
+  async edit(
+    name: string,
+    changes: Partial<AddSekoiaTargetInput>,
+  ): Promise<{ target: SekoiaTarget; keyDropped: boolean }> {
+    const before = this.get(name);
+    const renamed =
+      changes.name !== undefined && changes.name.trim().toLowerCase() !== before.name.toLowerCase();
+    const settings = checkedSettings({
+      connectorUuid: changes.connectorUuid ?? before.connectorUuid,
+      baseUrl: changes.baseUrl ?? before.baseUrl,
+      ...((changes.endpoint ?? before.endpoint) === undefined || changes.endpoint === ''
+        ? {}
+        : { endpoint: changes.endpoint ?? before.endpoint }),
+      batchSize: changes.batchSize ?? before.batchSize,
+      legacyDeviceTypes: changes.legacyDeviceTypes ?? before.legacyDeviceTypes,
+    });
+    const moved =
+      new URL(SekoiaTargets.endpointOf({ ...before, ...settings })).origin !==
+      new URL(SekoiaTargets.endpointOf(before)).origin;
+    const keyDropped = before.keyStored && moved && changes.apiKey === undefined;
+    const target: SekoiaTarget = {
+      ...before,
+      name: renamed ? this.checkedName(changes.name!) : (changes.name?.trim() ?? before.name),
+      ...settings,
+      keyStored: changes.apiKey !== undefined || (before.keyStored && !keyDropped),
+    };
+    if (!('endpoint' in settings)) delete target.endpoint;
+    if (changes.apiKey !== undefined)
+      await this.secrets.set(sekoiaAccount(target.id), changes.apiKey);
+    if (keyDropped) await forgetSecret(this.secrets, sekoiaAccount(target.id), true);
+    this.db
+      .prepare(
+        `UPDATE sekoia_targets SET name = ?, connector_uuid = ?, base_url = ?, endpoint = ?,
+           batch_size = ?, legacy_device_types = ?, key_stored = ? WHERE id = ?`,
+      )
+      .run(
+        target.name,
+        target.connectorUuid,
+        target.baseUrl,
+        target.endpoint ?? null,
+        target.batchSize,
+        target.legacyDeviceTypes ? 1 : 0,
+        target.keyStored ? 1 : 0,
+        target.id,
+      );
+    return { target, keyDropped };
+  }
+
+  private checkedName(raw: string): string {
+    const name = raw.trim();
+    const problem = nameProblem(name, 'target');
+    if (problem) throw new InvalidSekoiaTargetError(problem);
+    if (this.db.prepare('SELECT 1 FROM sekoia_targets WHERE name = ? COLLATE NOCASE').get(name)) {
+      throw new InvalidSekoiaTargetError(`A Sekoia target named "${name}" already exists.`);
+    }
+    return name;
   }
 
   async remove(name: string): Promise<SekoiaTarget> {

@@ -1,4 +1,9 @@
+import { useState } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -6,21 +11,42 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '../backend/BackendContext';
+import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
-
-const scopeText = (scope: Record<string, unknown>) =>
-  Object.entries(scope)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(', ');
+import { auditCsv, scopeText, searchAudit, STATUS_LABELS } from './audit-rows';
 
 /** Every export and push: when, who, what, how many, the file's sha256, where it went. */
 export function AuditScreen() {
   const audit = useQuery('audit.list', {});
+  const [search, setSearch] = useState('');
+  const entries = searchAudit(audit.data ?? [], search);
   return (
-    <Box sx={{ p: 3 }}>
-      <Typography variant="h5" component="h2" gutterBottom>
-        Audit log
-      </Typography>
+    <Box sx={{ p: { xs: 1.5, md: 3 } }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          Audit log
+        </Typography>
+        <TextField
+          size="small"
+          type="search"
+          label="Search the log"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <Button
+          variant="outlined"
+          disabled={entries.length === 0}
+          onClick={() =>
+            saveText(
+              `s1-inventory-audit-${new Date().toISOString().slice(0, 10)}.csv`,
+              auditCsv(entries),
+              'text/csv',
+            )
+          }
+        >
+          Export CSV
+        </Button>
+      </Stack>
       <ErrorNotice error={audit.error} />
       {audit.data?.length === 0 ? (
         <Typography role="status" color="text.secondary">
@@ -33,6 +59,7 @@ export function AuditScreen() {
               <TableCell>When</TableCell>
               <TableCell>User</TableCell>
               <TableCell>Action</TableCell>
+              <TableCell>Status</TableCell>
               <TableCell>Format</TableCell>
               <TableCell>Scope</TableCell>
               <TableCell align="right">Records</TableCell>
@@ -41,11 +68,18 @@ export function AuditScreen() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {audit.data?.map((entry) => (
+            {entries.map((entry) => (
               <TableRow key={entry.id}>
                 <TableCell>{new Date(entry.at).toLocaleString()}</TableCell>
                 <TableCell>{entry.osUser}</TableCell>
                 <TableCell>{entry.action}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    label={STATUS_LABELS[entry.status]}
+                    color={entry.status === 'complete' ? 'success' : 'error'}
+                  />
+                </TableCell>
                 <TableCell>{entry.format}</TableCell>
                 <TableCell>{scopeText(entry.scope)}</TableCell>
                 <TableCell align="right">{entry.recordCount.toLocaleString()}</TableCell>

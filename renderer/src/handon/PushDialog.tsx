@@ -12,6 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { ContractError } from '../../../shared/contract/contract';
 import { call, useBackend, useEvent, useQuery } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 import { scopeCount, ScopeChooser, type DeviceSelection } from './scope';
@@ -30,6 +31,10 @@ export function PushDialog({
   const targets = useQuery('sekoia.list', {});
   const [target, setTarget] = useState('');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [keyNotice, setKeyNotice] = useState<string>();
+  const [removeError, setRemoveError] = useState<ContractError>();
   const [includeDecommissioned, setIncludeDecommissioned] = useState(false);
   // A push sends devices to another system: it is confirmed, with the counts, before it starts.
   const [confirming, setConfirming] = useState(false);
@@ -40,6 +45,14 @@ export function PushDialog({
   const list = targets.data ?? [];
   const chosen = target || list[0]?.name || '';
   const current = list.find((t) => t.name === chosen);
+  const remove = async () => {
+    const removed = await call(api, 'sekoia.remove', { name: chosen });
+    setDeleting(false);
+    if (!removed.ok) return setRemoveError(removed.error);
+    setRemoveError(undefined);
+    setTarget('');
+    targets.reload();
+  };
   const push = async (resume: boolean) => {
     setConfirming(false);
     setProgress(undefined);
@@ -59,7 +72,28 @@ export function PushDialog({
       <DialogTitle id="push-title">Push to Sekoia.io</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          {adding || (targets.data && list.length === 0) ? (
+          <ErrorNotice error={removeError} />
+          {keyNotice && (
+            <Alert severity="warning" onClose={() => setKeyNotice(undefined)}>
+              {keyNotice}
+            </Alert>
+          )}
+          {editing && current ? (
+            <SekoiaTargetForm
+              editing={current}
+              onAdded={(name, keyDropped) => {
+                setEditing(false);
+                setTarget(name);
+                targets.reload();
+                if (keyDropped) {
+                  setKeyNotice(
+                    `${name} now points to another address, so its stored API key was forgotten. Edit it again to give the key for the new address.`,
+                  );
+                }
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : adding || (targets.data && list.length === 0) ? (
             <SekoiaTargetForm
               onAdded={(name) => {
                 setAdding(false);
@@ -83,6 +117,12 @@ export function PushDialog({
                   </MenuItem>
                 ))}
               </TextField>
+              <Button onClick={() => setEditing(true)} disabled={!current}>
+                Edit
+              </Button>
+              <Button color="error" onClick={() => setDeleting(true)} disabled={!current}>
+                Delete
+              </Button>
               <Button onClick={() => setAdding(true)}>New target</Button>
             </Stack>
           )}
@@ -166,6 +206,19 @@ export function PushDialog({
           </Button>
         )}
       </DialogActions>
+      <Dialog open={deleting} onClose={() => setDeleting(false)} maxWidth="xs">
+        <DialogTitle>Delete the Sekoia target {chosen}?</DialogTitle>
+        <DialogContent>
+          Its settings go, and its API key is removed from the OS keychain. Devices already pushed
+          stay in Sekoia.
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDeleting(false)}>Cancel</Button>
+          <Button color="error" variant="contained" onClick={() => void remove()}>
+            Delete target
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ContractError } from '../../../shared/contract/contract';
+import type { SekoiaTargetView } from '../../../shared/contract/views';
 import { call, useBackend } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 
@@ -17,35 +18,59 @@ const REGIONS = [
   ['https://app.usa1.sekoia.io', 'USA — USA1'],
 ] as const;
 
-/** A new Sekoia target: connector UUID, region or base URL, API key straight to the keychain. */
+const KNOWN_REGIONS = new Set<string>(REGIONS.map(([url]) => url));
+
+/**
+ * A Sekoia target, new or edited: connector UUID, region or base URL, and the API key, which
+ * goes straight to the keychain (an edit keeps the stored key unless a new one is given).
+ */
 export function SekoiaTargetForm({
+  editing,
   onAdded,
   onCancel,
 }: {
-  onAdded: (name: string) => void;
+  editing?: SekoiaTargetView;
+  /** Saved: the target's name, and whether its stored key was forgotten (it moved origin). */
+  onAdded: (name: string, keyDropped: boolean) => void;
   onCancel?: () => void;
 }) {
   const api = useBackend();
-  const [name, setName] = useState('sekoia');
-  const [connectorUuid, setUuid] = useState('');
-  const [region, setRegion] = useState<string>(REGIONS[0][0]);
-  const [custom, setCustom] = useState('');
+  const [name, setName] = useState(editing?.name ?? 'sekoia');
+  const [connectorUuid, setUuid] = useState(editing?.connectorUuid ?? '');
+  const [region, setRegion] = useState<string>(
+    editing === undefined
+      ? REGIONS[0][0]
+      : KNOWN_REGIONS.has(editing.baseUrl)
+        ? editing.baseUrl
+        : 'custom',
+  );
+  const [custom, setCustom] = useState(
+    editing && !KNOWN_REGIONS.has(editing.baseUrl) ? editing.baseUrl : '',
+  );
   const [apiKey, setKey] = useState('');
   const [error, setError] = useState<ContractError>();
   const add = async () => {
-    const result = await call(api, 'sekoia.add', {
+    const settings = {
       name: name.trim(),
       connectorUuid: connectorUuid.trim(),
       baseUrl: region === 'custom' ? custom.trim() : region,
       ...(apiKey === '' ? {} : { apiKey }),
-    });
+    };
+    const result = editing
+      ? await call(api, 'sekoia.edit', { name: editing.name, changes: settings })
+      : await call(api, 'sekoia.add', settings);
     if (!result.ok) return setError(result.error);
     setKey('');
-    onAdded(result.value.name);
+    onAdded(result.value.name, 'keyDropped' in result.value && result.value.keyDropped === true);
   };
+  const title = editing ? `Edit the Sekoia target ${editing.name}` : 'New Sekoia.io target';
   return (
-    <Stack spacing={2} component="section" aria-label="New Sekoia target">
-      <Typography variant="subtitle1">New Sekoia.io target</Typography>
+    <Stack
+      spacing={2}
+      component="section"
+      aria-label={editing ? 'Edit Sekoia target' : 'New Sekoia target'}
+    >
+      <Typography variant="subtitle1">{title}</Typography>
       <TextField label="Target name" value={name} onChange={(e) => setName(e.target.value)} />
       <TextField
         label="Asset connector UUID"
@@ -64,12 +89,16 @@ export function SekoiaTargetForm({
         <TextField label="Base URL" value={custom} onChange={(e) => setCustom(e.target.value)} />
       )}
       <TextField
-        label="API key"
+        label={editing ? 'New API key (optional)' : 'API key'}
         type="password"
         autoComplete="off"
         value={apiKey}
         onChange={(e) => setKey(e.target.value)}
-        helperText="Needs the asset-management write permission. Stored only in the OS keychain."
+        helperText={
+          editing?.keyStored
+            ? 'Leave empty to keep the stored key. Stored only in the OS keychain.'
+            : 'Needs the asset-management write permission. Stored only in the OS keychain.'
+        }
       />
       <ErrorNotice error={error} />
       <Stack direction="row" spacing={1}>
