@@ -29,6 +29,9 @@ import {
   type InventoryText,
 } from '../domains/inventory/inventory-store';
 import type { PlatformPort } from './platform';
+import { DeviceGrid } from '../domains/devices/device-grid';
+import { deviceRowOf } from '../../shared/devices/precomputed';
+import type { GridRow } from '../../shared/contract/views';
 
 export interface SyncRunRequest {
   names?: readonly string[];
@@ -74,6 +77,8 @@ export class Backend {
   private readonly pollers = new Map<string, { poller: AutoPoller; minutes: number }>();
 
   readonly stores: Stores;
+  /** The Devices grid's queries, over the current inventory kept in memory. */
+  readonly deviceGrid: DeviceGrid;
   readonly clock: Clock;
   readonly platform: PlatformPort;
   readonly dataDir: string;
@@ -93,6 +98,14 @@ export class Backend {
       ...(deps.precomputer ? { precomputer: deps.precomputer } : {}),
     });
     this.targets = new SekoiaTargets(deps.db, deps.secrets, deps.clock);
+    this.deviceGrid = new DeviceGrid(
+      () => this.allDeviceRows(),
+      () => this.stores.consoleState.inventoryVersion(),
+    );
+  }
+
+  private *allDeviceRows(): Generator<GridRow> {
+    for (const record of this.deviceRows()) yield deviceRowOf(record.text, record.console.name);
   }
 
   // The use cases the handlers call; none of them hands out the database.

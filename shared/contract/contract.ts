@@ -8,7 +8,10 @@ import {
   DeviceScope,
   ExportFormat,
   ExportOutcome,
+  GridPage,
+  GridQueryArgs,
   GridRow,
+  GridSortArgs,
   HealthEventView,
   HealthReport,
   OverviewStats,
@@ -127,6 +130,26 @@ export const CALLS = {
       })
       .strict(),
     z.object({ rows: z.array(GridRow), next: z.string().optional(), total: z.number() }),
+  ),
+  /**
+   * A window of the Devices grid: the devices its filters keep, in its order, from `offset`,
+   * with the facet and chip counts. The grid holds the window, never the fleet.
+   */
+  'devices.query': call(
+    z
+      .object({
+        query: GridQueryArgs,
+        sort: GridSortArgs.optional(),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(0).max(5_000),
+      })
+      .strict(),
+    GridPage,
+  ),
+  /** The agent ids the grid's filters keep, for an export or a push of "the current filter". */
+  'devices.shown': call(
+    z.object({ query: GridQueryArgs }).strict(),
+    z.object({ agentIds: z.array(z.string()) }),
   ),
   /** Per console: devices new, gone and changed between its last two complete snapshots. */
   'diff.run': call(z.object({ console: name.optional() }).strict(), z.array(ConsoleDiff)),

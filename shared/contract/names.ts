@@ -18,6 +18,8 @@ export const CALL_NAMES = [
   'health.report',
   'devices.list',
   'devices.detail',
+  'devices.query',
+  'devices.shown',
   'diff.run',
   'overview.stats',
   'export.run',

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
-import { DeviceRow } from '../devices/device-row';
+import { DEVICE_COLUMNS, DeviceRow } from '../devices/device-row';
+import { FACETS } from '../devices/facets';
+import { QUICK_FILTERS } from '../devices/quick-filters';
+
+const FACET_KEYS = FACETS.map((f) => f.key) as [
+  (typeof FACETS)[number]['key'],
+  ...(typeof FACETS)[number]['key'][],
+];
+const QUICK_FILTER_IDS = QUICK_FILTERS.map((f) => f.id) as [
+  (typeof QUICK_FILTERS)[number]['id'],
+  ...(typeof QUICK_FILTERS)[number]['id'][],
+];
+const DEVICE_ROW_KEYS = DEVICE_COLUMNS.map((c) => c.key) as [
+  (typeof DEVICE_COLUMNS)[number]['key'],
+  ...(typeof DEVICE_COLUMNS)[number]['key'][],
+];
 
 // The shapes the backend hands the renderer. Secrets never appear in any of them: a console
 // says whether a token is stored, never what it is.
@@ -307,3 +322,34 @@ export const SavedView = z.object({
   isDefault: z.boolean(),
 });
 export type SavedView = z.infer<typeof SavedView>;
+
+/** What the Devices grid shows (shared/devices/grid-query.ts), as the backend is asked it. */
+const facetValues = z.partialRecord(z.enum(FACET_KEYS), z.array(z.string().max(1_000)).max(10_000));
+export const GridQueryArgs = z
+  .object({
+    search: z.string().max(1_000),
+    quick: z.array(z.enum(QUICK_FILTER_IDS)).max(QUICK_FILTER_IDS.length),
+    staleDays: z.number().int().min(1).max(3650),
+    include: facetValues,
+    exclude: facetValues,
+    decommissioned: z.boolean(),
+  })
+  .strict();
+
+export const GridSortArgs = z
+  .object({ column: z.enum(DEVICE_ROW_KEYS), direction: z.enum(['asc', 'desc']) })
+  .strict();
+
+export const GridPage = z.object({
+  rows: z.array(GridRow),
+  /** Devices the filters keep. */
+  shown: z.number(),
+  /** Devices in the inventory, decommissioned ones included. */
+  total: z.number(),
+  hiddenDecommissioned: z.number(),
+  /** Per facet, its values and how many devices each would show with the other filters. */
+  facets: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+  /** Per one-click filter, the shown devices it matches. */
+  quick: z.record(z.string(), z.number()),
+});
+export type GridPage = z.infer<typeof GridPage>;

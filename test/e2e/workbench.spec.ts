@@ -218,7 +218,8 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await shot(page, 'push-edit-target-light');
   expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
   await edit.getByRole('button', { name: 'Save target' }).click();
-  await expect(push.getByLabel('Target')).toContainText('wb-eu');
+  await expect(edit).toBeHidden();
+  await expect(push.getByLabel('Target', { exact: true })).toContainText('wb-eu');
   await push.getByRole('button', { name: 'Delete', exact: true }).click();
   await page
     .getByRole('dialog', { name: 'Delete the Sekoia target wb-eu?' })

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRoute, parseRoute, withoutToken } from '../../renderer/src/routing/route';
-import {
-  DEFAULT_STALE_DAYS,
-  gridQueryOf,
-  queryOfGrid,
-  withFacet,
-} from '../../renderer/src/devices/grid-query';
+import { DEFAULT_STALE_DAYS, withFacet } from '../../shared/devices/grid-query';
+import { gridQueryOf, queryOfGrid } from '../../renderer/src/devices/grid-address';
 
 describe('routes', () => {
   it('name the screen and its query, and read back what they wrote', () => {

@@ -10,7 +10,19 @@ import type { HandlerGroup } from '../../backend/handler-types';
 const RECENT = 50;
 const DEFAULT_PAGE = 50_000;
 
-export const deviceHandlers: HandlerGroup<'devices.list' | 'devices.detail'> = {
+/** Stale is judged to the minute: the grid's windows of one query share one filter pass. */
+const MINUTE_MS = 60_000;
+const minuteOf = (backend: Backend) =>
+  Math.floor(backend.clock.now().getTime() / MINUTE_MS) * MINUTE_MS;
+
+export const deviceHandlers: HandlerGroup<
+  'devices.list' | 'devices.detail' | 'devices.query' | 'devices.shown'
+> = {
+  'devices.query': ({ query, sort, offset, limit }, backend) =>
+    backend.deviceGrid.query(query, sort, offset, limit, minuteOf(backend)),
+  'devices.shown': ({ query }, backend) => ({
+    agentIds: backend.deviceGrid.shownAgents(query, minuteOf(backend)).map((a) => a.agentId),
+  }),
   'devices.list': ({ cursor, limit = DEFAULT_PAGE, console: consoleName }, backend) => {
     if (consoleName !== undefined) backend.consoles.get(consoleName);
     const rows: GridRow[] = [];

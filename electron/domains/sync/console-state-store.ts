@@ -57,4 +57,22 @@ export class ConsoleStateStore {
       )
       .run(consoleId, snapshotId, at.toISOString());
   }
+
+  /**
+   * What the current inventory is made of (each console, its name and current snapshot), as one
+   * string: when it changes, whoever keeps the inventory in memory reads it again. It sees a
+   * sync or an edit made by another process on the same data too.
+   */
+  inventoryVersion(): string {
+    return (
+      (this.db
+        .prepare(
+          `SELECT group_concat(part, ';') FROM (
+             SELECT c.id || '=' || c.name || '@' || IFNULL(s.current_snapshot_id, '') AS part
+             FROM consoles c LEFT JOIN console_state s ON s.console_id = c.id ORDER BY c.id)`,
+        )
+        .pluck()
+        .get() as string | null) ?? ''
+    );
+  }
 }

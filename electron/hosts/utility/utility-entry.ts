@@ -26,3 +26,5 @@ const backend = openBackend({
   ...(nativeBinding === undefined ? {} : { nativeBinding }),
 });
 hostBackendOnPort(port, backend, platform);
+// The inventory is read into the grid's memory while the window opens.
+setImmediate(() => backend.deviceGrid.warm());

@@ -1,8 +1,8 @@
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { FACETS, activeFilterCount, type GridQuery } from './grid-query';
-import { QUICK_FILTERS } from './quick-filters';
+import { FACETS, activeFilterCount, type GridQuery } from '../../../shared/devices/grid-query';
+import { QUICK_FILTERS } from '../../../shared/devices/quick-filters';
 
 interface Props {
   grid: GridQuery;

@@ -15,7 +15,7 @@ import {
   type ColumnState,
   type GridApi,
   type GridReadyEvent,
-  type IRowNode,
+  type IDatasource,
 } from 'ag-grid-community';
 import type { GridRow, SavedView } from '../../../shared/contract/views';
 import { ErrorNotice } from '../ErrorNotice';
@@ -28,19 +28,24 @@ import { ActiveFilters } from './ActiveFilters';
 import { DEVICE_COLUMNS } from './columns';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
-import { filterRows, isShown, rowFacts } from './grid-filter';
-import { gridQueryOf, queryOfGrid, withFacet, type GridQuery } from './grid-query';
+import { withFacet, type GridQuery } from '../../../shared/devices/grid-query';
+import { gridQueryOf, queryOfGrid } from './grid-address';
 import { GridToolbar } from './GridToolbar';
 import { InventoryAsOf } from './InventoryAsOf';
-import { searchIndex } from './quick-filters';
+import type { FacetKey } from '../../../shared/devices/facets';
+import type { QuickFilterId } from '../../../shared/devices/quick-filters';
+import { call, useBackend } from '../backend/BackendContext';
 import { contentOf } from './saved-views';
-import { useDeviceRows } from './useDeviceRows';
+import { askCountsEarly, queryArgs, useGridCounts } from './useGridCounts';
 import { useSavedViews } from './useSavedViews';
 import { ViewsMenu } from './ViewsMenu';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: true, floatingFilter: false };
+// Filtering is the facets', the chips' and the search's, answered by the backend with the rows.
+const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: false };
+/** Rows fetched per request as the analyst scrolls: a few screens' worth. */
+const BLOCK = 200;
 const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const;
 /** The selection boxes stay at the left edge, beside the pinned hostname. */
 const SELECTION_COLUMN = { pinned: 'left' } as const;
@@ -49,14 +54,21 @@ const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`
 /** The grid's columns and column filters as the analyst left them, kept while other screens show. */
 let kept: { columns: ColumnState[]; filters: Record<string, unknown> } | undefined;
 
-const go = (grid: GridQuery, replace = false) =>
+const goTo = (grid: GridQuery, replace = false) =>
   navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
 
 /** Devices: the current inventory of every console in one grid, with the audit filters. */
 export function DevicesScreen() {
-  const devices = useDeviceRows();
+  const backend = useBackend();
   const route = useRoute();
   const grid = useMemo(() => gridQueryOf(route.query), [route.query]);
+  const counts = useGridCounts(grid);
+  const page = counts.page;
+  // Each change of filters asks the backend at once, then updates the address (and the screen).
+  const go = (next: GridQuery, replace = false) => {
+    askCountsEarly(backend, next, counts.generation);
+    goTo(next, replace);
+  };
   const saved = useSavedViews();
   const muiTheme = useTheme();
   const gridTheme = useMemo(
@@ -67,7 +79,6 @@ export function DevicesScreen() {
   const [facetsOpen, setFacetsOpen] = useState(wide);
   const api = useRef<GridApi<GridRow>>(undefined);
   const [ready, setReady] = useState(false);
-  const [shown, setShown] = useState(0);
   const [selected, setSelected] = useState(0);
   const [columns, setColumns] = useState(() =>
     DEVICE_COLUMNS.map((c) => ({ id: c.colId!, label: c.headerName!, visible: !c.hide })),
@@ -75,32 +86,53 @@ export function DevicesScreen() {
   // The devices a dialog hands on are fixed when it opens, not re-read from the grid each render.
   const [handOn, setHandOn] = useState<{ kind: 'export' | 'push'; selection: DeviceSelection }>();
 
-  const { rows } = devices;
   const searchInput = useRef<HTMLInputElement>(null);
+  const openHandOn = async (kind: 'export' | 'push') => {
+    setHandOn({ kind, selection: await selection() });
+  };
   usePendingCommand('find', true, () => searchInput.current?.focus());
-  usePendingCommand('export', Boolean(rows?.length) && !devices.loading, () =>
-    setHandOn({ kind: 'export', selection: selection() }),
-  );
+  usePendingCommand('export', Boolean(page?.total), () => void openHandOn('export'));
 
-  // Quick search is ours, not AG Grid's: a per-row text built once as rows arrive makes each
-  // keystroke a substring scan. Facets, chips and the grid's rows come from one pass.
-  const facts = useMemo(() => {
-    const index = searchIndex(rows ?? []);
-    return rowFacts(rows ?? [], (row) => index.get(row) ?? '');
-  }, [rows]);
-  const nowMs = useMemo(() => Date.now(), [rows]);
-  const filtered = useMemo(() => filterRows(facts, grid, nowMs), [facts, grid, nowMs]);
-  // Stable callbacks reading the latest result: new function props would make AG Grid
-  // re-process its options on every keystroke; one onFilterChanged per change is enough.
-  const visible = useRef({ facts, filtered });
-  visible.current = { facts, filtered };
-  const filterPresent = useCallback(() => true, []);
-  const filterPasses = useCallback(
-    (node: IRowNode<GridRow>) =>
-      isShown(visible.current.facts, visible.current.filtered, node.data, node.sourceRowIndex),
+  const latestGo = useRef(go);
+  latestGo.current = go;
+  const onFacet = useCallback(
+    (key: FacetKey, value: string, mode: 'include' | 'exclude' | 'off') =>
+      latestGo.current(withFacet(current.current, key, value, mode)),
     [],
   );
-  useEffect(() => api.current?.onFilterChanged(), [filtered]);
+
+  // The grid holds a window of rows: each block is asked of the backend with the filters and
+  // the sort as they are now, and a change of filters starts the window over.
+  const current = useRef(grid);
+  current.current = grid;
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const [sorted] = params.sortModel;
+        void call(backend, 'devices.query', {
+          query: queryArgs(current.current),
+          ...(sorted
+            ? { sort: { column: sorted.colId as keyof GridRow, direction: sorted.sort } }
+            : {}),
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+        }).then((result) => {
+          if (result.ok) params.successCallback(result.value.rows, result.value.shown);
+          else params.failCallback();
+        });
+      },
+    }),
+    [backend],
+  );
+  const filtersKey = JSON.stringify(queryArgs(grid));
+  const firstFilters = useRef(true);
+  useEffect(() => {
+    if (firstFilters.current) {
+      firstFilters.current = false;
+      return;
+    }
+    api.current?.purgeInfiniteCache();
+  }, [filtersKey, counts.generation]);
 
   const syncColumns = useCallback(() => {
     const state = api.current?.getColumnState() ?? [];
@@ -169,26 +201,19 @@ export function DevicesScreen() {
     },
     [],
   );
-  const selection = (): DeviceSelection => {
-    const inGrid: string[] = [];
-    api.current?.forEachNodeAfterFilter((node: IRowNode<GridRow>) => {
-      if (node.data) inGrid.push(node.data.agentId);
-    });
+  const selection = async (): Promise<DeviceSelection> => {
     const chosen = api.current?.getSelectedRows().map((row) => row.agentId) ?? [];
-    const filterOn = inGrid.length !== (rows?.length ?? 0);
+    const total = page?.total ?? 0;
+    const narrowed = page !== undefined && page.shown !== total;
+    const shown = narrowed
+      ? await call(backend, 'devices.shown', { query: queryArgs(grid) })
+      : undefined;
     return {
-      total: rows?.length ?? 0,
-      filtered: filterOn ? inGrid : undefined,
+      total,
+      filtered: shown?.ok ? shown.value.agentIds : undefined,
       selected: chosen.length > 0 ? chosen : undefined,
     };
   };
-  const hiddenDecommissioned = useMemo(
-    () =>
-      grid.decommissioned || grid.quick.includes('decommissioned')
-        ? 0
-        : (rows ?? []).filter((row) => row.decommissioned).length,
-    [rows, grid.decommissioned, grid.quick],
-  );
   const openDevice = (device: GridQuery['device'], replace = false) =>
     go({ ...grid, ...(device ? { device } : { device: undefined }) }, replace);
 
@@ -225,16 +250,12 @@ export function DevicesScreen() {
         />
         <Button
           variant="outlined"
-          onClick={() => setHandOn({ kind: 'export', selection: selection() })}
-          disabled={!rows?.length || devices.loading}
+          onClick={() => void openHandOn('export')}
+          disabled={!page?.total}
         >
           Export…
         </Button>
-        <Button
-          variant="contained"
-          onClick={() => setHandOn({ kind: 'push', selection: selection() })}
-          disabled={!rows?.length || devices.loading}
-        >
+        <Button variant="contained" onClick={() => void openHandOn('push')} disabled={!page?.total}>
           Push to Sekoia…
         </Button>
       </Stack>
@@ -252,7 +273,7 @@ export function DevicesScreen() {
         search={grid.search}
         onSearch={(search) => go({ ...grid, search }, true)}
         quick={new Set(grid.quick)}
-        quickCounts={filtered.quick}
+        {...(page ? { quickCounts: page.quick as Record<QuickFilterId, number> } : {})}
         searchRef={searchInput}
         onToggleQuick={(id) =>
           go({
@@ -273,8 +294,8 @@ export function DevicesScreen() {
         }}
       />
       <ActiveFilters grid={grid} onChange={(next) => go(next)} />
-      <ErrorNotice error={devices.error ?? saved.error} />
-      {rows && rows.length === 0 ? (
+      <ErrorNotice error={counts.error ?? saved.error} />
+      {page?.total === 0 ? (
         <Typography role="status" color="text.secondary" sx={{ mt: 2 }}>
           No devices yet: add a console and sync it on the Consoles screen.
         </Typography>
@@ -284,25 +305,24 @@ export function DevicesScreen() {
             <Box id="device-facets" sx={{ display: 'flex' }}>
               <FacetPanel
                 grid={grid}
-                facets={filtered.facets}
-                onFacet={(key, value, mode) => go(withFacet(grid, key, value, mode))}
+                facets={(page?.facets ?? {}) as Record<FacetKey, [string, number][]>}
+                onFacet={onFacet}
               />
             </Box>
           )}
           <Box sx={{ flexGrow: 1, minWidth: 0 }} role="region" aria-label="Device grid">
             <AgGridReact<GridRow>
               theme={gridTheme}
-              rowData={rows}
-              loading={!rows}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={BLOCK}
+              maxBlocksInCache={50}
               columnDefs={DEVICE_COLUMNS}
               defaultColDef={DEFAULT_COLUMN}
               getRowId={rowId}
-              isExternalFilterPresent={filterPresent}
-              doesExternalFilterPass={filterPasses}
               rowSelection={ROW_SELECTION}
               selectionColumnDef={SELECTION_COLUMN}
               onGridReady={onReady}
-              onModelUpdated={() => setShown(api.current?.getDisplayedRowCount() ?? 0)}
               onSelectionChanged={() => setSelected(api.current?.getSelectedRows().length ?? 0)}
               onRowClicked={(event) =>
                 event.data &&
@@ -326,11 +346,9 @@ export function DevicesScreen() {
         aria-live="polite"
         data-testid="grid-footer"
       >
-        {!rows
-          ? ''
-          : devices.loading
-            ? `Loading devices: ${rows.length.toLocaleString()} of ${devices.total.toLocaleString()} received…`
-            : `Showing ${shown.toLocaleString()} of ${rows.length.toLocaleString()} devices${hiddenDecommissioned ? ` · ${hiddenDecommissioned.toLocaleString()} decommissioned hidden` : ''}${selected ? ` · ${selected.toLocaleString()} selected` : ''}`}
+        {page
+          ? `Showing ${page.shown.toLocaleString()} of ${page.total.toLocaleString()} devices${page.hiddenDecommissioned ? ` · ${page.hiddenDecommissioned.toLocaleString()} decommissioned hidden` : ''}${selected ? ` · ${selected.toLocaleString()} selected` : ''}`
+          : ''}
       </Typography>
       <DeviceDrawer
         {...(grid.device ? { device: grid.device } : {})}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -7,8 +7,8 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Block from '@mui/icons-material/Block';
-import { FACETS, type FacetKey, type GridQuery } from './grid-query';
-import type { GridFilterResult } from './grid-filter';
+import { FACETS, type FacetKey, type GridQuery } from '../../../shared/devices/grid-query';
+import type { GridFilterResult } from '../../../shared/devices/grid-filter';
 
 const SHOWN = 6;
 
@@ -18,8 +18,21 @@ interface Props {
   onFacet: (key: FacetKey, value: string, mode: 'include' | 'exclude' | 'off') => void;
 }
 
-/** Facets: each column's values with how many devices each would show; keep some, leave some out. */
-export function FacetPanel({ grid, facets, onFacet }: Props) {
+/**
+ * Facets: each column's values with how many devices each would show; keep some, leave some
+ * out. Drawn again only when the counts or the facet filters change (not on each keystroke of
+ * a search: its counts arrive with the answer).
+ */
+export const FacetPanel = memo(
+  FacetList,
+  (before, after) =>
+    before.facets === after.facets &&
+    before.onFacet === after.onFacet &&
+    JSON.stringify([before.grid.include, before.grid.exclude]) ===
+      JSON.stringify([after.grid.include, after.grid.exclude]),
+);
+
+function FacetList({ grid, facets, onFacet }: Props) {
   return (
     <Box
       component="aside"

@@ -12,7 +12,7 @@ import CheckBox from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlank from '@mui/icons-material/CheckBoxOutlineBlank';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ViewColumn from '@mui/icons-material/ViewColumn';
-import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
+import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick-filters';
 
 export interface ColumnChoice {
   id: string;
@@ -26,8 +26,8 @@ interface Props {
   search: string;
   onSearch: (text: string) => void;
   quick: ReadonlySet<QuickFilterId>;
-  /** Per one-click filter, the shown devices it matches. */
-  quickCounts: Record<QuickFilterId, number>;
+  /** Per one-click filter, the shown devices it matches (absent until the first answer). */
+  quickCounts?: Record<QuickFilterId, number>;
   showDecommissioned: boolean;
   onShowDecommissioned: (show: boolean) => void;
   /** Find (Ctrl+F) puts the focus here. */
@@ -57,7 +57,7 @@ export function GridToolbar(props: Props) {
       {QUICK_FILTERS.map((filter) => (
         <Chip
           key={filter.id}
-          label={`${filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label} · ${props.quickCounts[filter.id].toLocaleString()}`}
+          label={`${filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label}${props.quickCounts ? ` · ${props.quickCounts[filter.id].toLocaleString()}` : ''}`}
           color={props.quick.has(filter.id) ? 'primary' : 'default'}
           variant={props.quick.has(filter.id) ? 'filled' : 'outlined'}
           onClick={() => props.onToggleQuick(filter.id)}

@@ -37,6 +37,8 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       });
       context.io.stdout(`${host.url}\n`);
       context.io.stderr('S1 Inventory is serving on 127.0.0.1 only. Press Ctrl-C to stop.\n');
+      // The inventory is read into the grid's memory while the analyst opens the page.
+      setImmediate(() => backend.deviceGrid.warm());
       // The URL is ours (loopback), so this is the one place serve opens anything.
       // Another process's argv is readable in /proc: it gets a one-time URL, never the token.
       if (options.open) await (await import('open')).default(host.oneTimeUrl());

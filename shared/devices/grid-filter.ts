@@ -1,11 +1,6 @@
-import type { GridRow } from '../../../shared/contract/views';
-import {
-  deviceFlags,
-  duplicateHostnames,
-  isStale,
-  lastSeenMs,
-} from '../../../shared/devices/device-flags';
-import { FACETS, facetValue, type FacetKey } from '../../../shared/devices/facets';
+import type { GridRow } from '../contract/views';
+import { deviceFlags, duplicateHostnames, isStale, lastSeenMs } from './device-flags';
+import { FACETS, facetValue, type FacetKey } from './facets';
 import type { GridQuery } from './grid-query';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 
@@ -16,6 +11,9 @@ import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 // (facet values as small integers, when each device was last seen, its findings) is worked out
 // once per load of rows, so a keystroke or a click costs one tight loop over typed arrays.
 
+/** One bit per one-click filter, in QUICK_FILTERS' order. */
+const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => f.id === id);
+
 /** What the filters read of each row, by the row's index in the loaded rows. */
 export interface RowFacts {
   count: number;
@@ -25,8 +23,11 @@ export interface RowFacts {
   text: string[];
   seenMs: Float64Array;
   decommissioned: Uint8Array;
-  /** Findings that do not depend on the stale threshold: infected, out of date, firewall off, duplicate. */
-  findings: Record<'infected' | 'outOfDate' | 'firewallOff' | 'duplicates', Uint8Array>;
+  /**
+   * The one-click filters each row matches whatever the stale threshold (one bit each, in
+   * QUICK_FILTERS' order; stale is worked out per query).
+   */
+  findings: Uint8Array;
   /** Per facet: each row's value as an index into `names`. */
   facets: Record<FacetKey, { ids: Int32Array; names: string[] }>;
 }
@@ -34,12 +35,7 @@ export interface RowFacts {
 export function rowFacts(rows: readonly GridRow[], text: (row: GridRow) => string): RowFacts {
   const count = rows.length;
   const duplicates = duplicateHostnames(rows);
-  const findings = {
-    infected: new Uint8Array(count),
-    outOfDate: new Uint8Array(count),
-    firewallOff: new Uint8Array(count),
-    duplicates: new Uint8Array(count),
-  };
+  const findings = new Uint8Array(count);
   const facets = Object.fromEntries(
     FACETS.map(({ key }) => [key, { ids: new Int32Array(count), names: [] as string[] }]),
   ) as RowFacts['facets'];
@@ -55,10 +51,12 @@ export function rowFacts(rows: readonly GridRow[], text: (row: GridRow) => strin
     decommissioned[i] = row.decommissioned ? 1 : 0;
     // The stale threshold is applied per query; the rest of the findings are fixed per row.
     const flags = deviceFlags(row, Number.POSITIVE_INFINITY, 0);
-    findings.infected[i] = flags.infected ? 1 : 0;
-    findings.outOfDate[i] = flags.outOfDate ? 1 : 0;
-    findings.firewallOff[i] = flags.firewallOff ? 1 : 0;
-    findings.duplicates[i] = duplicates.has((row.hostname ?? '').toLowerCase()) ? 1 : 0;
+    findings[i] =
+      (flags.infected ? bitOf('infected') : 0) |
+      (flags.outOfDate ? bitOf('outOfDate') : 0) |
+      (flags.firewallOff ? bitOf('firewallOff') : 0) |
+      (row.decommissioned ? bitOf('decommissioned') : 0) |
+      (duplicates.has((row.hostname ?? '').toLowerCase()) ? bitOf('duplicates') : 0);
     for (const { key } of FACETS) {
       const value = facetValue(row, key);
       const ids = interned[key]!;
@@ -84,65 +82,53 @@ export interface GridFilterResult {
   quick: Record<QuickFilterId, number>;
 }
 
-const SEARCH = -1;
-const DECOMMISSIONED = -2;
+const STALE = bitOf('stale');
+const DECOMMISSIONED = bitOf('decommissioned');
+/** The group a row failed, when it is not a facet (facets are 0…FACETS.length - 1). */
+const OTHER_GROUP = -1;
 
 export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
   const words = grid.search.toLowerCase().split(/\s+/).filter(Boolean);
-  const active = QUICK_FILTERS.map((f) => f.id).filter((id) => grid.quick.includes(id));
-  const showDecommissioned = grid.decommissioned || active.includes('decommissioned');
+  const activeMask = grid.quick.reduce((mask, id) => mask | bitOf(id), 0);
+  const activeBits = QUICK_FILTERS.map((f) => bitOf(f.id)).filter((bit) => activeMask & bit);
+  const showDecommissioned = grid.decommissioned || (activeMask & DECOMMISSIONED) !== 0;
+  const facetIds = FACETS.map(({ key }) => facts.facets[key].ids);
   // Facets that narrow, with their kept and left-out values as flags by value id.
-  const narrowing = FACETS.map(({ key }, f) => {
+  const narrowing = FACETS.flatMap(({ key }, f) => {
     const { names } = facts.facets[key];
     const include = grid.include[key] ?? [];
     const exclude = grid.exclude[key] ?? [];
-    if (include.length === 0 && exclude.length === 0) return undefined;
+    if (include.length === 0 && exclude.length === 0) return [];
     const passes = new Uint8Array(names.length).fill(include.length === 0 ? 1 : 0);
     names.forEach((name, id) => {
       if (include.includes(name)) passes[id] = 1;
       if (exclude.includes(name)) passes[id] = 0;
     });
-    return { f, ids: facts.facets[key].ids, passes };
-  }).filter((n) => n !== undefined);
+    return [{ f, ids: facetIds[f]!, passes }];
+  });
   const counts = FACETS.map(({ key }) => new Int32Array(facts.facets[key].names.length));
-  const quickIndex = new Map(QUICK_FILTERS.map(({ id }, q) => [id, q]));
   const quick = new Int32Array(QUICK_FILTERS.length);
   const visible = new Uint8Array(facts.count);
-  const stale = new Uint8Array(facts.count);
   let shown = 0;
 
   for (let i = 0; i < facts.count; i += 1) {
-    const gone = facts.decommissioned[i] === 1;
-    stale[i] = !gone && isStale(facts.seenMs[i]!, grid.staleDays, nowMs) ? 1 : 0;
-    const matches = (id: QuickFilterId): boolean =>
-      id === 'decommissioned'
-        ? gone
-        : id === 'stale'
-          ? stale[i] === 1
-          : id === 'duplicates'
-            ? facts.findings.duplicates[i] === 1
-            : !gone && facts.findings[id][i] === 1;
-    // The one group a row fails (a facet's index, or SEARCH…), and how many it fails.
-    let failed = 0;
+    let mask = facts.findings[i]!;
+    const gone = (mask & DECOMMISSIONED) !== 0;
+    if (!gone && isStale(facts.seenMs[i]!, grid.staleDays, nowMs)) mask |= STALE;
+    // The one group a row fails (a facet's index, or another), and how many it fails.
+    let failed = OTHER_GROUP;
     let failures = 0;
-    if (words.length > 0) {
+    if (gone && !showDecommissioned) failures += 1;
+    for (const bit of activeBits) if ((mask & bit) === 0) failures += 1;
+    if (failures === 0 && words.length > 0) {
       const text = facts.text[i]!;
-      if (!words.every((word) => text.includes(word))) {
-        failed = SEARCH;
-        failures += 1;
+      for (const word of words) {
+        if (!text.includes(word)) {
+          failures += 1;
+          break;
+        }
       }
-    }
-    if (gone && !showDecommissioned) {
-      failed = DECOMMISSIONED;
-      failures += 1;
-    }
-    for (const id of active) {
-      if (!matches(id)) {
-        failed = SEARCH - 2 - quickIndex.get(id)!;
-        failures += 1;
-      }
-    }
-    if (failures > 1) continue;
+    } else if (failures > 1) continue;
     for (const facet of narrowing) {
       if (facet.passes[facet.ids[i]!] === 0) {
         failed = facet.f;
@@ -152,17 +138,13 @@ export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): Gri
     }
     if (failures > 1) continue;
     if (failures === 1) {
-      if (failed >= 0) counts[failed]![facts.facets[FACETS[failed]!.key].ids[i]!]! += 1;
+      if (failed !== OTHER_GROUP) counts[failed]![facetIds[failed]![i]!]! += 1;
       continue;
     }
     visible[i] = 1;
     shown += 1;
-    for (let f = 0; f < FACETS.length; f += 1) {
-      counts[f]![facts.facets[FACETS[f]!.key].ids[i]!]! += 1;
-    }
-    QUICK_FILTERS.forEach(({ id }, q) => {
-      if (matches(id)) quick[q]! += 1;
-    });
+    for (let f = 0; f < facetIds.length; f += 1) counts[f]![facetIds[f]![i]!]! += 1;
+    for (let q = 0; q < QUICK_FILTERS.length; q += 1) if (mask & (1 << q)) quick[q]! += 1;
   }
 
   const facets = Object.fromEntries(

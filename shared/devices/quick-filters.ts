@@ -1,4 +1,4 @@
-import type { GridRow } from '../../../shared/contract/views';
+import type { GridRow } from '../contract/views';
 
 export const QUICK_FILTERS = [
   { id: 'stale', label: 'Stale' },

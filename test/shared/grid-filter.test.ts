@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../shared/contract/views';
-import { filterRows, isShown, rowFacts } from '../../renderer/src/devices/grid-filter';
-import { gridQueryOf } from '../../renderer/src/devices/grid-query';
-import { searchIndex } from '../../renderer/src/devices/quick-filters';
+import { filterRows, isShown, rowFacts } from '../../shared/devices/grid-filter';
+import { gridQueryOf } from '../../renderer/src/devices/grid-address';
+import { searchIndex } from '../../shared/devices/quick-filters';
 import { compareVersions } from '../../shared/devices/os-caption';
 
 const NOW = Date.UTC(2026, 5, 1);

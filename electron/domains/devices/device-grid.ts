@@ -1,0 +1,110 @@
+import type { GridRow } from '../../../shared/contract/views';
+import {
+  filterRows,
+  rowFacts,
+  type GridFilterResult,
+  type RowFacts,
+} from '../../../shared/devices/grid-filter';
+import { GridOrders, windowOf, type GridSort } from '../../../shared/devices/grid-order';
+import type { GridQuery } from '../../../shared/devices/grid-query';
+import { searchIndex } from '../../../shared/devices/quick-filters';
+
+export interface GridPage {
+  rows: GridRow[];
+  /** Devices the filters keep. */
+  shown: number;
+  /** Devices in the inventory, decommissioned ones included. */
+  total: number;
+  hiddenDecommissioned: number;
+  facets: GridFilterResult['facets'];
+  quick: GridFilterResult['quick'];
+}
+
+interface Loaded {
+  version: string;
+  rows: GridRow[];
+  facts: RowFacts;
+  orders: GridOrders;
+}
+
+/**
+ * The Devices grid's queries, answered in the backend: the renderer asks for a window of the
+ * rows that match its filters, in its order, with the facet and chip counts, and holds only
+ * that window. The current inventory is read once from SQLite and kept, with what the filters
+ * need worked out per row, until a sync or a removed console changes it.
+ */
+export class DeviceGrid {
+  private loaded: Loaded | undefined;
+  /** The last filter's result, for the windows the grid asks for as it scrolls. */
+  private last: { key: string; nowMs: number; result: GridFilterResult } | undefined;
+
+  constructor(
+    private readonly readRows: () => Iterable<GridRow>,
+    /** Changes whenever the current inventory does (a sync, a console renamed or removed). */
+    private readonly versionOf: () => string,
+  ) {}
+
+  /** Reads the inventory now, so the first query does not wait for it. */
+  warm(): void {
+    try {
+      this.load();
+    } catch {
+      // The first query reads the inventory again and says what is wrong.
+    }
+  }
+
+  query(
+    grid: GridQuery,
+    sort: GridSort | undefined,
+    offset: number,
+    limit: number,
+    nowMs: number,
+  ): GridPage {
+    const { rows, facts, orders } = this.load();
+    const result = this.filter(facts, grid, nowMs);
+    const window = windowOf(result.visible, sort && orders.order(sort), offset, limit);
+    let decommissioned = 0;
+    for (let i = 0; i < facts.count; i += 1) decommissioned += facts.decommissioned[i]!;
+    const showsThem = grid.decommissioned || grid.quick.includes('decommissioned');
+    return {
+      rows: window.map((i) => rows[i]!),
+      shown: result.shown,
+      total: rows.length,
+      hiddenDecommissioned: showsThem ? 0 : decommissioned,
+      facets: result.facets,
+      quick: result.quick,
+    };
+  }
+
+  /** Every shown device, in order: what an export or a push of "the current filter" sends. */
+  shownAgents(grid: GridQuery, nowMs: number): { console: string; agentId: string }[] {
+    const { rows, facts } = this.load();
+    const { visible } = this.filter(facts, grid, nowMs);
+    return rows
+      .filter((_row, i) => visible[i] === 1)
+      .map((row) => ({ console: row.console, agentId: row.agentId }));
+  }
+
+  private filter(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
+    const key = JSON.stringify({ ...grid, view: undefined, device: undefined });
+    if (this.last && this.last.key === key && this.last.nowMs === nowMs) return this.last.result;
+    const result = filterRows(facts, grid, nowMs);
+    this.last = { key, nowMs, result };
+    return result;
+  }
+
+  private load(): Loaded {
+    const version = this.versionOf();
+    if (this.loaded?.version === version) return this.loaded;
+    const rows = [...this.readRows()];
+    const index = searchIndex(rows);
+    this.last = undefined;
+    this.loaded = {
+      version,
+      rows,
+      facts: rowFacts(rows, (row) => index.get(row) ?? ''),
+      orders: new GridOrders(rows),
+    };
+    return this.loaded;
+  }
+}

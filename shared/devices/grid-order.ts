@@ -1,0 +1,74 @@
+import type { GridRow } from '../contract/views';
+
+/** A sort the grid asks for: one of its columns, either way. */
+export interface GridSort {
+  column: keyof GridRow;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * Row indices in a column's order, worked out once per column (a descending sort reads the same
+ * order backwards) and kept until the rows change: a second sort on a column costs nothing, a
+ * first one a sort of plain strings (lower-cased once, compared with <), not a locale collation.
+ * Devices with no value come last either way.
+ */
+export class GridOrders {
+  private readonly orders = new Map<string, { order: Int32Array; filled: number }>();
+
+  constructor(private readonly rows: readonly GridRow[]) {}
+
+  /** The rows' indices in this sort's order. */
+  order(sort: GridSort): Int32Array {
+    const { order, filled } = this.ascending(sort.column);
+    if (sort.direction === 'asc') return order;
+    // Reversed, with the rows that have no value still at the end.
+    const reversed = new Int32Array(order.length);
+    for (let i = 0; i < filled; i += 1) reversed[i] = order[filled - 1 - i]!;
+    reversed.set(order.subarray(filled), filled);
+    return reversed;
+  }
+
+  private ascending(column: keyof GridRow): { order: Int32Array; filled: number } {
+    const cached = this.orders.get(column);
+    if (cached) return cached;
+    const keys = this.rows.map((row) => sortKey(row[column]));
+    const filledIndices: number[] = [];
+    const empty: number[] = [];
+    keys.forEach((key, i) => (key === undefined ? empty : filledIndices).push(i));
+    filledIndices.sort((a, b) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    const order = Int32Array.from([...filledIndices, ...empty]);
+    const entry = { order, filled: filledIndices.length };
+    this.orders.set(column, entry);
+    return entry;
+  }
+}
+
+function sortKey(value: GridRow[keyof GridRow]): string | number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.join(', ').toLowerCase();
+  return value.toLowerCase();
+}
+
+/** The shown rows' indices from `offset`, at most `limit`, in `order` (load order without one). */
+export function windowOf(
+  visible: Uint8Array,
+  order: Int32Array | undefined,
+  offset: number,
+  limit: number,
+): number[] {
+  const out: number[] = [];
+  let seen = 0;
+  for (let k = 0; k < visible.length && out.length < limit; k += 1) {
+    const i = order ? order[k]! : k;
+    if (visible[i] !== 1) continue;
+    if (seen >= offset) out.push(i);
+    seen += 1;
+  }
+  return out;
+}

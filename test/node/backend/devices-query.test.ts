@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/backend/dispatch';
+import type { Backend } from '../../../electron/backend/backend';
+import type { Envelope } from '../../../shared/contract/contract';
+import type { GridPage, GridRow } from '../../../shared/contract/views';
+import { FakeS1Console } from '../../support/fake-s1/server';
+import { generateAgent } from '../../support/generate/agents';
+import { memoryBackend } from '../../support/memory-backend';
+import { fleet } from '../../support/sync-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+// The Devices grid asks the backend for a window of rows with its filters, sort and counts
+// (issue 15): the renderer holds the window, never the fleet.
+
+const TOKEN = 'tok-grid-51c2';
+const AGENTS = 400;
+const tempDir = useTempDirs();
+let s1: FakeS1Console;
+let backend: Backend;
+const ALL = {
+  search: '',
+  quick: [],
+  staleDays: 30,
+  include: {},
+  exclude: {},
+  decommissioned: false,
+};
+
+async function query(args: object): Promise<GridPage> {
+  const result = (await dispatch(backend, 'devices.query', args)) as Envelope<GridPage>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+async function everyRow(): Promise<GridRow[]> {
+  const listed = (await dispatch(backend, 'devices.list', {})) as Envelope<{ rows: GridRow[] }>;
+  if (!listed.ok) throw new Error(listed.error.message);
+  return listed.value.rows;
+}
+
+beforeAll(async () => {
+  s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
+  fleet(s1, { agents: AGENTS, threats: 0, activities: 0 });
+  backend = memoryBackend(tempDir());
+  await dispatch(backend, 'consoles.add', { name: 'lab', url: s1.url, token: TOKEN });
+  await dispatch(backend, 'sync.run', { names: ['lab'], apis: ['agents'] });
+});
+afterAll(async () => {
+  await backend.close();
+  await s1.close();
+});
+
+describe('devices.query', () => {
+  it('answers a window of the shown devices, in the asked order, with the counts', async () => {
+    const rows = await everyRow();
+    const active = rows.filter((r) => !r.decommissioned);
+    const page = await query({ query: ALL, offset: 0, limit: 50 });
+    expect(page).toMatchObject({
+      shown: active.length,
+      total: AGENTS,
+      hiddenDecommissioned: AGENTS - active.length,
+    });
+    expect(page.rows).toHaveLength(50);
+    expect(page.rows.every((r) => !r.decommissioned)).toBe(true);
+    const sites = Object.fromEntries(page.facets.site!);
+    for (const [site, count] of Object.entries(sites)) {
+      expect(count).toBe(active.filter((r) => (r.site ?? 'Unknown') === site).length);
+    }
+
+    const byHost = (a: GridRow, b: GridRow) =>
+      (a.hostname ?? '\uffff').toLowerCase() < (b.hostname ?? '\uffff').toLowerCase() ? -1 : 1;
+    const sorted = await query({
+      query: ALL,
+      sort: { column: 'hostname', direction: 'asc' },
+      offset: 10,
+      limit: 20,
+    });
+    const expected = [...active].sort(byHost).slice(10, 30);
+    expect(sorted.rows.map((r) => r.hostname)).toEqual(expected.map((r) => r.hostname));
+    const descending = await query({
+      query: ALL,
+      sort: { column: 'hostname', direction: 'desc' },
+      offset: 0,
+      limit: 1,
+    });
+    const named = active.filter((r) => r.hostname).sort(byHost);
+    expect(descending.rows[0]!.hostname).toBe(named.at(-1)!.hostname);
+  });
+
+  it('filters as the grid asks, and hands the agent ids of what it shows', async () => {
+    const rows = await everyRow();
+    const [site] = (await query({ query: ALL, offset: 0, limit: 0 })).facets.site![0]!;
+    const narrowed = { ...ALL, include: { site: [site] }, exclude: { osType: ['Linux'] } };
+    const page = await query({ query: narrowed, offset: 0, limit: 1000 });
+    const expected = rows.filter(
+      (r) => !r.decommissioned && (r.site ?? 'Unknown') === site && r.osType !== 'linux',
+    );
+    expect(page.shown).toBe(expected.length);
+    expect(new Set(page.rows.map((r) => r.agentId))).toEqual(
+      new Set(expected.map((r) => r.agentId)),
+    );
+    const shown = (await dispatch(backend, 'devices.shown', { query: narrowed })) as Envelope<{
+      agentIds: string[];
+    }>;
+    expect(shown.ok && new Set(shown.value.agentIds)).toEqual(
+      new Set(expected.map((r) => r.agentId)),
+    );
+  });
+
+  it('reads the inventory again once a sync changed it', async () => {
+    const before = await query({ query: ALL, offset: 0, limit: 0 });
+    s1.put(s1.agents, [
+      { ...generateAgent(AGENTS + 7), computerName: 'JUST-ENROLLED', isDecommissioned: false },
+    ]);
+    await dispatch(backend, 'sync.run', { names: ['lab'], apis: ['agents'] });
+    const after = await query({ query: { ...ALL, search: 'just-enrolled' }, offset: 0, limit: 10 });
+    expect(after.rows.map((r) => r.hostname)).toEqual(['JUST-ENROLLED']);
+    expect(after.total).toBe(before.total + 1);
+  });
+
+  it('refuses a facet or a sort column it does not know', async () => {
+    const bad = await dispatch(backend, 'devices.query', {
+      query: { ...ALL, include: { password: ['x'] } },
+      offset: 0,
+      limit: 1,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    const badSort = await dispatch(backend, 'devices.query', {
+      query: ALL,
+      sort: { column: 'json', direction: 'asc' },
+      offset: 0,
+      limit: 1,
+    });
+    expect(badSort).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+});
