@@ -19,6 +19,9 @@ export interface GridBenchResult {
   facetMs: number;
 }
 
+/** Times each action is repeated; the median is reported. */
+const REPEATS = 5;
+
 const firstLine = (child: ChildProcess) =>
   new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
@@ -89,33 +92,50 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
       );
       const allCountedMs = performance.now() - opened;
 
+      // Each action is timed several times (on, off, on…) and its median reported: one sample
+      // on a shared machine says more about the machine than the screen.
+      const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
+      const repeat = async (times: number, action: (i: number) => Promise<number>) => {
+        const samples: number[] = [];
+        for (let i = 0; i < times; i += 1) samples.push(await action(i));
+        return median(samples);
+      };
       const search = page.getByLabel('Quick search');
       await search.focus();
-      const searchMs = await timed(() => page.keyboard.type('7'));
+      const searchMs = await repeat(REPEATS, (i) =>
+        timed(() => page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace')),
+      );
       await search.fill('');
       await page.waitForFunction(() =>
         document.querySelector('[data-testid="grid-footer"]')?.textContent?.startsWith('Showing'),
       );
-      const sortStarted = performance.now();
-      await page.locator('.ag-header-cell[col-id="hostname"] .ag-header-cell-label').click();
-      // The header says it is sorted once the grid has sorted and drawn its rows.
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('.ag-header-cell[col-id="hostname"]')
-            ?.getAttribute('aria-sort') === 'ascending',
-        undefined,
-        { polling: 'raf' },
-      );
-      const sortMs = performance.now() - sortStarted;
-      const chipMs = await timed(() => page.getByRole('button', { name: /^Infected · / }).click());
-      const facetMs = await timed(() =>
-        page
-          .getByRole('complementary', { name: 'Filters' })
-          .getByRole('checkbox', { name: /^Site: / })
-          .first()
-          .click(),
-      );
+      const header = page.locator('.ag-header-cell[col-id="hostname"]');
+      const sortMs = await repeat(REPEATS, async (i) => {
+        // Ascending, descending, none: the header says which once the grid has drawn its rows.
+        const next = ['ascending', 'descending', null][i % 3];
+        const started = performance.now();
+        await header.locator('.ag-header-cell-label').click();
+        await page.waitForFunction(
+          (want) =>
+            (document
+              .querySelector('.ag-header-cell[col-id="hostname"]')
+              ?.getAttribute('aria-sort') ?? null) === want ||
+            (want === null &&
+              document
+                .querySelector('.ag-header-cell[col-id="hostname"]')
+                ?.getAttribute('aria-sort') === 'none'),
+          next,
+          { polling: 'raf' },
+        );
+        return performance.now() - started;
+      });
+      const chip = page.getByRole('button', { name: /^Infected/ });
+      const chipMs = await repeat(REPEATS, () => timed(() => chip.click()));
+      const facet = page
+        .getByRole('complementary', { name: 'Filters' })
+        .getByRole('checkbox', { name: /^Site: / })
+        .first();
+      const facetMs = await repeat(REPEATS, () => timed(() => facet.click()));
       return { devices, firstRowsMs, allCountedMs, searchMs, sortMs, chipMs, facetMs };
     } finally {
       await browser.close();
@@ -144,7 +164,7 @@ export function printGridResult(r: GridBenchResult): void {
     ['facet value (a site)', r.facetMs],
   ] as const) {
     console.log(
-      `  ${label} to updated grid ${Math.round(ms)} ms (target < ${ACTION_TARGET_MS} ms: ${met(ms, ACTION_TARGET_MS)})`,
+      `  ${label} to updated grid ${Math.round(ms)} ms, median of ${REPEATS} (target < ${ACTION_TARGET_MS} ms: ${met(ms, ACTION_TARGET_MS)})`,
     );
   }
 }

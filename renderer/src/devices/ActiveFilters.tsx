@@ -1,8 +1,11 @@
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { FACETS, activeFilterCount, type GridQuery } from '../../../shared/devices/grid-query';
 import { QUICK_FILTERS } from '../../../shared/devices/quick-filters';
+
+const BAR_HEIGHT = 32;
 
 interface Props {
   grid: GridQuery;
@@ -11,7 +14,9 @@ interface Props {
 
 /** Every filter narrowing the grid, each removable on its own, and all at once. */
 export function ActiveFilters({ grid, onChange }: Props) {
-  if (activeFilterCount(grid) === 0) return null;
+  // The bar keeps its height when empty: the grid below never changes size as filters come
+  // and go, which would make it lay out its rows again (a tenth of a second at 100,000).
+  if (activeFilterCount(grid) === 0) return <Box sx={{ minHeight: BAR_HEIGHT, mt: 1 }} />;
   const chips: { label: string; remove: () => GridQuery }[] = [];
   if (grid.search)
     chips.push({ label: `Search: ${grid.search}`, remove: () => ({ ...grid, search: '' }) });
@@ -48,7 +53,7 @@ export function ActiveFilters({ grid, onChange }: Props) {
       spacing={1}
       role="group"
       aria-label="Active filters"
-      sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 1 }}
+      sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 1, minHeight: BAR_HEIGHT }}
     >
       {chips.map((chip) => (
         <Chip

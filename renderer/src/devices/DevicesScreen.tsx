@@ -6,7 +6,6 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import FilterList from '@mui/icons-material/FilterList';
-import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
   ModuleRegistry,
@@ -26,6 +25,7 @@ import type { DeviceSelection } from '../handon/scope';
 import { navigate, useRoute } from '../routing/useRoute';
 import { ActiveFilters } from './ActiveFilters';
 import { DEVICE_COLUMNS } from './columns';
+import { DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
 import { withFacet, type GridQuery } from '../../../shared/devices/grid-query';
@@ -41,15 +41,6 @@ import { useSavedViews } from './useSavedViews';
 import { ViewsMenu } from './ViewsMenu';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
-
-// Filtering is the facets', the chips' and the search's, answered by the backend with the rows.
-const DEFAULT_COLUMN = { sortable: true, resizable: true, filter: false };
-/** Rows fetched per request as the analyst scrolls: a few screens' worth. */
-const BLOCK = 200;
-const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const;
-/** The selection boxes stay at the left edge, beside the pinned hostname. */
-const SELECTION_COLUMN = { pinned: 'left' } as const;
-const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`;
 
 /** The grid's columns and column filters as the analyst left them, kept while other screens show. */
 let kept: { columns: ColumnState[]; filters: Record<string, unknown> } | undefined;
@@ -183,15 +174,18 @@ export function DevicesScreen() {
     applied.current = grid.view;
   }, [ready, saved.views, grid.view, grid.device, route.query, openView, applyContent]);
 
-  const onReady = (event: GridReadyEvent<GridRow>) => {
-    api.current = event.api;
-    if (kept) {
-      event.api.applyColumnState({ state: kept.columns, applyOrder: true });
-      event.api.setFilterModel(kept.filters);
-      syncColumns();
-    }
-    setReady(true);
-  };
+  const onReady = useCallback(
+    (event: GridReadyEvent<GridRow>) => {
+      api.current = event.api;
+      if (kept) {
+        event.api.applyColumnState({ state: kept.columns, applyOrder: true });
+        event.api.setFilterModel(kept.filters);
+        syncColumns();
+      }
+      setReady(true);
+    },
+    [syncColumns],
+  );
   useEffect(
     () => () => {
       const gridApi = api.current;
@@ -216,6 +210,12 @@ export function DevicesScreen() {
   };
   const openDevice = (device: GridQuery['device'], replace = false) =>
     go({ ...grid, ...(device ? { device } : { device: undefined }) }, replace);
+  const latestOpen = useRef(openDevice);
+  latestOpen.current = openDevice;
+  const onOpen = useCallback(
+    (device: { console: string; agentId: string }) => latestOpen.current(device),
+    [],
+  );
 
   return (
     <Box
@@ -311,30 +311,12 @@ export function DevicesScreen() {
             </Box>
           )}
           <Box sx={{ flexGrow: 1, minWidth: 0 }} role="region" aria-label="Device grid">
-            <AgGridReact<GridRow>
+            <DeviceGridView
               theme={gridTheme}
-              rowModelType="infinite"
               datasource={datasource}
-              cacheBlockSize={BLOCK}
-              maxBlocksInCache={50}
-              columnDefs={DEVICE_COLUMNS}
-              defaultColDef={DEFAULT_COLUMN}
-              getRowId={rowId}
-              rowSelection={ROW_SELECTION}
-              selectionColumnDef={SELECTION_COLUMN}
-              onGridReady={onReady}
-              onSelectionChanged={() => setSelected(api.current?.getSelectedRows().length ?? 0)}
-              onRowClicked={(event) =>
-                event.data &&
-                openDevice({ console: event.data.console, agentId: event.data.agentId })
-              }
-              onCellKeyDown={(event) => {
-                // Keyboard users open a device with Enter, as a click does.
-                const key = (event.event as KeyboardEvent | undefined)?.key;
-                if (key === 'Enter' && event.data) {
-                  openDevice({ console: event.data.console, agentId: event.data.agentId });
-                }
-              }}
+              onReady={onReady}
+              onSelected={setSelected}
+              onOpen={onOpen}
               onColumnVisible={syncColumns}
             />
           </Box>
