@@ -93,6 +93,18 @@ export const CALLS = {
     z.object({ removed: z.string() }),
   ),
   'consoles.test': call(z.object({ name }).strict(), ConnectionReport),
+  /** Test connection before a console is saved: the settings as typed, the token used once. */
+  'consoles.probe': call(
+    z
+      .object({
+        url: z.string().min(1).max(2_000),
+        token: secret,
+        proxyUrl: z.string().max(2_000).optional(),
+        caBundle: z.string().max(4_000).optional(),
+      })
+      .strict(),
+    ConnectionReport,
+  ),
   'consoles.setAutoPoll': call(
     z.object({ name, enabled: z.boolean(), minutes: z.number().int().min(1).max(1440) }).strict(),
     ConsoleView,

@@ -10,6 +10,7 @@ export const CALL_NAMES = [
   'consoles.setToken',
   'consoles.remove',
   'consoles.test',
+  'consoles.probe',
   'consoles.setAutoPoll',
   'sync.start',
   'sync.run',

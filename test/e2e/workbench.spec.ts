@@ -202,6 +202,23 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await expect(page.getByRole('region', { name: 'Device detail' })).toContainText('NEW-DEVICE-01');
   await page.keyboard.press('Escape');
 
+  // A new console is tested before it is saved; a failed test says why, and adding it anyway
+  // is one more click.
+  await nav(page, 'Consoles');
+  await page.getByRole('button', { name: 'Add console' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a SentinelOne console' });
+  await add.getByLabel('Name').fill('typo');
+  await add.getByLabel('Console URL').fill(env.s1.url);
+  await add.getByLabel('API token').fill('not-the-token');
+  await add.getByRole('button', { name: 'Add console' }).click();
+  await expect(add.getByRole('alert', { name: 'Connection test failed' })).toBeVisible();
+  await expect(add.getByRole('button', { name: 'Add anyway' })).toBeVisible();
+  await shot(page, 'add-console-test-failed-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
+  await add.getByRole('button', { name: 'Cancel' }).click();
+  const consoles = await api<{ name: string }[]>(page, 'consoles.list', {});
+  expect(consoles.map((c) => c.name)).toEqual(['lab']);
+
   // A Sekoia target is edited and deleted where it is used.
   await nav(page, 'Devices');
   await page.getByRole('button', { name: 'Push to Sekoia…' }).click();

@@ -1,6 +1,9 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import { clientForConsole } from './console-client';
 import { testConnection } from './test-connection';
+import type { ConsoleRecord } from './console-repository';
+import { validateCaBundle, validateProxyUrl } from './console-settings';
+import { normaliseConsoleUrl } from './console-url';
 
 type ConsoleCalls =
   | 'consoles.list'
@@ -9,6 +12,7 @@ type ConsoleCalls =
   | 'consoles.setToken'
   | 'consoles.remove'
   | 'consoles.test'
+  | 'consoles.probe'
   | 'consoles.setAutoPoll';
 
 export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
@@ -28,6 +32,24 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.test': async ({ name }, backend) => {
     const record = backend.consoles.get(name);
     const token = await backend.consoleToken(record);
+    return testConnection(clientForConsole(record, token), record.url, backend.clock.now());
+  },
+  // A console not saved yet, checked with the settings as typed; the token is used for this
+  // one check and kept nowhere.
+  'consoles.probe': ({ url, token, proxyUrl, caBundle }, backend) => {
+    const proxy = validateProxyUrl(proxyUrl);
+    const ca = validateCaBundle(caBundle);
+    const record: ConsoleRecord = {
+      id: 'unsaved',
+      name: 'the new console',
+      url: normaliseConsoleUrl(url),
+      apis: [],
+      ...(proxy === undefined ? {} : { proxyUrl: proxy }),
+      ...(ca === undefined ? {} : { caBundle: ca }),
+      tokenStored: false,
+      createdAt: '',
+      updatedAt: '',
+    };
     return testConnection(clientForConsole(record, token), record.url, backend.clock.now());
   },
   'consoles.setAutoPoll': ({ name, enabled, minutes }, backend) =>

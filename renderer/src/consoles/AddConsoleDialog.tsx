@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -7,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ContractError } from '../../../shared/contract/contract';
-import type { ConsoleView } from '../../../shared/contract/views';
+import type { ConnectionReport, ConsoleView } from '../../../shared/contract/views';
 import { call, useBackend } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
 
@@ -43,11 +44,33 @@ export function AddConsoleDialog({
   const [historySince, setHistorySince] = useState(existing?.historySince ?? '');
   const [error, setError] = useState<ContractError>();
   const [busy, setBusy] = useState(false);
+  // A new console is tested before it is saved; a failed test is shown, and saving it anyway
+  // is one more click (a console may be unreachable from here and still right).
+  const [failedTest, setFailedTest] = useState<ConnectionReport>();
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setFailedTest(undefined);
+      set(value);
+    };
   // A stored token is only ever sent to the origin it was stored for (the backend enforces it).
   const movesOrigin = existing?.tokenStored === true && originOf(url) !== originOf(existing.url);
 
   const submit = async () => {
     setBusy(true);
+    if (!existing && token !== '' && failedTest === undefined) {
+      const tested = await call(api, 'consoles.probe', {
+        url: url.trim(),
+        token,
+        ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
+        ...(caBundle.trim() === '' ? {} : { caBundle: caBundle.trim() }),
+      });
+      if (!tested.ok || !tested.value.ok) {
+        setBusy(false);
+        if (!tested.ok) return setError(tested.error);
+        return setFailedTest(tested.value);
+      }
+    }
     const result = existing ? await saveEdit(existing.name) : await add();
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -86,7 +109,7 @@ export function AddConsoleDialog({
           <TextField
             label="Name"
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => edit(setName)(e.target.value)}
             required
             autoFocus
           />
@@ -94,7 +117,7 @@ export function AddConsoleDialog({
             label="Console URL"
             placeholder="https://your-tenant.sentinelone.net"
             value={url}
-            onChange={(e) => setUrl(e.target.value)}
+            onChange={(e) => edit(setUrl)(e.target.value)}
             required
           />
           <TextField
@@ -102,7 +125,7 @@ export function AddConsoleDialog({
             type="password"
             autoComplete="off"
             value={token}
-            onChange={(e) => setToken(e.target.value)}
+            onChange={(e) => edit(setToken)(e.target.value)}
             required={movesOrigin}
             helperText={
               movesOrigin
@@ -116,13 +139,13 @@ export function AddConsoleDialog({
             label="Proxy (optional)"
             placeholder="http://proxy.corp:3128"
             value={proxyUrl}
-            onChange={(e) => setProxyUrl(e.target.value)}
+            onChange={(e) => edit(setProxyUrl)(e.target.value)}
           />
           <TextField
             label="CA bundle file (optional)"
             placeholder="/etc/ssl/corp-ca.pem"
             value={caBundle}
-            onChange={(e) => setCaBundle(e.target.value)}
+            onChange={(e) => edit(setCaBundle)(e.target.value)}
             helperText="For a TLS-inspecting proxy: a PEM file with its CA."
           />
           <TextField
@@ -132,13 +155,19 @@ export function AddConsoleDialog({
             onChange={(e) => setHistorySince(e.target.value)}
             helperText="How far back threats and activities go. Empty: every threat, and the last 30 days of activities. A wider window is filled on the next sync."
           />
+          {failedTest && (
+            <Alert severity="warning" role="alert" aria-label="Connection test failed">
+              {failedTest.message} {failedTest.nextStep} You can add the console anyway and fix it
+              later.
+            </Alert>
+          )}
           <ErrorNotice error={error} />
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" onClick={() => void submit()} disabled={busy || !name || !url}>
-          {existing ? 'Save' : 'Add console'}
+          {existing ? 'Save' : failedTest ? 'Add anyway' : busy ? 'Testing…' : 'Add console'}
         </Button>
       </DialogActions>
     </Dialog>
