@@ -14,6 +14,7 @@ import { ConsolesScreen } from './consoles/ConsolesScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { Shell, type ScreenId } from './Shell';
+import { SyncIndicator } from './SyncIndicator';
 import { appTheme } from './theme';
 
 const SCREENS: Record<ScreenId, () => React.ReactElement> = {
@@ -55,7 +56,12 @@ export function App({ api }: { api: BackendApi }) {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <BackendProvider api={api}>
-        <Shell screen={screen} onNavigate={setScreen} footer={`OCSF ${OCSF_VERSION}`}>
+        <Shell
+          screen={screen}
+          onNavigate={setScreen}
+          footer={`OCSF ${OCSF_VERSION}`}
+          indicator={<SyncIndicator />}
+        >
           <PendingCommandProvider command={pending} done={done}>
             <Screen />
           </PendingCommandProvider>

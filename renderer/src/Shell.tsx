@@ -33,6 +33,8 @@ const NAV_WIDTH = 220;
 const NAV_FOLDED_WIDTH = 64;
 
 interface ShellProps {
+  /** Shown in the title bar on every screen (the sync indicator). */
+  indicator?: ReactNode;
   screen: ScreenId;
   onNavigate: (screen: ScreenId) => void;
   footer: string;
@@ -40,7 +42,7 @@ interface ShellProps {
 }
 
 /** The frame every screen lives in: title bar, navigation, and the screen itself. */
-export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
+export function Shell({ screen, onNavigate, footer, indicator, children }: ShellProps) {
   // The window's title (and the browser tab's) names the screen.
   const label = SCREENS.find((item) => item.id === screen)?.label;
   const folded = useMediaQuery('(max-width:1279px)', { noSsr: true });
@@ -52,9 +54,10 @@ export function Shell({ screen, onNavigate, footer, children }: ShellProps) {
     <Box sx={{ display: 'flex', height: '100vh' }}>
       <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
         <Toolbar variant="dense">
-          <Typography variant="h6" component="h1" sx={{ fontWeight: 600 }}>
+          <Typography variant="h6" component="h1" sx={{ fontWeight: 600, flexGrow: 1 }}>
             S1 Inventory
           </Typography>
+          {indicator}
         </Toolbar>
       </AppBar>
       <Drawer

@@ -89,6 +89,8 @@ test('the analyst path, end to end', async ({ page }) => {
     data: { name: 'lab', token: 'lab-token-0000' },
   });
   await lab.getByRole('button', { name: 'Sync now' }).click();
+  // Every screen says a sync is running, in the title bar.
+  await expect(page.getByRole('banner')).toContainText('Syncing lab');
   await expect(lab.getByRole('alert')).toContainText(/Retrying GET .*\(since .*gives up at/, {
     timeout: 15_000,
   });

@@ -245,7 +245,8 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   // No target left: the dialog offers to set one up.
   await expect(push.getByRole('region', { name: 'New Sekoia target' })).toBeVisible();
   expect(await api<unknown[]>(page, 'sekoia.list', {})).toEqual([]);
-  await page.keyboard.press('Escape');
+  await push.getByRole('button', { name: 'Cancel' }).last().click();
+  await expect(push).toBeHidden();
 
   // The same screens in the dark theme, and on a 1024-pixel laptop (navigation folded).
   await page.emulateMedia({ colorScheme: 'dark' });
