@@ -37,6 +37,19 @@ const name = z.string().min(1).max(200);
 /** Secrets arrive once, go to the keychain, and are never sent back. */
 const secret = z.string().min(1).max(10_000);
 
+/** A Sekoia target's settings, as added (and, each optional, as edited). */
+const SekoiaTargetSettings = z
+  .object({
+    name,
+    connectorUuid: z.string().max(100),
+    baseUrl: z.string().max(2_000).optional(),
+    endpoint: z.string().max(2_000).optional(),
+    batchSize: z.number().int().min(1).max(1000).optional(),
+    legacyDeviceTypes: z.boolean().optional(),
+    apiKey: secret.optional(),
+  })
+  .strict();
+
 export const CALLS = {
   'app.info': call(
     none,
@@ -187,37 +200,14 @@ export const CALLS = {
     ExportOutcome,
   ),
   'sekoia.list': call(none, z.array(SekoiaTargetView)),
-  'sekoia.add': call(
-    z
-      .object({
-        name,
-        connectorUuid: z.string().max(100),
-        baseUrl: z.string().max(2_000).optional(),
-        endpoint: z.string().max(2_000).optional(),
-        batchSize: z.number().int().min(1).max(1000).optional(),
-        legacyDeviceTypes: z.boolean().optional(),
-        apiKey: secret.optional(),
-      })
-      .strict(),
-    SekoiaTargetView,
-  ),
+  'sekoia.add': call(SekoiaTargetSettings, SekoiaTargetView),
   /** Changes a target's settings; a new API key re-keys it (to the keychain, never back). */
   'sekoia.edit': call(
     z
       .object({
         name,
-        changes: z
-          .object({
-            name: name.optional(),
-            connectorUuid: z.string().max(100).optional(),
-            baseUrl: z.string().max(2_000).optional(),
-            /** Empty: back to the endpoint the base URL and connector make. */
-            endpoint: z.string().max(2_000).optional(),
-            batchSize: z.number().int().min(1).max(1000).optional(),
-            legacyDeviceTypes: z.boolean().optional(),
-            apiKey: secret.optional(),
-          })
-          .strict(),
+        /** Only what changes; an empty endpoint goes back to the one base URL and connector make. */
+        changes: SekoiaTargetSettings.partial(),
       })
       .strict(),
     /** `keyDropped`: the target moved to another origin, so its stored key was forgotten. */

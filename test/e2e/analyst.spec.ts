@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import {
   errorsOf,
   validateDetectionFinding,
   validateDeviceInventoryInfo,
 } from '../../shared/ocsf/validator';
 import { seriousA11yViolations } from './support/axe';
+import { footer, nav, shot } from './support/screens';
 import { apiHeaders, e2eEnv, expect, test } from './support/env';
 
 // The whole analyst path in Debian's Chromium against `s1inv serve`, the fake console and the
@@ -19,15 +19,6 @@ interface Row {
   activeThreats?: number;
   decommissioned: boolean;
 }
-
-/** After MUI's enter transitions (225 ms), so a person sees the screen as it settles. */
-const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(350);
-  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: false });
-};
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
-const footer = (page: Page) => page.getByTestId('grid-footer');
 
 test('the analyst path, end to end', async ({ page }) => {
   test.setTimeout(120_000);

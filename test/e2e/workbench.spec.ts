@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { seriousA11yViolations } from './support/axe';
+import { footer, nav, shot } from './support/screens';
 import { apiHeaders, e2eEnv, expect, test } from './support/env';
 
 // The analyst's workbench (issue 15) in Debian's Chromium against `s1inv serve`: facets and
@@ -21,13 +22,6 @@ interface Row {
   decommissioned: boolean;
 }
 
-const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(350);
-  await page.screenshot({ path: `artifacts/screenshots/${name}.png` });
-};
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
-const footer = (page: Page) => page.getByTestId('grid-footer');
 const shown = (count: number, of: number, hidden: number) =>
   `Showing ${count.toLocaleString('en')} of ${of.toLocaleString('en')} devices${hidden ? ` · ${hidden} decommissioned hidden` : ''}`;
 

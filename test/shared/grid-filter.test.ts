@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../shared/contract/views';
-import { filterRows, isShown, rowFacts } from '../../shared/devices/grid-filter';
+import { filterRows, rowFacts } from '../../shared/devices/grid-filter';
 import { gridQueryOf } from '../../renderer/src/devices/grid-address';
 import { searchIndex } from '../../shared/devices/quick-filters';
 import { compareVersions } from '../../shared/devices/os-caption';
@@ -71,19 +71,6 @@ describe('the grid filter', () => {
 
   it('searches every word in any column, ignoring case', () => {
     expect(ids(run('q=PARIS%2001'))).toEqual(['1', '5']);
-  });
-});
-
-describe('whether the grid shows a row', () => {
-  it("trusts AG Grid's index when it names the row, and finds the row when it does not", () => {
-    const index = searchIndex(ROWS);
-    const facts = rowFacts(ROWS, (r) => index.get(r) ?? '');
-    const result = filterRows(facts, gridQueryOf(new URLSearchParams('is.site=Lyon')), NOW);
-    expect(isShown(facts, result, ROWS[2], 2)).toBe(true);
-    expect(isShown(facts, result, ROWS[2], 0)).toBe(true);
-    expect(isShown(facts, result, ROWS[0], 0)).toBe(false);
-    expect(isShown(facts, result, { ...ROWS[2]! }, 2)).toBe(false);
-    expect(isShown(facts, result, undefined, 2)).toBe(false);
   });
 });
 

@@ -23,6 +23,7 @@ export interface GridPage {
 interface Loaded {
   version: string;
   rows: GridRow[];
+  decommissioned: number;
   facts: RowFacts;
   orders: GridOrders;
 }
@@ -60,11 +61,9 @@ export class DeviceGrid {
     limit: number,
     nowMs: number,
   ): GridPage {
-    const { rows, facts, orders } = this.load();
+    const { rows, facts, orders, decommissioned } = this.load();
     const result = this.filter(facts, grid, nowMs);
     const window = windowOf(result.visible, sort && orders.order(sort), offset, limit);
-    let decommissioned = 0;
-    for (let i = 0; i < facts.count; i += 1) decommissioned += facts.decommissioned[i]!;
     const showsThem = grid.decommissioned || grid.quick.includes('decommissioned');
     return {
       rows: window.map((i) => rows[i]!),
@@ -102,6 +101,7 @@ export class DeviceGrid {
     this.loaded = {
       version,
       rows,
+      decommissioned: rows.filter((row) => row.decommissioned).length,
       facts: rowFacts(rows, (row) => index.get(row) ?? ''),
       orders: new GridOrders(rows),
     };

@@ -164,22 +164,7 @@ export class SekoiaTargets {
       createdAt: this.clock.now().toISOString(),
     };
     if (input.apiKey !== undefined) await this.secrets.set(sekoiaAccount(target.id), input.apiKey);
-    this.db
-      .prepare(
-        `INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, endpoint, batch_size, legacy_device_types, key_stored, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        target.id,
-        target.name,
-        target.connectorUuid,
-        target.baseUrl,
-        target.endpoint ?? null,
-        target.batchSize,
-        target.legacyDeviceTypes ? 1 : 0,
-        target.keyStored ? 1 : 0,
-        target.createdAt,
-      );
+    this.write(target);
     return target;
   }
 
@@ -194,45 +179,55 @@ export class SekoiaTargets {
     const before = this.get(name);
     const renamed =
       changes.name !== undefined && changes.name.trim().toLowerCase() !== before.name.toLowerCase();
+    const endpoint =
+      changes.endpoint === undefined ? before.endpoint : changes.endpoint || undefined;
     const settings = checkedSettings({
       connectorUuid: changes.connectorUuid ?? before.connectorUuid,
       baseUrl: changes.baseUrl ?? before.baseUrl,
-      ...((changes.endpoint ?? before.endpoint) === undefined || changes.endpoint === ''
-        ? {}
-        : { endpoint: changes.endpoint ?? before.endpoint }),
+      ...(endpoint === undefined ? {} : { endpoint }),
       batchSize: changes.batchSize ?? before.batchSize,
       legacyDeviceTypes: changes.legacyDeviceTypes ?? before.legacyDeviceTypes,
     });
+    const { endpoint: _replaced, ...kept } = before;
     const moved =
-      new URL(SekoiaTargets.endpointOf({ ...before, ...settings })).origin !==
+      new URL(SekoiaTargets.endpointOf({ ...kept, ...settings })).origin !==
       new URL(SekoiaTargets.endpointOf(before)).origin;
     const keyDropped = before.keyStored && moved && changes.apiKey === undefined;
     const target: SekoiaTarget = {
-      ...before,
-      name: renamed ? this.checkedName(changes.name!) : (changes.name?.trim() ?? before.name),
+      ...kept,
       ...settings,
+      name: renamed ? this.checkedName(changes.name!) : (changes.name?.trim() ?? before.name),
       keyStored: changes.apiKey !== undefined || (before.keyStored && !keyDropped),
     };
-    if (!('endpoint' in settings)) delete target.endpoint;
-    if (changes.apiKey !== undefined)
+    if (changes.apiKey !== undefined) {
       await this.secrets.set(sekoiaAccount(target.id), changes.apiKey);
+    }
     if (keyDropped) await forgetSecret(this.secrets, sekoiaAccount(target.id), true);
+    this.write(target);
+    return { target, keyDropped };
+  }
+
+  /** Stores a target's row, new or changed (its id never changes). */
+  private write(target: SekoiaTarget): void {
     this.db
       .prepare(
-        `UPDATE sekoia_targets SET name = ?, connector_uuid = ?, base_url = ?, endpoint = ?,
-           batch_size = ?, legacy_device_types = ?, key_stored = ? WHERE id = ?`,
+        `INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, endpoint, batch_size, legacy_device_types, key_stored, created_at)
+         VALUES (@id, @name, @connectorUuid, @baseUrl, @endpoint, @batchSize, @legacy, @keyStored, @createdAt)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, connector_uuid = excluded.connector_uuid,
+           base_url = excluded.base_url, endpoint = excluded.endpoint, batch_size = excluded.batch_size,
+           legacy_device_types = excluded.legacy_device_types, key_stored = excluded.key_stored`,
       )
-      .run(
-        target.name,
-        target.connectorUuid,
-        target.baseUrl,
-        target.endpoint ?? null,
-        target.batchSize,
-        target.legacyDeviceTypes ? 1 : 0,
-        target.keyStored ? 1 : 0,
-        target.id,
-      );
-    return { target, keyDropped };
+      .run({
+        id: target.id,
+        name: target.name,
+        connectorUuid: target.connectorUuid,
+        baseUrl: target.baseUrl,
+        endpoint: target.endpoint ?? null,
+        batchSize: target.batchSize,
+        legacy: target.legacyDeviceTypes ? 1 : 0,
+        keyStored: target.keyStored ? 1 : 0,
+        createdAt: target.createdAt,
+      });
   }
 
   private checkedName(raw: string): string {

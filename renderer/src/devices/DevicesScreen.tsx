@@ -42,8 +42,8 @@ import { ViewsMenu } from './ViewsMenu';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-/** The grid's columns and column filters as the analyst left them, kept while other screens show. */
-let kept: { columns: ColumnState[]; filters: Record<string, unknown> } | undefined;
+/** The grid's columns as the analyst left them (order, widths, sort), kept while other screens show. */
+let kept: ColumnState[] | undefined;
 
 const goTo = (grid: GridQuery, replace = false) =>
   navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
@@ -135,7 +135,6 @@ export function DevicesScreen() {
     (view: SavedView) => {
       const content = contentOf(view);
       api.current?.applyColumnState({ state: content.columns, applyOrder: true });
-      api.current?.setFilterModel(content.filters);
       syncColumns();
       return content;
     },
@@ -178,8 +177,7 @@ export function DevicesScreen() {
     (event: GridReadyEvent<GridRow>) => {
       api.current = event.api;
       if (kept) {
-        event.api.applyColumnState({ state: kept.columns, applyOrder: true });
-        event.api.setFilterModel(kept.filters);
+        event.api.applyColumnState({ state: kept, applyOrder: true });
         syncColumns();
       }
       setReady(true);
@@ -190,7 +188,7 @@ export function DevicesScreen() {
     () => () => {
       const gridApi = api.current;
       if (gridApi && !gridApi.isDestroyed()) {
-        kept = { columns: gridApi.getColumnState(), filters: gridApi.getFilterModel() };
+        kept = gridApi.getColumnState();
       }
     },
     [],
@@ -239,7 +237,6 @@ export function DevicesScreen() {
           active={grid.view}
           current={() => ({
             columns: api.current?.getColumnState() ?? [],
-            filters: api.current?.getFilterModel() ?? {},
             query: queryOfGrid({ ...grid, view: undefined, device: undefined }).toString(),
           })}
           onApply={(view) => openView(view)}

@@ -2,13 +2,12 @@ import type { ColumnState } from 'ag-grid-community';
 import type { SavedView } from '../../../shared/contract/views';
 
 /**
- * What a saved view holds: the grid's columns (order, width, sort, hidden) and column filters,
- * and the filters the address names (search, one-click filters, facets), as a query string.
+ * What a saved view holds: the grid's columns (order, width, sort, hidden), and the filters the
+ * address names (search, one-click filters, facets), as a query string.
  * The backend stores it as it is (views.save), shared by the app and every `serve` launch.
  */
 export interface ViewContent {
   columns: ColumnState[];
-  filters: Record<string, unknown>;
   query: string;
 }
 
@@ -16,7 +15,6 @@ export function contentOf(view: SavedView): ViewContent {
   const state = view.state as Partial<ViewContent>;
   return {
     columns: Array.isArray(state.columns) ? state.columns : [],
-    filters: typeof state.filters === 'object' && state.filters !== null ? state.filters : {},
     query: typeof state.query === 'string' ? state.query : '',
   };
 }
@@ -27,7 +25,6 @@ const LEGACY_KEY = 's1inv.devices.views';
 interface LegacyView {
   name: string;
   columns?: ColumnState[];
-  filters?: Record<string, unknown>;
   quick?: string[];
   search?: string;
   staleDays?: number;
@@ -54,7 +51,6 @@ export function takeLegacyViews(): { name: string; content: ViewContent }[] {
         name: view.name.trim(),
         content: {
           columns: view.columns ?? [],
-          filters: view.filters ?? {},
           query: query.toString(),
         },
       };

@@ -42,6 +42,19 @@ describe('sekoia.edit', () => {
     });
     expect(moved).toMatchObject({ ok: true, value: { keyStored: false, keyDropped: true } });
     expect(await keyOf()).toBeUndefined();
+
+    // An endpoint of its own, then back to the one the base URL and connector make.
+    const custom = 'https://app.usa1.sekoia.io/custom/intake';
+    const own = await dispatch(backend, 'sekoia.edit', {
+      name: 'soc',
+      changes: { endpoint: custom },
+    });
+    expect(own).toMatchObject({ ok: true, value: { endpoint: custom, endpointUrl: custom } });
+    const back = await dispatch(backend, 'sekoia.edit', { name: 'soc', changes: { endpoint: '' } });
+    expect(back.ok && back.value).not.toHaveProperty('endpoint');
+    expect(back.ok && (back.value as { endpointUrl: string }).endpointUrl).toContain(
+      `/asset-connector/${UUID}`,
+    );
     await backend.close();
   });
 
@@ -56,6 +69,11 @@ describe('sekoia.edit', () => {
       changes: { connectorUuid: 'nope', batchSize: 10 },
     });
     expect(!bad.ok && bad.error.message).toMatch(/"nope" is not a UUID/);
+    const unknown = await dispatch(backend, 'sekoia.edit', {
+      name: 'a',
+      changes: { token: 'x' },
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(backend.targets.get('a')).toMatchObject({ name: 'a', batchSize: 1000 });
     await backend.close();
   });
