@@ -57,7 +57,7 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
   { key: 'decommissioned', label: 'Decommissioned', kind: 'boolean', width: 150 },
   { key: 'firewall', label: 'Firewall', kind: 'enrichment', width: 150 },
   { key: 'users', label: 'Users', kind: 'text', width: 180 },
-  { key: 'updateStatus', label: 'Update Status', kind: 'enrichment', width: 150 },
+  { key: 'updateStatus', label: 'Update Status', kind: 'enrichment', width: 170 },
   { key: 'activeThreats', label: 'Active Threats', kind: 'number', width: 150 },
   { key: 'infectionStatus', label: 'Infection Status', kind: 'enrichment', width: 150 },
   { key: 'agentId', label: 'Agent ID', kind: 'text', width: 190, hidden: true },

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { seriousA11yViolations } from './support/axe';
-import { footer, nav, shot } from './support/screens';
+import { footer, nav, scrollGridRight, shot } from './support/screens';
 import { apiHeaders, e2eEnv, expect, test } from './support/env';
 
 // The analyst's workbench (issue 15) in Debian's Chromium against `s1inv serve`: facets and
@@ -90,6 +90,11 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await expect(bar.getByRole('button', { name: `Remove filter: Site is ${site}` })).toBeVisible();
   await expect(bar.getByRole('button', { name: 'Remove filter: OS is not Linux' })).toBeVisible();
   await shot(page, 'devices-facets-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  // The enrichments read as coloured pills, legible beside the pinned hostname.
+  await scrollGridRight(page);
+  await expect(page.locator('.s1-pill[data-tone="success"]').first()).toBeVisible();
+  await shot(page, 'devices-enrichments-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
 
   // Saved as a view, the default: the address names it.
@@ -247,6 +252,10 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await page.goto(`${env.origin}/#/devices?is.site=${encodeURIComponent(site)}`);
   await expect(footer(page)).toContainText('Showing');
   await shot(page, 'devices-facets-dark');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await scrollGridRight(page);
+  await expect(page.locator('.s1-pill[data-tone="success"]').first()).toBeVisible();
+  await shot(page, 'devices-enrichments-dark');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
   await nav(page, 'Changes');
   await expect(table).toContainText('NEW-DEVICE-01');

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
+import { styled } from '@mui/material/styles';
 import type { GridReadyEvent, IDatasource, Theme } from 'ag-grid-community';
 import type { GridRow } from '../../../shared/contract/views';
 import { DEVICE_COLUMNS } from './columns';
@@ -10,8 +11,36 @@ const ROW_SELECTION = { mode: 'multiRow', enableClickSelection: false } as const
 /** The selection boxes stay at the left edge, beside the pinned hostname. */
 const SELECTION_COLUMN = { pinned: 'left' } as const;
 /** Rows fetched per request as the analyst scrolls: a few screens' worth. */
-const BLOCK = 200;
+export const BLOCK_ROWS = 200;
 const rowId = ({ data }: { data: GridRow }) => `${data.console}/${data.agentId}`;
+
+const TONES = ['success', 'error', 'warning'] as const;
+
+/** The grid's frame, which also styles the enrichment pills of its cells (see `columns.tsx`). */
+const GridFrame = styled('div')(({ theme }) => ({
+  height: '100%',
+  '& .s1-pill': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    height: 24,
+    padding: '0 8px',
+    borderRadius: 12,
+    fontSize: '0.8125rem',
+    lineHeight: 1,
+    border: `1px solid ${theme.palette.text.secondary}`,
+    color: theme.palette.text.primary,
+  },
+  ...Object.fromEntries(
+    TONES.map((tone) => [
+      `& .s1-pill[data-tone="${tone}"]`,
+      {
+        background: theme.palette[tone].main,
+        borderColor: theme.palette[tone].main,
+        color: theme.palette[tone].contrastText,
+      },
+    ]),
+  ),
+}));
 
 interface Props {
   theme: Theme;
@@ -28,30 +57,32 @@ interface Props {
  */
 export const DeviceGridView = memo(function DeviceGridView(props: Props) {
   return (
-    <AgGridReact<GridRow>
-      theme={props.theme}
-      rowModelType="infinite"
-      datasource={props.datasource}
-      cacheBlockSize={BLOCK}
-      maxBlocksInCache={50}
-      columnDefs={DEVICE_COLUMNS}
-      defaultColDef={DEFAULT_COLUMN}
-      getRowId={rowId}
-      rowSelection={ROW_SELECTION}
-      selectionColumnDef={SELECTION_COLUMN}
-      onGridReady={props.onReady}
-      onSelectionChanged={(event) => props.onSelected(event.api.getSelectedRows().length)}
-      onRowClicked={(event) =>
-        event.data && props.onOpen({ console: event.data.console, agentId: event.data.agentId })
-      }
-      onCellKeyDown={(event) => {
-        // Keyboard users open a device with Enter, as a click does.
-        const key = (event.event as KeyboardEvent | undefined)?.key;
-        if (key === 'Enter' && event.data) {
-          props.onOpen({ console: event.data.console, agentId: event.data.agentId });
+    <GridFrame>
+      <AgGridReact<GridRow>
+        theme={props.theme}
+        rowModelType="infinite"
+        datasource={props.datasource}
+        cacheBlockSize={BLOCK_ROWS}
+        maxBlocksInCache={50}
+        columnDefs={DEVICE_COLUMNS}
+        defaultColDef={DEFAULT_COLUMN}
+        getRowId={rowId}
+        rowSelection={ROW_SELECTION}
+        selectionColumnDef={SELECTION_COLUMN}
+        onGridReady={props.onReady}
+        onSelectionChanged={(event) => props.onSelected(event.api.getSelectedRows().length)}
+        onRowClicked={(event) =>
+          event.data && props.onOpen({ console: event.data.console, agentId: event.data.agentId })
         }
-      }}
-      onColumnVisible={props.onColumnVisible}
-    />
+        onCellKeyDown={(event) => {
+          // Keyboard users open a device with Enter, as a click does.
+          const key = (event.event as KeyboardEvent | undefined)?.key;
+          if (key === 'Enter' && event.data) {
+            props.onOpen({ console: event.data.console, agentId: event.data.agentId });
+          }
+        }}
+        onColumnVisible={props.onColumnVisible}
+      />
+    </GridFrame>
   );
 });

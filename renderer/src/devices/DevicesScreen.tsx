@@ -25,7 +25,7 @@ import type { DeviceSelection } from '../handon/scope';
 import { navigate, useRoute } from '../routing/useRoute';
 import { ActiveFilters } from './ActiveFilters';
 import { DEVICE_COLUMNS } from './columns';
-import { DeviceGridView } from './DeviceGridView';
+import { BLOCK_ROWS, DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
 import { withFacet, type GridQuery } from '../../../shared/devices/grid-query';
@@ -36,7 +36,13 @@ import type { FacetKey } from '../../../shared/devices/facets';
 import type { QuickFilterId } from '../../../shared/devices/quick-filters';
 import { call, useBackend } from '../backend/BackendContext';
 import { contentOf } from './saved-views';
-import { askCountsEarly, queryArgs, useGridCounts } from './useGridCounts';
+import {
+  askCountsEarly,
+  queryArgs,
+  takeEarlyRows,
+  useGridCounts,
+  type GridSortArg,
+} from './useGridCounts';
 import { useSavedViews } from './useSavedViews';
 import { ViewsMenu } from './ViewsMenu';
 
@@ -44,6 +50,14 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** The grid's columns as the analyst left them (order, widths, sort), kept while other screens show. */
 let kept: ColumnState[] | undefined;
+
+/** The grid's sort as the backend takes it. */
+function sortOf(gridApi: GridApi<GridRow> | undefined): GridSortArg {
+  const sorted = gridApi?.getColumnState().find((column) => column.sort);
+  return sorted?.sort
+    ? { column: sorted.colId as keyof GridRow, direction: sorted.sort }
+    : undefined;
+}
 
 const goTo = (grid: GridQuery, replace = false) =>
   navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
@@ -57,7 +71,7 @@ export function DevicesScreen() {
   const page = counts.page;
   // Each change of filters asks the backend at once, then updates the address (and the screen).
   const go = (next: GridQuery, replace = false) => {
-    askCountsEarly(backend, next, counts.generation);
+    askCountsEarly(backend, next, counts.generation, sortOf(api.current), BLOCK_ROWS);
     goTo(next, replace);
   };
   const saved = useSavedViews();
@@ -96,20 +110,31 @@ export function DevicesScreen() {
   // the sort as they are now, and a change of filters starts the window over.
   const current = useRef(grid);
   current.current = grid;
+  const generation = useRef(counts.generation);
+  generation.current = counts.generation;
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const [sorted] = params.sortModel;
-        void call(backend, 'devices.query', {
-          query: queryArgs(current.current),
-          ...(sorted
-            ? { sort: { column: sorted.colId as keyof GridRow, direction: sorted.sort } }
-            : {}),
-          offset: params.startRow,
-          limit: params.endRow - params.startRow,
-        }).then((result) => {
-          if (result.ok) params.successCallback(result.value.rows, result.value.shown);
-          else params.failCallback();
+        const sort: GridSortArg = sorted
+          ? { column: sorted.colId as keyof GridRow, direction: sorted.sort }
+          : undefined;
+        const early =
+          params.startRow === 0
+            ? takeEarlyRows(backend, current.current, generation.current, sort)
+            : undefined;
+        void (
+          early ??
+          call(backend, 'devices.query', {
+            query: queryArgs(current.current),
+            ...(sort ? { sort } : {}),
+            offset: params.startRow,
+            limit: params.endRow - params.startRow,
+          })
+        ).then((result) => {
+          if (!result.ok) return params.failCallback();
+          const rows = result.value.rows.slice(0, params.endRow - params.startRow);
+          params.successCallback(rows, result.value.shown);
         });
       },
     }),
@@ -122,7 +147,17 @@ export function DevicesScreen() {
       firstFilters.current = false;
       return;
     }
-    api.current?.purgeInfiniteCache();
+    const gridApi = api.current;
+    if (!gridApi) return;
+    // Near the top, the rows shown are asked for again and replaced where they stand: nothing
+    // is torn down and drawn twice, which is most of what a click costs. Further down, the
+    // window starts over at the top of the new result rather than reloading every block held.
+    // A new result is read from its top either way.
+    const held = Object.keys(gridApi.getCacheBlockState() as object).length;
+    const nearTop = (gridApi.getFirstDisplayedRowIndex() ?? 0) < BLOCK_ROWS;
+    if (gridApi.getDisplayedRowCount() > 0) gridApi.ensureIndexVisible(0, 'top');
+    if (held <= 2 && nearTop) gridApi.refreshInfiniteCache();
+    else gridApi.purgeInfiniteCache();
   }, [filtersKey, counts.generation]);
 
   const syncColumns = useCallback(() => {

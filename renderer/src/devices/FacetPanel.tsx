@@ -1,12 +1,6 @@
 import { memo, useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import IconButton from '@mui/material/IconButton';
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
-import Block from '@mui/icons-material/Block';
+import { styled } from '@mui/material/styles';
 import { FACETS, type FacetKey, type GridQuery } from '../../../shared/devices/grid-query';
 import type { GridFilterResult } from '../../../shared/devices/grid-filter';
 
@@ -32,20 +26,63 @@ export const FacetPanel = memo(
       JSON.stringify([after.grid.include, after.grid.exclude]),
 );
 
+/**
+ * One styled container for every facet row. The rows themselves are plain elements: sixty MUI
+ * checkboxes, tooltips and icon buttons cost a tenth of a second to draw again each time the
+ * counts change, which the analyst feels on every click.
+ */
+const FacetAside = styled('aside')(({ theme }) => ({
+  width: 250,
+  flexShrink: 0,
+  overflowY: 'auto',
+  paddingRight: theme.spacing(1),
+  borderRight: `1px solid ${theme.palette.divider}`,
+  ...theme.typography.body2,
+  '& h3': { ...theme.typography.subtitle2, margin: theme.spacing(1, 0, 0.5) },
+  '& section': { marginBottom: theme.spacing(1.5) },
+  '& .facet-row': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), minHeight: 30 },
+  '& .facet-row input': {
+    width: 16,
+    height: 16,
+    margin: theme.spacing(0, 0.5),
+    accentColor: theme.palette.primary.main,
+    cursor: 'pointer',
+  },
+  '& .facet-value': {
+    flexGrow: 1,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  '& .facet-value.excluded': { textDecoration: 'line-through' },
+  '& .facet-count': { color: theme.palette.text.secondary },
+  '& .facet-exclude': {
+    display: 'inline-flex',
+    padding: 4,
+    border: 0,
+    borderRadius: '50%',
+    background: 'none',
+    color: theme.palette.action.active,
+    cursor: 'pointer',
+    '&:hover': { background: theme.palette.action.hover },
+    '&[aria-pressed="true"]': { color: theme.palette.error.main },
+  },
+  '& input:focus-visible, & .facet-exclude:focus-visible': {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    outlineOffset: 2,
+  },
+}));
+
+/** MUI's Block icon as a bare SVG: sixty SvgIcon components per redraw add up. */
+const BlockIcon = () => (
+  <svg width="18" height="18" viewBox="0 0 24 24" fill="currentColor" aria-hidden focusable="false">
+    <path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2M4 12c0-4.42 3.58-8 8-8 1.85 0 3.55.63 4.9 1.69L5.69 16.9C4.63 15.55 4 13.85 4 12m8 8c-1.85 0-3.55-.63-4.9-1.69L18.31 7.1C19.37 8.45 20 10.15 20 12c0 4.42-3.58 8-8 8" />
+  </svg>
+);
+
 function FacetList({ grid, facets, onFacet }: Props) {
   return (
-    <Box
-      component="aside"
-      aria-label="Filters"
-      sx={{
-        width: 250,
-        flexShrink: 0,
-        overflowY: 'auto',
-        pr: 1,
-        borderRight: 1,
-        borderColor: 'divider',
-      }}
-    >
+    <FacetAside aria-label="Filters">
       {FACETS.map(({ key, label }) => (
         <Facet
           key={key}
@@ -56,7 +93,7 @@ function FacetList({ grid, facets, onFacet }: Props) {
           onChange={(value, mode) => onFacet(key, value, mode)}
         />
       ))}
-    </Box>
+    </FacetAside>
   );
 }
 
@@ -77,49 +114,41 @@ function Facet(props: {
   const headingId = `facet-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
   if (entries.length === 0) return null;
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ mb: 1.5 }}>
-      <Typography id={headingId} variant="subtitle2" component="h3" sx={{ mt: 1 }}>
-        {props.label}
-      </Typography>
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{props.label}</h3>
       {shown.map(([value, count]) => {
         const included = props.included.includes(value);
         const excluded = props.excluded.includes(value);
+        const leave = excluded ? `Bring back ${value}` : `Leave out ${value}`;
         return (
-          <Stack key={value} direction="row" sx={{ alignItems: 'center' }}>
-            <Checkbox
-              size="small"
+          <div key={value} className="facet-row">
+            <input
+              type="checkbox"
               checked={included}
               onChange={() => props.onChange(value, included ? 'off' : 'include')}
-              slotProps={{ input: { 'aria-label': `${props.label}: ${value}, ${count} devices` } }}
-              sx={{ p: 0.5 }}
+              aria-label={`${props.label}: ${value}, ${count} devices`}
             />
-            <Typography
-              variant="body2"
-              noWrap
-              title={value}
-              sx={{ flexGrow: 1, textDecoration: excluded ? 'line-through' : 'none' }}
-            >
+            <span className={excluded ? 'facet-value excluded' : 'facet-value'} title={value}>
               {value}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ mx: 0.5 }} aria-hidden>
+            </span>
+            <span className="facet-count" aria-hidden>
               {count.toLocaleString()}
-            </Typography>
-            <Tooltip title={excluded ? `Bring back ${value}` : `Leave out ${value}`}>
-              <IconButton
-                size="small"
-                aria-label={
-                  excluded
-                    ? `Bring back ${props.label} ${value}`
-                    : `Leave out ${props.label} ${value}`
-                }
-                aria-pressed={excluded}
-                color={excluded ? 'error' : 'default'}
-                onClick={() => props.onChange(value, excluded ? 'off' : 'exclude')}
-              >
-                <Block fontSize="inherit" />
-              </IconButton>
-            </Tooltip>
-          </Stack>
+            </span>
+            <button
+              type="button"
+              className="facet-exclude"
+              title={leave}
+              aria-label={
+                excluded
+                  ? `Bring back ${props.label} ${value}`
+                  : `Leave out ${props.label} ${value}`
+              }
+              aria-pressed={excluded}
+              onClick={() => props.onChange(value, excluded ? 'off' : 'exclude')}
+            >
+              <BlockIcon />
+            </button>
+          </div>
         );
       })}
       {entries.length > SHOWN && (
@@ -127,6 +156,6 @@ function Facet(props: {
           {all ? 'Show fewer' : `Show all ${entries.length}`}
         </Button>
       )}
-    </Box>
+    </section>
   );
 }

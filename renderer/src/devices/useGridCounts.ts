@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackendApi, ContractError } from '../../../shared/contract/contract';
-import type { GridPage } from '../../../shared/contract/views';
+import type { GridPage, GridRow } from '../../../shared/contract/views';
 import type { GridQuery } from '../../../shared/devices/grid-query';
 import { call, useBackend, useEvent } from '../backend/BackendContext';
 
@@ -23,33 +23,84 @@ export interface GridCounts {
   generation: number;
 }
 
-type CountsAnswer = Awaited<ReturnType<typeof askCounts>>;
+type CountsAnswer = Awaited<ReturnType<typeof askFor>>;
+/** The grid's sort as the backend takes it. */
+export type GridSortArg = { column: keyof GridRow; direction: 'asc' | 'desc' } | undefined;
 
-function askCounts(api: BackendApi, key: string) {
+function askFor(api: BackendApi, key: string, sort: GridSortArg, limit: number) {
   return call(api, 'devices.query', {
     query: JSON.parse(key) as ReturnType<typeof queryArgs>,
+    ...(sort ? { sort } : {}),
     offset: 0,
-    limit: 0,
+    limit,
   });
 }
 
 /**
  * Counts asked for as the analyst acts (a click, a keystroke), before React has drawn the
- * change: the answer is on its way while the screen updates. One per filters, the latest kept.
+ * change: the answer is on its way while the screen updates. It carries the grid's first block
+ * of rows too, so one answer updates the counts and the rows in the same frame. One per
+ * filters, the latest kept.
  */
 let asked:
-  { api: BackendApi; key: string; generation: number; answer: Promise<CountsAnswer> } | undefined;
+  | {
+      api: BackendApi;
+      key: string;
+      generation: number;
+      /** The sort the rows are in, and whether the grid has taken them yet. */
+      rows?: { sort: string; taken: boolean };
+      answer: Promise<CountsAnswer>;
+    }
+  | undefined;
 
 function countsFor(api: BackendApi, key: string, generation: number): Promise<CountsAnswer> {
   if (asked?.api === api && asked.key === key && asked.generation === generation)
     return asked.answer;
-  asked = { api, key, generation, answer: askCounts(api, key) };
+  asked = { api, key, generation, answer: askFor(api, key, undefined, 0) };
   return asked.answer;
 }
 
-/** Starts asking for a query's counts now (see `asked`). */
-export function askCountsEarly(api: BackendApi, grid: GridQuery, generation: number): void {
-  void countsFor(api, JSON.stringify(queryArgs(grid)), generation);
+/** Starts asking for a query's counts and first rows now (see `asked`). */
+export function askCountsEarly(
+  api: BackendApi,
+  grid: GridQuery,
+  generation: number,
+  sort: GridSortArg,
+  firstRows: number,
+): void {
+  const key = JSON.stringify(queryArgs(grid));
+  if (asked?.api === api && asked.key === key && asked.generation === generation) return;
+  asked = {
+    api,
+    key,
+    generation,
+    rows: { sort: JSON.stringify(sort ?? null), taken: false },
+    answer: askFor(api, key, sort, firstRows),
+  };
+}
+
+/**
+ * The first rows of the answer asked early, if it was asked for these filters, this sort and
+ * this inventory, and the grid has not taken them yet; otherwise the grid asks on its own.
+ */
+export function takeEarlyRows(
+  api: BackendApi,
+  grid: GridQuery,
+  generation: number,
+  sort: GridSortArg,
+): Promise<CountsAnswer> | undefined {
+  const early = asked;
+  if (
+    early?.rows === undefined ||
+    early.rows.taken ||
+    early.api !== api ||
+    early.generation !== generation ||
+    early.key !== JSON.stringify(queryArgs(grid)) ||
+    early.rows.sort !== JSON.stringify(sort ?? null)
+  )
+    return undefined;
+  early.rows.taken = true;
+  return early.answer;
 }
 
 /**

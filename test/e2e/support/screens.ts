@@ -12,3 +12,9 @@ export const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
 
 export const footer = (page: Page) => page.getByTestId('grid-footer');
+
+/** Scrolls the device grid to its right-hand columns (the enrichments), hostname still pinned. */
+export const scrollGridRight = (page: Page) =>
+  page.locator('.ag-body-horizontal-scroll-viewport').evaluate((bar) => {
+    bar.scrollLeft = bar.scrollWidth;
+  });
