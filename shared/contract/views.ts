@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
-import { DEVICE_COLUMNS, DeviceRow } from '../devices/device-row';
+import { DeviceRow } from '../devices/device-row';
 import { FACETS } from '../devices/facets';
 import { QUICK_FILTERS } from '../devices/quick-filters';
 
@@ -12,10 +12,6 @@ const FACET_KEYS = FACETS.map((f) => f.key) as [
 const QUICK_FILTER_IDS = QUICK_FILTERS.map((f) => f.id) as [
   (typeof QUICK_FILTERS)[number]['id'],
   ...(typeof QUICK_FILTERS)[number]['id'][],
-];
-const DEVICE_ROW_KEYS = DEVICE_COLUMNS.map((c) => c.key) as [
-  (typeof DEVICE_COLUMNS)[number]['key'],
-  ...(typeof DEVICE_COLUMNS)[number]['key'][],
 ];
 
 // The shapes the backend hands the renderer. Secrets never appear in any of them: a console
@@ -157,7 +153,17 @@ export const HealthReport = z.object({
 export type HealthReport = z.infer<typeof HealthReport>;
 
 /** One grid row: the device row of shared/devices, never the raw objects. */
-export const GridRow = DeviceRow;
+/**
+ * A device as the grid shows it: its row, and how many devices share its hostname, serial
+ * number or MAC across every console, itself included (absent when it is alone; see
+ * `devices/duplicates.ts`). The sizes depend on the whole inventory, so the grid's backend
+ * works them out when it loads the rows.
+ */
+export const GridRow = DeviceRow.extend({
+  sameHostname: z.number().int().optional(),
+  sameSerial: z.number().int().optional(),
+  sameMac: z.number().int().optional(),
+});
 export type GridRow = z.infer<typeof GridRow>;
 
 export const DeviceDetail = z.object({
@@ -337,7 +343,10 @@ export const GridQueryArgs = z
   .strict();
 
 export const GridSortArgs = z
-  .object({ column: z.enum(DEVICE_ROW_KEYS), direction: z.enum(['asc', 'desc']) })
+  .object({
+    column: z.enum(Object.keys(GridRow.shape) as [keyof GridRow, ...(keyof GridRow)[]]),
+    direction: z.enum(['asc', 'desc']),
+  })
   .strict();
 
 export const GridPage = z.object({

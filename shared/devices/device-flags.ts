@@ -48,14 +48,3 @@ export function lastSeenMs(row: Pick<DeviceRow, 'lastSeen'>): number {
 export function isStale(seenMs: number, staleDays: number, nowMs: number): boolean {
   return Number.isNaN(seenMs) || nowMs - seenMs > staleDays * DAY_MS;
 }
-
-/** Hostnames held by more than one device (case-insensitive), for the duplicates filter. */
-export function duplicateHostnames(rows: readonly Pick<DeviceRow, 'hostname'>[]): Set<string> {
-  const seen = new Map<string, number>();
-  for (const { hostname } of rows) {
-    if (hostname === undefined || hostname === '') continue;
-    const key = hostname.toLowerCase();
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  return new Set([...seen].filter(([, count]) => count > 1).map(([key]) => key));
-}

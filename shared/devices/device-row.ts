@@ -18,6 +18,9 @@ export const DeviceRow = z.object({
   osType: z.string().optional(),
   deviceType: z.string().optional(),
   ips: z.array(z.string()),
+  /** Each network card's hardware address, as the console reports it. */
+  macs: z.array(z.string()),
+  serialNumber: z.string().optional(),
   externalIp: z.string().optional(),
   lastSeen: z.string().optional(),
   agentVersion: z.string().optional(),
@@ -62,16 +65,20 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
   { key: 'infectionStatus', label: 'Infection Status', kind: 'enrichment', width: 150 },
   { key: 'agentId', label: 'Agent ID', kind: 'text', width: 190, hidden: true },
   { key: 'externalIp', label: 'External IP', kind: 'text', width: 140, hidden: true },
+  { key: 'serialNumber', label: 'Serial number', kind: 'text', width: 160, hidden: true },
+  { key: 'macs', label: 'MACs', kind: 'list', width: 170, hidden: true },
 ];
 
 export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
   const facts = new Map(enrichmentFacts(agent).map((fact) => [fact.name, fact.value]));
   const ips = (agent.networkInterfaces ?? []).flatMap((nic) => nic.inet ?? []);
+  const macs = (agent.networkInterfaces ?? []).flatMap((nic) => nic.physical || []);
   const os = [agent.osName, agent.osRevision].filter(Boolean).join(' ');
   const row: DeviceRow = {
     console: consoleName,
     agentId: agent.id,
     ips,
+    macs,
     decommissioned: agent.isDecommissioned === true,
   };
   const optional: Partial<DeviceRow> = {
@@ -83,6 +90,7 @@ export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
     osType: agent.osType,
     deviceType: agent.machineType,
     externalIp: agent.externalIp,
+    serialNumber: agent.serialNumber,
     lastSeen: agent.lastActiveDate,
     agentVersion: agent.agentVersion,
     firewall: facts.get('Firewall'),

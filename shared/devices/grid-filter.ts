@@ -1,5 +1,6 @@
 import type { GridRow } from '../contract/views';
-import { deviceFlags, duplicateHostnames, isStale, lastSeenMs } from './device-flags';
+import { deviceFlags, isStale, lastSeenMs } from './device-flags';
+import { duplicateSizes, type DuplicateSizes } from './duplicates';
 import { FACETS, facetValue, type FacetKey } from './facets';
 import type { GridQuery } from './grid-query';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
@@ -22,16 +23,19 @@ export interface RowFacts {
   decommissioned: Uint8Array;
   /**
    * The one-click filters each row matches whatever the stale threshold (one bit each, in
-   * QUICK_FILTERS' order; stale is worked out per query).
+   * QUICK_FILTERS' order; stale is worked out per query). Eight filters fill the eight bits.
    */
   findings: Uint8Array;
   /** Per facet: each row's value as an index into `names`. */
   facets: Record<FacetKey, { ids: Int32Array; names: string[] }>;
 }
 
-export function rowFacts(rows: readonly GridRow[], text: (row: GridRow) => string): RowFacts {
+export function rowFacts(
+  rows: readonly GridRow[],
+  text: (row: GridRow) => string,
+  duplicates: DuplicateSizes = duplicateSizes(rows),
+): RowFacts {
   const count = rows.length;
-  const duplicates = duplicateHostnames(rows);
   const findings = new Uint8Array(count);
   const facets = Object.fromEntries(
     FACETS.map(({ key }) => [key, { ids: new Int32Array(count), names: [] as string[] }]),
@@ -51,7 +55,9 @@ export function rowFacts(rows: readonly GridRow[], text: (row: GridRow) => strin
       (flags.outOfDate ? bitOf('outOfDate') : 0) |
       (flags.firewallOff ? bitOf('firewallOff') : 0) |
       (row.decommissioned ? bitOf('decommissioned') : 0) |
-      (duplicates.has((row.hostname ?? '').toLowerCase()) ? bitOf('duplicates') : 0);
+      (duplicates.hostname[i]! > 1 ? bitOf('duplicates') : 0) |
+      (duplicates.serial[i]! > 1 ? bitOf('duplicateSerial') : 0) |
+      (duplicates.mac[i]! > 1 ? bitOf('duplicateMac') : 0);
     for (const { key } of FACETS) {
       const value = facetValue(row, key);
       const ids = interned[key]!;

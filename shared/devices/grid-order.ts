@@ -7,6 +7,16 @@ export interface GridSort {
 }
 
 /**
+ * Columns whose ties are broken by another: sorted by a duplicate group's size, the members of
+ * each group sit together (ordered by what they share).
+ */
+const THEN_BY: Partial<Record<keyof GridRow, keyof GridRow>> = {
+  sameHostname: 'hostname',
+  sameSerial: 'serialNumber',
+  sameMac: 'macs',
+};
+
+/**
  * Row indices in a column's order, worked out once per column (a descending sort reads the same
  * order backwards) and kept until the rows change: a second sort on a column costs nothing, a
  * first one a sort of plain strings (lower-cased once, compared with <), not a locale collation.
@@ -32,13 +42,17 @@ export class GridOrders {
     const cached = this.orders.get(column);
     if (cached) return cached;
     const keys = this.rows.map((row) => sortKey(row[column]));
+    const then = THEN_BY[column];
+    const ties = then ? this.rows.map((row) => sortKey(row[then]) ?? '') : undefined;
     const filledIndices: number[] = [];
     const empty: number[] = [];
     keys.forEach((key, i) => (key === undefined ? empty : filledIndices).push(i));
     filledIndices.sort((a, b) => {
       const x = keys[a]!;
       const y = keys[b]!;
-      return x < y ? -1 : x > y ? 1 : a - b;
+      if (x !== y) return x < y ? -1 : 1;
+      if (ties && ties[a] !== ties[b]) return ties[a]! < ties[b]! ? -1 : 1;
+      return a - b;
     });
     const order = Int32Array.from([...filledIndices, ...empty]);
     const entry = { order, filled: filledIndices.length };

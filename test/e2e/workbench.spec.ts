@@ -82,7 +82,6 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await expect(
     facets.getByRole('checkbox', { name: `OS: Linux, ${linuxAtSite.length} devices` }),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Duplicate hostnames · \d+$/ })).toBeVisible();
   // Leave one OS out: the other facets follow, and the active-filter bar lists both.
   await facets.getByRole('button', { name: 'Leave out OS Linux' }).click();
   await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
@@ -246,6 +245,37 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   expect(await api<unknown[]>(page, 'sekoia.list', {})).toEqual([]);
   await push.getByRole('button', { name: 'Cancel' }).last().click();
   await expect(push).toBeHidden();
+
+  // The same machine enrolled twice, found by its serial number across the fleet: the group's
+  // size comes into sight, and the Duplicates column set shows every way of telling.
+  await page.goto(`${env.origin}/#/devices`);
+  await expect(footer(page)).toContainText('Showing');
+  await page.getByRole('button', { name: 'Duplicates' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Same serial number · 2' }).click();
+  await page.keyboard.press('Escape');
+  const latest = (await api<{ rows: Row[] }>(page, 'devices.list', {})).rows;
+  const latestHidden = latest.filter((r) => r.decommissioned).length;
+  await expect(footer(page)).toHaveText(shown(2, latest.length, latestHidden));
+  await expect(page).toHaveURL(/quick=duplicateSerial/);
+  const sizes = page.locator('[role="gridcell"][col-id="sameSerial"]');
+  await expect(sizes).toHaveText(['2', '2']);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitem', { name: 'Duplicates' }).click();
+  await expect(page.locator('.ag-header-cell[col-id="sameMac"]')).toBeVisible();
+  await expect(page.locator('[role="gridcell"][col-id="sameMac"]')).toHaveText(['2', '2']);
+  const columnShown = async (name: string) => {
+    await page.getByRole('button', { name: 'Columns' }).click();
+    const item = page.getByRole('menuitemcheckbox', { name, exact: true });
+    const checked = await item.getAttribute('aria-checked');
+    await page.keyboard.press('Escape');
+    return checked === 'true';
+  };
+  expect(await columnShown('Firewall')).toBe(false);
+  await shot(page, 'devices-duplicates-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitem', { name: 'Default' }).click();
+  expect([await columnShown('Firewall'), await columnShown('Same MAC')]).toEqual([true, false]);
 
   // The same screens in the dark theme, and on a 1024-pixel laptop (navigation folded).
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceFlags, duplicateHostnames } from '../../shared/devices/device-flags';
+import { deviceFlags } from '../../shared/devices/device-flags';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
@@ -46,19 +46,5 @@ describe('deviceFlags', () => {
       ),
     ).toMatchObject({ infected: false, outOfDate: false, firewallOff: false });
     expect(deviceFlags({ activeThreats: 2 }, 7, NOW).infected).toBe(true);
-  });
-});
-
-describe('duplicateHostnames', () => {
-  it('finds hostnames used by more than one device, ignoring case and blanks', () => {
-    const dupes = duplicateHostnames([
-      { hostname: 'PC-1' },
-      { hostname: 'pc-1' },
-      { hostname: 'pc-2' },
-      { hostname: '' },
-      { hostname: '' },
-      {},
-    ]);
-    expect([...dupes]).toEqual(['pc-1']);
   });
 });

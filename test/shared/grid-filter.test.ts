@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../shared/contract/views';
 import { filterRows, rowFacts } from '../../shared/devices/grid-filter';
+import { GridOrders } from '../../shared/devices/grid-order';
 import { gridQueryOf } from '../../renderer/src/devices/grid-address';
 import { searchIndex } from '../../shared/devices/quick-filters';
 import { compareVersions } from '../../shared/devices/os-caption';
@@ -11,15 +12,36 @@ const row = (agentId: string, extra: Partial<GridRow>): GridRow => ({
   console: 'prod',
   agentId,
   ips: [],
+  macs: [],
   decommissioned: false,
   lastSeen: seen(1),
   ...extra,
 });
+const MAC = '00:1a:2b:3c:4d:5e';
 const ROWS: GridRow[] = [
-  row('1', { hostname: 'paris-01', site: 'Paris', osType: 'windows', infectionStatus: 'Infected' }),
-  row('2', { hostname: 'paris-02', site: 'Paris', osType: 'windows_legacy' }),
-  row('3', { hostname: 'lyon-01', site: 'Lyon', osType: 'linux', lastSeen: seen(90) }),
-  row('4', { hostname: 'lyon-02', site: 'Lyon', osType: 'macos', decommissioned: true }),
+  row('1', {
+    hostname: 'paris-01',
+    site: 'Paris',
+    osType: 'windows',
+    infectionStatus: 'Infected',
+    serialNumber: 'SN-A',
+  }),
+  row('2', { hostname: 'paris-02', site: 'Paris', osType: 'windows_legacy', macs: [MAC] }),
+  row('3', {
+    hostname: 'lyon-01',
+    site: 'Lyon',
+    osType: 'linux',
+    lastSeen: seen(90),
+    serialNumber: 'sn-a',
+    macs: [MAC],
+  }),
+  row('4', {
+    hostname: 'lyon-02',
+    site: 'Lyon',
+    osType: 'macos',
+    decommissioned: true,
+    serialNumber: 'SN-A',
+  }),
   row('5', { hostname: 'PARIS-01', osType: 'windows' }),
 ];
 
@@ -69,6 +91,14 @@ describe('the grid filter', () => {
     expect(run('is.site=Lyon').quick).toMatchObject({ infected: 0, stale: 1 });
   });
 
+  it('finds the same machine enrolled twice by hostname, serial number or MAC', () => {
+    expect(ids(run('quick=duplicates'))).toEqual(['1', '5']);
+    // The decommissioned device sharing the serial is in no group.
+    expect(ids(run('quick=duplicateSerial'))).toEqual(['1', '3']);
+    expect(ids(run('quick=duplicateMac'))).toEqual(['2', '3']);
+    expect(run('').quick).toMatchObject({ duplicates: 2, duplicateSerial: 2, duplicateMac: 2 });
+  });
+
   it('searches every word in any column, ignoring case', () => {
     expect(ids(run('q=PARIS%2001'))).toEqual(['1', '5']);
   });
@@ -83,5 +113,24 @@ describe('agent versions', () => {
       '23.10.1.1',
       '24.1.2.6',
     ]);
+  });
+});
+
+describe('the grid order', () => {
+  it('sorted by a duplicate group’s size, keeps each group together, devices alone last', () => {
+    const rows = [
+      row('a', { hostname: 'x', sameHostname: 2 }),
+      row('b', { hostname: 'y', sameHostname: 3 }),
+      row('c', { hostname: 'X', sameHostname: 2 }),
+      row('d', { hostname: 'z' }),
+      row('e', { hostname: 'y', sameHostname: 3 }),
+      row('f', { hostname: 'w', sameHostname: 2 }),
+      row('g', { hostname: 'w', sameHostname: 2 }),
+    ];
+    const orders = new GridOrders(rows);
+    const sorted = (direction: 'asc' | 'desc') =>
+      [...orders.order({ column: 'sameHostname', direction })].map((i) => rows[i]!.agentId);
+    expect(sorted('asc')).toEqual(['f', 'g', 'a', 'c', 'b', 'e', 'd']);
+    expect(sorted('desc')).toEqual(['e', 'b', 'c', 'a', 'g', 'f', 'd']);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/devices/grid-filter';
 import { GridOrders, windowOf, type GridSort } from '../../../shared/devices/grid-order';
 import type { GridQuery } from '../../../shared/devices/grid-query';
+import { duplicateSizes } from '../../../shared/devices/duplicates';
 import { searchIndex } from '../../../shared/devices/quick-filters';
 
 export interface GridPage {
@@ -96,13 +97,19 @@ export class DeviceGrid {
     const version = this.versionOf();
     if (this.loaded?.version === version) return this.loaded;
     const rows = [...this.readRows()];
+    const duplicates = duplicateSizes(rows);
+    rows.forEach((row, i) => {
+      if (duplicates.hostname[i]) row.sameHostname = duplicates.hostname[i];
+      if (duplicates.serial[i]) row.sameSerial = duplicates.serial[i];
+      if (duplicates.mac[i]) row.sameMac = duplicates.mac[i];
+    });
     const index = searchIndex(rows);
     this.last = undefined;
     this.loaded = {
       version,
       rows,
       decommissioned: rows.filter((row) => row.decommissioned).length,
-      facts: rowFacts(rows, (row) => index.get(row) ?? ''),
+      facts: rowFacts(rows, (row) => index.get(row) ?? '', duplicates),
       orders: new GridOrders(rows),
     };
     return this.loaded;

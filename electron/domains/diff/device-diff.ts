@@ -60,7 +60,7 @@ function brief(snapshot: SnapshotInfo) {
 
 /** The device row of a raw agent; an unreadable one is named by its id alone. */
 function deviceRow(json: string, agentId: string): DeviceRow {
-  const bare: DeviceRow = { console: '', agentId, ips: [], decommissioned: false };
+  const bare: DeviceRow = { console: '', agentId, ips: [], macs: [], decommissioned: false };
   try {
     const parsed = parseAgent(JSON.parse(json));
     return parsed.ok ? toDeviceRow(parsed.value.agent, '') : bare;

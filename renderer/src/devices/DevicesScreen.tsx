@@ -24,7 +24,8 @@ import { PushDialog } from '../handon/PushDialog';
 import type { DeviceSelection } from '../handon/scope';
 import { navigate, useRoute } from '../routing/useRoute';
 import { ActiveFilters } from './ActiveFilters';
-import { DEVICE_COLUMNS } from './columns';
+import { DEVICE_COLUMNS, DUPLICATE_SIZE_COLUMN } from './columns';
+import { COLUMN_SETS, columnSetState } from './column-sets';
 import { BLOCK_ROWS, DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
@@ -166,6 +167,16 @@ export function DevicesScreen() {
       all.map((c) => ({ ...c, visible: !state.find((s) => s.colId === c.id)?.hide })),
     );
   }, []);
+  /** Shows a column first after the pinned ones: a duplicates filter's group sizes, in sight. */
+  const showFirst = (colId: string) => {
+    const gridApi = api.current;
+    if (!gridApi) return;
+    gridApi.setColumnsVisible([colId], true);
+    const firstUnpinned = gridApi.getAllGridColumns().findIndex((column) => !column.getPinned());
+    gridApi.moveColumns([colId], Math.max(0, firstUnpinned));
+    gridApi.ensureColumnVisible(colId);
+    syncColumns();
+  };
   const applyContent = useCallback(
     (view: SavedView) => {
       const content = contentOf(view);
@@ -307,14 +318,13 @@ export function DevicesScreen() {
         quick={new Set(grid.quick)}
         {...(page ? { quickCounts: page.quick as Record<QuickFilterId, number> } : {})}
         searchRef={searchInput}
-        onToggleQuick={(id) =>
-          go({
-            ...grid,
-            quick: grid.quick.includes(id)
-              ? grid.quick.filter((q) => q !== id)
-              : [...grid.quick, id],
-          })
-        }
+        onToggleQuick={(id) => {
+          const on = !grid.quick.includes(id);
+          go({ ...grid, quick: on ? [...grid.quick, id] : grid.quick.filter((q) => q !== id) });
+          if (on && id in DUPLICATE_SIZE_COLUMN) {
+            showFirst(DUPLICATE_SIZE_COLUMN[id as keyof typeof DUPLICATE_SIZE_COLUMN]);
+          }
+        }}
         staleDays={grid.staleDays}
         onStaleDays={(staleDays) => go({ ...grid, staleDays }, true)}
         showDecommissioned={grid.decommissioned}
@@ -322,6 +332,12 @@ export function DevicesScreen() {
         columns={columns}
         onToggleColumn={(id, shownNow) => {
           api.current?.setColumnsVisible([id], shownNow);
+          syncColumns();
+        }}
+        onColumnSet={(name) => {
+          const set = COLUMN_SETS.find((candidate) => candidate.name === name);
+          if (!set) return;
+          api.current?.applyColumnState({ state: columnSetState(set.columns), applyOrder: true });
           syncColumns();
         }}
       />

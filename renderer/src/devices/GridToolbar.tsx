@@ -12,6 +12,10 @@ import CheckBox from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlank from '@mui/icons-material/CheckBoxOutlineBlank';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ViewColumn from '@mui/icons-material/ViewColumn';
+import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
+import Divider from '@mui/material/Divider';
+import ListSubheader from '@mui/material/ListSubheader';
+import { COLUMN_SETS } from './column-sets';
 import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick-filters';
 
 export interface ColumnChoice {
@@ -37,11 +41,27 @@ interface Props {
   onStaleDays: (days: number) => void;
   columns: ColumnChoice[];
   onToggleColumn: (id: string, visible: boolean) => void;
+  /** Shows one of the column sets (`column-sets.ts`). */
+  onColumnSet: (name: string) => void;
 }
+
+/** The one-click filters shown as chips; the duplicates ones share a menu. */
+const CHIPS = QUICK_FILTERS.filter((filter) => !('duplicates' in filter));
+const DUPLICATES = QUICK_FILTERS.filter((filter) => 'duplicates' in filter);
+
+const Check = ({ on }: { on: boolean }) => (
+  <ListItemIcon>
+    {on ? <CheckBox fontSize="small" color="primary" /> : <CheckBoxOutlineBlank fontSize="small" />}
+  </ListItemIcon>
+);
 
 /** Quick search, the one-click audit filters and the column chooser. */
 export function GridToolbar(props: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [duplicatesAnchor, setDuplicatesAnchor] = useState<HTMLElement | null>(null);
+  const duplicatesOn = DUPLICATES.filter((filter) => props.quick.has(filter.id));
+  const count = (id: QuickFilterId) =>
+    props.quickCounts ? ` · ${props.quickCounts[id].toLocaleString()}` : '';
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       {props.leading}
@@ -54,16 +74,49 @@ export function GridToolbar(props: Props) {
         onChange={(e) => props.onSearch(e.target.value)}
         sx={{ width: { xs: 180, lg: 240 } }}
       />
-      {QUICK_FILTERS.map((filter) => (
+      {CHIPS.map((filter) => (
         <Chip
           key={filter.id}
-          label={`${filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label}${props.quickCounts ? ` · ${props.quickCounts[filter.id].toLocaleString()}` : ''}`}
+          label={`${filter.id === 'stale' ? `Stale > ${props.staleDays} d` : filter.label}${count(filter.id)}`}
           color={props.quick.has(filter.id) ? 'primary' : 'default'}
           variant={props.quick.has(filter.id) ? 'filled' : 'outlined'}
           onClick={() => props.onToggleQuick(filter.id)}
           aria-pressed={props.quick.has(filter.id)}
         />
       ))}
+      <Chip
+        label={
+          <Stack component="span" direction="row" sx={{ alignItems: 'center' }}>
+            {duplicatesOn.length === 0
+              ? 'Duplicates'
+              : `Duplicates: ${duplicatesOn.map((filter) => filter.duplicates).join(', ')}`}
+            <ArrowDropDown fontSize="small" sx={{ mr: -1 }} />
+          </Stack>
+        }
+        color={duplicatesOn.length > 0 ? 'primary' : 'default'}
+        variant={duplicatesOn.length > 0 ? 'filled' : 'outlined'}
+        onClick={(e) => setDuplicatesAnchor(e.currentTarget)}
+        aria-haspopup="menu"
+        aria-expanded={duplicatesAnchor !== null}
+      />
+      <Menu
+        anchorEl={duplicatesAnchor}
+        open={duplicatesAnchor !== null}
+        onClose={() => setDuplicatesAnchor(null)}
+      >
+        {DUPLICATES.map((filter) => (
+          <MenuItem
+            key={filter.id}
+            dense
+            role="menuitemcheckbox"
+            aria-checked={props.quick.has(filter.id)}
+            onClick={() => props.onToggleQuick(filter.id)}
+          >
+            <Check on={props.quick.has(filter.id)} />
+            <ListItemText primary={`${filter.label}${count(filter.id)}`} />
+          </MenuItem>
+        ))}
+      </Menu>
       <TextField
         size="small"
         label="Stale after (days)"
@@ -87,6 +140,21 @@ export function GridToolbar(props: Props) {
         Columns
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <ListSubheader>Column sets</ListSubheader>
+        {COLUMN_SETS.map((set) => (
+          <MenuItem
+            key={set.name}
+            dense
+            onClick={() => {
+              props.onColumnSet(set.name);
+              setAnchor(null);
+            }}
+          >
+            <ListItemText inset primary={set.name} />
+          </MenuItem>
+        ))}
+        <Divider />
+        <ListSubheader>Columns</ListSubheader>
         {props.columns.map((column) => (
           <MenuItem
             key={column.id}
@@ -96,13 +164,7 @@ export function GridToolbar(props: Props) {
             onClick={() => props.onToggleColumn(column.id, !column.visible)}
           >
             {/* The item is the control (a menu item, checked or not); the box only shows it. */}
-            <ListItemIcon>
-              {column.visible ? (
-                <CheckBox fontSize="small" color="primary" />
-              ) : (
-                <CheckBoxOutlineBlank fontSize="small" />
-              )}
-            </ListItemIcon>
+            <Check on={column.visible} />
             <ListItemText primary={column.label} />
           </MenuItem>
         ))}

@@ -61,14 +61,45 @@ function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
   }
 }
 
-/** Every grid column, from the one column table the CSV export shares. */
-export const DEVICE_COLUMNS: ColDef<GridRow>[] = SHARED_COLUMNS.map((column) => ({
-  field: column.key,
-  headerName: column.label,
-  colId: column.key,
-  width: column.width,
-  ...(column.hidden ? { hide: true } : {}),
-  // The device's name stays in sight however far right the analyst scrolls.
-  ...(column.key === 'hostname' ? { pinned: 'left' as const, lockPinned: true } : {}),
-  ...kindDef(column),
+/**
+ * How many devices share this one's hostname, serial number or MAC (itself included; blank when
+ * none does). The grid's own: the sizes depend on the whole inventory, which a CSV of some
+ * devices does not hold.
+ */
+const DUPLICATE_COLUMNS: ColDef<GridRow>[] = (
+  [
+    ['sameHostname', 'Same hostname'],
+    ['sameSerial', 'Same serial'],
+    ['sameMac', 'Same MAC'],
+  ] as const
+).map(([key, label]) => ({
+  field: key,
+  headerName: label,
+  colId: key,
+  width: 155,
+  hide: true,
+  type: 'rightAligned',
+  headerTooltip: `How many devices share this one's ${label.slice(5)} (itself included)`,
 }));
+
+/** Every grid column: the one column table the CSV export shares, then the grid's own. */
+export const DEVICE_COLUMNS: ColDef<GridRow>[] = [
+  ...SHARED_COLUMNS.map((column) => ({
+    field: column.key,
+    headerName: column.label,
+    colId: column.key,
+    width: column.width,
+    ...(column.hidden ? { hide: true } : {}),
+    // The device's name stays in sight however far right the analyst scrolls.
+    ...(column.key === 'hostname' ? { pinned: 'left' as const, lockPinned: true } : {}),
+    ...kindDef(column),
+  })),
+  ...DUPLICATE_COLUMNS,
+];
+
+/** The column that shows each duplicates filter's group sizes. */
+export const DUPLICATE_SIZE_COLUMN = {
+  duplicates: 'sameHostname',
+  duplicateSerial: 'sameSerial',
+  duplicateMac: 'sameMac',
+} as const;

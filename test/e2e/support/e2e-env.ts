@@ -27,6 +27,20 @@ const s1 = (await FakeS1Console.start()).addToken(s1Token, {
 // The demo console's published token too, so the first run offers "Try the demo console".
 s1.addToken('demo-token', { scope: 'global' });
 fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
+// One machine enrolled twice (re-imaged without uninstalling the agent): a second live agent
+// with the first's serial number and network card, for the duplicates walk.
+const [first, second] = [...s1.agents.values()]
+  .map((stored) => stored.value as Record<string, unknown> & { networkInterfaces?: object[] })
+  .filter((agent) => agent.isDecommissioned !== true && (agent.networkInterfaces ?? []).length > 0);
+const twice = { serialNumber: 'VMW-TWICE-0001', physical: '00:50:56:a1:b2:c3' };
+s1.put(
+  s1.agents,
+  [first!, second!].map((agent) => ({
+    ...agent,
+    serialNumber: twice.serialNumber,
+    networkInterfaces: [{ ...agent.networkInterfaces![0], physical: twice.physical }],
+  })),
+);
 const sekoia = await FakeSekoia.start(sekoiaKey);
 
 // What the fake Sekoia received, for tests to check delivery from outside this process; and

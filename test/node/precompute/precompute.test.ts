@@ -274,8 +274,8 @@ describe('PRECOMPUTE_VERSION', () => {
       // 2: Sekoia records without a group send no groups; osType "unknown" is OCSF 0.
       // 3: "true"/"false" and decimal counts in strings are coerced, not dropped.
       // 4: the Sekoia record is no longer stored (mapped as it is sent); OCSF goes in chunks.
-      version: 4,
-      fingerprint: '6e0f02411da8e5f32621b1c563b2673ae3807b0de1d8f54eea0bfbb0a9c22274',
+      version: 5,
+      fingerprint: '70e0ca77b8e618f94ba038bdb23cf5e78a307ab23b0e9497ce4ec6ac82f5ed5c',
     });
   });
 });
