@@ -76,6 +76,7 @@ export const CALLS = {
         proxyUrl: z.string().max(2_000).optional(),
         caBundle: z.string().max(4_000).optional(),
         historySince: z.string().max(40).optional(),
+        keepSnapshots: z.number().optional(),
       })
       .strict(),
     ConsoleView,
@@ -93,6 +94,7 @@ export const CALLS = {
             caBundle: z.string().max(4_000).optional(),
             /** Empty: back to the defaults. */
             historySince: z.string().max(40).optional(),
+            keepSnapshots: z.number().optional(),
           })
           .strict(),
       })
@@ -177,7 +179,17 @@ export const CALLS = {
     z.object({ agentIds: z.array(z.string()) }),
   ),
   /** Per console: devices new, gone and changed between its last two complete snapshots. */
-  'diff.run': call(z.object({ console: name.optional() }).strict(), z.array(ConsoleDiff)),
+  /** `from` and `to` (snapshot ids, with `console`) compare two kept snapshots; else the last two. */
+  'diff.run': call(
+    z
+      .object({
+        console: name.optional(),
+        from: z.number().int().optional(),
+        to: z.number().int().optional(),
+      })
+      .strict(),
+    z.array(ConsoleDiff),
+  ),
   'devices.detail': call(
     z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
     DeviceDetail,

@@ -36,6 +36,8 @@ export const ConsoleView = z.object({
   caBundle: z.string().optional(),
   /** The console's own history setting (`90d`, `2025-01-01`); absent: the defaults. */
   historySince: z.string().optional(),
+  /** How many complete snapshots the console keeps, its own setting or the default. */
+  keepSnapshots: z.number(),
   history: HistoryWindows,
   tokenStored: z.boolean(),
   state: z.string(),
@@ -191,13 +193,18 @@ export const DeviceChange = DeviceName.extend({
 });
 export type DeviceChange = z.infer<typeof DeviceChange>;
 
-const SnapshotBrief = z.object({ takenAt: z.string(), devices: z.number() });
+const SnapshotBrief = z.object({ id: z.number(), takenAt: z.string(), devices: z.number() });
 
-/** Devices new, gone and changed between a console's last two complete snapshots. */
+/**
+ * Devices new, gone and changed between two complete snapshots of a console: the last two,
+ * or the two the analyst chose among those kept.
+ */
 export const ConsoleDiff = z.object({
   console: z.string(),
   from: SnapshotBrief.optional(),
   to: SnapshotBrief.optional(),
+  /** Every complete snapshot the console keeps, newest first: what can be compared. */
+  snapshots: z.array(SnapshotBrief),
   added: z.array(DeviceName),
   removed: z.array(DeviceName),
   changed: z.array(DeviceChange),

@@ -7,6 +7,7 @@ describe('the Changes export', () => {
     const rows = changeRows([
       {
         console: 'prod',
+        snapshots: [],
         added: [{ agentId: '1', hostname: 'new-host' }],
         removed: [{ agentId: '2' }],
         changed: [

@@ -16,6 +16,7 @@ const consoleEntry = z
     proxyUrl: z.string().optional(),
     caBundle: z.string().optional(),
     historySince: z.string().optional(),
+    keepSnapshots: z.number().optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import {
   validateProxyUrl,
   validateCaBundle,
   validateHistorySince,
+  validateKeepSnapshots,
 } from '../consoles/console-settings';
 import {
   CONFIG_FORMAT,
@@ -63,6 +64,7 @@ export function exportConfig(db: Db, views: ViewStore): ConfigFile {
       ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
       ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
+      ...(record.keepSnapshots === undefined ? {} : { keepSnapshots: record.keepSnapshots }),
     })),
     ...(saved.length === 0
       ? {}
@@ -123,6 +125,7 @@ export function importConfig(
     const proxyUrl = check('proxyUrl', () => validateProxyUrl(entry.proxyUrl));
     const caBundle = check('caBundle', () => validateCaBundle(entry.caBundle));
     const historySince = check('historySince', () => validateHistorySince(entry.historySince));
+    const keepSnapshots = check('keepSnapshots', () => validateKeepSnapshots(entry.keepSnapshots));
     if (name === undefined || url === undefined) return;
 
     const nameKey = name.toLowerCase();
@@ -162,6 +165,7 @@ export function importConfig(
         ...(proxyUrl === undefined ? {} : { proxyUrl }),
         ...(caBundle === undefined ? {} : { caBundle }),
         ...(historySince === undefined ? {} : { historySince }),
+        ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
         tokenStored: keepsToken,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

@@ -11,6 +11,8 @@ export interface ConsoleRecord {
   caBundle?: string;
   /** How far back threats and activities are read (`90d` or `2025-01-01`); unset: the defaults. */
   historySince?: string;
+  /** How many complete snapshots to keep; unset: the app's default. */
+  keepSnapshots?: number;
   /** The OS keychain holds a token for this console (`console:<id>`). */
   tokenStored: boolean;
   createdAt: string;
@@ -25,6 +27,7 @@ interface ConsoleRow {
   proxy_url: string | null;
   ca_bundle: string | null;
   history_since: string | null;
+  keep_snapshots: number | null;
   token_stored: number;
   created_at: string;
   updated_at: string;
@@ -39,6 +42,7 @@ function fromRow(row: ConsoleRow): ConsoleRecord {
     ...(row.proxy_url === null ? {} : { proxyUrl: row.proxy_url }),
     ...(row.ca_bundle === null ? {} : { caBundle: row.ca_bundle }),
     ...(row.history_since === null ? {} : { historySince: row.history_since }),
+    ...(row.keep_snapshots === null ? {} : { keepSnapshots: row.keep_snapshots }),
     tokenStored: row.token_stored === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -70,8 +74,8 @@ export class ConsoleRepository {
   insert(record: ConsoleRecord): void {
     this.db
       .prepare(
-        `INSERT INTO consoles (id, name, url, apis, proxy_url, ca_bundle, history_since, token_stored, created_at, updated_at)
-         VALUES (@id, @name, @url, @apis, @proxyUrl, @caBundle, @historySince, @tokenStored, @createdAt, @updatedAt)`,
+        `INSERT INTO consoles (id, name, url, apis, proxy_url, ca_bundle, history_since, keep_snapshots, token_stored, created_at, updated_at)
+         VALUES (@id, @name, @url, @apis, @proxyUrl, @caBundle, @historySince, @keepSnapshots, @tokenStored, @createdAt, @updatedAt)`,
       )
       .run(toParams(record));
   }
@@ -80,7 +84,8 @@ export class ConsoleRepository {
     this.db
       .prepare(
         `UPDATE consoles SET name = @name, url = @url, apis = @apis, proxy_url = @proxyUrl,
-           ca_bundle = @caBundle, history_since = @historySince, token_stored = @tokenStored,
+           ca_bundle = @caBundle, history_since = @historySince, keep_snapshots = @keepSnapshots,
+           token_stored = @tokenStored,
            updated_at = @updatedAt
          WHERE id = @id`,
       )
@@ -118,6 +123,7 @@ function toParams(record: ConsoleRecord) {
     proxyUrl: record.proxyUrl ?? null,
     caBundle: record.caBundle ?? null,
     historySince: record.historySince ?? null,
+    keepSnapshots: record.keepSnapshots ?? null,
     tokenStored: record.tokenStored ? 1 : 0,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -14,6 +14,7 @@ import {
   validateProxyUrl,
   validateCaBundle,
   validateHistorySince,
+  validateKeepSnapshots,
 } from './console-settings';
 import {
   ConsoleHasDataError,
@@ -32,6 +33,8 @@ export interface AddConsoleInput {
   caBundle?: string;
   /** How far back threats and activities are read: `90d`, `2025-01-01`; empty: the defaults. */
   historySince?: string;
+  /** How many complete snapshots to keep, so Changes can compare any two; unset: the default. */
+  keepSnapshots?: number;
 }
 
 export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
@@ -74,6 +77,7 @@ export class ConsoleService {
     const proxyUrl = validateProxyUrl(input.proxyUrl);
     const caBundle = validateCaBundle(input.caBundle);
     const historySince = validateHistorySince(input.historySince);
+    const keepSnapshots = validateKeepSnapshots(input.keepSnapshots);
     this.refuseDuplicates(name, url);
 
     const now = this.deps.clock.now().toISOString();
@@ -85,6 +89,7 @@ export class ConsoleService {
       ...(proxyUrl === undefined ? {} : { proxyUrl }),
       ...(caBundle === undefined ? {} : { caBundle }),
       ...(historySince === undefined ? {} : { historySince }),
+      ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
       tokenStored: input.token !== undefined,
       createdAt: now,
       updatedAt: now,
@@ -123,7 +128,11 @@ export class ConsoleService {
       changes.historySince === undefined
         ? record.historySince
         : validateHistorySince(changes.historySince);
-    const { proxyUrl: _p, caBundle: _c, historySince: _h, ...rest } = record;
+    const keepSnapshots =
+      changes.keepSnapshots === undefined
+        ? record.keepSnapshots
+        : validateKeepSnapshots(changes.keepSnapshots);
+    const { proxyUrl: _p, caBundle: _c, historySince: _h, keepSnapshots: _k, ...rest } = record;
     const updated: ConsoleRecord = {
       ...rest,
       name: newName,
@@ -132,6 +141,7 @@ export class ConsoleService {
       ...(proxyUrl === undefined || proxyUrl === '' ? {} : { proxyUrl }),
       ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
       ...(historySince === undefined ? {} : { historySince }),
+      ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
       updatedAt: this.deps.clock.now().toISOString(),
     };
     const tokenDropped = record.tokenStored && !sameOrigin(record.url, url);

@@ -93,6 +93,20 @@ export function validateHistorySince(input: string | undefined): string | undefi
   return input.trim();
 }
 
+/** The most snapshots a console keeps: each costs only the agents that changed, but a year of
+ * hourly syncs would still be a lot of rows to prune and to list. */
+export const MAX_KEEP_SNAPSHOTS = 100;
+
+/** How many complete snapshots a console keeps (1–100); undefined means the default. */
+export function validateKeepSnapshots(input: number | undefined): number | undefined {
+  if (input === undefined) return undefined;
+  if (!Number.isInteger(input) || input < 1 || input > MAX_KEEP_SNAPSHOTS)
+    throw new InvalidConsoleSettingError(
+      `Snapshots to keep must be a whole number from 1 to ${MAX_KEEP_SNAPSHOTS} (got ${input}). Keep 2 to compare each sync with the one before it, more to compare with older ones.`,
+    );
+  return input;
+}
+
 /** A stored history setting, parsed; stored values were validated, so a bad one reads as unset. */
 export function parseConsoleSince(stored: string | undefined): SinceSpec | undefined {
   if (stored === undefined) return undefined;

@@ -3,6 +3,8 @@ import { parseAgent } from '../../../shared/sentinelone/agent';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../consoles/console-repository';
 import type { SnapshotInfo, SnapshotStore } from '../sync/snapshot-store';
+import { InvalidArgumentError } from '../../../shared/errors/app-error';
+import { MAX_KEEP_SNAPSHOTS } from '../consoles/console-settings';
 
 /**
  * The columns an audit compares: what the analyst sees of a device, less what moves on every
@@ -12,12 +14,23 @@ const COMPARED = DEVICE_COLUMNS.filter(
   (column) => !['console', 'agentId', 'lastSeen'].includes(column.key),
 );
 
-/** What changed between a console's last two complete snapshots, in the analyst's columns. */
-export function diffConsole(record: ConsoleRecord, snapshots: SnapshotStore): ConsoleDiff {
-  const [to, from] = snapshots.lastComplete(record.id, 2);
+/**
+ * What changed between two complete snapshots of a console, in the analyst's columns: the last
+ * two, or the pair chosen among those kept (`to` defaults to the newest, `from` to the one
+ * before `to`; given the wrong way round, they are put in time order).
+ */
+export function diffConsole(
+  record: ConsoleRecord,
+  snapshots: SnapshotStore,
+  chosen?: { from?: number | undefined; to?: number | undefined },
+): ConsoleDiff {
+  const kept = snapshots.lastComplete(record.id, MAX_KEEP_SNAPSHOTS);
+  const listed = kept.map(brief);
+  const [to, from] = chosen ? pick(record, kept, chosen) : kept;
   if (!to || !from) {
     return {
       console: record.name,
+      snapshots: listed,
       ...(to ? { to: brief(to) } : {}),
       added: [],
       removed: [],
@@ -44,7 +57,43 @@ export function diffConsole(record: ConsoleRecord, snapshots: SnapshotStore): Co
     });
     if (fields.length > 0) changed.push({ ...named(after), fields });
   }
-  return { console: record.name, from: brief(from), to: brief(to), added, removed, changed };
+  return {
+    console: record.name,
+    from: brief(from),
+    to: brief(to),
+    snapshots: listed,
+    added,
+    removed,
+    changed,
+  };
+}
+
+/** The chosen pair, newest first, or a named error listing what can be chosen. */
+function pick(
+  record: ConsoleRecord,
+  kept: SnapshotInfo[],
+  chosen: { from?: number | undefined; to?: number | undefined },
+): [SnapshotInfo | undefined, SnapshotInfo | undefined] {
+  const find = (id: number) => {
+    const found = kept.find((snapshot) => snapshot.id === id);
+    if (found) return found;
+    throw new InvalidArgumentError(
+      `Snapshot ${id} is not a complete snapshot that "${record.name}" keeps. ` +
+        (kept.length === 0
+          ? 'It has none yet: sync it.'
+          : `Choose among ${kept.map((snapshot) => snapshot.id).join(', ')} (s1inv diff --console "${record.name}" --json lists them).`),
+    );
+  };
+  const to = chosen.to === undefined ? kept[0] : find(chosen.to);
+  const from =
+    chosen.from === undefined
+      ? kept.find((snapshot) => to !== undefined && snapshot.id < to.id)
+      : find(chosen.from);
+  if (to && from && from.id === to.id)
+    throw new InvalidArgumentError(
+      'Choose two different snapshots: a snapshot compared with itself has no changes.',
+    );
+  return to && from && from.id > to.id ? [from, to] : [to, from];
 }
 
 function named(row: DeviceRow) {
@@ -55,7 +104,7 @@ function named(row: DeviceRow) {
 }
 
 function brief(snapshot: SnapshotInfo) {
-  return { takenAt: snapshot.takenAt, devices: snapshot.agentCount };
+  return { id: snapshot.id, takenAt: snapshot.takenAt, devices: snapshot.agentCount };
 }
 
 /** The device row of a raw agent; an unreadable one is named by its id alone. */

@@ -3,6 +3,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -18,7 +20,7 @@ import type { ConsoleDiff } from '../../../shared/contract/views';
 import { useEvent, useQuery } from '../backend/BackendContext';
 import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
-import { navigate } from '../routing/useRoute';
+import { navigate, useRoute } from '../routing/useRoute';
 import { changeRows, changesCsv, type ChangeKind } from './change-rows';
 
 const KIND_LABELS: Record<ChangeKind, string> = { new: 'New', gone: 'Gone', changed: 'Changed' };
@@ -27,9 +29,25 @@ const KIND_TONES = { new: 'success', gone: 'error', changed: 'primary' } as cons
 /** Enough to read; the CSV and JSON hold every change. */
 const SHOWN = 500;
 
-/** What changed: devices new, gone and changed between each console's last two snapshots. */
+/** The comparison the address names: one console's two chosen snapshots, or every console's last two. */
+function diffArgs(query: URLSearchParams) {
+  const console = query.get('in');
+  if (console === null) return {};
+  const id = (key: string) => {
+    const value = Number(query.get(key) ?? Number.NaN);
+    return Number.isInteger(value) ? { [key]: value } : {};
+  };
+  return { console, ...id('from'), ...id('to') };
+}
+
+/**
+ * What changed: devices new, gone and changed between each console's last two snapshots, or
+ * between any two snapshots one console keeps (the address names them: `in`, `from`, `to`).
+ */
 export function ChangesScreen() {
-  const diff = useQuery('diff.run', {});
+  const route = useRoute();
+  const args = useMemo(() => diffArgs(route.query), [route.query]);
+  const diff = useQuery('diff.run', args);
   useEvent('sync.finished', diff.reload);
   const [kinds, setKinds] = useState<ChangeKind[]>(['new', 'gone', 'changed']);
   const all = useMemo(() => changeRows(diff.data ?? []), [diff.data]);
@@ -63,6 +81,15 @@ export function ChangesScreen() {
         </Button>
       </Stack>
       <ErrorNotice error={diff.error} />
+      {'console' in args && (
+        <Button
+          size="small"
+          sx={{ mb: 1 }}
+          onClick={() => navigate({ screen: 'changes', query: new URLSearchParams() })}
+        >
+          Every console, last two syncs
+        </Button>
+      )}
       {(diff.data ?? []).map((console) => (
         <ConsoleSummary key={console.console} diff={console} />
       ))}
@@ -154,11 +181,63 @@ function ConsoleSummary({ diff }: { diff: ConsoleDiff }) {
   }
   const when = (at: string) => new Date(at).toLocaleString();
   return (
-    <Typography variant="body1" sx={{ mb: 1 }}>
-      <strong>{diff.console}</strong>: {diff.added.length.toLocaleString()} new,{' '}
-      {diff.removed.length.toLocaleString()} gone, {diff.changed.length.toLocaleString()} changed,
-      between the sync of {when(diff.from.takenAt)} ({diff.from.devices.toLocaleString()} devices)
-      and that of {when(diff.to.takenAt)} ({diff.to.devices.toLocaleString()} devices).
-    </Typography>
+    <Box component="section" aria-label={`${diff.console}: snapshots compared`} sx={{ mb: 2 }}>
+      <Typography variant="body1" sx={{ mb: 1 }}>
+        <strong>{diff.console}</strong>: {diff.added.length.toLocaleString()} new,{' '}
+        {diff.removed.length.toLocaleString()} gone, {diff.changed.length.toLocaleString()} changed,
+        between the sync of {when(diff.from.takenAt)} ({diff.from.devices.toLocaleString()} devices)
+        and that of {when(diff.to.takenAt)} ({diff.to.devices.toLocaleString()} devices).
+      </Typography>
+      {diff.snapshots.length > 2 ? (
+        <SnapshotPicker diff={diff} from={diff.from.id} to={diff.to.id} />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {diff.console} keeps its last {diff.snapshots.length} snapshots. To compare with older
+          syncs, keep more: Consoles → Edit → Snapshots to keep.
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** Two of the snapshots a console keeps, chosen by when they were taken. */
+function SnapshotPicker({ diff, from, to }: { diff: ConsoleDiff; from: number; to: number }) {
+  const choose = (pair: { from: number; to: number }) =>
+    navigate({
+      screen: 'changes',
+      query: new URLSearchParams({
+        in: diff.console,
+        from: String(pair.from),
+        to: String(pair.to),
+      }),
+    });
+  const option = (snapshot: ConsoleDiff['snapshots'][number]) => (
+    <MenuItem key={snapshot.id} value={snapshot.id}>
+      {new Date(snapshot.takenAt).toLocaleString()} · {snapshot.devices.toLocaleString()} devices
+    </MenuItem>
+  );
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <TextField
+        select
+        size="small"
+        label={`${diff.console}: compare the sync of`}
+        value={from}
+        onChange={(e) => choose({ from: Number(e.target.value), to })}
+        sx={{ minWidth: 300 }}
+      >
+        {diff.snapshots.filter((snapshot) => snapshot.id !== to).map(option)}
+      </TextField>
+      <TextField
+        select
+        size="small"
+        label="with that of"
+        value={to}
+        onChange={(e) => choose({ from, to: Number(e.target.value) })}
+        sx={{ minWidth: 300 }}
+      >
+        {diff.snapshots.filter((snapshot) => snapshot.id !== from).map(option)}
+      </TextField>
+    </Stack>
   );
 }

@@ -42,6 +42,12 @@ export function AddConsoleDialog({
   const [proxyUrl, setProxyUrl] = useState(existing?.proxyUrl ?? '');
   const [caBundle, setCaBundle] = useState(existing?.caBundle ?? '');
   const [historySince, setHistorySince] = useState(existing?.historySince ?? '');
+  const [keepSnapshots, setKeepSnapshots] = useState(
+    existing ? String(existing.keepSnapshots) : '',
+  );
+  /** The number typed; what is not one is left to the backend, whose error says what fits. */
+  const keepArg = () =>
+    keepSnapshots.trim() === '' ? {} : { keepSnapshots: Number(keepSnapshots) };
   const [error, setError] = useState<ContractError>();
   const [busy, setBusy] = useState(false);
   // A new console is tested before it is saved; a failed test is shown, and saving it anyway
@@ -84,6 +90,7 @@ export function AddConsoleDialog({
       proxyUrl: proxyUrl.trim(),
       caBundle: caBundle.trim(),
       historySince: historySince.trim(),
+      ...keepArg(),
     };
     const edited = await call(api, 'consoles.edit', { name: current, changes });
     if (!edited.ok || token === '') return edited;
@@ -97,6 +104,7 @@ export function AddConsoleDialog({
       ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
       ...(caBundle.trim() === '' ? {} : { caBundle: caBundle.trim() }),
       ...(historySince.trim() === '' ? {} : { historySince: historySince.trim() }),
+      ...keepArg(),
     });
 
   return (
@@ -154,6 +162,15 @@ export function AddConsoleDialog({
             value={historySince}
             onChange={(e) => setHistorySince(e.target.value)}
             helperText="How far back threats and activities go. Empty: every threat, and the last 30 days of activities. A wider window is filled on the next sync."
+          />
+          <TextField
+            label="Snapshots to keep"
+            placeholder="2"
+            type="number"
+            value={keepSnapshots}
+            onChange={(e) => setKeepSnapshots(e.target.value)}
+            slotProps={{ htmlInput: { min: 1, max: 100 } }}
+            helperText="Complete syncs kept, so Changes can compare any two. 2: each sync with the one before it. Each one costs only the devices that changed."
           />
           {failedTest && (
             <Alert severity="warning" role="alert" aria-label="Connection test failed">

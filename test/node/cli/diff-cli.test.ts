@@ -86,4 +86,76 @@ describe('s1inv diff', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/nope/);
   });
+
+  it('compares any two snapshots the console keeps, and says which can be chosen', async () => {
+    const dataDir = tempDir();
+    const add = ['console', 'add', '--name', 'lab', '--url', s1.url];
+    expect((await cli(dataDir, ...add, '--keep-snapshots', '3')).code).toBe(0);
+    const sync = () => cli(dataDir, 'sync', '--apis', 'agents', '--token-env', 'S1_TOKEN');
+    const versionOf = (index: number, agentVersion: string) => {
+      s1.put(s1.agents, [{ ...generateAgent(index), computerName: `host-${index}`, agentVersion }]);
+      invalidate(s1.agents);
+    };
+    // Four syncs, each upgrading one more device: the oldest of the four is pruned.
+    expect((await sync()).code).toBe(0);
+    for (const index of [11, 12, 13]) {
+      versionOf(index, '25.1.0.1');
+      expect((await sync()).code).toBe(0);
+    }
+    const listed = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    const kept = listed[0]!.snapshots.map((snapshot) => snapshot.id);
+    expect(kept).toHaveLength(3);
+    const [newest, , oldest] = kept as [number, number, number];
+    // The last two by default: one device changed.
+    expect(listed[0]).toMatchObject({ from: { id: kept[1] }, to: { id: newest } });
+    expect(listed[0]!.changed.map((c) => c.hostname)).toEqual(['host-13']);
+
+    // The oldest kept and the newest: both later upgrades, whichever way round they are named.
+    for (const [from, to] of [
+      [oldest, newest],
+      [newest, oldest],
+    ]) {
+      const run = await cli(
+        dataDir,
+        ...['diff', '--console', 'lab', '--from', String(from), '--to', String(to), '--json'],
+      );
+      expect(run.code).toBe(0);
+      const [diff] = JSON.parse(run.stdout) as ConsoleDiff[];
+      expect(diff).toMatchObject({ from: { id: oldest }, to: { id: newest } });
+      expect(diff!.changed.map((c) => c.hostname).sort()).toEqual(['host-12', 'host-13']);
+    }
+
+    const pruned = await cli(dataDir, 'diff', '--console', 'lab', '--from', String(oldest - 1));
+    expect(pruned.code).toBe(1);
+    expect(pruned.stderr).toContain(`Choose among ${kept.join(', ')}`);
+    const noConsole = await cli(dataDir, 'diff', '--from', String(oldest));
+    expect(noConsole.code).toBe(1);
+    expect(noConsole.stderr).toContain('name it as well (--console NAME)');
+    const same = await cli(dataDir, 'diff', '--console', 'lab', '--from', String(newest));
+    expect(same.stderr).toContain('Choose two different snapshots');
+  });
+
+  it('keeps the current snapshot and the one before it unless told otherwise', async () => {
+    const dataDir = tempDir();
+    await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url);
+    for (let i = 0; i < 3; i += 1)
+      expect((await cli(dataDir, 'sync', '--apis', 'agents', '--token-env', 'S1_TOKEN')).code).toBe(
+        0,
+      );
+    const [diff] = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    expect(diff!.snapshots).toHaveLength(2);
+    const refused = await cli(
+      dataDir,
+      'console',
+      'add',
+      '--name',
+      'b',
+      '--url',
+      'https://b.example',
+      '--keep-snapshots',
+      '0',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Snapshots to keep must be a whole number from 1 to 100');
+  });
 });

@@ -98,6 +98,44 @@ describe('the history setting of a console', () => {
   });
 });
 
+describe('the snapshots a console keeps', () => {
+  it('are a whole number from 1 to 100, shown with the default, and travel with the configuration', async () => {
+    const b = backend();
+    for (const keepSnapshots of [0, 2.5, 101]) {
+      const refused = await dispatch(b, 'consoles.add', {
+        name: 'prod',
+        url: 'https://a.example.com',
+        keepSnapshots,
+      });
+      expect(!refused.ok && refused.error.message).toMatch(
+        /Snapshots to keep must be a whole number from 1 to 100/,
+      );
+    }
+    const plain = await dispatch(b, 'consoles.add', {
+      name: 'plain',
+      url: 'https://b.example.com',
+    });
+    expect(plain).toMatchObject({ ok: true, value: { keepSnapshots: 2 } });
+    await dispatch(b, 'consoles.add', {
+      name: 'prod',
+      url: 'https://a.example.com',
+      keepSnapshots: 10,
+    });
+    const exported = await dispatch(b, 'config.export', {});
+    const file = exported.ok ? (exported.value as CallResult<'config.export'>).json : '{}';
+    expect((JSON.parse(file) as { consoles: unknown[] }).consoles).toEqual([
+      expect.not.objectContaining({ keepSnapshots: expect.anything() }),
+      expect.objectContaining({ name: 'prod', keepSnapshots: 10 }),
+    ]);
+    const other = backend();
+    expect(await dispatch(other, 'config.import', { json: file })).toMatchObject({ ok: true });
+    const listed = await dispatch(other, 'consoles.list', {});
+    expect(
+      listed.ok && (listed.value as CallResult<'consoles.list'>).map((c) => c.keepSnapshots),
+    ).toEqual([2, 10]);
+  });
+});
+
 describe('the same console twice', () => {
   it.each([
     ['http://127.0.0.1:8443', 'http://localhost:8443'],

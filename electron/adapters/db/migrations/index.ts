@@ -10,6 +10,7 @@ import { migration as rawBytes } from './0008-raw-bytes';
 import { migration as historyWindow } from './0009-history-window';
 import { migration as chunks } from './0010-chunks';
 import { migration as savedViews } from './0011-saved-views';
+import { migration as keepSnapshots } from './0012-keep-snapshots';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   historyWindow,
   chunks,
   savedViews,
+  keepSnapshots,
 ];

@@ -28,6 +28,11 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .option('--apis <list>', 'APIs to sync: agents,threats,activities (default: all)', commaList)
     .option('--proxy <url>', 'an HTTP proxy for this console (default: HTTPS_PROXY)')
     .option('--ca-bundle <file>', 'extra CA certificates (PEM) to trust for this console')
+    .option(
+      '--keep-snapshots <n>',
+      'complete snapshots to keep, so diff can compare any two (default 2)',
+      Number,
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (options: {
@@ -37,6 +42,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
         apis?: string[];
         proxy?: string;
         caBundle?: string;
+        keepSnapshots?: number;
         json?: boolean;
       }) => {
         const caBundle = options.caBundle === undefined ? undefined : resolve(options.caBundle);
@@ -50,6 +56,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
           ...(options.apis === undefined ? {} : { apis: options.apis }),
           ...(options.proxy === undefined ? {} : { proxyUrl: options.proxy }),
           ...(caBundle === undefined ? {} : { caBundle }),
+          ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
         });
         if (options.json) return printJson(io, record);
         io.stdout(`Added console "${record.name}" (${record.url}).\n`);

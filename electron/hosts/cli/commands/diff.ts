@@ -8,15 +8,18 @@ export function registerDiffCommand(program: Command, context: CliContext): void
   program
     .command('diff')
     .description(
-      'devices new, gone and changed between the last two complete snapshots of each console',
+      'devices new, gone and changed between the last two complete snapshots of each console, or two chosen ones',
     )
     .option('--console <name>', 'only this console')
+    .option('--from <id>', 'the earlier snapshot (with --console; --json lists those kept)', Number)
+    .option('--to <id>', 'the later snapshot (default: the newest)', Number)
     .option('--json', 'print as JSON (one object per console)')
-    .action(async (options: { console?: string; json?: boolean }) => {
-      const diffs = await context.call(
-        'diff.run',
-        options.console === undefined ? {} : { console: options.console },
-      );
+    .action(async (options: { console?: string; from?: number; to?: number; json?: boolean }) => {
+      const diffs = await context.call('diff.run', {
+        ...(options.console === undefined ? {} : { console: options.console }),
+        ...(options.from === undefined ? {} : { from: options.from }),
+        ...(options.to === undefined ? {} : { to: options.to }),
+      });
       if (options.json) return printJson(io, diffs);
       if (diffs.length === 0) io.stdout('No console is configured yet: add one, then sync it.\n');
       for (const diff of diffs) io.stdout(describe(diff));
@@ -31,7 +34,7 @@ const named = (device: { agentId: string; hostname?: string }) =>
 function describe(diff: ConsoleDiff): string {
   if (diff.note !== undefined || !diff.from || !diff.to) return `${diff.console}: ${diff.note}\n`;
   const lines = [
-    `${diff.console}: ${diff.from.takenAt} → ${diff.to.takenAt}: ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed`,
+    `${diff.console}: snapshot ${diff.from.id} (${diff.from.takenAt}) → ${diff.to.id} (${diff.to.takenAt}): ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed`,
     ...diff.added.map((device) => `  + ${named(device)}`),
     ...diff.removed.map((device) => `  - ${named(device)}`),
     ...diff.changed.map(
