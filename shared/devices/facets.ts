@@ -1,5 +1,5 @@
 import type { DeviceRow } from './device-row';
-import { osCaption } from './os-caption';
+import { deviceTypeCaption, osCaption } from './os-caption';
 
 /** Columns the analyst narrows the grid by, value by value, with counts. */
 export const FACETS = [
@@ -19,8 +19,13 @@ export type FacetKey = (typeof FACETS)[number]['key'];
 /** How a device with no value in a column is named (and filtered). */
 export const NO_VALUE = 'Unknown';
 
-/** A row's value in a facet's column, as the facet lists it (the OS as OCSF names it). */
+/** A row's value in a facet's column, as the facet lists it (OS and device type as OCSF names them). */
 export function facetValue(row: DeviceRow, key: FacetKey): string {
-  const value = key === 'osType' ? osCaption(row.osType) : row[key];
+  const value =
+    key === 'osType'
+      ? osCaption(row.osType)
+      : key === 'deviceType'
+        ? deviceTypeCaption(row.deviceType)
+        : row[key];
   return value === undefined || value === '' ? NO_VALUE : String(value);
 }

@@ -162,6 +162,10 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await nav(page, 'Overview');
   const versions = page.getByRole('region', { name: 'Agent versions (active devices)' });
   await expect(versions).toContainText('(newest)');
+  // Legends read as the OCSF export does: "laptop" is Laptop.
+  const types = page.getByRole('region', { name: 'Device types (active devices)' });
+  await expect(types).toContainText('Laptop');
+  await expect(types).not.toContainText('laptop');
   await shot(page, 'overview-clickable-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
   await versions.locator('.MuiBarChart-element').first().click();

@@ -70,6 +70,24 @@ describe('the grid filter', () => {
     expect(ids(run('is.site=Unknown'))).toEqual(['5']);
   });
 
+  it('names device types as the OCSF export does, keeping a type OCSF has no name for', () => {
+    const rows = [
+      row('a', { deviceType: 'laptop' }),
+      row('b', { deviceType: 'LAPTOP' }),
+      row('c', { deviceType: 'kubernetes node' }),
+      row('d', {}),
+    ];
+    const index = searchIndex(rows);
+    const facts = rowFacts(rows, (r) => index.get(r) ?? '');
+    const result = filterRows(facts, gridQueryOf(new URLSearchParams('is.deviceType=Laptop')), NOW);
+    expect([...result.visible]).toEqual([1, 1, 0, 0]);
+    expect(result.facets.deviceType).toEqual([
+      ['Laptop', 2],
+      ['kubernetes node', 1],
+      ['Unknown', 1],
+    ]);
+  });
+
   it('counts each facet value with every other filter applied, but not its own', () => {
     const result = run('is.site=Paris&quick=infected');
     expect(ids(result)).toEqual(['1']);

@@ -1,6 +1,6 @@
 import type { GridRow, OverviewStats } from '../../../shared/contract/views';
 import { deviceFlags } from '../../../shared/devices/device-flags';
-import { osCaption } from '../../../shared/devices/os-caption';
+import { deviceTypeCaption, osCaption } from '../../../shared/devices/os-caption';
 import { NO_VALUE } from '../../../shared/devices/facets';
 
 type Stats = OverviewStats;
@@ -19,7 +19,7 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
     if (!row.decommissioned) {
       bump(os, osCaption(row.osType));
       bump(versions, row.agentVersion);
-      bump(types, row.deviceType);
+      bump(types, deviceTypeCaption(row.deviceType));
     }
     let entry = consoles.get(row.console);
     if (!entry) {
