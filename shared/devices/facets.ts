@@ -10,6 +10,7 @@ export const FACETS = [
   { key: 'os', label: 'OS version' },
   { key: 'deviceType', label: 'Device type' },
   { key: 'agentVersion', label: 'Agent version' },
+  { key: 'networkStatus', label: 'Network status' },
   { key: 'firewall', label: 'Firewall' },
   { key: 'updateStatus', label: 'Update Status' },
   { key: 'infectionStatus', label: 'Infection Status' },

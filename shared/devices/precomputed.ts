@@ -8,7 +8,7 @@ import { toDeviceRow, type DeviceRow } from './device-row';
  * stored outputs of an older version are ignored and mapped again. A golden test fails when the
  * outputs change without a bump.
  */
-export const PRECOMPUTE_VERSION = 5;
+export const PRECOMPUTE_VERSION = 6;
 
 /**
  * What exports and the grid need from one raw agent, mapped once as the sync stores it. The

@@ -25,6 +25,7 @@ const SEARCHED: (keyof GridRow)[] = [
   'externalIp',
   'lastSeen',
   'agentVersion',
+  'networkStatus',
   'firewall',
   'users',
   'updateStatus',

@@ -167,10 +167,9 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'devices-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
   await page.getByRole('button', { name: 'Columns' }).click();
-  await expect(page.getByRole('menuitemcheckbox', { name: 'Hostname' })).toHaveAttribute(
-    'aria-checked',
-    'true',
-  );
+  await expect(
+    page.getByRole('menuitemcheckbox', { name: 'Hostname', exact: true }),
+  ).toHaveAttribute('aria-checked', 'true');
   expect(await seriousA11yViolations(page, '[role="menu"]')).toEqual([]);
   await page.keyboard.press('Escape');
 

@@ -282,6 +282,7 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await page.goto(`${env.origin}/#/devices`);
   await expect(footer(page)).toContainText('Showing');
   await page.getByRole('button', { name: 'Duplicates' }).click();
+  expect(await seriousA11yViolations(page, '[role="menu"]')).toEqual([]);
   await page.getByRole('menuitemcheckbox', { name: 'Same serial number · 2' }).click();
   await page.keyboard.press('Escape');
   const latest = (await api<{ rows: Row[] }>(page, 'devices.list', {})).rows;

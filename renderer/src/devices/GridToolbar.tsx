@@ -140,7 +140,7 @@ export function GridToolbar(props: Props) {
         Columns
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <ListSubheader>Column sets</ListSubheader>
+        <ListSubheader role="presentation">Column sets</ListSubheader>
         {COLUMN_SETS.map((set) => (
           <MenuItem
             key={set.name}
@@ -154,7 +154,7 @@ export function GridToolbar(props: Props) {
           </MenuItem>
         ))}
         <Divider />
-        <ListSubheader>Columns</ListSubheader>
+        <ListSubheader role="presentation">Columns</ListSubheader>
         {props.columns.map((column) => (
           <MenuItem
             key={column.id}

@@ -34,6 +34,7 @@ export const COLUMN_SETS = [
       'deviceType',
       'ips',
       'externalIp',
+      'networkStatus',
       'macs',
       'serialNumber',
       'users',

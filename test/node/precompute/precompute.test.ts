@@ -274,8 +274,8 @@ describe('PRECOMPUTE_VERSION', () => {
       // 2: Sekoia records without a group send no groups; osType "unknown" is OCSF 0.
       // 3: "true"/"false" and decimal counts in strings are coerced, not dropped.
       // 4: the Sekoia record is no longer stored (mapped as it is sent); OCSF goes in chunks.
-      version: 5,
-      fingerprint: '70e0ca77b8e618f94ba038bdb23cf5e78a307ab23b0e9497ce4ec6ac82f5ed5c',
+      version: 6,
+      fingerprint: 'b1f1b4c246735ae7c1b2c4e0c4f00bc9cf42f2126cf3dc81174c21ff4e0cfdf9',
     });
   });
 });
