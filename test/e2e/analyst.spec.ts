@@ -201,14 +201,19 @@ test('the analyst path, end to end', async ({ page }) => {
   const detail = page.getByRole('region', { name: 'Device detail' });
   const ocsf = detail.getByRole('region', { name: 'OCSF 1.6.0 record' }).locator('pre');
   await expect(ocsf).toContainText('"class_uid": 5001');
+  expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
+  await expect(detail.getByRole('region', { name: 'Summary' })).toContainText('Infection status');
+  await shot(page, 'device-detail-light');
+  await detail.getByRole('tab', { name: 'Raw SentinelOne agent' }).click();
   await expect(
     detail.getByRole('region', { name: 'Raw SentinelOne agent' }).locator('pre'),
   ).toContainText(`"computerName": "${host}"`);
-  expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
   await expect(detail.getByRole('region', { name: 'Threats' })).toContainText(
     'Stored: the whole history.',
   );
-  await shot(page, 'device-detail-light');
+  expect(await seriousA11yViolations(page, '[role="region"][aria-label="Device detail"]')).toEqual(
+    [],
+  );
   // Next and previous follow the grid's order.
   const title = detail.getByRole('heading', { level: 3 });
   await expect(title).toContainText(host);
@@ -262,6 +267,7 @@ test('the analyst path, end to end', async ({ page }) => {
   const threatened = rows.find((r) => r.agentId === findings[0]!.device.uid_alt)!;
   await page.getByLabel('Quick search').fill(threatened.hostname!);
   await page.getByRole('gridcell', { name: threatened.hostname!, exact: true }).first().click();
+  await detail.getByRole('tab', { name: /Threats as OCSF Detection Findings/ }).click();
   const findingsPane = detail.getByRole('region', { name: /Threats as OCSF Detection Findings/ });
   await expect(findingsPane.locator('pre')).toContainText('"class_uid": 2004');
   // The page is titled with the hostname and summarises the device before its JSON.

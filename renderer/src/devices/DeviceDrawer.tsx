@@ -7,6 +7,9 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import Close from '@mui/icons-material/Close';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
@@ -18,7 +21,10 @@ import { useQuery } from '../backend/BackendContext';
 import { describeWindow } from '../../../shared/sentinelone/history-window';
 import { ErrorNotice } from '../ErrorNotice';
 
-/** One device: its OCSF record and raw SentinelOne JSON side by side, threats and activities. */
+/**
+ * One device: a summary with its enrichments and findings, its threats and activities, and its
+ * OCSF record, raw SentinelOne JSON and findings as tabs.
+ */
 export function DeviceDrawer({
   device,
   onClose,
@@ -87,10 +93,6 @@ function Detail({
       {d && (
         <>
           <Summary row={d.row} />
-          <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
-            <JsonPane title="OCSF 1.6.0 record" text={d.ocsf} />
-            <JsonPane title="Raw SentinelOne agent" text={d.raw} />
-          </Stack>
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
             <Recent
               title="Threats"
@@ -105,43 +107,78 @@ function Detail({
               window={d.history.activities}
             />
           </Stack>
-          {d.threats.length > 0 && (
-            <Stack direction="row" sx={{ mt: 2 }}>
-              <JsonPane
-                title={`Threats as OCSF Detection Findings (${d.threats.length})`}
-                text={d.findings}
-              />
-            </Stack>
-          )}
+          <Records
+            panes={[
+              { title: 'OCSF 1.6.0 record', text: d.ocsf },
+              { title: 'Raw SentinelOne agent', text: d.raw },
+              ...(d.threats.length > 0
+                ? [
+                    {
+                      title: `Threats as OCSF Detection Findings (${d.threats.length})`,
+                      text: d.findings,
+                    },
+                  ]
+                : []),
+            ]}
+          />
         </>
       )}
     </>
   );
 }
 
-function JsonPane({ title, text }: { title: string; text: string }) {
+/** The device as records, one tab each, at full width: OCSF, the raw agent, its findings. */
+function Records({ panes }: { panes: { title: string; text: string }[] }) {
+  const [shown, setShown] = useState(0);
+  const pane = panes[Math.min(shown, panes.length - 1)]!;
   return (
-    <Paper variant="outlined" sx={{ flex: 1, minWidth: 0 }} role="region" aria-label={title}>
-      <Stack direction="row" sx={{ alignItems: 'center', px: 1 }}>
-        <Typography variant="subtitle2" sx={{ flexGrow: 1 }}>
-          {title}
-        </Typography>
-        <Button
-          size="small"
-          startIcon={<ContentCopy />}
-          onClick={() => void navigator.clipboard.writeText(text)}
-        >
-          Copy
-        </Button>
-      </Stack>
-      <Box
-        component="pre"
-        tabIndex={0}
-        sx={{ m: 0, p: 1, height: '48vh', overflow: 'auto', fontSize: 12, fontFamily: 'monospace' }}
+    <Paper variant="outlined" sx={{ mt: 2 }}>
+      <Tabs
+        value={Math.min(shown, panes.length - 1)}
+        onChange={(_e, next: number) => setShown(next)}
       >
-        {text}
-      </Box>
+        {panes.map((p, i) => (
+          <Tab key={p.title} label={p.title} id={`record-tab-${i}`} aria-controls="record-pane" />
+        ))}
+      </Tabs>
+      <JsonPane title={pane.title} text={pane.text} tab={`record-tab-${shown}`} />
     </Paper>
+  );
+}
+
+function JsonPane({ title, text, tab }: { title: string; text: string; tab: string }) {
+  return (
+    <Box id="record-pane" role="tabpanel" aria-labelledby={tab}>
+      <Box role="region" aria-label={title}>
+        <Stack direction="row" sx={{ alignItems: 'center', px: 1 }}>
+          <Typography variant="caption" color="text.secondary" sx={{ flexGrow: 1 }}>
+            {text.length.toLocaleString()} characters
+          </Typography>
+          <Button
+            size="small"
+            startIcon={<ContentCopy />}
+            onClick={() => void navigator.clipboard.writeText(text)}
+          >
+            Copy
+          </Button>
+        </Stack>
+        <Box
+          component="pre"
+          tabIndex={0}
+          aria-label={title}
+          sx={{
+            m: 0,
+            p: 1,
+            height: '48vh',
+            overflow: 'auto',
+            fontSize: 12,
+            fontFamily: 'monospace',
+          }}
+        >
+          {text}
+        </Box>
+      </Box>
+    </Box>
   );
 }
 
@@ -227,6 +264,12 @@ function Summary({ row }: { row: GridRow }) {
     ['Last user', row.users ?? 'none'],
     ['Site · group', `${row.site ?? '—'} · ${row.group ?? '—'}`],
     ['Agent version', row.agentVersion ?? 'unknown'],
+    ['MACs', row.macs.join(', ') || 'none'],
+    ['Serial number', row.serialNumber ?? 'none'],
+    ['Network status', row.networkStatus ?? 'unknown'],
+    ['Firewall', row.firewall ?? 'unknown'],
+    ['Update status', row.updateStatus ?? 'unknown'],
+    ['Infection status', row.infectionStatus ?? 'unknown'],
     [
       'Last seen',
       `${ago(row.lastSeen)}${row.lastSeen ? ` (${new Date(row.lastSeen).toLocaleString()})` : ''}`,
@@ -262,13 +305,13 @@ function Summary({ row }: { row: GridRow }) {
           </Box>
         ))}
       </Box>
-      {flags.length > 0 && (
-        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          {flags.map((flag) => (
-            <Chip key={flag} size="small" variant="outlined" label={flag} />
-          ))}
-        </Stack>
-      )}
+      <Stack direction="row" spacing={1} sx={{ mt: 1 }} aria-label="Findings">
+        {flags.length === 0 ? (
+          <Chip size="small" color="success" label="No open findings" />
+        ) : (
+          flags.map((flag) => <Chip key={flag} size="small" color="error" label={flag} />)
+        )}
+      </Stack>
     </Paper>
   );
 }
