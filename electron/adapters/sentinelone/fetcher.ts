@@ -22,10 +22,22 @@ export class ConsoleFetcher {
   }
 
   /** One list page; `onSend` is called as its (first) request leaves. */
-  page(path: string, query: Query, onSend?: () => void): Promise<SplitPage> {
-    return this.retried(path, async () =>
-      splitBody(await this.client.getBytes(path, query, this.signal, onSend), path),
-    );
+  /**
+   * One page, split into its elements. `onBody` sees the raw body before it is split, and the
+   * split waits for what it returns (the walk reads the next cursor from the body and sends the
+   * next request first); `onSend` is told when the request leaves.
+   */
+  page(
+    path: string,
+    query: Query,
+    onSend?: () => void,
+    onBody?: (bytes: Buffer) => Promise<void> | void,
+  ): Promise<SplitPage> {
+    return this.retried(path, async () => {
+      const bytes = await this.client.getBytes(path, query, this.signal, onSend);
+      await onBody?.(bytes);
+      return splitBody(bytes, path);
+    });
   }
 
   async json<T>(path: string, query: Query): Promise<T> {

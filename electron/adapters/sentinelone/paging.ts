@@ -3,6 +3,7 @@ import type { ConsoleFetcher } from './fetcher';
 import type { SplitPage } from './page-splitter';
 import { AppError } from '../../../shared/errors/app-error';
 import type { RawJson } from './raw-json';
+import { peekNextCursor } from './next-cursor-peek';
 
 export const PAGE_LIMIT = 1000;
 
@@ -26,11 +27,25 @@ function nextCursorOf(value: unknown): string | undefined {
   return value;
 }
 
+/** A page asked for: its answer, when its request left, and the next page asked on a guess. */
+interface Asked {
+  page: Promise<SplitPage>;
+  sent: Promise<void>;
+  /**
+   * The walk will read this page: only such a page guesses the next one, so a guess that
+   * turned out wrong never leads a chain of requests down a wrong path.
+   */
+  confirmed: boolean;
+  guessed: () => { cursor: string; asked: Asked } | undefined;
+}
+
 /**
  * Walks a list endpoint with cursors, `limit=1000`. The next page is requested as soon as the
- * current one has arrived, and the current one is handed over only once that request has left
- * (the rate limiter sends it on a later turn of the event loop, which the caller's synchronous
- * work on this page would otherwise hold back): fetching it overlaps the caller's work.
+ * current one's body has arrived, on the cursor read from its end (`peekNextCursor`), before the
+ * body is split; a guess the split page contradicts is dropped and the right cursor asked for.
+ * The current page is handed over only once the next request has left (the rate limiter sends
+ * it on a later turn of the event loop, which the caller's synchronous work on this page would
+ * otherwise hold back): fetching it overlaps the caller's work.
  */
 export async function* walkPages(
   fetcher: ConsoleFetcher,
@@ -38,26 +53,47 @@ export async function* walkPages(
   query: Query,
 ): AsyncGenerator<Page> {
   const seen = new Set<string>();
-  let pending: Promise<SplitPage> | undefined = fetcher.page(path, { ...query, limit: PAGE_LIMIT });
-  while (pending) {
-    const page: SplitPage = await pending;
+  const ask = (cursor: string | undefined, confirmed: boolean): Asked => {
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    let guessed: { cursor: string; asked: Asked } | undefined;
+    const page = fetcher.page(
+      path,
+      { ...query, limit: PAGE_LIMIT, ...(cursor === undefined ? {} : { cursor }) },
+      markSent,
+      async (bytes) => {
+        if (!asked.confirmed) return;
+        const guess = peekNextCursor(bytes);
+        if (guess === undefined || seen.has(guess) || guessed?.cursor === guess) return;
+        guessed = { cursor: guess, asked: ask(guess, false) };
+        // The split (a synchronous 5–15 ms) waits until the next request has left.
+        await guessed.asked.sent;
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    );
+    // If the caller stops early, or a guess is dropped, a failure must not go unhandled.
+    page.then(markSent, markSent);
+    const asked: Asked = { page, sent, confirmed, guessed: () => guessed };
+    return asked;
+  };
+  let current: Asked | undefined = ask(undefined, true);
+  while (current) {
+    const page: SplitPage = await current.page;
     const cursor =
       page.elements.length > 0 ? nextCursorOf(page.envelope.pagination?.nextCursor) : undefined;
     if (cursor !== undefined && seen.has(cursor)) throw new CursorLoopError(path);
     if (cursor !== undefined) seen.add(cursor);
-    let sent: Promise<void> | undefined;
-    if (cursor === undefined) pending = undefined;
-    else {
-      let markSent!: () => void;
-      sent = new Promise<void>((resolve) => (markSent = resolve));
-      pending = fetcher.page(path, { ...query, limit: PAGE_LIMIT, cursor }, markSent);
-      // If the caller stops early, the prefetched page's failure must not go unhandled.
-      pending.then(markSent, markSent);
+    const guessed = current.guessed();
+    let next: Asked | undefined;
+    if (cursor !== undefined) {
+      next = guessed?.cursor === cursor ? guessed.asked : ask(cursor, true);
+      next.confirmed = true;
+      await next.sent;
+      // undici writes the request on a later turn of the event loop: give it that turn.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await sent;
-    // undici writes the request on a later turn of the event loop: give it that turn.
-    if (sent) await new Promise((resolve) => setImmediate(resolve));
     const total = page.envelope.pagination?.totalItems;
     yield { elements: page.elements, totalItems: typeof total === 'number' ? total : undefined };
+    current = next;
   }
 }

@@ -6,6 +6,7 @@ import {
   TruncatedBodyError,
 } from '../../../electron/adapters/sentinelone/page-splitter';
 import { CursorLoopError, walkPages } from '../../../electron/adapters/sentinelone/paging';
+import { peekNextCursor } from '../../../electron/adapters/sentinelone/next-cursor-peek';
 
 describe('splitPage', () => {
   it('returns the exact text of each element and the parsed envelope', () => {
@@ -131,5 +132,74 @@ describe('walkPages', () => {
     for await (const page of walkPages(fetcher, '/agents', {}))
       events.push(`got ${String(page.elements[0])}`);
     expect(events).toEqual(['sent start', 'sent c1', 'got a', 'got b']);
+  });
+});
+
+describe('the next cursor, read before the page is split', () => {
+  it('is the string the body’s last "nextCursor" names', () => {
+    const body = (tail: string) => Buffer.from(`{"data":[{"id":"1"}],"pagination":${tail}}`);
+    expect(peekNextCursor(body('{"nextCursor":"eyJvIjox","totalItems":2}'))).toBe('eyJvIjox');
+    expect(peekNextCursor(body('{ "nextCursor" :\n "abc" }'))).toBe('abc');
+    expect(peekNextCursor(body('{"nextCursor":null}'))).toBeUndefined();
+    expect(peekNextCursor(body('{"nextCursor":""}'))).toBeUndefined();
+    expect(peekNextCursor(body('{"nextCursor":"a\\"b"}'))).toBeUndefined();
+    expect(peekNextCursor(body('{"nextCursor":"cut'))).toBeUndefined();
+    expect(peekNextCursor(body('{}'))).toBeUndefined();
+  });
+});
+
+describe('walkPages with a head start', () => {
+  /** Pages served as raw bodies: the walk may guess from the body before the split. */
+  function rawFetcher(pages: Record<string, { body: string; nextCursor: string | null }>) {
+    const events: string[] = [];
+    const fetcher = {
+      page: async (
+        _path: string,
+        query: Record<string, unknown>,
+        onSend?: () => void,
+        onBody?: (bytes: Buffer) => Promise<void> | void,
+      ) => {
+        const key = String(query.cursor ?? 'start');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        events.push(`sent ${key}`);
+        onSend?.();
+        const page = pages[key];
+        if (!page) throw new Error(`no page for cursor ${key}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        await onBody?.(Buffer.from(page.body));
+        events.push(`split ${key}`);
+        return { elements: [key], envelope: { pagination: { nextCursor: page.nextCursor } } };
+      },
+    } as unknown as ConsoleFetcher;
+    return { fetcher, events };
+  }
+  const envelope = (cursor: string | null) =>
+    `{"data":[{"id":"x"}],"pagination":{"nextCursor":${JSON.stringify(cursor)}}}`;
+
+  it('sends the next request before the current page is split', async () => {
+    const { fetcher, events } = rawFetcher({
+      start: { body: envelope('c1'), nextCursor: 'c1' },
+      c1: { body: envelope(null), nextCursor: null },
+    });
+    expect(await walk(fetcher)).toEqual(['start', 'c1']);
+    expect(events).toEqual(['sent start', 'sent c1', 'split start', 'split c1']);
+  });
+
+  it('drops a guess the split page contradicts, and follows no guess from it', async () => {
+    // A body whose last "nextCursor" is not its envelope's (keys in another order, and an
+    // element carrying the name): the guess is asked for, then dropped.
+    const misleading = '{"pagination":{"nextCursor":"c1"},"data":[{"nextCursor":"wrong"}]}';
+    const { fetcher, events } = rawFetcher({
+      start: { body: misleading, nextCursor: 'c1' },
+      wrong: { body: envelope('deeper'), nextCursor: 'deeper' },
+      c1: { body: envelope(null), nextCursor: null },
+    });
+    expect(await walk(fetcher)).toEqual(['start', 'c1']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.filter((event) => event.startsWith('sent'))).toEqual([
+      'sent start',
+      'sent wrong',
+      'sent c1',
+    ]);
   });
 });
