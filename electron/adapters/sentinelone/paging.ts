@@ -66,8 +66,8 @@ export async function* walkPages(
         const guess = peekNextCursor(bytes);
         if (guess === undefined || seen.has(guess) || guessed?.cursor === guess) return;
         guessed = { cursor: guess, asked: ask(guess, false) };
-        // The split (a synchronous 5–15 ms) waits until the next request has left.
-        await guessed.asked.sent;
+        // The split (a synchronous 5–15 ms) waits one turn of the event loop, in which undici
+        // writes the request; a request the rate limiter holds back does not hold the split.
         await new Promise((resolve) => setImmediate(resolve));
       },
     );

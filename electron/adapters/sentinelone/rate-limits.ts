@@ -1,4 +1,4 @@
-import Bottleneck from 'bottleneck';
+import pThrottle from 'p-throttle';
 
 /** Requests per second and burst per endpoint, per token (reference §9). */
 export interface RateLimit {
@@ -14,20 +14,25 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   default: { perSecond: 2, burst: 1 },
 };
 
+type Throttled = <T>(task: () => Promise<T>) => Promise<T>;
+
 /**
- * Client-side pacing, one limiter per endpoint of one console (tokens are per console).
- * `/agents/count` shares the `/agents` budget.
+ * Client-side pacing, one limiter per endpoint of one console (tokens are per console):
+ * at most `burst` requests in any window of `burst / perSecond` seconds. `/agents/count`
+ * shares the `/agents` budget. A request within budget starts at once, on this turn of the
+ * event loop: the walk sends the next page's request while it splits the current one, and a
+ * limiter that always waits a few timer turns (as Bottleneck did) held the split back.
  */
 export class RateLimiters {
-  private readonly limiters = new Map<string, Bottleneck>();
+  private readonly limiters = new Map<string, Throttled>();
 
   constructor(private readonly limits: Readonly<Record<string, RateLimit>> = DEFAULT_RATE_LIMITS) {}
 
   schedule<T>(path: string, task: () => Promise<T>): Promise<T> {
-    return this.limiterFor(path).schedule(task);
+    return this.limiterFor(path)(task);
   }
 
-  private limiterFor(path: string): Bottleneck {
+  private limiterFor(path: string): Throttled {
     const endpoint =
       Object.keys(this.limits).find(
         (key) => key !== 'default' && (path === key || path.startsWith(`${key}/`)),
@@ -35,16 +40,13 @@ export class RateLimiters {
     let limiter = this.limiters.get(endpoint);
     if (!limiter) {
       const limit = this.limits[endpoint] ?? this.limits.default ?? { perSecond: 2, burst: 1 };
-      const refreshMs = Math.ceil((1000 * limit.burst) / limit.perSecond);
-      limiter = new Bottleneck({
-        minTime: Math.floor(1000 / limit.perSecond / Math.max(1, limit.burst)),
-        reservoir: limit.burst,
-        reservoirRefreshAmount: limit.burst,
-        reservoirRefreshInterval: refreshMs,
-        // Bottleneck refills reservoirs on its heartbeat, 250 ms by default: at 25/s that
-        // would pace requests at 4/s.
-        heartbeatInterval: Math.min(250, refreshMs),
-      });
+      // strict: a sliding window, so no two windows' bursts meet at their edge.
+      const run = pThrottle({
+        limit: limit.burst,
+        interval: Math.ceil((1000 * limit.burst) / limit.perSecond),
+        strict: true,
+      })((task: () => Promise<unknown>) => task());
+      limiter = run as Throttled;
       this.limiters.set(endpoint, limiter);
     }
     return limiter;

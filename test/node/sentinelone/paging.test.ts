@@ -160,7 +160,7 @@ describe('walkPages with a head start', () => {
         onBody?: (bytes: Buffer) => Promise<void> | void,
       ) => {
         const key = String(query.cursor ?? 'start');
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // A request within the rate limit leaves on this turn; its answer comes later.
         events.push(`sent ${key}`);
         onSend?.();
         const page = pages[key];
