@@ -13,12 +13,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../adapters/http/retry';
 import type { S1Api } from '../../shared/sentinelone/apis';
 import { InvalidArgumentError } from '../../shared/errors/app-error';
 import { AutoPoller } from '../domains/sync/auto-poll';
-import {
-  DEFAULT_KEEP_SNAPSHOTS,
-  RETRYING,
-  SyncEngine,
-  type SyncEngineOptions,
-} from '../domains/sync/sync-engine';
+import { RETRYING, SyncEngine, type SyncEngineOptions } from '../domains/sync/sync-engine';
 import type { ConsoleView } from '../../shared/contract/views';
 import { EventHub } from './event-hub';
 import { silentLogger, type Logger } from '../adapters/logging/log-file';
@@ -164,8 +159,7 @@ export class Backend {
       ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
       ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
       ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
-      keepSnapshots:
-        record.keepSnapshots ?? this.deps.sync?.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS,
+      keepSnapshots: this.engine.keepSnapshotsFor(record),
       history: this.stores.entities.windows(record.id),
       tokenStored: record.tokenStored,
       state: this.stores.consoleState.get(record.id).state,

@@ -1,3 +1,4 @@
+import { MAX_KEEP_SNAPSHOTS } from '../domains/consoles/console-settings';
 import { homedir } from 'node:os';
 import { openDatabase } from '../adapters/db/database';
 import { resolveDataDir } from '../adapters/platform/data-dir';
@@ -77,12 +78,15 @@ export function openBackend(options: OpenBackendOptions): Backend {
 }
 
 /**
- * The retention setting: how many complete snapshots each console keeps
- * (`S1INV_KEEP_SNAPSHOTS`, at least 1; default 2, the current one and the one before it).
+ * The default retention: how many complete snapshots a console without a setting of its own
+ * keeps (`S1INV_KEEP_SNAPSHOTS`, 1 to 100, as a console's own; default 2, the current one and
+ * the one before it). Another value is ignored.
  */
 function keepSnapshotsFrom(env: Readonly<Record<string, string | undefined>>): {
   keepSnapshots?: number;
 } {
   const value = Number(env.S1INV_KEEP_SNAPSHOTS);
-  return Number.isInteger(value) && value >= 1 ? { keepSnapshots: value } : {};
+  return Number.isInteger(value) && value >= 1 && value <= MAX_KEEP_SNAPSHOTS
+    ? { keepSnapshots: value }
+    : {};
 }

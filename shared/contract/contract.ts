@@ -178,8 +178,10 @@ export const CALLS = {
     z.object({ query: GridQueryArgs }).strict(),
     z.object({ agentIds: z.array(z.string()) }),
   ),
-  /** Per console: devices new, gone and changed between its last two complete snapshots. */
-  /** `from` and `to` (snapshot ids, with `console`) compare two kept snapshots; else the last two. */
+  /**
+   * Per console: devices new, gone and changed between its last two complete snapshots, or, with
+   * `console`, between the two kept snapshots `from` and `to` (ids) name.
+   */
   'diff.run': call(
     z
       .object({

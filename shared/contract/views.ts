@@ -154,9 +154,8 @@ export const HealthReport = z.object({
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 
-/** One grid row: the device row of shared/devices, never the raw objects. */
 /**
- * A device as the grid shows it: its row, and how many devices share its hostname, serial
+ * A device as the grid shows it, never the raw objects: its row, and how many devices share its hostname, serial
  * number or MAC across every console, itself included (absent when it is alone; see
  * `devices/duplicates.ts`). The sizes depend on the whole inventory, so the grid's backend
  * works them out when it loads the rows.

@@ -1,3 +1,4 @@
+import type { GridRow } from '../contract/views';
 import type { DeviceRow } from './device-row';
 
 // The same machine enrolled twice (re-imaged, cloned, or in two consoles) shows as two devices
@@ -9,17 +10,32 @@ import type { DeviceRow } from './device-row';
 export const DUPLICATE_KINDS = ['hostname', 'serial', 'mac'] as const;
 export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
 
+/**
+ * Per kind: the grid row's field that holds a device's group size, the field the group shares
+ * (sorted by size, a group's devices sit together by it), and what the column is called.
+ */
+export const DUPLICATE_FIELDS = {
+  hostname: { size: 'sameHostname', shares: 'hostname', label: 'Same hostname', noun: 'hostname' },
+  serial: {
+    size: 'sameSerial',
+    shares: 'serialNumber',
+    label: 'Same serial',
+    noun: 'serial number',
+  },
+  mac: { size: 'sameMac', shares: 'macs', label: 'Same MAC', noun: 'MAC address' },
+} as const satisfies Record<
+  DuplicateKind,
+  { size: keyof GridRow; shares: keyof GridRow; label: string; noun: string }
+>;
+
 /** Per kind, each row's group size by the row's index (0 when no other device shares it). */
 export type DuplicateSizes = Record<DuplicateKind, Uint32Array>;
 
 /**
  * Serial numbers firmware fills in when it has none: virtual machines and white-box boards
- * share them by the thousand, so they identify nothing.
+ * share them by the thousand, so they identify nothing (any run of zeros is one too).
  */
 const PLACEHOLDER_SERIALS = new Set([
-  '0',
-  '00000000',
-  '0000000000',
   '0123456789',
   '1234567890',
   'none',

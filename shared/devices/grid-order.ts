@@ -1,4 +1,5 @@
 import type { GridRow } from '../contract/views';
+import { DUPLICATE_FIELDS } from './duplicates';
 
 /** A sort the grid asks for: one of its columns, either way. */
 export interface GridSort {
@@ -10,11 +11,9 @@ export interface GridSort {
  * Columns whose ties are broken by another: sorted by a duplicate group's size, the members of
  * each group sit together (ordered by what they share).
  */
-const THEN_BY: Partial<Record<keyof GridRow, keyof GridRow>> = {
-  sameHostname: 'hostname',
-  sameSerial: 'serialNumber',
-  sameMac: 'macs',
-};
+const THEN_BY: Partial<Record<keyof GridRow, keyof GridRow>> = Object.fromEntries(
+  Object.values(DUPLICATE_FIELDS).map(({ size, shares }) => [size, shares]),
+);
 
 /**
  * Row indices in a column's order, worked out once per column (a descending sort reads the same

@@ -21,7 +21,6 @@ export class ConsoleFetcher {
     return this.signal?.aborted === true;
   }
 
-  /** One list page; `onSend` is called as its (first) request leaves. */
   /**
    * One page, split into its elements. `onBody` sees the raw body before it is split, and the
    * split waits for what it returns (the walk reads the next cursor from the body and sends the

@@ -53,7 +53,8 @@ export async function* walkPages(
   query: Query,
 ): AsyncGenerator<Page> {
   const seen = new Set<string>();
-  const ask = (cursor: string | undefined, confirmed: boolean): Asked => {
+  /** Asks for a page; the walk confirms the ones it will read (see `Asked.confirmed`). */
+  const ask = (cursor: string | undefined): Asked => {
     let markSent!: () => void;
     const sent = new Promise<void>((resolve) => (markSent = resolve));
     let guessed: { cursor: string; asked: Asked } | undefined;
@@ -65,7 +66,7 @@ export async function* walkPages(
         if (!asked.confirmed) return;
         const guess = peekNextCursor(bytes);
         if (guess === undefined || seen.has(guess) || guessed?.cursor === guess) return;
-        guessed = { cursor: guess, asked: ask(guess, false) };
+        guessed = { cursor: guess, asked: ask(guess) };
         // The split (a synchronous 5–15 ms) waits one turn of the event loop, in which undici
         // writes the request; a request the rate limiter holds back does not hold the split.
         await new Promise((resolve) => setImmediate(resolve));
@@ -73,10 +74,11 @@ export async function* walkPages(
     );
     // If the caller stops early, or a guess is dropped, a failure must not go unhandled.
     page.then(markSent, markSent);
-    const asked: Asked = { page, sent, confirmed, guessed: () => guessed };
+    const asked: Asked = { page, sent, confirmed: false, guessed: () => guessed };
     return asked;
   };
-  let current: Asked | undefined = ask(undefined, true);
+  let current: Asked | undefined = ask(undefined);
+  current.confirmed = true;
   while (current) {
     const page: SplitPage = await current.page;
     const cursor =
@@ -86,7 +88,7 @@ export async function* walkPages(
     const guessed = current.guessed();
     let next: Asked | undefined;
     if (cursor !== undefined) {
-      next = guessed?.cursor === cursor ? guessed.asked : ask(cursor, true);
+      next = guessed?.cursor === cursor ? guessed.asked : ask(cursor);
       next.confirmed = true;
       await next.sent;
       // undici writes the request on a later turn of the event loop: give it that turn.

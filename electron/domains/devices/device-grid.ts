@@ -7,7 +7,11 @@ import {
 } from '../../../shared/devices/grid-filter';
 import { GridOrders, windowOf, type GridSort } from '../../../shared/devices/grid-order';
 import type { GridQuery } from '../../../shared/devices/grid-query';
-import { duplicateSizes } from '../../../shared/devices/duplicates';
+import {
+  DUPLICATE_FIELDS,
+  DUPLICATE_KINDS,
+  duplicateSizes,
+} from '../../../shared/devices/duplicates';
 import { searchIndex } from '../../../shared/devices/quick-filters';
 
 export interface GridPage {
@@ -98,11 +102,12 @@ export class DeviceGrid {
     if (this.loaded?.version === version) return this.loaded;
     const rows = [...this.readRows()];
     const duplicates = duplicateSizes(rows);
-    rows.forEach((row, i) => {
-      if (duplicates.hostname[i]) row.sameHostname = duplicates.hostname[i];
-      if (duplicates.serial[i]) row.sameSerial = duplicates.serial[i];
-      if (duplicates.mac[i]) row.sameMac = duplicates.mac[i];
-    });
+    for (const kind of DUPLICATE_KINDS) {
+      const { size } = DUPLICATE_FIELDS[kind];
+      duplicates[kind].forEach((n, i) => {
+        if (n > 0) rows[i]![size] = n;
+      });
+    }
     const index = searchIndex(rows);
     this.last = undefined;
     this.loaded = {

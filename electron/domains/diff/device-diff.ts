@@ -78,10 +78,10 @@ function pick(
     const found = kept.find((snapshot) => snapshot.id === id);
     if (found) return found;
     throw new InvalidArgumentError(
-      `Snapshot ${id} is not a complete snapshot that "${record.name}" keeps. ` +
+      `Snapshot ${id} is not a complete snapshot that "${record.name}" keeps (older ones are pruned). ` +
         (kept.length === 0
           ? 'It has none yet: sync it.'
-          : `Choose among ${kept.map((snapshot) => snapshot.id).join(', ')} (s1inv diff --console "${record.name}" --json lists them).`),
+          : `Choose among ${kept.map((snapshot) => snapshot.id).join(', ')}, or leave the choice out to compare its last two.`),
     );
   };
   const to = chosen.to === undefined ? kept[0] : find(chosen.to);

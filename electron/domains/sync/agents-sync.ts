@@ -54,7 +54,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     const complete = seen >= Math.min(before, after) && seen <= Math.max(before, after);
     const at = context.clock.now();
     snapshots.finish(record.id, snapshotId, complete, after, at);
-    if (complete) snapshots.prune(record.id, record.keepSnapshots ?? context.keepSnapshots);
+    if (complete) snapshots.prune(record.id, context.keepSnapshots);
     context.precompute.finish(complete ? snapshotId : undefined);
     const message = complete
       ? undefined

@@ -29,7 +29,7 @@ export interface ApiSyncContext {
     pagesInFlight: number;
     finish(currentSnapshotId: number | undefined): void;
   };
-  /** Complete snapshots to keep per console once a new one is current. */
+  /** Complete snapshots this console keeps once a new one is current (`keepSnapshotsFor`). */
   keepSnapshots: number;
   /** The console answered a call: the token works. */
   authenticated: () => void;

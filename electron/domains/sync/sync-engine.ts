@@ -91,6 +91,11 @@ export class SyncEngine {
    * Resolves when the agents of every snapshot made current so far are mapped for exports and
    * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
    */
+  /** How many complete snapshots a console keeps: its own setting, else the engine's default. */
+  keepSnapshotsFor(record: Pick<ConsoleRecord, 'keepSnapshots'>): number {
+    return record.keepSnapshots ?? this.options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS;
+  }
+
   isRunning(consoleId: string): boolean {
     return this.running.has(consoleId);
   }
@@ -162,7 +167,7 @@ export class SyncEngine {
           pagesInFlight: precomputer.parallelism * 2,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },
-        keepSnapshots: this.options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS,
+        keepSnapshots: this.keepSnapshotsFor(record),
         authenticated: () => {
           if (authenticated) return;
           authenticated = true;

@@ -24,7 +24,8 @@ import { PushDialog } from '../handon/PushDialog';
 import type { DeviceSelection } from '../handon/scope';
 import { navigate, useRoute } from '../routing/useRoute';
 import { ActiveFilters } from './ActiveFilters';
-import { DEVICE_COLUMNS, DUPLICATE_SIZE_COLUMN } from './columns';
+import { DEVICE_COLUMNS } from './columns';
+import { DUPLICATE_FIELDS } from '../../../shared/devices/duplicates';
 import { COLUMN_SETS, columnSetState } from './column-sets';
 import { BLOCK_ROWS, DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
@@ -34,15 +35,15 @@ import { gridQueryOf, queryOfGrid } from './grid-address';
 import { GridToolbar } from './GridToolbar';
 import { InventoryAsOf } from './InventoryAsOf';
 import type { FacetKey } from '../../../shared/devices/facets';
-import type { QuickFilterId } from '../../../shared/devices/quick-filters';
+import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick-filters';
 import { call, useBackend } from '../backend/BackendContext';
 import { contentOf } from './saved-views';
 import {
   askCountsEarly,
   queryArgs,
   takeEarlyRows,
+  toGridSort,
   useGridCounts,
-  type GridSortArg,
 } from './useGridCounts';
 import { useSavedViews } from './useSavedViews';
 import { ViewsMenu } from './ViewsMenu';
@@ -51,14 +52,6 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** The grid's columns as the analyst left them (order, widths, sort), kept while other screens show. */
 let kept: ColumnState[] | undefined;
-
-/** The grid's sort as the backend takes it. */
-function sortOf(gridApi: GridApi<GridRow> | undefined): GridSortArg {
-  const sorted = gridApi?.getColumnState().find((column) => column.sort);
-  return sorted?.sort
-    ? { column: sorted.colId as keyof GridRow, direction: sorted.sort }
-    : undefined;
-}
 
 const goTo = (grid: GridQuery, replace = false) =>
   navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
@@ -72,7 +65,8 @@ export function DevicesScreen() {
   const page = counts.page;
   // Each change of filters asks the backend at once, then updates the address (and the screen).
   const go = (next: GridQuery, replace = false) => {
-    askCountsEarly(backend, next, counts.generation, sortOf(api.current), BLOCK_ROWS);
+    const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+    askCountsEarly(backend, next, counts.generation, sort, BLOCK_ROWS);
     goTo(next, replace);
   };
   const saved = useSavedViews();
@@ -116,10 +110,7 @@ export function DevicesScreen() {
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
-        const [sorted] = params.sortModel;
-        const sort: GridSortArg = sorted
-          ? { column: sorted.colId as keyof GridRow, direction: sorted.sort }
-          : undefined;
+        const sort = toGridSort(params.sortModel[0]);
         const early =
           params.startRow === 0
             ? takeEarlyRows(backend, current.current, generation.current, sort)
@@ -321,8 +312,9 @@ export function DevicesScreen() {
         onToggleQuick={(id) => {
           const on = !grid.quick.includes(id);
           go({ ...grid, quick: on ? [...grid.quick, id] : grid.quick.filter((q) => q !== id) });
-          if (on && id in DUPLICATE_SIZE_COLUMN) {
-            showFirst(DUPLICATE_SIZE_COLUMN[id as keyof typeof DUPLICATE_SIZE_COLUMN]);
+          const filter = QUICK_FILTERS.find((candidate) => candidate.id === id);
+          if (on && filter && 'duplicates' in filter) {
+            showFirst(DUPLICATE_FIELDS[filter.duplicates].size);
           }
         }}
         staleDays={grid.staleDays}

@@ -1,5 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { GridRow } from '../../../shared/contract/views';
+import { DUPLICATE_FIELDS } from '../../../shared/devices/duplicates';
 import {
   DEVICE_COLUMNS as SHARED_COLUMNS,
   type DeviceColumn,
@@ -55,7 +56,6 @@ function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
         valueFormatter: ({ value }) => (value ? 'Yes' : 'No'),
       };
     case 'number':
-      return { cellRenderer: EnrichmentPill };
     case 'enrichment':
       return { cellRenderer: EnrichmentPill };
   }
@@ -66,21 +66,17 @@ function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
  * none does). The grid's own: the sizes depend on the whole inventory, which a CSV of some
  * devices does not hold.
  */
-const DUPLICATE_COLUMNS: ColDef<GridRow>[] = (
-  [
-    ['sameHostname', 'Same hostname'],
-    ['sameSerial', 'Same serial'],
-    ['sameMac', 'Same MAC'],
-  ] as const
-).map(([key, label]) => ({
-  field: key,
-  headerName: label,
-  colId: key,
-  width: 155,
-  hide: true,
-  type: 'rightAligned',
-  headerTooltip: `How many devices share this one's ${label.slice(5)} (itself included)`,
-}));
+const DUPLICATE_COLUMNS: ColDef<GridRow>[] = Object.values(DUPLICATE_FIELDS).map(
+  ({ size, label, noun }) => ({
+    field: size,
+    headerName: label,
+    colId: size,
+    width: 155,
+    hide: true,
+    type: 'rightAligned',
+    headerTooltip: `How many devices share this one's ${noun} (itself included)`,
+  }),
+);
 
 /** Every grid column: the one column table the CSV export shares, then the grid's own. */
 export const DEVICE_COLUMNS: ColDef<GridRow>[] = [
@@ -96,10 +92,3 @@ export const DEVICE_COLUMNS: ColDef<GridRow>[] = [
   })),
   ...DUPLICATE_COLUMNS,
 ];
-
-/** The column that shows each duplicates filter's group sizes. */
-export const DUPLICATE_SIZE_COLUMN = {
-  duplicates: 'sameHostname',
-  duplicateSerial: 'sameSerial',
-  duplicateMac: 'sameMac',
-} as const;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackendApi, ContractError } from '../../../shared/contract/contract';
 import type { GridPage, GridRow } from '../../../shared/contract/views';
 import type { GridQuery } from '../../../shared/devices/grid-query';
+import type { GridSort } from '../../../shared/devices/grid-order';
 import { call, useBackend, useEvent } from '../backend/BackendContext';
 
 /** The query as the backend takes it: what filters, not which view or device is open. */
@@ -24,10 +25,17 @@ export interface GridCounts {
 }
 
 type CountsAnswer = Awaited<ReturnType<typeof askFor>>;
-/** The grid's sort as the backend takes it. */
-export type GridSortArg = { column: keyof GridRow; direction: 'asc' | 'desc' } | undefined;
 
-function askFor(api: BackendApi, key: string, sort: GridSortArg, limit: number) {
+/** The grid's sort as the backend takes it, from AG Grid's (a sort model item or column state). */
+export function toGridSort(
+  sorted: { colId: string; sort?: 'asc' | 'desc' | null | undefined } | undefined,
+): GridSort | undefined {
+  return sorted?.sort
+    ? { column: sorted.colId as keyof GridRow, direction: sorted.sort }
+    : undefined;
+}
+
+function askFor(api: BackendApi, key: string, sort: GridSort | undefined, limit: number) {
   return call(api, 'devices.query', {
     query: JSON.parse(key) as ReturnType<typeof queryArgs>,
     ...(sort ? { sort } : {}),
@@ -53,9 +61,12 @@ let asked:
     }
   | undefined;
 
+/** Whether these filters of this inventory were asked for already. */
+const isAsked = (api: BackendApi, key: string, generation: number) =>
+  asked?.api === api && asked.key === key && asked.generation === generation;
+
 function countsFor(api: BackendApi, key: string, generation: number): Promise<CountsAnswer> {
-  if (asked?.api === api && asked.key === key && asked.generation === generation)
-    return asked.answer;
+  if (isAsked(api, key, generation)) return asked!.answer;
   asked = { api, key, generation, answer: askFor(api, key, undefined, 0) };
   return asked.answer;
 }
@@ -65,11 +76,11 @@ export function askCountsEarly(
   api: BackendApi,
   grid: GridQuery,
   generation: number,
-  sort: GridSortArg,
+  sort: GridSort | undefined,
   firstRows: number,
 ): void {
   const key = JSON.stringify(queryArgs(grid));
-  if (asked?.api === api && asked.key === key && asked.generation === generation) return;
+  if (isAsked(api, key, generation)) return;
   asked = {
     api,
     key,
@@ -87,20 +98,18 @@ export function takeEarlyRows(
   api: BackendApi,
   grid: GridQuery,
   generation: number,
-  sort: GridSortArg,
+  sort: GridSort | undefined,
 ): Promise<CountsAnswer> | undefined {
-  const early = asked;
+  const rows = asked?.rows;
   if (
-    early?.rows === undefined ||
-    early.rows.taken ||
-    early.api !== api ||
-    early.generation !== generation ||
-    early.key !== JSON.stringify(queryArgs(grid)) ||
-    early.rows.sort !== JSON.stringify(sort ?? null)
+    rows === undefined ||
+    rows.taken ||
+    rows.sort !== JSON.stringify(sort ?? null) ||
+    !isAsked(api, JSON.stringify(queryArgs(grid)), generation)
   )
     return undefined;
-  early.rows.taken = true;
-  return early.answer;
+  rows.taken = true;
+  return asked!.answer;
 }
 
 /**

@@ -133,6 +133,13 @@ describe('s1inv diff', () => {
     expect(noConsole.stderr).toContain('name it as well (--console NAME)');
     const same = await cli(dataDir, 'diff', '--console', 'lab', '--from', String(newest));
     expect(same.stderr).toContain('Choose two different snapshots');
+    // The human output names the snapshots that can be chosen; a --from that is not a number
+    // is a usage error saying what fits.
+    const human = await cli(dataDir, 'diff', '--console', 'lab');
+    expect(human.stdout).toContain(`snapshots kept (--from/--to): ${newest} (`);
+    const typo = await cli(dataDir, 'diff', '--console', 'lab', '--from', 'first');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"first" is not a whole number');
   });
 
   it('keeps the current snapshot and the one before it unless told otherwise', async () => {
@@ -157,5 +164,19 @@ describe('s1inv diff', () => {
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Snapshots to keep must be a whole number from 1 to 100');
+  });
+
+  it('takes the default from S1INV_KEEP_SNAPSHOTS, within the same bounds as a console’s own', async () => {
+    const dataDir = tempDir();
+    await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url);
+    const keptWith = async (value: string) => {
+      const run = await runS1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
+        env: { ...env, S1INV_KEEP_SNAPSHOTS: value },
+      });
+      return (JSON.parse(run.stdout) as { keepSnapshots: number }[])[0]!.keepSnapshots;
+    };
+    expect(await keptWith('5')).toBe(5);
+    expect(await keptWith('500')).toBe(2);
+    expect(await keptWith('none')).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { nextStepCommand } from '../next-step-command';
 import { printJson, printTable, ReportedFailure } from '../output';
+import { wholeNumber } from '../whole-number';
 
 const commaList = (value: string) =>
   value
@@ -31,7 +32,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .option(
       '--keep-snapshots <n>',
       'complete snapshots to keep, so diff can compare any two (default 2)',
-      Number,
+      wholeNumber,
     )
     .option('--json', 'print the result as JSON')
     .action(

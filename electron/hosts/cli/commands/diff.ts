@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CallResult } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson } from '../output';
+import { wholeNumber } from '../whole-number';
 
 export function registerDiffCommand(program: Command, context: CliContext): void {
   const { io } = context;
@@ -11,8 +12,12 @@ export function registerDiffCommand(program: Command, context: CliContext): void
       'devices new, gone and changed between the last two complete snapshots of each console, or two chosen ones',
     )
     .option('--console <name>', 'only this console')
-    .option('--from <id>', 'the earlier snapshot (with --console; --json lists those kept)', Number)
-    .option('--to <id>', 'the later snapshot (default: the newest)', Number)
+    .option(
+      '--from <id>',
+      'the earlier snapshot (with --console; the output lists those kept)',
+      wholeNumber,
+    )
+    .option('--to <id>', 'the later snapshot (default: the newest)', wholeNumber)
     .option('--json', 'print as JSON (one object per console)')
     .action(async (options: { console?: string; from?: number; to?: number; json?: boolean }) => {
       const diffs = await context.call('diff.run', {
@@ -33,8 +38,17 @@ const named = (device: { agentId: string; hostname?: string }) =>
 
 function describe(diff: ConsoleDiff): string {
   if (diff.note !== undefined || !diff.from || !diff.to) return `${diff.console}: ${diff.note}\n`;
+  const kept =
+    diff.snapshots.length > 2
+      ? [
+          `  snapshots kept (--from/--to): ${diff.snapshots
+            .map((snapshot) => `${snapshot.id} (${snapshot.takenAt})`)
+            .join(', ')}`,
+        ]
+      : [];
   const lines = [
     `${diff.console}: snapshot ${diff.from.id} (${diff.from.takenAt}) → ${diff.to.id} (${diff.to.takenAt}): ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed`,
+    ...kept,
     ...diff.added.map((device) => `  + ${named(device)}`),
     ...diff.removed.map((device) => `  - ${named(device)}`),
     ...diff.changed.map(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CallArgs } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, printTable, ReportedFailure } from '../output';
+import { wholeNumber } from '../whole-number';
 
 export function registerSekoiaCommands(program: Command, context: CliContext): void {
   const { io } = context;
@@ -16,7 +17,7 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .requiredOption('--connector-uuid <uuid>', 'the UUID of the asset connector created in Sekoia')
     .option('--base-url <url>', 'the Sekoia web app of your region (default https://app.sekoia.io)')
     .option('--endpoint <url>', 'a full endpoint URL, replacing base URL + the standard path')
-    .option('--batch-size <n>', 'devices per POST, 1 to 1000 (default 1000)', Number)
+    .option('--batch-size <n>', 'devices per POST, 1 to 1000 (default 1000)', wholeNumber)
     .option(
       '--legacy-device-types',
       "send Laptop/3 and Tablet/4 as Sekoia's SentinelOne connector does",
