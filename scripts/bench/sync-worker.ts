@@ -149,6 +149,7 @@ if (mode === 'push') {
 }
 
 const ended = performance.now();
+const cpu = process.cpuUsage();
 const seconds = ((synced ?? ended) - started) / 1000;
 console.log(
   JSON.stringify({
@@ -157,6 +158,7 @@ console.log(
     seconds,
     agentsPerSecond: Math.round(agents / seconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     ...(bytes === undefined ? {} : { bytes }),
     ...(ready === undefined ? {} : { precomputedSeconds: (ready - started) / 1000 }),
   }),

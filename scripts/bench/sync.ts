@@ -2,7 +2,7 @@
 // ratio, so a busy machine slows both sides alike.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -14,6 +14,8 @@ export interface SyncBenchRun {
   precomputedSeconds?: number;
   agentsPerSecond: number;
   peakRssMb: number;
+  /** CPU time of every thread of the process (user + system), loading included. */
+  cpuSeconds: number;
   /** floor: agent JSON bytes served; sync: the database's size afterwards. */
   bytes?: number;
 }
@@ -110,14 +112,14 @@ export function printSyncResult(result: SyncBenchResult): void {
   const ready = sync.precomputedSeconds ?? sync.seconds;
   console.log(`from sync to file (${n(sync.agents)} generated agents from the loopback fake)`);
   console.log(
-    `  floor (fetch + JSON.parse + raw insert): ${s(floor.seconds)}, ${n(floor.agentsPerSecond)} agents/s, peak RSS ${floor.peakRssMb} MB`,
+    `  floor (fetch + JSON.parse + raw insert): ${s(floor.seconds)}, ${n(floor.agentsPerSecond)} agents/s, CPU ${s(floor.cpuSeconds)}, peak RSS ${floor.peakRssMb} MB`,
   );
   console.log(
     `  bare map & write (OCSF + JSON.stringify + ndjson file): ${s(bare.seconds)}, ${n(bare.agentsPerSecond)} agents/s`,
   );
   const ratio1 = ready / floor.seconds;
   console.log(
-    `  1. s1inv sync --apis agents, start to ready (exports, push, grid): ${s(ready)} (walk done at ${s(sync.seconds)}), peak RSS ${sync.peakRssMb} MB`,
+    `  1. s1inv sync --apis agents, start to ready (exports, push, grid): ${s(ready)} (walk done at ${s(sync.seconds)}), CPU ${s(sync.cpuSeconds)} on ${availableParallelism()} cores, peak RSS ${sync.peakRssMb} MB`,
   );
   console.log(
     `     ratio ${ratio1.toFixed(2)}× the floor (target ≤ 1.5×: ${verdict(ratio1 <= 1.5)})`,

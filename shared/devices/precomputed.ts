@@ -8,7 +8,7 @@ import { toDeviceRow, type DeviceRow } from './device-row';
  * stored outputs of an older version are ignored and mapped again. A golden test fails when the
  * outputs change without a bump.
  */
-export const PRECOMPUTE_VERSION = 6;
+export const PRECOMPUTE_VERSION = 7;
 
 /**
  * What exports and the grid need from one raw agent, mapped once as the sync stores it. The
@@ -23,6 +23,8 @@ export type PrecomputedAgent =
       ocsf: string;
       /** The grid and CSV row, without `console`. */
       deviceRow: string;
+      /** The row's `decommissioned`, for readers that skip such devices without the row. */
+      decommissioned: boolean;
       /** Why Sekoia refuses the device (no hostname); null when it takes it. */
       sekoiaSkip: string | null;
     }
@@ -48,6 +50,7 @@ function precomputeRead(agent: S1Agent): PrecomputedAgent {
     ok: true,
     ocsf: withoutTime(JSON.stringify(ocsf)),
     deviceRow: JSON.stringify(row),
+    decommissioned: row.decommissioned,
     sekoiaSkip: sekoiaRefusal(agent) ?? null,
   };
 }

@@ -2,9 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors/app-error';
 import type { RawJson } from './raw-json';
 
-// Splits a list page's text into the exact text of each element of its top-level "data" array,
+// Splits a list page's bytes into the exact bytes of each element of its top-level "data" array,
 // so raw objects are stored byte-exact (19-digit ids, integers above 2^53 in activity data)
 // without a big-number JSON parser, and the rest of the envelope (pagination) is parsed alone.
+// The split reads bytes, not text: JSON's structure is ASCII and no byte of a multi-byte UTF-8
+// sequence is, so it falls in the same places whether or not the body is valid UTF-8, and the
+// body is never decoded on the thread that fetches (the agents walk hands the bytes to a worker).
 
 export class TruncatedBodyError extends AppError {
   override readonly name = 'TruncatedBodyError';
@@ -14,9 +17,53 @@ export class TruncatedBodyError extends AppError {
   }
 }
 
-export interface SplitPage {
-  elements: RawJson[];
-  envelope: { pagination?: { nextCursor?: unknown; totalItems?: number }; errors?: unknown };
+export interface Envelope {
+  pagination?: { nextCursor?: unknown; totalItems?: number };
+  errors?: unknown;
+}
+
+/** A page as received: its body, where each element lies in it, and the rest parsed. */
+export class SplitPage {
+  private texts: RawJson[] | undefined;
+
+  constructor(
+    readonly body: Buffer,
+    /** Where each element of "data" starts and ends in the body: start, end, start, end… */
+    readonly spans: Uint32Array,
+    readonly envelope: Envelope,
+  ) {}
+
+  /** How many elements "data" holds. */
+  get size(): number {
+    return this.spans.length / 2;
+  }
+
+  get totalItems(): number | undefined {
+    const total = this.envelope.pagination?.totalItems;
+    return typeof total === 'number' ? total : undefined;
+  }
+
+  /**
+   * Each element as text when its bytes are valid UTF-8 (nearly always), else its exact bytes;
+   * made on first read, since the agents walk hands the bytes to a worker instead.
+   */
+  get elements(): RawJson[] {
+    if (this.texts === undefined) {
+      const whole = isUtf8(this.body);
+      this.texts = Array.from({ length: this.size }, (_, i) => this.element(i, whole));
+    }
+    return this.texts;
+  }
+
+  /** One element, as `elements` gives it. */
+  element(index: number, knownUtf8 = false): RawJson {
+    const start = this.spans[2 * index]!;
+    const end = this.spans[2 * index + 1]!;
+    if (knownUtf8 || isUtf8(this.body.subarray(start, end))) {
+      return this.body.toString('utf8', start, end);
+    }
+    return Buffer.from(this.body.subarray(start, end));
+  }
 }
 
 const QUOTE = 34;
@@ -27,56 +74,42 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
 const COLON = 58;
+const SPACE = 32;
+const NEWLINE = 10;
+const RETURN = 13;
+const TAB = 9;
 
-/**
- * Splits a body as received. Valid UTF-8 (the norm) is split as text. Otherwise it is split as
- * Latin-1, one char per byte: JSON's structure is ASCII and no byte of a multi-byte sequence is,
- * so the split falls in the same places, and each element maps back to its exact bytes.
- */
+/** Splits a body as received. */
 export function splitBody(bytes: Buffer, path: string): SplitPage {
-  if (isUtf8(bytes)) return splitPage(bytes.toString('utf8'), path);
-  const page = splitPage(bytes.toString('latin1'), path);
-  return {
-    envelope: page.envelope,
-    elements: page.elements.map((element) => {
-      const exact = Buffer.from(element as string, 'latin1');
-      return isUtf8(exact) ? exact.toString('utf8') : exact;
-    }),
-  };
-}
-
-export function splitPage(text: string, path: string): SplitPage {
   const truncated = () => new TruncatedBodyError(path);
-  const length = text.length;
+  const length = bytes.length;
 
   const skipSpace = (at: number): number => {
     let i = at;
     while (i < length) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      const c = bytes[i]!;
+      if (c !== SPACE && c !== NEWLINE && c !== RETURN && c !== TAB) break;
       i += 1;
     }
     return i;
   };
+  /** From an opening quote to just past its closing one. */
   const skipString = (at: number): number => {
-    let from = at + 1;
-    for (;;) {
-      const quote = text.indexOf('"', from);
-      if (quote < 0) throw truncated();
-      let slashes = 0;
-      for (let b = quote - 1; text.charCodeAt(b) === BACKSLASH; b -= 1) slashes += 1;
-      if (slashes % 2 === 0) return quote + 1;
-      from = quote + 1;
+    for (let i = at + 1; i < length; i += 1) {
+      const c = bytes[i]!;
+      if (c === QUOTE) return i + 1;
+      if (c === BACKSLASH) i += 1;
     }
+    throw truncated();
   };
   const skipValue = (at: number): number => {
     const start = skipSpace(at);
-    const first = text.charCodeAt(start);
+    const first = bytes[start];
     if (first === QUOTE) return skipString(start);
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       let depth = 0;
       for (let i = start; i < length;) {
-        const c = text.charCodeAt(i);
+        const c = bytes[i]!;
         if (c === QUOTE) {
           i = skipString(i);
           continue;
@@ -92,15 +125,15 @@ export function splitPage(text: string, path: string): SplitPage {
     }
     let i = start;
     while (i < length) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i]!;
       if (
         c === COMMA ||
         c === CLOSE_BRACE ||
         c === CLOSE_BRACKET ||
-        c === 32 ||
-        c === 10 ||
-        c === 13 ||
-        c === 9
+        c === SPACE ||
+        c === NEWLINE ||
+        c === RETURN ||
+        c === TAB
       )
         break;
       i += 1;
@@ -110,30 +143,30 @@ export function splitPage(text: string, path: string): SplitPage {
   };
 
   let i = skipSpace(0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) throw truncated();
+  if (bytes[i] !== OPEN_BRACE) throw truncated();
   i += 1;
-  const elements: RawJson[] = [];
+  const spans: number[] = [];
   let dataStart = -1;
   let dataEnd = -1;
   for (;;) {
     i = skipSpace(i);
-    if (text.charCodeAt(i) === CLOSE_BRACE) break;
-    if (text.charCodeAt(i) !== QUOTE) throw truncated();
+    if (bytes[i] === CLOSE_BRACE) break;
+    if (bytes[i] !== QUOTE) throw truncated();
     const keyEnd = skipString(i);
-    const key = text.slice(i + 1, keyEnd - 1);
+    const isData = keyEnd - i === 6 && bytes.toString('latin1', i + 1, keyEnd - 1) === 'data';
     i = skipSpace(keyEnd);
-    if (text.charCodeAt(i) !== COLON) throw truncated();
+    if (bytes[i] !== COLON) throw truncated();
     const valueStart = skipSpace(i + 1);
-    if (key === 'data' && text.charCodeAt(valueStart) === OPEN_BRACKET) {
+    if (isData && bytes[valueStart] === OPEN_BRACKET) {
       dataStart = valueStart;
       let j = skipSpace(valueStart + 1);
-      if (text.charCodeAt(j) !== CLOSE_BRACKET) {
+      if (bytes[j] !== CLOSE_BRACKET) {
         for (;;) {
           const elementStart = skipSpace(j);
           const elementEnd = skipValue(elementStart);
-          elements.push(text.slice(elementStart, elementEnd));
+          spans.push(elementStart, elementEnd);
           j = skipSpace(elementEnd);
-          const c = text.charCodeAt(j);
+          const c = bytes[j];
           if (c === COMMA) j += 1;
           else if (c === CLOSE_BRACKET) break;
           else throw truncated();
@@ -145,17 +178,25 @@ export function splitPage(text: string, path: string): SplitPage {
       i = skipValue(valueStart);
     }
     i = skipSpace(i);
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === COMMA) i += 1;
     else if (c === CLOSE_BRACE) break;
     else throw truncated();
   }
-  const rest = dataStart < 0 ? text : `${text.slice(0, dataStart)}[]${text.slice(dataEnd)}`;
-  let envelope: SplitPage['envelope'];
+  const rest =
+    dataStart < 0
+      ? bytes.toString('utf8')
+      : `${bytes.toString('utf8', 0, dataStart)}[]${bytes.toString('utf8', dataEnd)}`;
+  let envelope: Envelope;
   try {
-    envelope = JSON.parse(rest) as SplitPage['envelope'];
+    envelope = JSON.parse(rest) as Envelope;
   } catch {
     throw truncated();
   }
-  return { elements, envelope };
+  return new SplitPage(bytes, Uint32Array.from(spans), envelope);
+}
+
+/** Splits a body given as text (tests, and bodies already decoded). */
+export function splitPage(text: string, path: string): SplitPage {
+  return splitBody(Buffer.from(text, 'utf8'), path);
 }

@@ -2,7 +2,6 @@ import type { Query } from './client';
 import type { ConsoleFetcher } from './fetcher';
 import type { SplitPage } from './page-splitter';
 import { AppError } from '../../../shared/errors/app-error';
-import type { RawJson } from './raw-json';
 import { peekNextCursor } from './next-cursor-peek';
 
 export const PAGE_LIMIT = 1000;
@@ -15,11 +14,8 @@ export class CursorLoopError extends AppError {
   }
 }
 
-export interface Page {
-  /** Each object on the page exactly as sent. */
-  elements: RawJson[];
-  totalItems: number | undefined;
-}
+/** One page of a walk: its body, its elements (`elements`, or their bytes) and its envelope. */
+export type Page = SplitPage;
 
 /** The last page says so with nextCursor null, "", the string "null", or no data at all. */
 function nextCursorOf(value: unknown): string | undefined {
@@ -81,8 +77,7 @@ export async function* walkPages(
   current.confirmed = true;
   while (current) {
     const page: SplitPage = await current.page;
-    const cursor =
-      page.elements.length > 0 ? nextCursorOf(page.envelope.pagination?.nextCursor) : undefined;
+    const cursor = page.size > 0 ? nextCursorOf(page.envelope.pagination?.nextCursor) : undefined;
     if (cursor !== undefined && seen.has(cursor)) throw new CursorLoopError(path);
     if (cursor !== undefined) seen.add(cursor);
     const guessed = current.guessed();
@@ -94,8 +89,7 @@ export async function* walkPages(
       // undici writes the request on a later turn of the event loop: give it that turn.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const total = page.envelope.pagination?.totalItems;
-    yield { elements: page.elements, totalItems: typeof total === 'number' ? total : undefined };
+    yield page;
     current = next;
   }
 }

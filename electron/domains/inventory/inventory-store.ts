@@ -105,14 +105,14 @@ export function* currentRawAgents(
 
 /** The skip reason of a decommissioned device where the caller leaves them out (the push). */
 export const DECOMMISSIONED = 'decommissioned';
-const IS_DECOMMISSIONED = `instr(p.device_row, '"decommissioned":true') > 0 AS decommissioned`;
+const IS_DECOMMISSIONED = 'p.decommissioned AS decommissioned';
 
 const COLUMNS: Record<InventoryOutput, string> = {
-  ocsf: 'p.ocsf_chunk_id AS ocsfChunkId, p.ocsf_at AS ocsfAt, p.ocsf_len AS ocsfLen',
+  ocsf: 'p.ocsf_chunk_id AS chunk, p.ocsf_at AS at, p.ocsf_len AS len',
   // The push's records are mapped as they are read (precomputing them would cost more disk
   // than the raw agents); whether the device is decommissioned comes from its stored row.
   sekoia: IS_DECOMMISSIONED,
-  deviceRow: 'p.device_row AS text',
+  deviceRow: 'p.row_chunk_id AS chunk, p.row_at AS at, p.row_len AS len',
   // Whether Sekoia takes the device, without reading its record: '' when it does.
   sekoiaSkip: `CASE WHEN p.sekoia_skip IS NULL THEN '' END AS text, p.sekoia_skip AS skip, ${IS_DECOMMISSIONED}`,
 };
@@ -123,9 +123,10 @@ interface StoredRow extends StoredRaw {
   text?: string | null;
   skip?: string | null;
   decommissioned?: number | boolean | null;
-  ocsfChunkId?: number | null;
-  ocsfAt?: number | null;
-  ocsfLen?: number | null;
+  /** Where the stored OCSF record or device row lies in its chunk. */
+  chunk?: number | null;
+  at?: number | null;
+  len?: number | null;
   /** 1 when the record is mapped from the raw agent here: no precomputed row, or Sekoia. */
   fromRaw: number;
 }
@@ -171,7 +172,7 @@ export function* currentInventory(
      WHERE m.snapshot_id = ? AND m.agent_id > ? ORDER BY m.agent_id LIMIT ?`,
   );
   const rawChunks = new ChunkReader(db);
-  const ocsfChunks = new ChunkReader(db);
+  const outputChunks = new ChunkReader(db);
   const snapshots = currentSnapshots(db, consoleName);
   const first = from ? snapshots.findIndex((s) => s.console.id === from.consoleId) : 0;
   for (const [index, { console: record, snapshotId, readAtMs }] of snapshots.entries()) {
@@ -183,9 +184,7 @@ export function* currentInventory(
         const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
         const result: Outcome = row.fromRaw
           ? mapRaw(output, textOf(row, rawChunks), readAtMs, row.decommissioned)
-          : output === 'ocsf'
-            ? { ...row, text: storedOcsf(row, ocsfChunks, readAtMs) }
-            : { ...row, text: row.text ?? null };
+          : { ...row, text: storedText(output, row, outputChunks, readAtMs) };
         if (result.rejected !== null) continue;
         if (skipDecommissioned && result.decommissioned)
           yield { ...entry, skipped: DECOMMISSIONED };
@@ -224,7 +223,7 @@ function mapRaw(
   }
   const mapped = precomputeAgent(json);
   if (!mapped.ok) return { rejected: mapped.reason, text: null };
-  const decommissioned = mapped.deviceRow.includes('"decommissioned":true');
+  const { decommissioned } = mapped;
   const text = {
     ocsf: withTime(mapped.ocsf, Math.trunc(readAtMs)),
     deviceRow: mapped.deviceRow,
@@ -233,9 +232,18 @@ function mapRaw(
   return { rejected: null, text, skip: mapped.sekoiaSkip, decommissioned };
 }
 
-/** A precomputed OCSF record out of its chunk, with the snapshot's read time put back. */
-function storedOcsf(row: StoredRow, chunks: ChunkReader, readAtMs: number): string | null {
-  if (row.ocsfChunkId === null || row.ocsfChunkId === undefined) return null;
-  const text = chunks.slice(row.ocsfChunkId, row.ocsfAt!, row.ocsfLen!).toString('utf8');
-  return withTime(text, Math.trunc(readAtMs));
+/**
+ * A precomputed output as the reader wants it: an OCSF record or a device row out of its
+ * chunk (the record with the snapshot's read time put back), or the Sekoia skip's text.
+ */
+function storedText(
+  output: InventoryOutput,
+  row: StoredRow,
+  chunks: ChunkReader,
+  readAtMs: number,
+): string | null {
+  if (output === 'sekoiaSkip') return row.text ?? null;
+  if (row.chunk === null || row.chunk === undefined) return null;
+  const text = chunks.slice(row.chunk, row.at!, row.len!).toString('utf8');
+  return output === 'ocsf' ? withTime(text, Math.trunc(readAtMs)) : text;
 }

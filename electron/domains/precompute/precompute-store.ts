@@ -9,7 +9,7 @@ export interface RawToPrecompute {
   json: string;
 }
 
-/** The precomputed outputs of raw agents (migrations 5 and 10). */
+/** The precomputed outputs of raw agents (migrations 5, 10 and 13). */
 export class PrecomputeStore {
   constructor(private readonly db: Db) {}
 
@@ -22,50 +22,75 @@ export class PrecomputeStore {
   }
 
   /**
-   * Stores the outputs of some raw objects of a batch, its OCSF chunk first (cut down to their
-   * records when the batch mapped others too), in one transaction; a raw object deleted
-   * meanwhile (its console removed) is skipped.
+   * Stores the outputs of some raw objects of a batch, its two chunks first (cut down to their
+   * records when the batch mapped others too), in one transaction. A raw object deleted
+   * meanwhile (its console removed) is skipped, unless `rawJustStored`: the sync's page
+   * transaction has just inserted them, so each row is a plain insert, without a lookup.
    */
   putSome(
     items: readonly { rawId: number; entry: PrecomputedEntry }[],
     batch: PrecomputedBatch,
+    { rawJustStored = false } = {},
   ): void {
+    const columns = `(version, rejected, sekoia_skip, decommissioned, ocsf_chunk_id, ocsf_at,
+                      ocsf_len, row_chunk_id, row_at, row_len, raw_id)`;
     const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO precomputed_agents
-         (raw_id, version, rejected, sekoia_skip, device_row, ocsf_chunk_id, ocsf_at, ocsf_len)
-       SELECT id, ?, ?, ?, ?, ?, ?, ? FROM raw_objects WHERE id = ?`,
+      rawJustStored
+        ? `INSERT INTO precomputed_agents ${columns} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        : `INSERT OR REPLACE INTO precomputed_agents ${columns}
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, id FROM raw_objects WHERE id = ?`,
     );
-    const mapped = items.filter((item) => item.entry.ok);
-    const spans = mapped.map(({ entry }): [number, number] =>
-      entry.ok ? [entry.ocsfAt, entry.ocsfLen] : [0, 0],
-    );
+    const mapped = items.flatMap(({ entry }) => (entry.ok ? [entry] : []));
     const inBatch = batch.entries.filter((entry) => entry.ok).length;
+    const writer = new ChunkWriter(this.db);
+    /** The batch's chunk cut down to the mapped items' parts, stored; null when it has none. */
+    const stored = (bytes: Buffer | null, spans: [number, number][]) => {
+      if (bytes === null || spans.length === 0) return { chunkId: null, spans };
+      const chunk = spans.length === inBatch ? { bytes, spans } : keepParts(bytes, spans);
+      return { chunkId: writer.put(chunk.bytes), spans: chunk.spans };
+    };
     this.db.transaction(() => {
-      let chunkId: number | null = null;
-      let kept: readonly (readonly [number, number])[] = spans;
-      if (batch.ocsf !== null && mapped.length > 0) {
-        const chunk =
-          mapped.length === inBatch ? { bytes: batch.ocsf, spans } : keepParts(batch.ocsf, spans);
-        chunkId = new ChunkWriter(this.db).put(chunk.bytes);
-        kept = chunk.spans;
-      }
+      const ocsf = stored(
+        batch.ocsf,
+        mapped.map((entry) => [entry.ocsfAt, entry.ocsfLen]),
+      );
+      const rows = stored(
+        batch.rows,
+        mapped.map((entry) => [entry.rowAt, entry.rowLen]),
+      );
       let k = 0;
       for (const { rawId, entry } of items) {
-        if (entry.ok) {
-          const [at, length] = kept[k++]!;
+        if (!entry.ok) {
           insert.run(
             PRECOMPUTE_VERSION,
+            entry.reason,
             null,
-            entry.sekoiaSkip,
-            entry.deviceRow,
-            chunkId,
-            at,
-            length,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             rawId,
           );
-        } else {
-          insert.run(PRECOMPUTE_VERSION, entry.reason, null, null, null, null, null, rawId);
+          continue;
         }
+        const [ocsfAt, ocsfLen] = ocsf.spans[k]!;
+        const [rowAt, rowLen] = rows.spans[k++]!;
+        insert.run(
+          PRECOMPUTE_VERSION,
+          null,
+          entry.sekoiaSkip,
+          entry.decommissioned ? 1 : 0,
+          ocsf.chunkId,
+          ocsfAt,
+          ocsfLen,
+          rows.chunkId,
+          rowAt,
+          rowLen,
+          rawId,
+        );
       }
     })();
   }

@@ -3,9 +3,9 @@
 // records to map.
 import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
-import { preparePage, type PageElement, type PreparedPage } from './prepare-page';
+import { preparePage, type PageBytes, type PreparedPage } from './prepare-page';
 
-export type PrecomputeTask = readonly string[] | SekoiaSources | { page: readonly PageElement[] };
+export type PrecomputeTask = readonly string[] | SekoiaSources | { page: PageBytes };
 export type PrecomputeTaskResult = PrecomputedBatch | string[] | PreparedPage;
 
 export default function run(task: PrecomputeTask): PrecomputeTaskResult {

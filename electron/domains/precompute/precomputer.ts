@@ -1,5 +1,5 @@
 import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
-import { preparePage, type PageElement, type PreparedPage } from './prepare-page';
+import { preparePage, type PageBytes, type PreparedPage } from './prepare-page';
 import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
 
 /** Maps raw agents to their precomputed outputs, somewhere: this thread or worker threads. */
@@ -8,7 +8,7 @@ export interface Precomputer {
   readonly parallelism: number;
   map(jsons: readonly string[]): Promise<PrecomputedBatch>;
   /** A page of the agents walk, parsed once for everything the sync stores (see preparePage). */
-  preparePage(elements: readonly PageElement[]): Promise<PreparedPage>;
+  preparePage(page: PageBytes): Promise<PreparedPage>;
   /** A push batch's Sekoia records (default options), those Sekoia refuses left out. */
   sekoia(sources: SekoiaSources): Promise<string[]>;
   close(): Promise<void>;
@@ -18,7 +18,7 @@ export interface Precomputer {
 export const inlinePrecomputer: Precomputer = {
   parallelism: 1,
   map: (jsons) => Promise.resolve(precomputeBatch(jsons)),
-  preparePage: (elements) => Promise.resolve(preparePage(elements)),
+  preparePage: (page) => Promise.resolve(preparePage(page)),
   sekoia: (sources) => Promise.resolve(sekoiaRecordsOf(sources)),
   close: () => Promise.resolve(),
 };

@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { precomputeParsed } from '../../../shared/devices/precomputed';
 import { isPlainObject } from '../../../shared/lenient';
 import { compressParts } from '../sync/chunk-store';
 import { packBatch, type PrecomputedBatch } from './precompute-batch';
 
 /**
- * An element of an agents page as it crosses to a worker: its text, or its exact bytes when they
- * are not UTF-8 (a Buffer arrives on the other side as a plain Uint8Array).
+ * An agents page as it crosses to a worker: its body as received, and where each element of its
+ * "data" lies in it (start, end, start, end…; see SplitPage). The bytes cross, not the elements'
+ * text: the fetching thread never decodes them, and each element is one view for its hash and
+ * its chunk.
  */
-export type PageElement = string | Uint8Array;
+export interface PageBytes {
+  body: Uint8Array;
+  spans: Uint32Array;
+}
 
 export type PreparedElement =
   | { ok: false; reason: string }
@@ -33,36 +38,50 @@ export const HASH_BYTES = 32;
  * updatedAt), the content hash, the compressed raw chunk and the precomputed outputs: the
  * sync's thread is left with the network and SQLite.
  */
-export function preparePage(elements: readonly PageElement[]): PreparedPage {
+export function preparePage({ body, spans }: PageBytes): PreparedPage {
+  const bytes = asBuffer(body);
   const prepared: PreparedElement[] = [];
-  const parts: Buffer[] = [];
   const parsed: unknown[] = [];
-  for (const element of elements) {
-    const bytes = typeof element === 'string' ? Buffer.from(element, 'utf8') : asBuffer(element);
-    const value = parseObject(typeof element === 'string' ? element : bytes.toString('utf8'));
+  const parts: Buffer[] = [];
+  for (let i = 0; i < spans.length; i += 2) {
+    const element = bytes.subarray(spans[i], spans[i + 1]);
+    // Invalid UTF-8 reads as U+FFFD, as any JSON reader would see it; the chunk keeps the bytes.
+    const value = parseObject(element.toString('utf8'));
     const id = value?.id;
     if (typeof id !== 'string' || id.trim() === '') {
       prepared.push({ ok: false, reason: value ? 'no string "id"' : 'not a JSON object' });
       continue;
     }
     const updatedAt = typeof value!.updatedAt === 'string' ? value!.updatedAt : '';
-    prepared.push({ ok: true, agentId: id, updatedAt, at: 0, length: bytes.length });
-    parts.push(bytes);
+    prepared.push({ ok: true, agentId: id, updatedAt, at: 0, length: element.length });
+    parts.push(element);
     parsed.push(value);
   }
   const hashes = new Uint8Array(parts.length * HASH_BYTES);
-  parts.forEach((bytes, k) =>
-    hashes.set(createHash('sha256').update(bytes).digest(), k * HASH_BYTES),
-  );
-  const { bytes: raw, spans } = compressParts(parts);
+  parts.forEach((part, k) => hashes.set(hash('sha256', part, 'buffer'), k * HASH_BYTES));
+  const { bytes: raw, spans: at } = compressParts(parts);
   let k = 0;
-  for (const element of prepared) if (element.ok) element.at = spans[k++]![0];
+  for (const element of prepared) if (element.ok) element.at = at[k++]![0];
   return {
     elements: prepared,
     hashes,
     raw: parts.length > 0 ? raw : null,
     outputs: packBatch(parsed.map(precomputeParsed)),
   };
+}
+
+/** A page of elements as the walk would hand it over (tests, benchmarks). */
+export function pageBytesOf(elements: readonly (string | Uint8Array)[]): PageBytes {
+  const parts = elements.map((element) =>
+    typeof element === 'string' ? Buffer.from(element, 'utf8') : asBuffer(element),
+  );
+  const spans = new Uint32Array(parts.length * 2);
+  let at = 0;
+  parts.forEach((part, i) => {
+    spans[2 * i] = at;
+    spans[2 * i + 1] = at += part.length;
+  });
+  return { body: Buffer.concat(parts, at), spans };
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

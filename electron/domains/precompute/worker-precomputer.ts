@@ -5,7 +5,7 @@ import type { PrecomputedBatch } from './precompute-batch';
 import type { SekoiaSources } from '../inventory/snapshot-record-store';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
 import type { PrecomputeTask, PrecomputeTaskResult } from './precompute-worker';
-import { asBuffer, type PageElement, type PreparedPage } from './prepare-page';
+import { asBuffer, type PageBytes, type PreparedPage } from './prepare-page';
 
 export interface WorkerPrecomputerOptions {
   threads?: number;
@@ -17,6 +17,13 @@ export interface WorkerPrecomputerOptions {
   /** The worker's module; by default the one beside this module (source or bundle). */
   workerUrl?: URL;
 }
+
+/**
+ * A page allocates a few megabytes of short-lived objects (parsed agents, mapped records, their
+ * JSON): with V8's default young generation they are scavenged several times over and the
+ * survivors promoted; at this size most die young. Measured: ~5% less CPU for the whole sync.
+ */
+const YOUNG_GENERATION_MB = 64;
 
 /** Idle workers end after this long, so a pool left open never keeps a process alive. */
 const IDLE_MS = 2_000;
@@ -34,7 +41,8 @@ export class WorkerPrecomputer implements Precomputer {
   private readonly workerUrl: URL;
 
   constructor({
-    threads = Math.max(1, Math.min(3, availableParallelism() - 1)),
+    // One per core: the sync's thread waits on the network and SQLite most of the time.
+    threads = Math.max(1, Math.min(3, availableParallelism())),
     inlineFirst = 5_000,
     workerUrl = defaultWorkerUrl(),
   }: WorkerPrecomputerOptions = {}) {
@@ -49,12 +57,16 @@ export class WorkerPrecomputer implements Precomputer {
     return this.run(jsons).then((result) => withBuffers(result as PrecomputedBatch));
   }
 
-  preparePage(elements: readonly PageElement[]): Promise<PreparedPage> {
+  preparePage(page: PageBytes): Promise<PreparedPage> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
-    if (this.takeInline(elements.length)) return inlinePrecomputer.preparePage(elements);
-    return this.run({ page: elements }).then((result) => {
-      const page = result as PreparedPage;
-      return { ...page, raw: page.raw && asBuffer(page.raw), outputs: withBuffers(page.outputs) };
+    if (this.takeInline(page.spans.length / 2)) return inlinePrecomputer.preparePage(page);
+    return this.run({ page }).then((result) => {
+      const prepared = result as PreparedPage;
+      return {
+        ...prepared,
+        raw: prepared.raw && asBuffer(prepared.raw),
+        outputs: withBuffers(prepared.outputs),
+      };
     });
   }
 
@@ -75,6 +87,7 @@ export class WorkerPrecomputer implements Precomputer {
       minThreads: 0,
       maxThreads: this.parallelism,
       idleTimeout: IDLE_MS,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     return this.pool.run(task).catch((error: unknown) => {
       throw this.closed ? new Error('the precompute workers were closed') : error;
@@ -107,5 +120,9 @@ function defaultWorkerUrl(): URL {
 
 /** A Buffer crosses the thread boundary as a plain Uint8Array; SQLite binds Buffers. */
 function withBuffers(batch: PrecomputedBatch): PrecomputedBatch {
-  return { ...batch, ocsf: batch.ocsf && asBuffer(batch.ocsf) };
+  return {
+    ...batch,
+    ocsf: batch.ocsf && asBuffer(batch.ocsf),
+    rows: batch.rows && asBuffer(batch.rows),
+  };
 }

@@ -1,4 +1,5 @@
 import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import type { SplitPage } from '../../adapters/sentinelone/page-splitter';
 import type { PrecomputedEntry } from '../precompute/precompute-batch';
 import { PrecomputeStore } from '../precompute/precompute-store';
 import { asBuffer, HASH_BYTES, type PreparedPage } from '../precompute/prepare-page';
@@ -33,14 +34,15 @@ export class AgentPageWriter {
     this.outputs = new PrecomputeStore(context.db);
   }
 
-  store(elements: readonly RawJson[], page: PreparedPage): BadElement[] {
+  /** Stores a page of the walk, as received and as prepared; returns the elements it refused. */
+  store(received: SplitPage, page: PreparedPage): BadElement[] {
     const agents: PageAgent[] = [];
     const entries: PrecomputedEntry[] = [];
     const bad: BadElement[] = [];
     let accepted = 0;
     page.elements.forEach((element, i) => {
       if (!element.ok) {
-        bad.push({ reason: element.reason, json: elements[i]! });
+        bad.push({ reason: element.reason, json: received.element(i) });
         return;
       }
       const k = accepted++;
@@ -64,13 +66,13 @@ export class AgentPageWriter {
     });
     const { db, runs } = this.context;
     db.transaction(() => {
-      runs.addFetched(this.runId, elements.length, bad.length);
+      runs.addFetched(this.runId, received.size, bad.length);
       const chunk = page.raw && { bytes: asBuffer(page.raw), parts: accepted };
       const storedNow = this.snapshots.addPage(this.snapshotId, agents, chunk);
       const items = storedNow.flatMap((rawId, i) =>
         rawId === undefined ? [] : [{ rawId, entry: entries[i]! }],
       );
-      this.outputs.putSome(items, page.outputs);
+      this.outputs.putSome(items, page.outputs, { rawJustStored: true });
     })();
     return bad;
   }

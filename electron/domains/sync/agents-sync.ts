@@ -30,11 +30,11 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     // ones download, and stored in walk order as they come back.
     const inFlight: Promise<void>[] = [];
     for await (const page of walkPages(fetcher, '/agents', QUERY)) {
-      const prepared = context.precompute.preparePage(page.elements);
+      const prepared = context.precompute.preparePage({ body: page.body, spans: page.spans });
       stored = Promise.all([prepared, stored]).then(([ready]) => {
-        const bad = writer.store(page.elements, ready);
+        const bad = writer.store(page, ready);
         for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
-        fetched += page.elements.length;
+        fetched += page.size;
         malformed += bad.length;
         context.progress({ api: 'agents', fetched, expected: before });
       });

@@ -7,7 +7,7 @@ import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { isPlainObject } from '../../../shared/lenient';
 import type { RunStore } from './run-store';
-import type { PreparedPage } from '../precompute/prepare-page';
+import type { PageBytes, PreparedPage } from '../precompute/prepare-page';
 import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SyncProgress } from './sync-types';
 
@@ -25,7 +25,7 @@ export interface ApiSyncContext {
    * made current, whose agents not mapped yet are mapped in the background.
    */
   precompute: {
-    preparePage(elements: readonly RawJson[]): Promise<PreparedPage>;
+    preparePage(page: PageBytes): Promise<PreparedPage>;
     pagesInFlight: number;
     finish(currentSnapshotId: number | undefined): void;
   };

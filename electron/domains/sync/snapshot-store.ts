@@ -257,7 +257,8 @@ export class SnapshotStore {
         .prepare(
           `DELETE FROM chunks WHERE
              NOT EXISTS (SELECT 1 FROM raw_objects r WHERE r.chunk_id = chunks.id) AND
-             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = chunks.id)`,
+             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = chunks.id) AND
+             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.row_chunk_id = chunks.id)`,
         )
         .run();
       return doomed.length;

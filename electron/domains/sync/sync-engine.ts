@@ -162,8 +162,7 @@ export class SyncEngine {
         runs: this.runs,
         precompute: {
           // A page a worker could not prepare (it died) is prepared here: the sync goes on.
-          preparePage: (elements) =>
-            precomputer.preparePage(elements).catch(() => preparePage(elements)),
+          preparePage: (page) => precomputer.preparePage(page).catch(() => preparePage(page)),
           pagesInFlight: precomputer.parallelism * 2,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },

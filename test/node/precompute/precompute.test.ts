@@ -13,7 +13,7 @@ import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-p
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
-import { preparePage, type PageElement } from '../../../electron/domains/precompute/prepare-page';
+import { pageBytesOf, preparePage } from '../../../electron/domains/precompute/prepare-page';
 import { inflateRawSync } from 'node:zlib';
 import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
@@ -155,7 +155,7 @@ describe('WorkerPrecomputer', () => {
   });
 
   it('prepares a page of the walk on a worker exactly as on this thread, bad elements named', async () => {
-    const elements: PageElement[] = Array.from({ length: 30 }, (_, i) =>
+    const elements: (string | Buffer)[] = Array.from({ length: 30 }, (_, i) =>
       JSON.stringify(generateAgent(i)),
     );
     // Invalid UTF-8 arrives as its bytes; it is kept exactly and still read as an agent.
@@ -168,8 +168,8 @@ describe('WorkerPrecomputer', () => {
     elements.push('{"no":"id"}', '[1]', 'not json');
     const workers = new WorkerPrecomputer({ threads: 1, inlineFirst: 0 });
     try {
-      const onWorker = await workers.preparePage(elements);
-      const here = preparePage(elements);
+      const onWorker = await workers.preparePage(pageBytesOf(elements));
+      const here = preparePage(pageBytesOf(elements));
       expect(onWorker).toEqual({ ...here, hashes: expect.any(Uint8Array) });
       expect(Buffer.from(onWorker.hashes)).toEqual(Buffer.from(here.hashes));
       expect(onWorker.elements.slice(-3)).toEqual([
@@ -274,8 +274,10 @@ describe('PRECOMPUTE_VERSION', () => {
       // 2: Sekoia records without a group send no groups; osType "unknown" is OCSF 0.
       // 3: "true"/"false" and decimal counts in strings are coerced, not dropped.
       // 4: the Sekoia record is no longer stored (mapped as it is sent); OCSF goes in chunks.
-      version: 6,
-      fingerprint: 'b1f1b4c246735ae7c1b2c4e0c4f00bc9cf42f2126cf3dc81174c21ff4e0cfdf9',
+      // 5, 6: the device row gains the serial number, the MACs and the network status.
+      // 7: device rows go in chunks, and whether the device is decommissioned is stored apart.
+      version: 7,
+      fingerprint: '1651578013264d01b6c28b3f9228055345f9999712f8e755fe9806042dfa6ad8',
     });
   });
 });

@@ -67,6 +67,14 @@ describe('splitBody', () => {
   });
 });
 
+/** A page as the fetcher splits it; each datum is the exact text of an element. */
+function pageOf(data: string[], nextCursor: unknown) {
+  return splitPage(
+    `{"data":[${data.join(',')}],"pagination":${JSON.stringify({ nextCursor })}}`,
+    '/x',
+  );
+}
+
 function fakeFetcher(
   pages: Record<string, { data: string[]; nextCursor: unknown }>,
 ): ConsoleFetcher {
@@ -74,7 +82,7 @@ function fakeFetcher(
     page: async (_path: string, query: Record<string, unknown>) => {
       const page = pages[String(query.cursor ?? 'start')];
       if (!page) throw new Error(`no page for cursor ${String(query.cursor)}`);
-      return { elements: page.data, envelope: { pagination: { nextCursor: page.nextCursor } } };
+      return pageOf(page.data, page.nextCursor);
     },
   } as unknown as ConsoleFetcher;
 }
@@ -126,7 +134,7 @@ describe('walkPages', () => {
         events.push(`sent ${key}`);
         onSend?.();
         const page = pages[key]!;
-        return { elements: page.data, envelope: { pagination: { nextCursor: page.nextCursor } } };
+        return pageOf(page.data, page.nextCursor);
       },
     } as unknown as ConsoleFetcher;
     for await (const page of walkPages(fetcher, '/agents', {}))
@@ -168,7 +176,7 @@ describe('walkPages with a head start', () => {
         await new Promise((resolve) => setTimeout(resolve, 2));
         await onBody?.(Buffer.from(page.body));
         events.push(`split ${key}`);
-        return { elements: [key], envelope: { pagination: { nextCursor: page.nextCursor } } };
+        return pageOf([key], page.nextCursor);
       },
     } as unknown as ConsoleFetcher;
     return { fetcher, events };

@@ -71,7 +71,8 @@ describe('snapshot retention', () => {
       count(
         f,
         `SELECT COUNT(*) FROM chunks c WHERE NOT EXISTS (SELECT 1 FROM raw_objects r WHERE r.chunk_id = c.id)
-                AND NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = c.id)`,
+                AND NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = c.id)
+                AND NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.row_chunk_id = c.id)`,
       ),
     ).toBe(0);
     // The freed pages went back to the file system.
@@ -90,7 +91,8 @@ describe('snapshot retention', () => {
     await syncRounds(f, 1);
     const lastChunk = count(f, 'SELECT MAX(id) FROM chunks');
     await syncRounds(f, 1, f.engine, 1);
-    // A tenth of the fleet changed: only those are stored again, raw and precomputed.
+    // A tenth of the fleet changed: only those are stored again, raw and precomputed (OCSF
+    // records and device rows).
     const newRaw = `FROM raw_objects WHERE chunk_id > ${lastChunk}`;
     expect(count(f, `SELECT COUNT(*) ${newRaw}`)).toBe(AGENTS / 10);
     const newOcsf = `FROM precomputed_agents WHERE ocsf_chunk_id > ${lastChunk}`;
@@ -103,7 +105,8 @@ describe('snapshot retention', () => {
       .map((bytes) => inflateRawSync(bytes).length)
       .reduce((sum, n) => sum + n, 0);
     const referenced =
-      count(f, `SELECT SUM(chunk_len) ${newRaw}`) + count(f, `SELECT SUM(ocsf_len) ${newOcsf}`);
+      count(f, `SELECT SUM(chunk_len) ${newRaw}`) +
+      count(f, `SELECT SUM(ocsf_len) + SUM(row_len) ${newOcsf}`);
     expect(inflated).toBe(referenced);
   });
 

@@ -11,6 +11,7 @@ import { migration as historyWindow } from './0009-history-window';
 import { migration as chunks } from './0010-chunks';
 import { migration as savedViews } from './0011-saved-views';
 import { migration as keepSnapshots } from './0012-keep-snapshots';
+import { migration as rowChunks } from './0013-row-chunks';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   chunks,
   savedViews,
   keepSnapshots,
+  rowChunks,
 ];
