@@ -70,20 +70,6 @@ export function preparePage({ body, spans }: PageBytes): PreparedPage {
   };
 }
 
-/** A page of elements as the walk would hand it over (tests, benchmarks). */
-export function pageBytesOf(elements: readonly (string | Uint8Array)[]): PageBytes {
-  const parts = elements.map((element) =>
-    typeof element === 'string' ? Buffer.from(element, 'utf8') : asBuffer(element),
-  );
-  const spans = new Uint32Array(parts.length * 2);
-  let at = 0;
-  parts.forEach((part, i) => {
-    spans[2 * i] = at;
-    spans[2 * i + 1] = at += part.length;
-  });
-  return { body: Buffer.concat(parts, at), spans };
-}
-
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);

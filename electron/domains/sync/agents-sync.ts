@@ -3,6 +3,7 @@ import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, type ApiSyncContext } from './api-sync-context';
 import { AgentPageWriter } from './agent-page-writer';
 import { SnapshotStore } from './snapshot-store';
+import { releaseBytes } from './release-bytes';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
 
@@ -34,6 +35,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
       stored = Promise.all([prepared, stored]).then(([ready]) => {
         const bad = writer.store(page, ready);
         for (const entry of bad) keepMalformed(context, 'agents', runId, entry.reason, entry.json);
+        releaseBytes(page.body, ready.raw, ready.hashes, ready.outputs.ocsf, ready.outputs.rows);
         fetched += page.size;
         malformed += bad.length;
         context.progress({ api: 'agents', fetched, expected: before });

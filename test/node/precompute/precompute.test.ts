@@ -13,7 +13,11 @@ import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-p
 import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
-import { pageBytesOf, preparePage } from '../../../electron/domains/precompute/prepare-page';
+import {
+  asBuffer,
+  preparePage,
+  type PageBytes,
+} from '../../../electron/domains/precompute/prepare-page';
 import { inflateRawSync } from 'node:zlib';
 import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
@@ -281,3 +285,17 @@ describe('PRECOMPUTE_VERSION', () => {
     });
   });
 });
+
+/** A page of elements as the walk hands it over: the bytes end to end, and where each lies. */
+export function pageBytesOf(elements: readonly (string | Uint8Array)[]): PageBytes {
+  const parts = elements.map((element) =>
+    typeof element === 'string' ? Buffer.from(element, 'utf8') : asBuffer(element),
+  );
+  const spans = new Uint32Array(parts.length * 2);
+  let at = 0;
+  parts.forEach((part, i) => {
+    spans[2 * i] = at;
+    spans[2 * i + 1] = at += part.length;
+  });
+  return { body: Buffer.concat(parts, at), spans };
+}
