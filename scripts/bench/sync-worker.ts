@@ -1,5 +1,7 @@
 // One measured run, in a process of its own so its peak RSS is its own:
 //   floor URL DIR   – the same pages fetched, JSON.parse'd and inserted raw, nothing else
+//   floor-paced URL DIR – the floor, its requests paced as the API asks of any client (and the
+//                     sync does): /agents at 25 requests per second
 //   bare FILE DIR   – the agents the floor stored in DIR, mapped to OCSF and written as ndjson
 //   devices - DIR   – `s1inv devices --json` of the inventory synced into DIR, output dropped
 //   sync  URL DIR   – the product's agents sync
@@ -20,6 +22,7 @@ import { runExport } from '../../electron/domains/export/exporter';
 import { SekoiaPusher } from '../../electron/domains/push/pusher';
 import { SekoiaTargets } from '../../electron/domains/sekoia/target-store';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
+import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
 /** The worker as it ships (bundled beside the CLI by `npm run build:cli`), not the tsx one. */
@@ -90,7 +93,10 @@ if (mode === 'push') {
   if (pending.length > 0) writeSync(fd, `${pending.join('\n')}\n`);
   closeSync(fd);
   db.close();
-} else if (mode === 'floor') {
+} else if (mode === 'floor' || mode === 'floor-paced') {
+  const limiters = new RateLimiters();
+  const paced = <T>(task: () => Promise<T>) =>
+    mode === 'floor-paced' ? limiters.schedule('/agents', task) : task();
   mkdirSync(dir, { recursive: true });
   const db = new Database(join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -106,10 +112,13 @@ if (mode === 'push') {
       limit: '1000',
       ...(cursor ? { cursor } : {}),
     });
-    const response = await request(`${url}/web/api/v2.1/agents?${query}`, {
-      headers: { authorization: `ApiToken ${token}` },
+    const body = await paced(async () => {
+      const response = await request(`${url}/web/api/v2.1/agents?${query}`, {
+        headers: { authorization: `ApiToken ${token}` },
+      });
+      return response.body.text();
     });
-    const page = JSON.parse(await response.body.text()) as {
+    const page = JSON.parse(body) as {
       data: { id: string }[];
       pagination: { nextCursor: string | null };
     };

@@ -1,5 +1,6 @@
+import { deflateRawSync } from 'node:zlib';
 import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
-import { compressParts } from '../sync/chunk-store';
+import { CHUNK_LEVEL } from '../sync/chunk-store';
 
 /**
  * One agent of a batch: rejected, or its outputs with the places of its OCSF record and its
@@ -31,35 +32,83 @@ export interface PrecomputedBatch {
  * alone barely does, and a reader of rows (the grid) inflates no OCSF.
  */
 export function precomputeBatch(jsons: readonly string[]): PrecomputedBatch {
-  return packBatch(jsons.map(precomputeAgent));
+  const packer = new BatchPacker();
+  for (const json of jsons) packer.add(precomputeAgent(json));
+  return packer.finish();
 }
 
-/** Agents' outputs as a batch: their OCSF records in one chunk, their rows in another. */
-export function packBatch(mapped: readonly PrecomputedAgent[]): PrecomputedBatch {
-  const ocsfParts: Buffer[] = [];
-  const rowParts: Buffer[] = [];
-  for (const result of mapped) {
-    if (!result.ok) continue;
-    ocsfParts.push(Buffer.from(result.ocsf, 'utf8'));
-    rowParts.push(Buffer.from(result.deviceRow, 'utf8'));
+/**
+ * Packs agents' outputs into a batch as they are mapped, one at a time: each text goes straight
+ * into its chunk's bytes, so a page's mapped agents never pile up as objects a collection would
+ * have to copy (they die young), and no Buffer is made per text.
+ */
+export class BatchPacker {
+  private readonly entries: PrecomputedEntry[] = [];
+  private readonly ocsf = new TextSink(ocsfScratch);
+  private readonly rows = new TextSink(rowScratch);
+
+  add(result: PrecomputedAgent): void {
+    if (!result.ok) {
+      this.entries.push(result);
+      return;
+    }
+    const [ocsfAt, ocsfLen] = this.ocsf.add(result.ocsf);
+    const [rowAt, rowLen] = this.rows.add(result.deviceRow);
+    const { sekoiaSkip, decommissioned } = result;
+    this.entries.push({ ok: true, sekoiaSkip, decommissioned, ocsfAt, ocsfLen, rowAt, rowLen });
   }
-  const ocsf = compressParts(ocsfParts);
-  const rows = compressParts(rowParts);
-  let next = 0;
-  const entries = mapped.map((result): PrecomputedEntry => {
-    if (!result.ok) return result;
-    const [ocsfAt, ocsfLen] = ocsf.spans[next]!;
-    const [rowAt, rowLen] = rows.spans[next++]!;
-    return {
-      ok: true,
-      sekoiaSkip: result.sekoiaSkip,
-      decommissioned: result.decommissioned,
-      ocsfAt,
-      ocsfLen,
-      rowAt,
-      rowLen,
-    };
-  });
-  const any = ocsfParts.length > 0;
-  return { entries, ocsf: any ? ocsf.bytes : null, rows: any ? rows.bytes : null };
+
+  finish(): PrecomputedBatch {
+    const mapped = this.entries.some((entry) => entry.ok);
+    return { entries: this.entries, ocsf: this.ocsf.close(mapped), rows: this.rows.close(mapped) };
+  }
+}
+
+/** A buffer kept for the thread's next batch: grown when a batch needs more, never shrunk. */
+interface Scratch {
+  bytes: Buffer;
+  inUse: boolean;
+}
+const ocsfScratch: Scratch = { bytes: Buffer.alloc(0), inUse: false };
+const rowScratch: Scratch = { bytes: Buffer.alloc(0), inUse: false };
+
+/**
+ * Texts written end to end into a scratch buffer (UTF-8), then deflated as one chunk. A sink
+ * takes the thread's scratch buffer while it is free (batches are packed one at a time, within
+ * one synchronous call), else one of its own.
+ */
+class TextSink {
+  private used = 0;
+  private readonly scratch: Scratch;
+
+  constructor(shared: Scratch) {
+    this.scratch = shared.inUse ? { bytes: Buffer.alloc(0), inUse: true } : shared;
+    this.scratch.inUse = true;
+  }
+
+  /** Where the text lies in the chunk, once inflated: [offset, length in bytes]. */
+  add(text: string): [number, number] {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    this.reserve(text.length * 3);
+    const at = this.used;
+    const length = this.scratch.bytes.write(text, at, 'utf8');
+    this.used += length;
+    return [at, length];
+  }
+
+  /** The texts as one deflated chunk (or none), and the scratch buffer free again. */
+  close(deflate: boolean): Buffer | null {
+    const bytes = this.scratch.bytes.subarray(0, this.used);
+    const chunk = deflate ? deflateRawSync(bytes, { level: CHUNK_LEVEL }) : null;
+    this.scratch.inUse = false;
+    return chunk;
+  }
+
+  private reserve(more: number): void {
+    const { bytes } = this.scratch;
+    if (this.used + more <= bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * bytes.length, this.used + more, 1 << 20));
+    bytes.copy(grown, 0, 0, this.used);
+    this.scratch.bytes = grown;
+  }
 }

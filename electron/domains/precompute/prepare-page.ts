@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { precomputeParsed } from '../../../shared/devices/precomputed';
 import { isPlainObject } from '../../../shared/lenient';
 import { compressParts } from '../sync/chunk-store';
-import { packBatch, type PrecomputedBatch } from './precompute-batch';
+import { BatchPacker, type PrecomputedBatch } from './precompute-batch';
 
 /**
  * An agents page as it crosses to a worker: its body as received, and where each element of its
@@ -41,8 +41,10 @@ export const HASH_BYTES = 32;
 export function preparePage({ body, spans }: PageBytes): PreparedPage {
   const bytes = asBuffer(body);
   const prepared: PreparedElement[] = [];
-  const parsed: unknown[] = [];
   const parts: Buffer[] = [];
+  const hashes = new Uint8Array((spans.length / 2) * HASH_BYTES);
+  const outputs = new BatchPacker();
+  // One element at a time, from its bytes to its outputs: nothing parsed outlives its element.
   for (let i = 0; i < spans.length; i += 2) {
     const element = bytes.subarray(spans[i], spans[i + 1]);
     // Invalid UTF-8 reads as U+FFFD, as any JSON reader would see it; the chunk keeps the bytes.
@@ -54,19 +56,18 @@ export function preparePage({ body, spans }: PageBytes): PreparedPage {
     }
     const updatedAt = typeof value!.updatedAt === 'string' ? value!.updatedAt : '';
     prepared.push({ ok: true, agentId: id, updatedAt, at: 0, length: element.length });
+    hashes.set(hash('sha256', element, 'buffer'), parts.length * HASH_BYTES);
     parts.push(element);
-    parsed.push(value);
+    outputs.add(precomputeParsed(value));
   }
-  const hashes = new Uint8Array(parts.length * HASH_BYTES);
-  parts.forEach((part, k) => hashes.set(hash('sha256', part, 'buffer'), k * HASH_BYTES));
   const { bytes: raw, spans: at } = compressParts(parts);
   let k = 0;
   for (const element of prepared) if (element.ok) element.at = at[k++]![0];
   return {
     elements: prepared,
-    hashes,
+    hashes: hashes.slice(0, parts.length * HASH_BYTES),
     raw: parts.length > 0 ? raw : null,
-    outputs: packBatch(parsed.map(precomputeParsed)),
+    outputs: outputs.finish(),
   };
 }
 
