@@ -79,12 +79,16 @@ export interface GridFilterResult {
   shown: number;
   /** Per facet, its values and their counts, most devices first. */
   facets: Record<FacetKey, [value: string, count: number][]>;
-  /** Per one-click filter: the shown devices it matches (with it on: those it keeps). */
+  /**
+   * Per one-click filter: the shown devices it matches (with it on: those it keeps). The
+   * Decommissioned filter's count is the devices it would show, hidden until it is on.
+   */
   quick: Record<QuickFilterId, number>;
 }
 
 const STALE = bitOf('stale');
 const DECOMMISSIONED = bitOf('decommissioned');
+const DECOMMISSIONED_INDEX = QUICK_FILTERS.findIndex((f) => f.id === 'decommissioned');
 /** The group a row failed, when it is not a facet (facets are 0…FACETS.length - 1). */
 const OTHER_GROUP = -1;
 
@@ -119,9 +123,10 @@ export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): Gri
     // The one group a row fails (a facet's index, or another), and how many it fails.
     let failed = OTHER_GROUP;
     let failures = 0;
-    if (gone && !showDecommissioned) failures += 1;
+    const hidden = gone && !showDecommissioned;
+    if (hidden) failures += 1;
     for (const bit of activeBits) if ((mask & bit) === 0) failures += 1;
-    if (failures === 0 && words.length > 0) {
+    if ((failures === 0 || (failures === 1 && hidden)) && words.length > 0) {
       const text = facts.text[i]!;
       for (const word of words) {
         if (!text.includes(word)) {
@@ -140,6 +145,8 @@ export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): Gri
     if (failures > 1) continue;
     if (failures === 1) {
       if (failed !== OTHER_GROUP) counts[failed]![facetIds[failed]![i]!]! += 1;
+      // Hidden only for being decommissioned: the Decommissioned filter would show it.
+      else if (hidden) quick[DECOMMISSIONED_INDEX]! += 1;
       continue;
     }
     visible[i] = 1;

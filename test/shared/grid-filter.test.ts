@@ -105,8 +105,22 @@ describe('the grid filter', () => {
 
   it('counts what each one-click filter would keep of the devices shown', () => {
     const result = run('');
-    expect(result.quick).toMatchObject({ infected: 1, stale: 1, duplicates: 2, decommissioned: 0 });
+    expect(result.quick).toMatchObject({ infected: 1, stale: 1, duplicates: 2 });
     expect(run('is.site=Lyon').quick).toMatchObject({ infected: 0, stale: 1 });
+  });
+
+  it('counts the decommissioned devices its filter would show, though they are hidden', () => {
+    // Device 4 is decommissioned, in Lyon: hidden, and counted where the other filters keep it.
+    expect(run('').quick.decommissioned).toBe(1);
+    expect(run('is.site=Lyon').quick.decommissioned).toBe(1);
+    expect(run('is.site=Paris').quick.decommissioned).toBe(0);
+    expect(run('q=lyon-02').quick.decommissioned).toBe(1);
+    expect(run('q=paris').quick.decommissioned).toBe(0);
+    expect(run('quick=infected').quick.decommissioned).toBe(0);
+    // With it on, the count is what it keeps: the same devices, now shown.
+    const on = run('quick=decommissioned');
+    expect(ids(on)).toEqual(['4']);
+    expect(on.quick.decommissioned).toBe(1);
   });
 
   it('finds the same machine enrolled twice by hostname, serial number or MAC', () => {
