@@ -73,38 +73,38 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
 ];
 
 export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
-  const facts = new Map(enrichmentFacts(agent).map((fact) => [fact.name, fact.value]));
-  const ips = (agent.networkInterfaces ?? []).flatMap((nic) => nic.inet ?? []);
-  const macs = (agent.networkInterfaces ?? []).flatMap((nic) => nic.physical || []);
+  const facts = enrichmentFacts(agent);
+  const fact = (name: string) => facts.find((f) => f.name === name)?.value;
+  const nics = agent.networkInterfaces ?? [];
   const os = [agent.osName, agent.osRevision].filter(Boolean).join(' ');
   const row: DeviceRow = {
     console: consoleName,
     agentId: agent.id,
-    ips,
-    macs,
+    ips: nics.flatMap((nic) => nic.inet ?? []),
+    macs: nics.flatMap((nic) => nic.physical || []),
     decommissioned: agent.isDecommissioned === true,
   };
-  const optional: Partial<DeviceRow> = {
-    uuid: agent.uuid,
-    site: agent.siteName,
-    group: agent.groupName,
-    hostname: agent.computerName,
-    os: os === '' ? undefined : os,
-    osType: agent.osType,
-    deviceType: agent.machineType,
-    externalIp: agent.externalIp,
-    serialNumber: agent.serialNumber,
-    lastSeen: agent.lastActiveDate,
-    agentVersion: agent.agentVersion,
-    networkStatus: agent.networkStatus,
-    firewall: facts.get('Firewall'),
-    users: facts.get('Users'),
-    updateStatus: facts.get('Update Status'),
-    activeThreats: agent.activeThreats,
-    infectionStatus: facts.get('Infection Status'),
+  // Each field set only when present, in this order (the stored row's JSON follows it); one
+  // assignment per field, not a loop over Object.entries: the sync maps every agent it stores.
+  const set = <K extends keyof DeviceRow>(key: K, value: DeviceRow[K] | undefined) => {
+    if (value !== undefined) row[key] = value;
   };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
-  }
+  set('uuid', agent.uuid);
+  set('site', agent.siteName);
+  set('group', agent.groupName);
+  set('hostname', agent.computerName);
+  set('os', os === '' ? undefined : os);
+  set('osType', agent.osType);
+  set('deviceType', agent.machineType);
+  set('externalIp', agent.externalIp);
+  set('serialNumber', agent.serialNumber);
+  set('lastSeen', agent.lastActiveDate);
+  set('agentVersion', agent.agentVersion);
+  set('networkStatus', agent.networkStatus);
+  set('firewall', fact('Firewall'));
+  set('users', fact('Users'));
+  set('updateStatus', fact('Update Status'));
+  set('activeThreats', agent.activeThreats);
+  set('infectionStatus', fact('Infection Status'));
   return row;
 }
