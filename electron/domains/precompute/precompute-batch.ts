@@ -1,6 +1,5 @@
-import { deflateRawSync } from 'node:zlib';
 import { precomputeAgent, type PrecomputedAgent } from '../../../shared/devices/precomputed';
-import { CHUNK_LEVEL } from '../sync/chunk-store';
+import { compressChunk } from '../sync/chunk-store';
 
 /**
  * One agent of a batch: rejected, or its outputs with the places of its OCSF record and its
@@ -20,16 +19,16 @@ export type PrecomputedEntry =
 
 export interface PrecomputedBatch {
   entries: PrecomputedEntry[];
-  /** The batch's OCSF records deflated as one chunk; null when none was mapped. */
+  /** The batch's OCSF records compressed as one chunk; null when none was mapped. */
   ocsf: Buffer | null;
-  /** The batch's device rows deflated as one chunk; null when none was mapped. */
+  /** The batch's device rows compressed as one chunk; null when none was mapped. */
   rows: Buffer | null;
 }
 
 /**
  * Maps a batch of raw agents (one page, as the sync stored it) and compresses their OCSF
  * records together, and their device rows together: a page of them compresses ~8× where one
- * alone barely does, and a reader of rows (the grid) inflates no OCSF.
+ * alone barely does, and a reader of rows (the grid) decompresses no OCSF.
  */
 export function precomputeBatch(jsons: readonly string[]): PrecomputedBatch {
   const packer = new BatchPacker();
@@ -73,7 +72,7 @@ const ocsfScratch: Scratch = { bytes: Buffer.alloc(0), inUse: false };
 const rowScratch: Scratch = { bytes: Buffer.alloc(0), inUse: false };
 
 /**
- * Texts written end to end into a scratch buffer (UTF-8), then deflated as one chunk. A sink
+ * Texts written end to end into a scratch buffer (UTF-8), then compressed as one chunk. A sink
  * takes the thread's scratch buffer while it is free (batches are packed one at a time, within
  * one synchronous call), else one of its own.
  */
@@ -86,7 +85,7 @@ class TextSink {
     this.scratch.inUse = true;
   }
 
-  /** Where the text lies in the chunk, once inflated: [offset, length in bytes]. */
+  /** Where the text lies in the chunk, decompressed: [offset, length in bytes]. */
   add(text: string): [number, number] {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     this.reserve(text.length * 3);
@@ -96,10 +95,10 @@ class TextSink {
     return [at, length];
   }
 
-  /** The texts as one deflated chunk (or none), and the scratch buffer free again. */
-  close(deflate: boolean): Buffer | null {
+  /** The texts as one compressed chunk (or none), and the scratch buffer free again. */
+  close(compress: boolean): Buffer | null {
     const bytes = this.scratch.bytes.subarray(0, this.used);
-    const chunk = deflate ? deflateRawSync(bytes, { level: CHUNK_LEVEL }) : null;
+    const chunk = compress ? compressChunk(bytes) : null;
     this.scratch.inUse = false;
     return chunk;
   }

@@ -25,7 +25,7 @@ export interface PreparedPage {
   elements: PreparedElement[];
   /** sha256 of each accepted element's exact bytes, 32 bytes apiece, in order. */
   hashes: Uint8Array;
-  /** The accepted elements' exact bytes deflated as one chunk; null when none was accepted. */
+  /** The accepted elements' exact bytes compressed as one chunk; null when none was accepted. */
   raw: Uint8Array | null;
   /** The accepted elements' precomputed outputs, in order. */
   outputs: PrecomputedBatch;

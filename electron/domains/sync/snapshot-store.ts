@@ -21,7 +21,7 @@ export interface PageAgent {
   replace?: boolean;
 }
 
-/** A page's raw objects deflated as one chunk, and how many objects it holds. */
+/** A page's raw objects compressed as one chunk, and how many objects it holds. */
 export interface PageChunk {
   bytes: Buffer;
   parts: number;

@@ -1,10 +1,10 @@
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   BatchPacker,
   type PrecomputedBatch,
 } from '../../../electron/domains/precompute/precompute-batch';
 import { precomputeAgent } from '../../../shared/devices/precomputed';
+import { CHUNK_CODEC, decompressChunk } from '../../../electron/domains/sync/chunk-store';
 import { generateAgent } from '../../support/generate/agents';
 
 const agent = (i: number, extra: Record<string, unknown> = {}) =>
@@ -12,8 +12,8 @@ const agent = (i: number, extra: Record<string, unknown> = {}) =>
 
 /** Each entry's OCSF record and row, read back out of the batch's chunks. */
 function unpack(batch: PrecomputedBatch): { ocsf: string; row: string }[] {
-  const ocsf = inflateRawSync(batch.ocsf!);
-  const rows = inflateRawSync(batch.rows!);
+  const ocsf = decompressChunk(batch.ocsf!, CHUNK_CODEC.brotli);
+  const rows = decompressChunk(batch.rows!, CHUNK_CODEC.brotli);
   return batch.entries.flatMap((entry) =>
     entry.ok
       ? [

@@ -18,7 +18,7 @@ import {
   preparePage,
   type PageBytes,
 } from '../../../electron/domains/precompute/prepare-page';
-import { inflateRawSync } from 'node:zlib';
+import { CHUNK_CODEC, decompressChunk } from '../../../electron/domains/sync/chunk-store';
 import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
 import {
@@ -182,7 +182,7 @@ describe('WorkerPrecomputer', () => {
         { ok: false, reason: 'not a JSON object' },
       ]);
       // The raw chunk gives back each accepted element's exact bytes, in order.
-      const raw = inflateRawSync(onWorker.raw!);
+      const raw = decompressChunk(asBuffer(onWorker.raw!), CHUNK_CODEC.brotli);
       const accepted = onWorker.elements.flatMap((e) => (e.ok ? [e] : []));
       expect(accepted).toHaveLength(31);
       expect(raw.subarray(accepted[30]!.at, accepted[30]!.at + accepted[30]!.length)).toEqual(

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { decompressChunk, type ChunkCodec } from '../../../electron/domains/sync/chunk-store';
 import Database from 'better-sqlite3';
 import { migrate } from '../../../electron/adapters/db/migrate';
 import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
@@ -100,9 +100,12 @@ describe('snapshot retention', () => {
     // The new chunks hold those objects and nothing else: their pages' unchanged agents,
     // stored before, were cut out rather than written twice.
     const inflated = (
-      f.db.prepare(`SELECT bytes FROM chunks WHERE id > ?`).pluck().all(lastChunk) as Buffer[]
+      f.db.prepare(`SELECT bytes, codec FROM chunks WHERE id > ?`).all(lastChunk) as {
+        bytes: Buffer;
+        codec: ChunkCodec;
+      }[]
     )
-      .map((bytes) => inflateRawSync(bytes).length)
+      .map(({ bytes, codec }) => decompressChunk(bytes, codec).length)
       .reduce((sum, n) => sum + n, 0);
     const referenced =
       count(f, `SELECT SUM(chunk_len) ${newRaw}`) +

@@ -12,6 +12,7 @@ import { migration as chunks } from './0010-chunks';
 import { migration as savedViews } from './0011-saved-views';
 import { migration as keepSnapshots } from './0012-keep-snapshots';
 import { migration as rowChunks } from './0013-row-chunks';
+import { migration as brotliChunks } from './0014-brotli-chunks';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   savedViews,
   keepSnapshots,
   rowChunks,
+  brotliChunks,
 ];
