@@ -7,6 +7,11 @@ export interface Precomputer {
   /** How many batches it can work on at once; more are queued. */
   readonly parallelism: number;
   map(jsons: readonly string[]): Promise<PrecomputedBatch>;
+  /**
+   * The agents walk about to start counts this many agents: workers for a fleet bigger than
+   * what is mapped inline start now, while the first pages download, and take every page.
+   */
+  expect(agents: number): void;
   /** A page of the agents walk, parsed once for everything the sync stores (see preparePage). */
   preparePage(page: PageBytes): Promise<PreparedPage>;
   /** A push batch's Sekoia records (default options), those Sekoia refuses left out. */
@@ -18,6 +23,7 @@ export interface Precomputer {
 export const inlinePrecomputer: Precomputer = {
   parallelism: 1,
   map: (jsons) => Promise.resolve(precomputeBatch(jsons)),
+  expect: () => undefined,
   preparePage: (page) => Promise.resolve(preparePage(page)),
   sekoia: (sources) => Promise.resolve(sekoiaRecordsOf(sources)),
   close: () => Promise.resolve(),

@@ -74,6 +74,15 @@ export class WorkerPrecomputer implements Precomputer {
     });
   }
 
+  expect(agents: number): void {
+    if (this.closed || agents <= this.inlineLeft) return;
+    this.inlineLeft = 0;
+    // One task per thread that the pool does not have yet: each starts a thread and loads the
+    // module, so the first page finds its worker ready.
+    const starting = this.parallelism - (this.pool?.threads.length ?? 0);
+    for (let i = 0; i < starting; i += 1) void this.run({ warm: true }).catch(() => undefined);
+  }
+
   private takeInline(count: number): boolean {
     if (this.inlineLeft <= 0) return false;
     this.inlineLeft -= count;

@@ -26,6 +26,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
   try {
     const before = await countAgents(context);
     expected = before;
+    context.precompute.expect(before);
     context.authenticated();
     // Pages are prepared (parsed, hashed, compressed, mapped) off this thread while the next
     // ones download, and stored in walk order as they come back.

@@ -25,6 +25,8 @@ export interface ApiSyncContext {
    * made current, whose agents not mapped yet are mapped in the background.
    */
   precompute: {
+    /** How many agents the walk is about to read (see Precomputer.expect). */
+    expect(agents: number): void;
     preparePage(page: PageBytes): Promise<PreparedPage>;
     pagesInFlight: number;
     finish(currentSnapshotId: number | undefined): void;

@@ -162,6 +162,7 @@ export class SyncEngine {
         runs: this.runs,
         precompute: {
           // A page a worker could not prepare (it died) is prepared here: the sync goes on.
+          expect: (agents) => precomputer.expect(agents),
           preparePage: (page) => precomputer.preparePage(page).catch(() => preparePage(page)),
           pagesInFlight: precomputer.parallelism * 2,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),

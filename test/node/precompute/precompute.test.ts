@@ -55,6 +55,7 @@ afterAll(async () => {
 const broken: Precomputer = {
   parallelism: 1,
   map: () => Promise.reject(new Error('worker died')),
+  expect: () => undefined,
   preparePage: () => Promise.reject(new Error('worker died')),
   sekoia: () => Promise.reject(new Error('worker died')),
   close: () => Promise.resolve(),
@@ -221,6 +222,23 @@ describe('WorkerPrecomputer', () => {
     await workers.close();
     expect(await outcome).toMatch(/closed/);
     await expect(workers.map(['{}'])).rejects.toThrow(/closed/);
+  });
+
+  it('starts its threads when told a big fleet is coming, and maps a small one inline', async () => {
+    const big = new WorkerPrecomputer({ threads: 2, inlineFirst: 5_000 });
+    const small = new WorkerPrecomputer({ threads: 2, inlineFirst: 5_000 });
+    try {
+      big.expect(100_000);
+      small.expect(4_000);
+      // The big fleet's threads start before any page arrives; the small one starts none.
+      await expect.poll(() => big.threads.length).toBe(2);
+      const page = pageBytesOf([JSON.stringify(generateAgent(1))]);
+      expect(await big.preparePage(page)).toEqual(preparePage(page));
+      expect(await small.preparePage(page)).toEqual(preparePage(page));
+      expect(small.threads).toHaveLength(0);
+    } finally {
+      await Promise.all([big.close(), small.close()]);
+    }
   });
 });
 
