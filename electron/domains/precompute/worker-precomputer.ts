@@ -22,10 +22,10 @@ export interface WorkerPrecomputerOptions {
  * A worker's heap. A page allocates a few megabytes of short-lived objects (parsed agents,
  * mapped records, their JSON): with V8's default young generation they are scavenged several
  * times over and the survivors promoted; at 64 MB most die young (~5% less CPU for the whole
- * sync). A worker keeps nothing between tasks, yet left to itself V8 let each worker's old
- * generation grow with the walk: a million-agent sync peaked at 1.27 GB, 0.77 GB with this cap,
- * which still holds the largest page a console may send (64 MB) parsed. A page that outgrows it
- * ends its worker, and the sync prepares that page on its own thread (SyncEngine).
+ * sync). A worker keeps nothing between tasks, so its old generation is capped near what one
+ * page needs rather than what V8 would let it grow to over a long walk (one per core adds up);
+ * 256 MB still holds the largest page a console may send (64 MB) parsed. A page that outgrows
+ * it ends its worker, and the sync prepares that page on its own thread (SyncEngine).
  */
 const HEAP_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 256 };
 
