@@ -9,7 +9,8 @@
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
@@ -25,8 +26,11 @@ import { MemorySecretStore } from '../../test/support/memory-secret-store';
 import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
-/** The worker as it ships (bundled beside the CLI by `npm run build:cli`), not the tsx one. */
-const SHIPPED_WORKER = new URL('../../dist/cli/precompute-worker.js', import.meta.url);
+/**
+ * The worker as it ships (bundled beside the CLI by `npm run build:cli`), not the tsx one. The
+ * benchmarks run from the repository's root, and this script from source or from its bundle.
+ */
+const SHIPPED_WORKER = pathToFileURL(resolve('dist/cli/precompute-worker.js'));
 const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
 const started = performance.now();
 let agents = 0;
