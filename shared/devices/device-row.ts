@@ -72,13 +72,23 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
   { key: 'macs', label: 'MACs', kind: 'list', width: 170, hidden: true },
 ];
 
+/** A device row as stored beside its raw agent: the console it came from is the reader's. */
+export type StoredDeviceRow = Omit<DeviceRow, 'console'>;
+
 export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
+  return { console: consoleName, ...toStoredDeviceRow(agent) };
+}
+
+/**
+ * The row without its console, built as such: the sync maps every agent it stores, and copying
+ * a row without one key (an object rest) cost it as much as building the row.
+ */
+export function toStoredDeviceRow(agent: S1Agent): StoredDeviceRow {
   const facts = enrichmentFacts(agent);
   const fact = (name: string) => facts.find((f) => f.name === name)?.value;
   const nics = agent.networkInterfaces ?? [];
   const os = [agent.osName, agent.osRevision].filter(Boolean).join(' ');
-  const row: DeviceRow = {
-    console: consoleName,
+  const row: StoredDeviceRow = {
     agentId: agent.id,
     ips: nics.flatMap((nic) => nic.inet ?? []),
     macs: nics.flatMap((nic) => nic.physical || []),
@@ -86,7 +96,7 @@ export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
   };
   // Each field set only when present, in this order (the stored row's JSON follows it); one
   // assignment per field, not a loop over Object.entries: the sync maps every agent it stores.
-  const set = <K extends keyof DeviceRow>(key: K, value: DeviceRow[K] | undefined) => {
+  const set = <K extends keyof StoredDeviceRow>(key: K, value: StoredDeviceRow[K] | undefined) => {
     if (value !== undefined) row[key] = value;
   };
   set('uuid', agent.uuid);

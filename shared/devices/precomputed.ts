@@ -1,7 +1,7 @@
 import { agentToOcsf } from '../ocsf/mapper';
 import { agentToSekoia, sekoiaRefusal } from '../sekoia/dialect';
 import { parseAgent, type S1Agent } from '../sentinelone/agent';
-import { toDeviceRow, type DeviceRow } from './device-row';
+import { toStoredDeviceRow, type DeviceRow } from './device-row';
 
 /**
  * Bump when any output below changes (the OCSF mapper, the Sekoia dialect or the device row):
@@ -45,10 +45,13 @@ export function precomputeParsed(raw: unknown): PrecomputedAgent {
 
 function precomputeRead(agent: S1Agent): PrecomputedAgent {
   const ocsf = agentToOcsf(agent, { readTimeMs: 0 }).record;
-  const { console: _console, ...row } = toDeviceRow(agent, '');
+  // Stored without `time` (see withTime); an undefined value is left out by JSON.stringify, and
+  // setting it keeps the record's shape where deleting the key would not.
+  (ocsf as { time: number | undefined }).time = undefined;
+  const row = toStoredDeviceRow(agent);
   return {
     ok: true,
-    ocsf: withoutTime(JSON.stringify(ocsf)),
+    ocsf: JSON.stringify(ocsf),
     deviceRow: JSON.stringify(row),
     decommissioned: row.decommissioned,
     sekoiaSkip: sekoiaRefusal(agent) ?? null,
@@ -89,16 +92,6 @@ function readAgent(json: string): { ok: true; agent: S1Agent } | { ok: false; re
   return parsed.ok
     ? { ok: true, agent: parsed.value.agent }
     : { ok: false, reason: parsed.error.reason };
-}
-
-/**
- * The record's JSON without its top-level `time` (mapped as 0): it follows the class fields,
- * none of which can hold the text, so its first occurrence is the top-level one. Cheaper than
- * copying the record without the key, with the same bytes.
- */
-function withoutTime(json: string): string {
-  const at = json.indexOf('"time":0,');
-  return at < 0 ? json : json.slice(0, at) + json.slice(at + '"time":0,'.length);
 }
 
 /** Puts `time` back into a record stored without it. */
