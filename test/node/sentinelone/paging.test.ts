@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleFetcher } from '../../../electron/adapters/sentinelone/fetcher';
 import {
@@ -64,6 +65,54 @@ describe('splitBody', () => {
   it('splits a valid UTF-8 body into strings only', () => {
     const page = splitBody(Buffer.from('{"data":[{"id":"ü"}]}'), '/x');
     expect(page.elements).toEqual(['{"id":"ü"}']);
+  });
+});
+
+describe('splitBody on any JSON', () => {
+  /** A cursor with the bytes that end strings, arrays and objects in it. */
+  const CURSOR = 'c\\"]},';
+  /** An element's JSON with whitespace where JSON allows it, so the split meets every byte. */
+  const spaced = (value: unknown, gap: string) =>
+    JSON.stringify(value, null, gap.length > 0 ? gap : undefined);
+
+  it('finds each element of "data" exactly, whatever it holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 8 }),
+        fc.constantFrom('', ' ', '\t', '\n'),
+        fc.boolean(),
+        (data, gap, dataLast) => {
+          const texts = data.map((value) => spaced(value, gap));
+          const list = `[${gap}${texts.join(`${gap},${gap}`)}${gap}]`;
+          const pagination = `"pagination":${gap}${JSON.stringify({ nextCursor: CURSOR, totalItems: data.length })}`;
+          const members = dataLast
+            ? [pagination, `"data":${list}`]
+            : [`"data":${list}`, pagination];
+          const page = splitBody(Buffer.from(`{${gap}${members.join(`,${gap}`)}${gap}}`), '/x');
+          expect(page.elements).toEqual(texts);
+          expect(page.envelope.pagination).toEqual({
+            nextCursor: CURSOR,
+            totalItems: data.length,
+          });
+        },
+      ),
+    );
+  });
+
+  it('calls a body cut anywhere inside "data" truncated', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        (data, cut) => {
+          const text = `{"data":${JSON.stringify(data)},"pagination":{"nextCursor":null}}`;
+          const end = '{"data":'.length + 1 + (cut % (JSON.stringify(data).length - 1));
+          expect(() => splitBody(Buffer.from(text.slice(0, end)), '/x')).toThrow(
+            TruncatedBodyError,
+          );
+        },
+      ),
+    );
   });
 });
 
