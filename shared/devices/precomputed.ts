@@ -1,7 +1,8 @@
 import { agentToOcsf } from '../ocsf/mapper';
 import { agentToSekoia, sekoiaRefusal } from '../sekoia/dialect';
 import { parseAgent, type S1Agent } from '../sentinelone/agent';
-import { toStoredDeviceRow, type DeviceRow } from './device-row';
+import type { DeviceRow } from './device-row';
+import { toStoredDeviceRow } from './to-device-row';
 
 /**
  * Bump when any output below changes (the OCSF mapper, the Sekoia dialect or the device row):

@@ -4,7 +4,7 @@ import type { OcsfDeviceInventoryInfo } from '../../shared/ocsf/types';
 import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
 import windowsAgent from '../fixtures/agent-windows.json';
 import { parseAgent } from '../../shared/sentinelone/agent';
-import { toDeviceRow } from '../../shared/devices/device-row';
+import { toDeviceRow } from '../../shared/devices/to-device-row';
 
 const READ_TIME = Date.UTC(2024, 5, 1, 12, 0, 0);
 

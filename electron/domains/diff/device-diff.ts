@@ -1,4 +1,5 @@
-import { DEVICE_COLUMNS, toDeviceRow, type DeviceRow } from '../../../shared/devices/device-row';
+import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-row';
+import { toDeviceRow } from '../../../shared/devices/to-device-row';
 import { parseAgent } from '../../../shared/sentinelone/agent';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../consoles/console-repository';
