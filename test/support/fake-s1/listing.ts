@@ -43,6 +43,33 @@ function view(collection: Collection, key: string, build: () => StoredItem[]): S
   return items;
 }
 
+/**
+ * Each view's pages as served, by offset and limit. A console's CPU is not the analyst's: the
+ * fake runs on the same cores as the code a benchmark measures, and joining a 1.3 MB page anew
+ * for every request (and collecting it after) cost it ~6 ms a page, taken from the sync.
+ */
+const servedPages = new WeakMap<StoredItem[], Map<string, string | Buffer>>();
+
+function pageText(items: StoredItem[], offset: number, limit: number, tail: string) {
+  let pages = servedPages.get(items);
+  if (!pages) servedPages.set(items, (pages = new Map()));
+  const key = `${offset}:${limit}:${tail}`;
+  let text = pages.get(key);
+  if (text === undefined) {
+    const head = '{"data":[';
+    const parts = items.slice(offset, offset + limit).map((item) => item.text);
+    text = parts.every((part) => typeof part === 'string')
+      ? `${head}${parts.join(',')}${tail}`
+      : Buffer.concat([
+          Buffer.from(head),
+          ...parts.flatMap((part, i) => [Buffer.from(i > 0 ? ',' : ''), Buffer.from(part)]),
+          Buffer.from(tail),
+        ]);
+    pages.set(key, text);
+  }
+  return text;
+}
+
 /** Call after changing items in place, so cached views are rebuilt. */
 export function invalidate(collection: Collection): void {
   views.delete(collection);
@@ -104,20 +131,10 @@ export function listPage(
       return s1Error(400, 'Validation JSONError', 'Invalid cursor value received');
     }
   }
-  const slice = items.slice(offset, offset + limit);
   const next =
     offset + limit < items.length
       ? Buffer.from(JSON.stringify({ o: offset + limit, k: key })).toString('base64url')
       : null;
-  const head = '{"data":[';
   const tail = `],"pagination":{"nextCursor":${JSON.stringify(next)},"totalItems":${items.length}}}`;
-  const parts = slice.map((item) => item.text);
-  const text = parts.every((part) => typeof part === 'string')
-    ? `${head}${parts.join(',')}${tail}`
-    : Buffer.concat([
-        Buffer.from(head),
-        ...parts.flatMap((part, i) => [Buffer.from(i > 0 ? ',' : ''), Buffer.from(part)]),
-        Buffer.from(tail),
-      ]);
-  return { status: 200, body: undefined, text };
+  return { status: 200, body: undefined, text: pageText(items, offset, limit, tail) };
 }
