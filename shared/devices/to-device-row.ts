@@ -1,5 +1,5 @@
 import type { S1Agent } from '../sentinelone/agent';
-import { enrichmentFacts } from '../sentinelone/enrichments';
+import { enrichmentFacts, type EnrichmentName } from '../sentinelone/enrichments';
 import type { DeviceRow } from './device-row';
 
 // Apart from the row's schema (device-row.ts), whose validation library the precompute worker,
@@ -14,40 +14,43 @@ export function toDeviceRow(agent: S1Agent, consoleName: string): DeviceRow {
 
 /**
  * The row without its console, built as such: the sync maps every agent it stores, and copying
- * a row without one key (an object rest) cost it as much as building the row.
+ * a row without one key (an object rest) cost it as much as building the row. One literal with
+ * every key, absent values undefined (JSON.stringify leaves them out, and the stored row's JSON
+ * follows this order): every row has one shape, which builds and stringifies in half the time
+ * rows of a shape per combination of present fields took.
  */
 export function toStoredDeviceRow(agent: S1Agent): StoredDeviceRow {
   const facts = enrichmentFacts(agent);
-  const fact = (name: string) => facts.find((f) => f.name === name)?.value;
-  const nics = agent.networkInterfaces ?? [];
-  const os = [agent.osName, agent.osRevision].filter(Boolean).join(' ');
-  const row: StoredDeviceRow = {
+  const fact = (name: EnrichmentName) => facts.find((f) => f.name === name)?.value;
+  const ips: string[] = [];
+  const macs: string[] = [];
+  for (const nic of agent.networkInterfaces ?? []) {
+    // One by one, not spread: a console's list may be longer than a call takes arguments.
+    for (const ip of nic.inet ?? []) ips.push(ip);
+    if (nic.physical) macs.push(nic.physical);
+  }
+  const { osName, osRevision } = agent;
+  return {
     agentId: agent.id,
-    ips: nics.flatMap((nic) => nic.inet ?? []),
-    macs: nics.flatMap((nic) => nic.physical || []),
+    ips,
+    macs,
     decommissioned: agent.isDecommissioned === true,
+    uuid: agent.uuid,
+    site: agent.siteName,
+    group: agent.groupName,
+    hostname: agent.computerName,
+    os: osName && osRevision ? `${osName} ${osRevision}` : osName || osRevision || undefined,
+    osType: agent.osType,
+    deviceType: agent.machineType,
+    externalIp: agent.externalIp,
+    serialNumber: agent.serialNumber,
+    lastSeen: agent.lastActiveDate,
+    agentVersion: agent.agentVersion,
+    networkStatus: agent.networkStatus,
+    firewall: fact('Firewall'),
+    users: fact('Users'),
+    updateStatus: fact('Update Status'),
+    activeThreats: agent.activeThreats,
+    infectionStatus: fact('Infection Status'),
   };
-  // Each field set only when present, in this order (the stored row's JSON follows it); one
-  // assignment per field, not a loop over Object.entries: the sync maps every agent it stores.
-  const set = <K extends keyof StoredDeviceRow>(key: K, value: StoredDeviceRow[K] | undefined) => {
-    if (value !== undefined) row[key] = value;
-  };
-  set('uuid', agent.uuid);
-  set('site', agent.siteName);
-  set('group', agent.groupName);
-  set('hostname', agent.computerName);
-  set('os', os === '' ? undefined : os);
-  set('osType', agent.osType);
-  set('deviceType', agent.machineType);
-  set('externalIp', agent.externalIp);
-  set('serialNumber', agent.serialNumber);
-  set('lastSeen', agent.lastActiveDate);
-  set('agentVersion', agent.agentVersion);
-  set('networkStatus', agent.networkStatus);
-  set('firewall', fact('Firewall'));
-  set('users', fact('Users'));
-  set('updateStatus', fact('Update Status'));
-  set('activeThreats', agent.activeThreats);
-  set('infectionStatus', fact('Infection Status'));
-  return row;
 }

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
 import { mapAgentToSekoia } from '../../shared/sekoia/dialect';
+import { toStoredDeviceRow } from '../../shared/devices/to-device-row';
+import { parseAgent, type S1Agent } from '../../shared/sentinelone/agent';
+import { enrichmentFacts } from '../../shared/sentinelone/enrichments';
 import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validator';
 import { generateAgent } from '../support/generate/agents';
 
@@ -121,5 +124,58 @@ describe('mapper properties', () => {
       const sekoia = mapAgentToSekoia(raw, { readTimeMs: 1.7e12 });
       if (sekoia.ok) expect(JSON.stringify(sekoia.value.record)).not.toContain('null');
     }
+  });
+});
+
+/**
+ * The device row as its columns read, field by field, each set only when present: the readable
+ * statement of what toStoredDeviceRow builds in one literal, kept here to hold it to the same
+ * bytes.
+ */
+function rowByColumns(agent: S1Agent): Record<string, unknown> {
+  const facts = enrichmentFacts(agent);
+  const fact = (name: string) => facts.find((f) => f.name === name)?.value;
+  const nics = agent.networkInterfaces ?? [];
+  const os = [agent.osName, agent.osRevision].filter(Boolean).join(' ');
+  const row: Record<string, unknown> = {
+    agentId: agent.id,
+    ips: nics.flatMap((nic) => nic.inet ?? []),
+    macs: nics.flatMap((nic) => nic.physical || []),
+    decommissioned: agent.isDecommissioned === true,
+  };
+  const fields: [string, unknown][] = [
+    ['uuid', agent.uuid],
+    ['site', agent.siteName],
+    ['group', agent.groupName],
+    ['hostname', agent.computerName],
+    ['os', os === '' ? undefined : os],
+    ['osType', agent.osType],
+    ['deviceType', agent.machineType],
+    ['externalIp', agent.externalIp],
+    ['serialNumber', agent.serialNumber],
+    ['lastSeen', agent.lastActiveDate],
+    ['agentVersion', agent.agentVersion],
+    ['networkStatus', agent.networkStatus],
+    ['firewall', fact('Firewall')],
+    ['users', fact('Users')],
+    ['updateStatus', fact('Update Status')],
+    ['activeThreats', agent.activeThreats],
+    ['infectionStatus', fact('Infection Status')],
+  ];
+  for (const [key, value] of fields) if (value !== undefined) row[key] = value;
+  return row;
+}
+
+describe('the stored device row', () => {
+  it('has the bytes of the row read column by column, for any agent', () => {
+    fc.assert(
+      fc.property(agent, (raw) => {
+        const parsed = parseAgent(raw);
+        if (!parsed.ok) return;
+        const { agent: read } = parsed.value;
+        expect(JSON.stringify(toStoredDeviceRow(read))).toBe(JSON.stringify(rowByColumns(read)));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
