@@ -1,5 +1,4 @@
 import { isIpAddress, isMacAddress, toCidr } from '../net';
-import { withoutUndefined } from '../objects';
 import { err, ok, type Result } from '../result';
 import { parseAgent, type AgentRejected, type S1Agent } from '../sentinelone/agent';
 import { enrichmentFacts } from '../sentinelone/enrichments';
@@ -32,8 +31,9 @@ export interface OcsfMapContext {
 }
 
 /**
- * A mapped record. Absent values of the device and metadata objects may be present as
- * `undefined` keys (building them without costs more than all the rest of the mapping);
+ * A mapped record. Absent values of its objects may be present as `undefined` keys: each
+ * object is one literal with every key, so that all records share their shapes (building them
+ * without, or copying them without those keys, costs more than all the rest of the mapping).
  * JSON.stringify, structured clone to JSON and the validator all treat them as absent.
  */
 export interface Mapped<T> {
@@ -102,20 +102,20 @@ export function agentToOcsf(
     region: agent.siteName,
     groups:
       agent.groupName !== undefined || agent.groupId !== undefined
-        ? [withoutUndefined({ name: agent.groupName, uid: agent.groupId })]
+        ? [{ name: agent.groupName, uid: agent.groupId }]
         : undefined,
     location: location(agent, unmapped),
     org:
       agent.accountName !== undefined || agent.accountId !== undefined
-        ? withoutUndefined({
+        ? {
             name: agent.accountName,
             uid: agent.accountId,
             ou_name: agent.siteName,
             ou_uid: agent.siteId,
-          })
+          }
         : undefined,
     agent_list: [
-      withoutUndefined({
+      {
         name: VENDOR,
         vendor_name: VENDOR,
         type_id: AGENT_TYPE_EDR.type_id,
@@ -123,7 +123,7 @@ export function agentToOcsf(
         uid: agent.uuid ?? agent.id,
         uid_alt: agent.uuid !== undefined ? agent.id : undefined,
         version: agent.agentVersion,
-      }),
+      },
     ],
     hw_info: hardware(agent),
   };
@@ -179,13 +179,7 @@ export function ocsfOs(
   const base = agent.osName ?? (typeId === 0 ? 'Unknown' : type);
   const revision = agent.osRevision;
   const name = revision === undefined || base.endsWith(revision) ? base : `${base} ${revision}`;
-  return withoutUndefined({
-    name,
-    type,
-    type_id: typeId,
-    version: revision,
-    cpu_bits: cpuBits(agent.osArch),
-  });
+  return { name, type, type_id: typeId, version: revision, cpu_bits: cpuBits(agent.osArch) };
 }
 
 function cpuBits(osArch: string | undefined): number | undefined {
@@ -250,9 +244,10 @@ function networkInterfaces(
       });
       ip = undefined;
     }
-    const mapped = withoutUndefined({ name: nic.name, mac, ip, uid: nic.id });
     // OCSF requires at least one of ip, mac, name, hostname, uid on an interface.
-    if (Object.keys(mapped).length > 0) out.push(mapped);
+    if (nic.name !== undefined || mac !== undefined || ip !== undefined || nic.id !== undefined) {
+      out.push({ name: nic.name, mac, ip, uid: nic.id });
+    }
   });
   return out.length > 0 ? out : undefined;
 }
@@ -266,13 +261,13 @@ function location(agent: S1Agent, unmapped: Record<string, unknown>): { city: st
 }
 
 function hardware(agent: S1Agent): OcsfDeviceHwInfo | undefined {
-  const hw = withoutUndefined({
+  const hw = {
     serial_number: agent.serialNumber,
     cpu_count: agent.cpuCount,
     cpu_cores: agent.coreCount,
     ram_size: agent.totalMemory,
-  });
-  return Object.keys(hw).length > 0 ? hw : undefined;
+  };
+  return Object.values(hw).some((value) => value !== undefined) ? hw : undefined;
 }
 
 function timestampMs(
