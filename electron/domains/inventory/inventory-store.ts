@@ -185,7 +185,8 @@ export function* currentInventory(
       const rows = page.all(PRECOMPUTE_VERSION, snapshotId, after, pageSize) as StoredRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
-        const entry = { console: record, agentId: row.agentId, snapshotId, readAtMs };
+        // Literals, not spreads of the row or the entry: this runs for every device an export
+        // writes, and copying an object by spreading it costs more than reading its record.
         const result: Outcome = row.fromRaw
           ? mapRaw(
               output,
@@ -196,12 +197,22 @@ export function* currentInventory(
               readAtMs,
               row.decommissioned,
             )
-          : { ...row, text: storedText(output, row, outputChunks, readAtMs) };
+          : {
+              rejected: row.rejected,
+              text: storedText(output, row, outputChunks, readAtMs),
+              skip: row.skip,
+              decommissioned: row.decommissioned,
+            };
         if (result.rejected !== null) continue;
-        if (skipDecommissioned && result.decommissioned)
-          yield { ...entry, skipped: DECOMMISSIONED };
-        else if (result.text === null) yield { ...entry, skipped: result.skip ?? 'not mapped' };
-        else yield { ...entry, text: result.text };
+        const { agentId } = row;
+        if (skipDecommissioned && result.decommissioned) {
+          yield { console: record, agentId, snapshotId, readAtMs, skipped: DECOMMISSIONED };
+        } else if (result.text === null) {
+          const skipped = result.skip ?? 'not mapped';
+          yield { console: record, agentId, snapshotId, readAtMs, skipped };
+        } else {
+          yield { console: record, agentId, snapshotId, readAtMs, text: result.text };
+        }
       }
       after = rows.at(-1)!.agentId;
     }
