@@ -155,10 +155,10 @@ export const HealthReport = z.object({
 export type HealthReport = z.infer<typeof HealthReport>;
 
 /**
- * A device as the grid shows it, never the raw objects: its row, and how many devices share its hostname, serial
- * number or MAC across every console, itself included (absent when it is alone; see
- * `devices/duplicates.ts`). The sizes depend on the whole inventory, so the grid's backend
- * works them out when it loads the rows.
+ * A device as the grid shows it, never the raw objects: its row, and how many devices share its
+ * hostname, serial number or MAC across every console, itself included (absent when it is
+ * alone; see `devices/duplicates.ts`). The sizes depend on the whole inventory, so the grid's
+ * backend works them out when it loads the rows.
  */
 export const GridRow = DeviceRow.extend({
   sameHostname: z.number().int().optional(),

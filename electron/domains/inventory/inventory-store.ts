@@ -110,7 +110,7 @@ const IS_DECOMMISSIONED = 'p.decommissioned AS decommissioned';
 const COLUMNS: Record<InventoryOutput, string> = {
   ocsf: 'p.ocsf_chunk_id AS chunk, p.ocsf_at AS at, p.ocsf_len AS len',
   // The push's records are mapped as they are read (precomputing them would cost more disk
-  // than the raw agents); whether the device is decommissioned comes from its stored row.
+  // than the raw agents); whether the device is decommissioned comes from its own column.
   sekoia: IS_DECOMMISSIONED,
   deviceRow: 'p.row_chunk_id AS chunk, p.row_at AS at, p.row_len AS len',
   // Whether Sekoia takes the device, without reading its record: '' when it does.

@@ -87,10 +87,6 @@ export class SyncEngine {
     this.locks = new SyncLocks(options.db);
   }
 
-  /**
-   * Resolves when the agents of every snapshot made current so far are mapped for exports and
-   * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
-   */
   /** How many complete snapshots a console keeps: its own setting, else the engine's default. */
   keepSnapshotsFor(record: Pick<ConsoleRecord, 'keepSnapshots'>): number {
     return record.keepSnapshots ?? this.options.keepSnapshots ?? DEFAULT_KEEP_SNAPSHOTS;
@@ -100,6 +96,10 @@ export class SyncEngine {
     return this.running.has(consoleId);
   }
 
+  /**
+   * Resolves when the agents of every snapshot made current so far are mapped for exports and
+   * the grid. Until then those read the raw agents and map them on the fly: same output, slower.
+   */
   async precomputed(): Promise<void> {
     while (this.preparing.size > 0) await Promise.all(this.preparing);
   }

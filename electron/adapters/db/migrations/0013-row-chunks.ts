@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
 
-// Device rows in chunks (issue 14): a page's grid rows are deflated together beside its OCSF
+// Device rows in chunks (issue 14): a page's grid rows are compressed together beside its OCSF
 // records, where each row was ~550 bytes of plain JSON in its own column (half the database,
 // and most of what a page's transaction wrote). Whether a device is decommissioned gets its own
 // column, since the push skips such devices without reading their rows. Rows of older versions

@@ -1,8 +1,8 @@
 import type { Migration } from './migration';
 
-// How each chunk is compressed (issue 14): chunks are written with Brotli at quality 1 from now
-// on, smaller than deflate at its fastest and written in two thirds of the time. Chunks written
-// before are deflate (codec 0) and read as such.
+// How each chunk is compressed (issue 14): chunks are written with Brotli from now on (codec 1;
+// the quality is compressChunk's), smaller than deflate at its fastest and written faster.
+// Chunks written before are deflate (codec 0) and read as such.
 export const migration: Migration = {
   version: 14,
   name: 'brotli-chunks',
