@@ -1,6 +1,7 @@
 import type { Db } from '../../adapters/db/database';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { consoleIdentity } from './console-url';
+import { reclaimStorage } from '../sync/chunk-store';
 
 export interface ConsoleRecord {
   id: string;
@@ -92,7 +93,10 @@ export class ConsoleRepository {
       .run(toParams(record));
   }
 
-  /** Deletes the console and, by cascade, all its synced data; raw objects no snapshot uses go too. */
+  /**
+   * Deletes the console and, by cascade, all its synced data; raw objects and chunks no snapshot
+   * uses go too, and the space goes back to the file system.
+   */
   delete(id: string): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM consoles WHERE id = ?').run(id);
@@ -100,6 +104,7 @@ export class ConsoleRepository {
         .prepare('DELETE FROM raw_objects WHERE id NOT IN (SELECT raw_id FROM snapshot_members)')
         .run();
     })();
+    reclaimStorage(this.db);
   }
 
   dataCounts(id: string): { agents: number; threats: number; activities: number } {

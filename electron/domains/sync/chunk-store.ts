@@ -100,3 +100,55 @@ export class ChunkReader {
     return inflated;
   }
 }
+
+/**
+ * After snapshots or a console went: deletes the chunks that no raw object and no precomputed
+ * output refers to any more, then hands the freed pages back to the file system. Run it outside
+ * a transaction, after the one that removed the references; inside one it does nothing, and the
+ * next prune collects what it left (unreferenced chunks are garbage, never inconsistency).
+ */
+export function reclaimStorage(db: Db): void {
+  if (db.inTransaction) return;
+  collectChunks(db);
+  reclaimSpace(db);
+}
+
+/**
+ * The references are not indexed (migration 15), so they are gathered by one scan. With foreign
+ * keys on, SQLite would also scan each referring table once for every chunk deleted, looking for
+ * the references this query has just ruled out; the deletion runs with them off (the pragma
+ * works only outside a transaction, hence the caller's rule).
+ */
+function collectChunks(db: Db): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.prepare(
+      `DELETE FROM chunks WHERE id NOT IN (
+         SELECT chunk_id FROM raw_objects WHERE chunk_id IS NOT NULL
+         UNION ALL SELECT ocsf_chunk_id FROM precomputed_agents WHERE ocsf_chunk_id IS NOT NULL
+         UNION ALL SELECT row_chunk_id FROM precomputed_agents WHERE row_chunk_id IS NOT NULL)`,
+    ).run();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * Databases made since issue 14 are in incremental auto-vacuum mode; an older one is switched
+ * over by one full VACUUM, the first time.
+ */
+function reclaimSpace(db: Db): void {
+  try {
+    if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) {
+      db.pragma('auto_vacuum = INCREMENTAL');
+      db.exec('VACUUM');
+      return;
+    }
+    db.pragma('incremental_vacuum');
+  } catch {
+    // Best effort: a VACUUM refused while a read is in progress is tried again next prune;
+    // the pages stay free for SQLite to reuse meanwhile.
+  }
+}
+
+const INCREMENTAL = 2;

@@ -1,7 +1,7 @@
 import { ConsoleStateStore } from './console-state-store';
 import type { Db } from '../../adapters/db/database';
 import type { RawJson } from '../../adapters/sentinelone/raw-json';
-import { ChunkReader, ChunkWriter, keepParts } from './chunk-store';
+import { ChunkReader, ChunkWriter, keepParts, reclaimStorage } from './chunk-store';
 import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
 
 export interface RawAgent {
@@ -253,17 +253,9 @@ export class SnapshotStore {
              (SELECT 1 FROM snapshot_members m WHERE m.raw_id = raw_objects.id)`,
         )
         .run();
-      this.db
-        .prepare(
-          `DELETE FROM chunks WHERE
-             NOT EXISTS (SELECT 1 FROM raw_objects r WHERE r.chunk_id = chunks.id) AND
-             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.ocsf_chunk_id = chunks.id) AND
-             NOT EXISTS (SELECT 1 FROM precomputed_agents p WHERE p.row_chunk_id = chunks.id)`,
-        )
-        .run();
       return doomed.length;
     })();
-    if (pruned > 0) reclaimSpace(this.db);
+    if (pruned > 0) reclaimStorage(this.db);
     return pruned;
   }
 
@@ -323,23 +315,3 @@ function prefixed(row: Record<string, unknown>, prefix: string): StoredRaw {
     chunkLen: row[`${prefix}chunkLen`] as number | null,
   };
 }
-
-/**
- * Hands freed pages back to the file system. Databases made since issue 14 are in incremental
- * auto-vacuum mode; an older one is switched over by one full VACUUM, the first time.
- */
-function reclaimSpace(db: Db): void {
-  try {
-    if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) {
-      db.pragma('auto_vacuum = INCREMENTAL');
-      db.exec('VACUUM');
-      return;
-    }
-    db.pragma('incremental_vacuum');
-  } catch {
-    // Best effort: a VACUUM refused while a read is in progress is tried again next prune;
-    // the pages stay free for SQLite to reuse meanwhile.
-  }
-}
-
-const INCREMENTAL = 2;

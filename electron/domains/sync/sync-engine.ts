@@ -164,7 +164,9 @@ export class SyncEngine {
           // A page a worker could not prepare (it died) is prepared here: the sync goes on.
           expect: (agents) => precomputer.expect(agents),
           preparePage: (page) => precomputer.preparePage(page).catch(() => preparePage(page)),
-          pagesInFlight: precomputer.parallelism * 2,
+          // Room for the pages that queue while the workers warm up (~1.3 MB each, at 1,000
+          // agents a page), so that the walk keeps the API's pace meanwhile.
+          pagesInFlight: precomputer.parallelism * 8,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },
         keepSnapshots: this.keepSnapshotsFor(record),

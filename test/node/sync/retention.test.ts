@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { migrate } from '../../../electron/adapters/db/migrate';
 import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
 import { SyncEngine } from '../../../electron/domains/sync/sync-engine';
+import { ConsoleRepository } from '../../../electron/domains/consoles/console-repository';
 import { generateAgent } from '../../support/generate/agents';
 import {
   FAST_LIMITS,
@@ -79,6 +80,7 @@ describe('snapshot retention', () => {
     expect(f.db.pragma('auto_vacuum', { simple: true })).toBe(2);
     expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
     expect(f.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(f.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(f.db.pragma('foreign_key_check')).toEqual([]);
   });
 
@@ -111,6 +113,23 @@ describe('snapshot retention', () => {
       count(f, `SELECT SUM(chunk_len) ${newRaw}`) +
       count(f, `SELECT SUM(ocsf_len) + SUM(row_len) ${newOcsf}`);
     expect(inflated).toBe(referenced);
+  });
+
+  it('frees the raw objects, outputs and chunks of a deleted console, and gives the space back', async () => {
+    const f = (fixture = await startSyncFixture(tempDir(), {
+      agents: AGENTS,
+      threats: 0,
+      activities: 0,
+    }));
+    await syncRounds(f, 2);
+    expect(count(f, 'SELECT COUNT(*) FROM chunks')).toBeGreaterThan(0);
+    new ConsoleRepository(f.db).delete(f.record.id);
+    for (const table of ['raw_objects', 'precomputed_agents', 'chunks'])
+      expect(count(f, `SELECT COUNT(*) FROM ${table}`), table).toBe(0);
+    expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
+    // Chunks are deleted with foreign keys off for speed: they are on again afterwards.
+    expect(f.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(f.db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('switches a database made before retention to giving space back, with one VACUUM', async () => {

@@ -13,6 +13,7 @@ import { migration as savedViews } from './0011-saved-views';
 import { migration as keepSnapshots } from './0012-keep-snapshots';
 import { migration as rowChunks } from './0013-row-chunks';
 import { migration as brotliChunks } from './0014-brotli-chunks';
+import { migration as unindexedChunkRefs } from './0015-unindexed-chunk-refs';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   keepSnapshots,
   rowChunks,
   brotliChunks,
+  unindexedChunkRefs,
 ];
