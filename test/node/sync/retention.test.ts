@@ -28,6 +28,8 @@ afterEach(async () => {
 
 const AGENTS = 400;
 const count = (f: SyncFixture, sql: string) => f.db.prepare(sql).pluck().get() as number;
+const startAgentsFixture = (dir = tempDir()) =>
+  startSyncFixture(dir, { agents: AGENTS, threats: 0, activities: 0 });
 
 /** Syncs agents, each time with a tenth of the fleet changed. */
 async function syncRounds(
@@ -52,11 +54,7 @@ async function syncRounds(
 
 describe('snapshot retention', () => {
   it('keeps the current snapshot and the one before it, and frees what only the others held', async () => {
-    const f = (fixture = await startSyncFixture(tempDir(), {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture());
     await syncRounds(f, 4);
     expect(count(f, 'SELECT COUNT(*) FROM agent_snapshots')).toBe(2);
     expect(count(f, 'SELECT COUNT(*) FROM snapshot_members')).toBe(2 * AGENTS);
@@ -85,11 +83,7 @@ describe('snapshot retention', () => {
   });
 
   it('stores only the changed agents of a later sync, in chunks cut down to their bytes', async () => {
-    const f = (fixture = await startSyncFixture(tempDir(), {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture());
     await syncRounds(f, 1);
     const lastChunk = count(f, 'SELECT MAX(id) FROM chunks');
     await syncRounds(f, 1, f.engine, 1);
@@ -116,11 +110,7 @@ describe('snapshot retention', () => {
   });
 
   it('frees the raw objects, outputs and chunks of a deleted console, and gives the space back', async () => {
-    const f = (fixture = await startSyncFixture(tempDir(), {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture());
     await syncRounds(f, 2);
     expect(count(f, 'SELECT COUNT(*) FROM chunks')).toBeGreaterThan(0);
     new ConsoleRepository(f.db).delete(f.record.id);
@@ -138,22 +128,14 @@ describe('snapshot retention', () => {
     migrate(old, MIGRATIONS, 'inventory.sqlite');
     expect(old.pragma('auto_vacuum', { simple: true })).toBe(0);
     old.close();
-    const f = (fixture = await startSyncFixture(dir, {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture(dir));
     await syncRounds(f, 3);
     expect(f.db.pragma('auto_vacuum', { simple: true })).toBe(2);
     expect(f.db.pragma('freelist_count', { simple: true })).toBe(0);
   });
 
   it('follows the retention setting', async () => {
-    const f = (fixture = await startSyncFixture(tempDir(), {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture());
     const keepOne = new SyncEngine({
       db: f.db,
       clock: { now: () => new Date() },
@@ -167,11 +149,7 @@ describe('snapshot retention', () => {
   });
 
   it('keeps a snapshot a push still has batches to send from', async () => {
-    const f = (fixture = await startSyncFixture(tempDir(), {
-      agents: AGENTS,
-      threats: 0,
-      activities: 0,
-    }));
+    const f = (fixture = await startAgentsFixture());
     await syncRounds(f, 1);
     const first = count(f, 'SELECT MIN(id) FROM agent_snapshots');
     f.db.exec(`
