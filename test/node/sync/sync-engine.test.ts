@@ -117,6 +117,27 @@ describe('sync engine against the fake console', () => {
     expect(new SnapshotStore(f.db).current(f.record.id)).toBeUndefined();
   });
 
+  it('stores the pages read before a walk fails, and keeps the failed snapshot out of the inventory', async () => {
+    const f = await setUp({ agents: 3_500, threats: 0, activities: 0 });
+    // The fourth page is refused: the three before it were downloaded and go into the snapshot.
+    f.s1.faults.add({
+      path: '/agents',
+      after: 4,
+      times: 100,
+      fault: { kind: 'status', status: 401 },
+    });
+    const result = await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    expect(result.apis.agents).toMatchObject({ state: 'failed', complete: false, fetched: 3_000 });
+    const stored = f.db
+      .prepare(
+        'SELECT COUNT(*) FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id WHERE s.complete = 0',
+      )
+      .pluck()
+      .get();
+    expect(stored).toBe(3_000);
+    expect(new SnapshotStore(f.db).current(f.record.id)).toBeUndefined();
+  });
+
   it('keeps a snapshot that came up short out of the current inventory', async () => {
     const f = await setUp({ agents: 1_500, threats: 0, activities: 0 });
     await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
