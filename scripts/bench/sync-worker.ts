@@ -5,6 +5,7 @@
 //   bare FILE DIR   – the agents the floor stored in DIR, mapped to OCSF and written as ndjson
 //   devices - DIR   – `s1inv devices --json` of the inventory synced into DIR, output dropped
 //   sync  URL DIR   – the product's agents sync
+//   resync URL DIR  – the same sync again, into the inventory synced into DIR before
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
@@ -142,7 +143,10 @@ if (mode === 'push') {
 } else {
   const db = openDatabase(dir);
   const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
-  const record = await consoles.add({ name: 'bench', url, apis: ['agents'] });
+  const record =
+    mode === 'resync'
+      ? consoles.get('bench')
+      : await consoles.add({ name: 'bench', url, apis: ['agents'] });
   const precomputer = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
   const engine = new SyncEngine({ db, clock: systemClock, precomputer });
   const result = await engine.sync({

@@ -31,6 +31,8 @@ export interface SyncBenchResult {
   sync: SyncBenchRun;
   exported: SyncBenchRun;
   pushed: SyncBenchRun & { batches: number; latencyMs: number };
+  /** The same sync again, nothing changed: what a scheduled re-sync costs. */
+  resynced: SyncBenchRun;
   latency: { run: SyncBenchRun; pages: number; pageMs: number };
 }
 
@@ -111,6 +113,7 @@ export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
     settleDisk(dir, median.i);
     const exported = measure('export', join(dir, 'export.ndjson'), join(dir, `sync${median.i}`));
     const pushed = await benchPush(join(dir, `sync${median.i}`));
+    const resynced = measure('resync', fake.url, join(dir, `sync${median.i}`));
     fake.child.kill('SIGTERM');
     const latency = await benchLatency(join(dir, 'latency'));
     return {
@@ -121,6 +124,7 @@ export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
       sync,
       exported,
       pushed,
+      resynced,
       latency,
     };
   } finally {
@@ -186,7 +190,7 @@ const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const n = (value: number) => value.toLocaleString('en');
 
 export function printSyncResult(result: SyncBenchResult): void {
-  const { rounds, floor, pacedFloor, bare, sync, exported, pushed, latency } = result;
+  const { rounds, floor, pacedFloor, bare, sync, exported, pushed, resynced, latency } = result;
   const ready = readySeconds(sync);
   console.log(`from sync to file (${n(sync.agents)} generated agents from the loopback fake)`);
   console.log(
@@ -219,6 +223,9 @@ export function printSyncResult(result: SyncBenchResult): void {
     `     against the unpaced floor, which asks /agents faster than the API allows: median ${unpacedMedian.toFixed(2)}× (rounds: ${unpaced
       .map((ratio) => `${ratio.toFixed(2)}×`)
       .join(', ')}); 100 pages at 25/s take ≥ 3.96 s, that floor ${floorRange}`,
+  );
+  console.log(
+    `     the same sync again, nothing changed (a scheduled re-sync): ${s(readySeconds(resynced))}, CPU ${s(resynced.cpuSeconds)}, peak RSS ${resynced.peakRssMb} MB`,
   );
   const ratio2 = (ready + exported.seconds) / (floor.seconds + bare.seconds);
   console.log(

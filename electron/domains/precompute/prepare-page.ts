@@ -3,6 +3,9 @@ import { precomputeParsed } from '../../../shared/devices/precomputed';
 import { isPlainObject } from '../../../shared/lenient';
 import { compressParts } from '../sync/chunk-store';
 import { BatchPacker, type PrecomputedBatch } from './precompute-batch';
+import { HASH_BYTES, knownSet, type KnownHashes } from './known-hashes';
+
+export { HASH_BYTES };
 
 /**
  * An agents page as it crosses to a worker: its body as received, and where each element of its
@@ -13,11 +16,22 @@ import { BatchPacker, type PrecomputedBatch } from './precompute-batch';
 export interface PageBytes {
   body: Uint8Array;
   spans: Uint32Array;
+  /** The hashes of the agents the walk started from: those are not prepared again. */
+  known?: KnownHashes;
 }
 
 export type PreparedElement =
   | { ok: false; reason: string }
-  | { ok: true; agentId: string; updatedAt: string; at: number; length: number };
+  | {
+      ok: true;
+      agentId: string;
+      updatedAt: string;
+      /** Where its bytes lie in `raw`; 0 for a known agent, whose bytes are not there. */
+      at: number;
+      length: number;
+      /** Its hash is among the walk's known ones: no bytes in `raw`, no outputs. */
+      known?: true;
+    };
 
 /** Everything the sync stores for one page, made off its thread. */
 export interface PreparedPage {
@@ -25,24 +39,24 @@ export interface PreparedPage {
   elements: PreparedElement[];
   /** sha256 of each accepted element's exact bytes, 32 bytes apiece, in order. */
   hashes: Uint8Array;
-  /** The accepted elements' exact bytes compressed as one chunk; null when none was accepted. */
+  /** The accepted elements' exact bytes (known ones left out) as one chunk, or null if none. */
   raw: Uint8Array | null;
-  /** The accepted elements' precomputed outputs, in order. */
+  /** The accepted elements' precomputed outputs, known ones left out, in order. */
   outputs: PrecomputedBatch;
 }
-
-export const HASH_BYTES = 32;
 
 /**
  * Parses each element of a page once, and from that one parse gets what the walk needs (id,
  * updatedAt), the content hash, the compressed raw chunk and the precomputed outputs: the
  * sync's thread is left with the network and SQLite.
  */
-export function preparePage({ body, spans }: PageBytes): PreparedPage {
+export function preparePage({ body, spans, known }: PageBytes): PreparedPage {
   const bytes = asBuffer(body);
+  const skip = known && knownSet(known);
   const prepared: PreparedElement[] = [];
   const parts: Buffer[] = [];
   const hashes = new Uint8Array((spans.length / 2) * HASH_BYTES);
+  let accepted = 0;
   const outputs = new BatchPacker();
   // One element at a time, from its bytes to its outputs: nothing parsed outlives its element.
   for (let i = 0; i < spans.length; i += 2) {
@@ -55,17 +69,29 @@ export function preparePage({ body, spans }: PageBytes): PreparedPage {
       continue;
     }
     const updatedAt = typeof value!.updatedAt === 'string' ? value!.updatedAt : '';
+    const digest = hash('sha256', element, 'buffer');
+    hashes.set(digest, accepted++ * HASH_BYTES);
+    if (skip?.has(digest.toString('latin1'))) {
+      prepared.push({
+        ok: true,
+        agentId: id,
+        updatedAt,
+        at: 0,
+        length: element.length,
+        known: true,
+      });
+      continue;
+    }
     prepared.push({ ok: true, agentId: id, updatedAt, at: 0, length: element.length });
-    hashes.set(hash('sha256', element, 'buffer'), parts.length * HASH_BYTES);
     parts.push(element);
     outputs.add(precomputeParsed(value));
   }
   const { bytes: raw, spans: at } = compressParts(parts);
   let k = 0;
-  for (const element of prepared) if (element.ok) element.at = at[k++]![0];
+  for (const element of prepared) if (element.ok && !element.known) element.at = at[k++]![0];
   return {
     elements: prepared,
-    hashes: hashes.slice(0, parts.length * HASH_BYTES),
+    hashes: hashes.slice(0, accepted * HASH_BYTES),
     raw: parts.length > 0 ? raw : null,
     outputs: outputs.finish(),
   };

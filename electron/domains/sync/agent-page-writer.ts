@@ -37,16 +37,19 @@ export class AgentPageWriter {
   /** Stores a page of the walk, as received and as prepared; returns the elements it refused. */
   store(received: SplitPage, page: PreparedPage): BadElement[] {
     const agents: PageAgent[] = [];
-    const entries: PrecomputedEntry[] = [];
+    /** Per agent, its outputs; none for a known one (its raw object and outputs are stored). */
+    const entries: (PrecomputedEntry | undefined)[] = [];
     const bad: BadElement[] = [];
     let accepted = 0;
+    let inChunk = 0;
     page.elements.forEach((element, i) => {
       if (!element.ok) {
         bad.push({ reason: element.reason, json: received.element(i) });
         return;
       }
       const k = accepted++;
-      const { agentId, updatedAt, at, length } = element;
+      const entry = element.known ? undefined : page.outputs.entries[inChunk++];
+      const { agentId, updatedAt, at, length, known } = element;
       const previous = this.latest.get(agentId);
       if (previous !== undefined) {
         this.repeats.set(agentId, (this.repeats.get(agentId) ?? 0) + 1);
@@ -60,14 +63,15 @@ export class AgentPageWriter {
         hash,
         at,
         length,
+        ...(known ? { known } : {}),
         ...(previous === undefined ? {} : { replace: true }),
       });
-      entries.push(page.outputs.entries[k]!);
+      entries.push(entry);
     });
     const { db, runs } = this.context;
     db.transaction(() => {
       runs.addFetched(this.runId, received.size, bad.length);
-      const chunk = page.raw && { bytes: asBuffer(page.raw), parts: accepted };
+      const chunk = page.raw && { bytes: asBuffer(page.raw), parts: inChunk };
       const storedNow = this.snapshots.addPage(this.snapshotId, agents, chunk);
       const items = storedNow.flatMap((rawId, i) =>
         rawId === undefined ? [] : [{ rawId, entry: entries[i]! }],

@@ -7,6 +7,7 @@ import { releaseBytes } from './release-bytes';
 import { PageStoreQueue } from './page-store-queue';
 import type { SplitPage } from '../../adapters/sentinelone/page-splitter';
 import type { PreparedPage } from '../precompute/prepare-page';
+import { knownHashes, type KnownHashes } from '../precompute/known-hashes';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
 
@@ -41,6 +42,7 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     context.progress({ api: 'agents', fetched, expected });
   });
   try {
+    const known = knownHashesOf(snapshots, record.id);
     const before = await countAgents(context);
     expected = before;
     context.precompute.expect(before);
@@ -48,7 +50,10 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     // Pages are prepared (parsed, hashed, compressed, mapped) off this thread while the next
     // ones download, and stored in walk order, each right after a request has left.
     for await (const page of walkPages(fetcher, '/agents', QUERY)) {
-      pages.add(page, context.precompute.preparePage({ body: page.body, spans: page.spans }));
+      pages.add(
+        page,
+        context.precompute.preparePage({ body: page.body, spans: page.spans, known }),
+      );
       pages.storeReady(STORES_PER_REQUEST);
       while (pages.size > context.precompute.pagesInFlight) await pages.storeNext();
     }
@@ -114,6 +119,13 @@ function reportRepeats(context: ApiSyncContext, repeats: ReadonlyMap<string, num
     },
     context.clock.now(),
   );
+}
+
+/** The agents of the console's current snapshot: a walk meeting them again skips their work. */
+function knownHashesOf(snapshots: SnapshotStore, consoleId: string): KnownHashes | undefined {
+  const current = snapshots.current(consoleId);
+  if (!current) return undefined;
+  return knownHashes(snapshots.memberHashes(current.id), snapshots.memberCount(current.id));
 }
 
 async function countAgents(context: ApiSyncContext): Promise<number> {

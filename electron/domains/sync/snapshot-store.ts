@@ -3,6 +3,7 @@ import type { Db } from '../../adapters/db/database';
 import type { RawJson } from '../../adapters/sentinelone/raw-json';
 import { ChunkReader, ChunkWriter, keepParts, reclaimStorage } from './chunk-store';
 import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
+import { AppError } from '../../../shared/errors/app-error';
 
 export interface RawAgent {
   agentId: string;
@@ -19,6 +20,8 @@ export interface PageAgent {
   length: number;
   /** A newer copy of an id already in this snapshot: it takes that copy's place. */
   replace?: boolean;
+  /** Stored already (its hash was among the walk's known ones): its bytes are not in the chunk. */
+  known?: boolean;
 }
 
 /** A page's raw objects compressed as one chunk, and how many objects it holds. */
@@ -34,6 +37,20 @@ export interface SnapshotInfo {
   complete: boolean;
   agentCount: number;
   expected?: number;
+}
+
+/**
+ * A walk was told an agent's raw object was stored (its hash was in the snapshot the walk started
+ * from), and it is gone: its console was deleted meanwhile. Only a new sync can store it.
+ */
+export class KnownAgentGoneError extends AppError {
+  override readonly name = 'KnownAgentGoneError';
+  readonly code = 'conflict';
+  constructor(readonly agentId: string) {
+    super(
+      `Agent ${agentId} was stored when the sync started and is gone from the database (was its console deleted during the sync?). Sync again.`,
+    );
+  }
 }
 
 /**
@@ -81,9 +98,11 @@ export class SnapshotStore {
       `INSERT INTO snapshot_members (snapshot_id, agent_id, raw_id) VALUES (?, ?, ?)
        ON CONFLICT (snapshot_id, agent_id) DO UPDATE SET raw_id = excluded.raw_id`,
     );
-    const rawIds = agents.map(
-      (agent) => findRaw.get(agent.agentId, agent.hash) as number | undefined,
-    );
+    const rawIds = agents.map((agent) => {
+      const id = findRaw.get(agent.agentId, agent.hash) as number | undefined;
+      if (id === undefined && agent.known) throw new KnownAgentGoneError(agent.agentId);
+      return id;
+    });
     const storedNow: (number | undefined)[] = agents.map(() => undefined);
     // The same object twice in one page is stored once.
     const keyOf = (agent: PageAgent) => `${agent.agentId}\u0000${agent.hash.toString('hex')}`;
@@ -134,6 +153,17 @@ export class SnapshotStore {
         .prepare('SELECT COUNT(*) AS n FROM snapshot_members WHERE snapshot_id = ?')
         .get(snapshotId) as { n: number }
     ).n;
+  }
+
+  /** The content hashes of a snapshot's agents, one by one (see KnownHashes). */
+  memberHashes(snapshotId: number): Iterable<Buffer> {
+    return this.db
+      .prepare(
+        `SELECT r.hash FROM snapshot_members m JOIN raw_objects r ON r.id = m.raw_id
+         WHERE m.snapshot_id = ?`,
+      )
+      .pluck()
+      .iterate(snapshotId) as Iterable<Buffer>;
   }
 
   /** Seals a snapshot; a complete one becomes the console's current inventory, atomically. */

@@ -19,6 +19,7 @@ import {
   type PageBytes,
 } from '../../../electron/domains/precompute/prepare-page';
 import { CHUNK_CODEC, decompressChunk } from '../../../electron/domains/sync/chunk-store';
+import { knownHashes } from '../../../electron/domains/precompute/known-hashes';
 import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
 import {
@@ -140,6 +141,46 @@ describe('a sync whose workers fail', () => {
   });
 });
 
+describe('a sync of a fleet that barely changed', () => {
+  it('maps only the agents that changed, and its outputs equal mapping every agent anew', async () => {
+    await f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    await f.engine.precomputed();
+    f.s1.put(
+      f.s1.agents,
+      Array.from({ length: 5 }, (_, i) => ({
+        ...generateAgent(i * 7),
+        agentVersion: `98.0.0.${i}`,
+      })),
+    );
+    let mapped = 0;
+    let known = 0;
+    const counting: Precomputer = {
+      ...inlinePrecomputer,
+      preparePage: async (page) => {
+        const prepared = await inlinePrecomputer.preparePage(page);
+        mapped += prepared.outputs.entries.length;
+        known += prepared.elements.filter((e) => e.ok && e.known).length;
+        return prepared;
+      },
+    };
+    const engine = new SyncEngine({
+      db: f.db,
+      clock: systemClock,
+      retryPolicy: FAST_RETRY,
+      rateLimits: FAST_LIMITS,
+      precomputer: counting,
+    });
+    const result = await engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    await engine.precomputed();
+    expect(result.apis.agents).toMatchObject({ complete: true, fetched: AGENTS + 1 });
+    expect({ mapped, known }).toEqual({ mapped: 5, known: AGENTS + 1 - 5 });
+    const fromStore = exportHashes();
+    f.db.exec('DELETE FROM precomputed_agents');
+    expect(exportHashes()).toEqual(fromStore);
+    expect(fromStore['ocsf-ndjson']!.n).toBe(AGENTS + 1);
+  });
+});
+
 describe('WorkerPrecomputer', () => {
   it('maps on worker threads exactly as on this thread', async () => {
     const jsons = Array.from({ length: 80 }, (_, i) => JSON.stringify(generateAgent(i)));
@@ -191,6 +232,33 @@ describe('WorkerPrecomputer', () => {
       );
       expect(accepted[30]!.agentId).toBe('77');
       expect(onWorker.outputs.entries).toHaveLength(31);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('skips all but the id and hash of an element the walk knows, on a worker as on this thread', async () => {
+    const elements = Array.from({ length: 30 }, (_, i) => JSON.stringify(generateAgent(i)));
+    const sha = (text: string) => createHash('sha256').update(text).digest();
+    const known = knownHashes(elements.slice(0, 10).map(sha), 10)!;
+    const page = { ...pageBytesOf(elements), known };
+    const workers = new WorkerPrecomputer({ threads: 1, inlineFirst: 0 });
+    try {
+      const onWorker = await workers.preparePage(page);
+      const here = preparePage(page);
+      expect(onWorker).toEqual({ ...here, hashes: expect.any(Uint8Array) });
+      // Every accepted element still has its id and hash; the known ones have nothing else.
+      expect(Buffer.from(onWorker.hashes)).toEqual(Buffer.concat(elements.map(sha)));
+      expect(onWorker.elements.map((e) => e.ok && e.known === true)).toEqual(
+        elements.map((_, i) => i < 10),
+      );
+      expect(onWorker.elements.map((e) => e.ok && e.agentId)).toEqual(
+        elements.map((e) => (JSON.parse(e) as { id: string }).id),
+      );
+      expect(onWorker.outputs.entries).toHaveLength(20);
+      expect(onWorker.outputs).toEqual(precomputeBatchOfPage(elements.slice(10)));
+      const raw = decompressChunk(asBuffer(onWorker.raw!), CHUNK_CODEC.brotli);
+      expect(raw.toString('utf8')).toBe(elements.slice(10).join(''));
     } finally {
       await workers.close();
     }
@@ -305,6 +373,11 @@ describe('PRECOMPUTE_VERSION', () => {
 });
 
 /** A page of elements as the walk hands it over: the bytes end to end, and where each lies. */
+/** The outputs a page of these elements gets, none of them known. */
+function precomputeBatchOfPage(elements: readonly string[]) {
+  return preparePage(pageBytesOf(elements)).outputs;
+}
+
 export function pageBytesOf(elements: readonly (string | Uint8Array)[]): PageBytes {
   const parts = elements.map((element) =>
     typeof element === 'string' ? Buffer.from(element, 'utf8') : asBuffer(element),
