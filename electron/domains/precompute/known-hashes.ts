@@ -8,46 +8,51 @@ export const HASH_BYTES = 32;
  * the rest (mapping, serialising, compressing), which a re-sync of a mostly unchanged fleet
  * otherwise did for every agent only to throw it away.
  *
- * The hashes cross to the workers in shared memory, once per walk, not once per page. Each
- * thread turns them into a set the first time it meets the walk's id, and keeps the sets of the
- * last few walks (consoles may sync at once).
+ * The hashes are an open-addressing table in shared memory, built once per walk on the sync's
+ * thread and read in place by every worker: no copy per page, and no set per worker (a million
+ * hashes as strings would take each worker's heap ~100 MB of its 256).
  */
 export interface KnownHashes {
-  id: number;
-  hashes: SharedArrayBuffer;
+  /** `slots` hashes of 32 bytes, then one byte per slot: 1 where a hash is. */
+  table: SharedArrayBuffer;
+  slots: number;
 }
 
-let lastId = 0;
-
-/** Packs hashes (32 bytes each) for a walk's pages; undefined when there are none. */
-export function knownHashes(hashes: Iterable<Uint8Array>, count: number): KnownHashes | undefined {
+/** Builds the table for a walk's pages; undefined when there is nothing to know. */
+export function knownHashes(hashes: Iterable<Buffer>, count: number): KnownHashes | undefined {
   if (count === 0) return undefined;
-  const shared = new SharedArrayBuffer(count * HASH_BYTES);
-  const view = new Uint8Array(shared);
-  let at = 0;
+  // At most half full, so that a probe seldom goes past a slot or two.
+  let slots = 2;
+  while (slots < 2 * count) slots *= 2;
+  const known = { table: new SharedArrayBuffer(slots * (HASH_BYTES + 1)), slots };
+  const bytes = Buffer.from(known.table);
+  let stored = 0;
   for (const hash of hashes) {
-    if (at + HASH_BYTES > view.length) break;
-    view.set(hash.subarray(0, HASH_BYTES), at);
-    at += HASH_BYTES;
+    if (stored === count) break;
+    const slot = probe(known, bytes, hash);
+    if (bytes[slots * HASH_BYTES + slot] === 1) continue;
+    bytes.set(hash.subarray(0, HASH_BYTES), slot * HASH_BYTES);
+    bytes[slots * HASH_BYTES + slot] = 1;
+    stored += 1;
   }
-  lastId += 1;
-  return { id: lastId, hashes: shared };
+  return known;
 }
 
-const KEPT_SETS = 4;
-const sets = new Map<number, ReadonlySet<string>>();
+/** A test of whether a hash is in the table (one view of the shared memory for all tests). */
+export function knownTest(known: KnownHashes): (hash: Buffer) => boolean {
+  const bytes = Buffer.from(known.table);
+  return (hash) => bytes[known.slots * HASH_BYTES + probe(known, bytes, hash)] === 1;
+}
 
-/** The walk's hashes as a set of their latin1 strings, built once per thread and walk. */
-export function knownSet(known: KnownHashes): ReadonlySet<string> {
-  let set = sets.get(known.id);
-  if (set) return set;
-  const bytes = Buffer.from(known.hashes);
-  const built = new Set<string>();
-  for (let at = 0; at + HASH_BYTES <= bytes.length; at += HASH_BYTES) {
-    built.add(bytes.toString('latin1', at, at + HASH_BYTES));
+/**
+ * The slot that holds this hash, or the empty one where it would go. sha256 is uniform: its first
+ * four bytes are a good slot number.
+ */
+function probe({ slots }: KnownHashes, bytes: Buffer, hash: Buffer): number {
+  const mask = slots - 1;
+  for (let slot = hash.readUInt32LE(0) & mask; ; slot = (slot + 1) & mask) {
+    if (bytes[slots * HASH_BYTES + slot] !== 1) return slot;
+    const at = slot * HASH_BYTES;
+    if (bytes.compare(hash, 0, HASH_BYTES, at, at + HASH_BYTES) === 0) return slot;
   }
-  set = built;
-  sets.set(known.id, set);
-  if (sets.size > KEPT_SETS) sets.delete(sets.keys().next().value!);
-  return set;
 }

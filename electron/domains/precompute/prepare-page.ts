@@ -3,7 +3,7 @@ import { precomputeParsed } from '../../../shared/devices/precomputed';
 import { isPlainObject } from '../../../shared/lenient';
 import { compressParts } from '../sync/chunk-store';
 import { BatchPacker, type PrecomputedBatch } from './precompute-batch';
-import { HASH_BYTES, knownSet, type KnownHashes } from './known-hashes';
+import { HASH_BYTES, knownTest, type KnownHashes } from './known-hashes';
 
 export { HASH_BYTES };
 
@@ -52,7 +52,7 @@ export interface PreparedPage {
  */
 export function preparePage({ body, spans, known }: PageBytes): PreparedPage {
   const bytes = asBuffer(body);
-  const skip = known && knownSet(known);
+  const isKnown = known && knownTest(known);
   const prepared: PreparedElement[] = [];
   const parts: Buffer[] = [];
   const hashes = new Uint8Array((spans.length / 2) * HASH_BYTES);
@@ -71,7 +71,7 @@ export function preparePage({ body, spans, known }: PageBytes): PreparedPage {
     const updatedAt = typeof value!.updatedAt === 'string' ? value!.updatedAt : '';
     const digest = hash('sha256', element, 'buffer');
     hashes.set(digest, accepted++ * HASH_BYTES);
-    if (skip?.has(digest.toString('latin1'))) {
+    if (isKnown?.(digest)) {
       prepared.push({
         ok: true,
         agentId: id,
