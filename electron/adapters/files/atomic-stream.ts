@@ -25,8 +25,9 @@ export class AtomicFileStream {
   private readonly temporary: string;
   private readonly hash = createHash('sha256');
   private fd: number | undefined;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Where writes gather until a flush: an export is a few hundred thousand small writes. */
+  private readonly buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private used = 0;
   private written = 0;
   private readonly untrack: () => void;
 
@@ -45,14 +46,25 @@ export class AtomicFileStream {
     this.untrack = trackTemporary(this.temporary);
   }
 
-  /** Text is written as UTF-8; bytes as they are (a raw object that is not valid UTF-8). */
+  /**
+   * Text is written as UTF-8; bytes as they are (a raw object that is not valid UTF-8). Both are
+   * copied into one buffer, encoded in place, and hashed and written a megabyte at a time.
+   */
   write(data: string | Buffer): void {
     if (data.length === 0) return;
-    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.hash.update(chunk);
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    // Room for the worst case: three UTF-8 bytes for each UTF-16 unit of a string.
+    const room = typeof data === 'string' ? data.length * 3 : data.length;
+    if (this.used + room > this.buffer.length) {
+      this.flush();
+      if (room > this.buffer.length) {
+        this.writeOut(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+        return;
+      }
+    }
+    this.used +=
+      typeof data === 'string'
+        ? this.buffer.write(data, this.used, 'utf8')
+        : data.copy(this.buffer, this.used);
   }
 
   /** Makes the file visible under its name; returns its sha256 and size. */
@@ -86,10 +98,13 @@ export class AtomicFileStream {
   }
 
   private flush(): void {
-    if (this.pendingBytes === 0) return;
-    const data = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.used === 0) return;
+    this.writeOut(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeOut(data: Buffer): void {
+    this.hash.update(data);
     try {
       let offset = 0;
       while (offset < data.length) offset += this.files.writeSync(this.fd!, data, offset);
