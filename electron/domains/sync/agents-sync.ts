@@ -125,7 +125,8 @@ function reportRepeats(context: ApiSyncContext, repeats: ReadonlyMap<string, num
 function knownHashesOf(snapshots: SnapshotStore, consoleId: string): KnownHashes | undefined {
   const current = snapshots.current(consoleId);
   if (!current) return undefined;
-  return knownHashes(snapshots.memberHashes(current.id), snapshots.memberCount(current.id));
+  // A complete snapshot's agent count is its member count, sealed when it became current.
+  return knownHashes(snapshots.memberHashes(current.id), current.agentCount);
 }
 
 async function countAgents(context: ApiSyncContext): Promise<number> {
