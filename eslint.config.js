@@ -1,20 +1,20 @@
 // ESLint flat config. Besides style, it enforces the layers of the house:
 //
-//   shared/            platform-neutral: no Node built-ins, no Electron, no DOM-only code,
-//                      and no imports from electron/ or renderer/
-//   electron/**        plain Node 20: never `electron`, never the renderer
-//   electron/main/     the only places that may import `electron`
-//   electron/preload/
-//   and inside electron/, imports go one way only:
-//     hosts (main/, preload/, hosts/)  →  backend/  →  domains/  →  adapters/  →  shared/
-//   a domain's handlers may name the backend's types (type-only imports are erased).
-//   renderer/          the browser: no Node built-ins, no `electron`, no backend modules
+//   lint/layers.js     the one table of who may import whom (layers and domains); the rule
+//                      `layers/imports` is generated from it, for every file under electron/,
+//                      shared/ and renderer/
+//   shared/            platform-neutral: no Node built-ins, no Electron, no DOM-only code
+//   electron/**        plain Node: never `electron` (but in main/ and preload/), never React
+//   renderer/          the browser: no Node built-ins, no `electron`
+//   SQL                statements, transactions and pragmas only in electron/storage/ and
+//                      electron/adapters/db/
 //
 // test/lint-boundaries.test.ts proves each rule fires.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersPlugin } from './lint/layer-rule.js';
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -34,25 +34,20 @@ const electronPath = {
   name: 'electron',
   message: 'Only electron/main/ and electron/preload/ may import electron.',
 };
-const noRenderer = {
-  group: ['**/renderer/**'],
-  message: 'The backend never imports the renderer.',
-};
-// The layers of electron/, as import patterns (relative specifiers name the folder they cross into).
-const HOSTS = ['**/hosts/**', '**/main/**', '**/preload/**'];
-const upward = (folders, why, allowTypeImports = false) => ({
-  group: folders,
-  message: why,
-  ...(allowTypeImports ? { allowTypeImports } : {}),
-});
-const noHosts = upward(HOSTS, 'Hosts sit on top: nothing below them imports a host.');
-const noBackendCore = (allowTypeImports) =>
-  upward(['**/backend/**'], 'Only hosts call the backend (through dispatch).', allowTypeImports);
-const noDomains = upward(['**/domains/**'], 'Adapters know no domain: pass what they need in.');
-const noBackend = {
-  group: ['**/electron/**'],
-  message: 'Reach the backend through the contract in shared/, never by import.',
-};
+// SQLite is reached only through storage: no statement, transaction or pragma elsewhere, by
+// name or computed (`db['prepare']`).
+const DB_METHODS = 'prepare|exec|transaction|pragma|backup|serialize|loadExtension';
+const sqlOutsideStorage = [
+  {
+    selector: `CallExpression[callee.property.name=/^(${DB_METHODS})$/]:not([callee.object.regex])`,
+    message:
+      'SQL lives in electron/storage/ (the store that owns the table); ask the Storage there.',
+  },
+  {
+    selector: `MemberExpression[computed=true][property.value=/^(${DB_METHODS})$/]`,
+    message: 'A computed database method is still SQL: it lives in electron/storage/.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -86,113 +81,42 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Who may import whom: generated from the one table, lint/layers.js.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronPath],
-          patterns: [...nodeBuiltinPatterns, noRenderer, noBackend],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [electronPath], patterns: nodeBuiltinPatterns }],
     },
   },
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronPath], patterns: [noRenderer] }],
+      'no-restricted-imports': ['error', { paths: [electronPath] }],
     },
   },
   {
-    files: ['electron/backend/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electronPath], patterns: [noRenderer, noHosts] },
-      ],
-    },
-  },
-  {
-    // A seam before SQLite: statements are prepared only by the stores that own their tables
-    // (files named *-store.ts or *-repository.ts) and by the database adapter.
     files: ['electron/**/*.ts'],
-    ignores: ['**/*-store.ts', '**/*-repository.ts', 'electron/adapters/db/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name='prepare']",
-          message: 'SQL lives in the store that owns the table (a *-store.ts file); call it there.',
-        },
-      ],
-    },
-  },
-  {
-    // The CLI is a host like the others: it reaches the backend only through dispatch.
-    files: ['electron/hosts/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronPath],
-          patterns: [
-            noRenderer,
-            upward(
-              ['**/domains/**', '**/adapters/**'],
-              'The CLI reaches the backend only through dispatch (CliContext.call).',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Type-only imports of the backend are allowed, so this is typescript-eslint's variant.
-    files: ['electron/domains/**/*.ts'],
-    rules: {
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [electronPath], patterns: [noRenderer, noHosts, noBackendCore(true)] },
-      ],
-    },
-  },
-  {
-    files: ['electron/adapters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronPath],
-          patterns: [noRenderer, noHosts, noBackendCore(false), noDomains],
-        },
-      ],
-    },
+    ignores: ['electron/storage/**', 'electron/adapters/db/**'],
+    rules: { 'no-restricted-syntax': ['error', ...sqlOutsideStorage] },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     ignores: ['electron/main/ipc-bridge.ts', 'electron/preload/preload.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [noRenderer] }],
-    },
-  },
-  {
-    // The two wrappers that own IPC: one handler per contract call, one method per call.
-    files: ['electron/main/ipc-bridge.ts', 'electron/preload/preload.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noRenderer] }],
+      'no-restricted-imports': ['error', { paths: [rawIpc] }],
     },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electronPath], patterns: [...nodeBuiltinPatterns, noBackend] },
-      ],
+      'no-restricted-imports': ['error', { paths: [electronPath], patterns: nodeBuiltinPatterns }],
     },
   },
 );

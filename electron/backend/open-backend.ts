@@ -1,6 +1,7 @@
 import { MAX_KEEP_SNAPSHOTS } from '../domains/consoles/console-settings';
 import { homedir } from 'node:os';
 import { openDatabase } from '../adapters/db/database';
+import { nativeBindingFor, type RuntimeFacts } from '../adapters/db/native-binding';
 import { resolveDataDir } from '../adapters/platform/data-dir';
 import { systemClock, type Clock } from '../adapters/platform/clock';
 import { KeyringSecretStore } from '../adapters/secrets/keyring-store';
@@ -25,6 +26,8 @@ export interface OpenBackendOptions {
   precomputeWorker?: URL;
   /** better-sqlite3's build for this runtime, when it is not the default (Electron). */
   nativeBinding?: string;
+  /** Electron's utility process: where its own better-sqlite3 build is found (see nativeBindingFor). */
+  electronRuntime?: RuntimeFacts;
   /**
    * Where the host logs: a rotated file (in `dir`, else `<data dir>/logs`) or a stream of lines
    * (the CLI's --verbose); nowhere when absent. Every line is redacted.
@@ -56,11 +59,9 @@ export function openBackend(options: OpenBackendOptions): Backend {
             name: options.log.file,
             clock,
           });
-  const db = openDatabase(
-    dataDir,
-    undefined,
-    options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
-  );
+  const nativeBinding =
+    options.nativeBinding ?? (options.electronRuntime && nativeBindingFor(options.electronRuntime));
+  const db = openDatabase(dataDir, undefined, nativeBinding === undefined ? {} : { nativeBinding });
   return new Backend({
     db,
     secrets: options.secrets ?? new KeyringSecretStore(),

@@ -9,6 +9,7 @@
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { openStorage } from '../../electron/storage/storage';
 import { mapAgentToOcsf } from '../../shared/ocsf/mapper';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +23,7 @@ import { WorkerPrecomputer } from '../../electron/domains/precompute/worker-prec
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
 import { runExport } from '../../electron/domains/export/exporter';
 import { SekoiaPusher } from '../../electron/domains/push/pusher';
-import { SekoiaTargets } from '../../electron/domains/sekoia/target-store';
+import { SekoiaTargets } from '../../electron/domains/sekoia/sekoia-targets';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
 
@@ -44,21 +45,25 @@ let ready: number | undefined;
 
 if (mode === 'push') {
   const db = openDatabase(dir);
-  const targets = new SekoiaTargets(db, new MemorySecretStore(), systemClock);
+  const storage = openStorage(db, systemClock);
+  const targets = new SekoiaTargets(storage.sekoiaTargets, new MemorySecretStore(), systemClock);
   const target = await targets.add({
     name: 'bench',
     connectorUuid: '00000000-0000-4000-8000-000000000000',
     baseUrl: url,
   });
   const workers = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
-  const result = await new SekoiaPusher(db, systemClock, target, 'bench-key', workers).push();
+  const result = await new SekoiaPusher(storage, systemClock, target, 'bench-key', workers).push();
   await workers.close();
   if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
   agents = result.deliveredItems;
   db.close();
 } else if (mode === 'export') {
   const db = openDatabase(dir);
-  const result = runExport(db, systemClock, { format: 'ocsf-ndjson', out: url });
+  const result = runExport(openStorage(db, systemClock), systemClock, {
+    format: 'ocsf-ndjson',
+    out: url,
+  });
   agents = result.records;
   db.close();
 } else if (mode === 'devices') {
@@ -142,13 +147,18 @@ if (mode === 'push') {
   db.close();
 } else {
   const db = openDatabase(dir);
-  const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
+  const storage = openStorage(db, systemClock);
+  const consoles = new ConsoleService({
+    consoles: storage.consoles,
+    secrets: new MemorySecretStore(),
+    clock: systemClock,
+  });
   const record =
     mode === 'resync'
       ? consoles.get('bench')
       : await consoles.add({ name: 'bench', url, apis: ['agents'] });
   const precomputer = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
-  const engine = new SyncEngine({ db, clock: systemClock, precomputer });
+  const engine = new SyncEngine({ storage, clock: systemClock, precomputer });
   const result = await engine.sync({
     console: record,
     token,

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
 import { DeviceRow } from '../devices/device-row';
+import { GridRow } from '../devices/grid-row';
 import { FACETS } from '../devices/facets';
 import { QUICK_FILTERS } from '../devices/quick-filters';
+
+export { GridRow };
 
 const FACET_KEYS = FACETS.map((f) => f.key) as [
   (typeof FACETS)[number]['key'],
@@ -153,19 +156,6 @@ export const HealthReport = z.object({
   events: z.array(HealthEventView),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
-
-/**
- * A device as the grid shows it, never the raw objects: its row, and how many devices share its
- * hostname, serial number or MAC across every console, itself included (absent when it is
- * alone; see `devices/duplicates.ts`). The sizes depend on the whole inventory, so the grid's
- * backend works them out when it loads the rows.
- */
-export const GridRow = DeviceRow.extend({
-  sameHostname: z.number().int().optional(),
-  sameSerial: z.number().int().optional(),
-  sameMac: z.number().int().optional(),
-});
-export type GridRow = z.infer<typeof GridRow>;
 
 export const DeviceDetail = z.object({
   console: z.string(),

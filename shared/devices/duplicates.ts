@@ -1,4 +1,4 @@
-import type { GridRow } from '../contract/views';
+import type { GridRow } from './grid-row';
 import type { DeviceRow } from './device-row';
 
 // The same machine enrolled twice (re-imaged, cloned, or in two consoles) shows as two devices

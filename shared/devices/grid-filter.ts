@@ -1,4 +1,4 @@
-import type { GridRow } from '../contract/views';
+import type { GridRow } from './grid-row';
 import { deviceFlags, isStale, lastSeenMs } from './device-flags';
 import { duplicateSizes, type DuplicateSizes } from './duplicates';
 import { FACETS, facetValue, type FacetKey } from './facets';

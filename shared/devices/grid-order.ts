@@ -1,4 +1,4 @@
-import type { GridRow } from '../contract/views';
+import type { GridRow } from './grid-row';
 import { DUPLICATE_FIELDS } from './duplicates';
 
 /** A sort the grid asks for: one of its columns, either way. */

@@ -1,4 +1,4 @@
-import type { GridRow } from '../contract/views';
+import type { GridRow } from './grid-row';
 
 export const QUICK_FILTERS = [
   { id: 'stale', label: 'Stale' },

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from '../../electron/adapters/db/database';
+import { openStorage, type Storage } from '../../electron/storage/storage';
 import { ConsoleService } from '../../electron/domains/consoles/console-service';
-import type { ConsoleRecord } from '../../electron/domains/consoles/console-repository';
+import type { ConsoleRecord } from '../../electron/storage/console-repository';
 import { systemClock } from '../../electron/adapters/platform/clock';
 import type { RetryPolicy } from '../../electron/adapters/http/retry';
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
@@ -54,6 +55,8 @@ export interface SyncFixture {
   dataDir: string;
   record: ConsoleRecord;
   engine: SyncEngine;
+  /** The stores of `db`, as the backend hands them to the domains. */
+  storage: Storage;
   close: () => Promise<void>;
 }
 
@@ -64,10 +67,15 @@ export async function startSyncFixture(
   const s1 = (await FakeS1Console.start()).addToken(SYNC_TOKEN, { scope: 'global' });
   fleet(s1, counts);
   const db = openDatabase(dataDir);
-  const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock: systemClock });
+  const storage = openStorage(db, systemClock);
+  const consoles = new ConsoleService({
+    consoles: storage.consoles,
+    secrets: new MemorySecretStore(),
+    clock: systemClock,
+  });
   const record = await consoles.add({ name: 'prod', url: s1.url });
   const engine = new SyncEngine({
-    db,
+    storage,
     clock: systemClock,
     retryPolicy: FAST_RETRY,
     rateLimits: FAST_LIMITS,
@@ -75,6 +83,7 @@ export async function startSyncFixture(
   return {
     s1,
     db,
+    storage,
     dataDir,
     record,
     engine,

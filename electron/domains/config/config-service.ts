@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
 import { sameOrigin } from '../consoles/console-service';
-import { ConsoleRepository, type ConsoleRecord } from '../consoles/console-repository';
-import { consoleIdentity, normaliseConsoleUrl } from '../consoles/console-url';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import type { Storage } from '../../storage/storage';
+import { normaliseConsoleUrl } from '../consoles/console-url';
+import { consoleIdentity } from '../../adapters/http/url-identity';
 import {
   parseApis,
   validateConsoleName,
@@ -21,7 +22,6 @@ import {
   type ConfigProblem,
 } from './config-file';
 import { AppError } from '../../../shared/errors/app-error';
-import type { ViewStore } from '../views/view-store';
 
 export class ConfigImportError extends AppError {
   override readonly name = 'ConfigImportError';
@@ -52,12 +52,12 @@ export interface ImportSummary {
 export const MAX_IMPORTED_CONSOLES = 1_000;
 
 /** The configuration as a file: names, URLs, APIs and options. No token, ever. */
-export function exportConfig(db: Db, views: ViewStore): ConfigFile {
-  const saved = views.list();
+export function exportConfig(storage: Storage): ConfigFile {
+  const saved = storage.views.list();
   return {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
-    consoles: new ConsoleRepository(db).list().map((record) => ({
+    consoles: storage.consoles.list().map((record) => ({
       name: record.name,
       url: record.url,
       apis: record.apis,
@@ -84,16 +84,15 @@ export function exportConfig(db: Db, views: ViewStore): ConfigFile {
  * the whole file is good.
  */
 export function importConfig(
-  db: Db,
+  storage: Storage,
   clock: Clock,
-  views: ViewStore,
   text: string,
   source: string,
 ): ImportSummary {
   const { config, problems } = parseConfigFile(text);
   if (!config) throw new ConfigImportError(source, problems);
 
-  const repository = new ConsoleRepository(db);
+  const repository = storage.consoles;
   if (config.consoles.length > MAX_IMPORTED_CONSOLES) {
     throw new ConfigImportError(source, [
       {
@@ -188,14 +187,10 @@ export function importConfig(
   }
   if (problems.length > 0) throw new ConfigImportError(source, problems);
 
-  db.transaction(() => {
-    for (const { record, previous } of planned) {
-      if (previous) repository.update(record);
-      else repository.insert(record);
-    }
-    // Views are matched by name and replaced, as consoles are; others are left as they are.
-    for (const view of config.views ?? []) views.save(view.name, view.state, view.default);
-  })();
+  storage.saveImport(
+    planned.map(({ record, previous }) => ({ record, isNew: previous === undefined })),
+    config.views ?? [],
+  );
   const updated = planned.flatMap(({ record, previous }) =>
     previous ? [{ record, previous }] : [],
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createDispatcher } from '../../adapters/http/dispatcher';
 import { S1Client } from '../../adapters/sentinelone/client';
-import type { ConsoleRecord } from './console-repository';
+import type { ConsoleRecord } from '../../storage/console-repository';
 import { InvalidConsoleSettingError } from './errors';
 
 /** A SentinelOne client for one console, with its proxy and CA bundle. */

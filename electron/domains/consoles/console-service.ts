@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../adapters/db/database';
 import type { Clock } from '../../adapters/platform/clock';
 import {
   consoleAccount,
   forgetSecret,
   type SecretStore,
 } from '../../adapters/secrets/secret-store';
-import { ConsoleRepository, type ConsoleRecord } from './console-repository';
+import type { ConsoleRepository, ConsoleRecord } from '../../storage/console-repository';
 import { normaliseConsoleUrl } from './console-url';
 import {
   parseApis,
@@ -40,10 +39,12 @@ export interface AddConsoleInput {
 export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
 
 export interface ConsoleServiceDeps {
-  db: Db;
+  consoles: ConsoleRepository;
   secrets: SecretStore;
   clock: Clock;
   newId?: () => string;
+  /** A token the host supplies for this call (the CLI's `--token-env`), over the keychain's. */
+  tokenOverride?: (consoleName: string) => string | undefined;
 }
 
 /** Consoles and their tokens: the one place that keeps the table and the keychain in step. */
@@ -52,7 +53,7 @@ export class ConsoleService {
   private readonly newId: () => string;
 
   constructor(private readonly deps: ConsoleServiceDeps) {
-    this.repository = new ConsoleRepository(deps.db);
+    this.repository = deps.consoles;
     this.newId = deps.newId ?? randomUUID;
   }
 
@@ -189,6 +190,12 @@ export class ConsoleService {
   }
 
   /** The stored token of a console; it is only ever returned to the caller that sends it. */
+  /** The token for a call: the host's override for this call, else the keychain's. */
+  tokenFor(record: ConsoleRecord): Promise<string> {
+    const override = this.deps.tokenOverride?.(record.name);
+    return override === undefined ? this.token(record) : Promise.resolve(override);
+  }
+
   async token(record: ConsoleRecord): Promise<string> {
     // A record without a stored token never reads the keychain: a token left behind there
     // (a URL moved to another origin, a keychain that failed to delete) is never sent.

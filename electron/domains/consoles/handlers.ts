@@ -1,7 +1,7 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import { clientForConsole } from './console-client';
 import { testConnection } from './test-connection';
-import type { ConsoleRecord } from './console-repository';
+import type { ConsoleRecord } from '../../storage/console-repository';
 import { validateCaBundle, validateProxyUrl } from './console-settings';
 import { normaliseConsoleUrl } from './console-url';
 
@@ -26,12 +26,12 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.setToken': async ({ name, token }, backend) =>
     backend.consoleView(await backend.consoles.setToken(name, token)),
   'consoles.remove': async ({ name, deleteData }, backend) => {
-    backend.setAutoPoll(name, false, 5);
+    backend.syncs.setAutoPoll(name, false, 5);
     return { removed: (await backend.consoles.remove(name, { deleteData })).name };
   },
   'consoles.test': async ({ name }, backend) => {
     const record = backend.consoles.get(name);
-    const token = await backend.consoleToken(record);
+    const token = await backend.consoles.tokenFor(record);
     return testConnection(clientForConsole(record, token), record.url, backend.clock.now());
   },
   // A console not saved yet, checked with the settings as typed; the token is used for this
@@ -53,5 +53,5 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
     return testConnection(clientForConsole(record, token), record.url, backend.clock.now());
   },
   'consoles.setAutoPoll': ({ name, enabled, minutes }, backend) =>
-    backend.consoleView(backend.setAutoPoll(name, enabled, minutes)),
+    backend.consoleView(backend.syncs.setAutoPoll(name, enabled, minutes)),
 };

@@ -1,4 +1,4 @@
-import { type InventoryCursor } from '../inventory/inventory-store';
+import { type InventoryCursor } from '../../storage/inventory-store';
 import { deviceRowOf, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
 import type { GridRow } from '../../../shared/contract/views';
 import { indentJson } from '../../../shared/json-indent';
@@ -27,8 +27,8 @@ export const deviceHandlers: HandlerGroup<
     if (consoleName !== undefined) backend.consoles.get(consoleName);
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
-    const total = () => backend.deviceCount(consoleName);
-    for (const record of backend.deviceRows(consoleName, cursorFrom(cursor))) {
+    const total = () => backend.storage.inventory.deviceCount(consoleName);
+    for (const record of backend.storage.inventory.deviceRows(consoleName, cursorFrom(cursor))) {
       if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
       rows.push(deviceRowOf(record.text, record.console.name));
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
@@ -37,15 +37,15 @@ export const deviceHandlers: HandlerGroup<
   },
   'devices.detail': ({ console: consoleName, agentId }, backend) => {
     const record = backend.consoles.get(consoleName);
-    const snapshot = backend.stores.snapshots.current(record.id);
-    const raw = snapshot ? backend.stores.snapshots.agentJson(snapshot.id, agentId) : undefined;
+    const snapshot = backend.storage.snapshots.current(record.id);
+    const raw = snapshot ? backend.storage.snapshots.agentJson(snapshot.id, agentId) : undefined;
     const mapped = raw === undefined ? undefined : precomputeAgent(raw);
     if (raw === undefined || !mapped?.ok) {
       throw new InvalidArgumentError(
         `Console "${record.name}" has no device ${agentId} in its current inventory. Sync it again, then reopen the device.`,
       );
     }
-    const entities = backend.stores.entities;
+    const entities = backend.storage.entities;
     const recent = (table: 'threats' | 'activities') =>
       entities
         .recentOfAgent(table, record.id, agentId, RECENT)
@@ -73,7 +73,7 @@ export const deviceHandlers: HandlerGroup<
 /** Every device of the current inventory, as the grid shows it. */
 export function gridRows(backend: Backend): GridRow[] {
   const rows: GridRow[] = [];
-  for (const record of backend.deviceRows()) {
+  for (const record of backend.storage.inventory.deviceRows()) {
     rows.push(deviceRowOf(record.text, record.console.name));
   }
   return rows;

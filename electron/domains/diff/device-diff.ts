@@ -2,8 +2,8 @@ import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-r
 import { toDeviceRow } from '../../../shared/devices/to-device-row';
 import { parseAgent } from '../../../shared/sentinelone/agent';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
-import type { ConsoleRecord } from '../consoles/console-repository';
-import type { SnapshotInfo, SnapshotStore } from '../sync/snapshot-store';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import type { SnapshotInfo, SnapshotStore } from '../../storage/snapshot-store';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import { MAX_KEEP_SNAPSHOTS } from '../consoles/console-settings';
 

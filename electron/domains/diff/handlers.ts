@@ -9,13 +9,15 @@ export const diffHandlers: HandlerGroup<'diff.run'> = {
         throw new InvalidArgumentError(
           'Snapshots to compare belong to one console: name it as well (--console NAME).',
         );
-      return backend.consoles.list().map((record) => diffConsole(record, backend.stores.snapshots));
+      return backend.consoles
+        .list()
+        .map((record) => diffConsole(record, backend.storage.snapshots));
     }
     const record = backend.consoles.get(consoleName);
     return [
       diffConsole(
         record,
-        backend.stores.snapshots,
+        backend.storage.snapshots,
         from === undefined && to === undefined ? undefined : { from, to },
       ),
     ];

@@ -1,10 +1,6 @@
-import { EntityStore } from '../sync/entity-store';
 import { resolve } from 'node:path';
-import type { Db } from '../../adapters/db/database';
-import { AuditStore } from '../audit/audit-store';
+import type { Storage } from '../../storage/storage';
 import { AtomicFileStream, type FileSystem } from '../../adapters/files/atomic-stream';
-import { currentInventory, currentRawAgents } from '../inventory/inventory-store';
-import { ConsoleRepository } from '../consoles/console-repository';
 import type { Clock } from '../../adapters/platform/clock';
 import { deviceRowOf } from '../../../shared/devices/precomputed';
 import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
@@ -83,14 +79,14 @@ const LAYOUTS: Record<Framing, Layout> = {
  * audit log with its count and sha256.
  */
 export function runExport(
-  db: Db,
+  storage: Storage,
   clock: Clock,
   request: ExportRequest,
   files?: FileSystem,
 ): ExportResult {
   const format = checkFormat(request.format);
   const entity = checkEntity(format, request.entity, request.agentIds);
-  if (request.console !== undefined && !new ConsoleRepository(db).findByName(request.console)) {
+  if (request.console !== undefined && !storage.consoles.findByName(request.console)) {
     throw new InvalidExportRequestError(
       `No console is named "${request.console}". Check the name against the configured consoles.`,
     );
@@ -103,7 +99,7 @@ export function runExport(
     const layout = LAYOUTS[EXPORT_FORMAT_INFO[format].framing];
     stream.write(layout.open);
     const readTimeMs = clock.now().getTime();
-    for (const item of items(db, format, entity, request, skipped, readTimeMs)) {
+    for (const item of items(storage, format, entity, request, skipped, readTimeMs)) {
       stream.write(layout.before(records));
       stream.write(item);
       stream.write(layout.after);
@@ -112,7 +108,7 @@ export function runExport(
     }
     stream.write(layout.close(records));
     const { sha256, bytes } = stream.commit();
-    new AuditStore(db).append(
+    storage.audit.append(
       {
         action: 'export',
         format,
@@ -137,7 +133,7 @@ export function runExport(
 }
 
 function* items(
-  db: Db,
+  storage: Storage,
   format: ExportFormat,
   entity: S1Api,
   request: ExportRequest,
@@ -149,24 +145,24 @@ function* items(
   const wanted = (agentId: string) => agentIds === undefined || agentIds.has(agentId);
   if (format === 'raw-json' || format === 'raw-ndjson') {
     if (entity === 'agents') {
-      for (const { agentId, raw } of currentRawAgents(db, consoleName)) {
+      for (const { agentId, raw } of storage.inventory.rawAgents(consoleName)) {
         if (wanted(agentId)) yield raw;
       }
       return;
     }
-    for (const { value, agentId } of new EntityStore(db).records(entity, 'raw', consoleName)) {
+    for (const { value, agentId } of storage.entities.records(entity, 'raw', consoleName)) {
       if (agentIds === undefined || (agentId !== null && agentIds.has(agentId))) yield value;
     }
     return;
   }
   if (entity === 'threats') {
-    yield* findings(db, request, readTimeMs, skipped);
+    yield* findings(storage, request, readTimeMs, skipped);
     return;
   }
   const output = format === 'csv' ? 'deviceRow' : format === 'sekoia-json' ? 'sekoia' : 'ocsf';
   // The Sekoia body leaves decommissioned devices out, as the push does; other formats keep them.
   const skipDecommissioned = format === 'sekoia-json' && request.includeDecommissioned !== true;
-  const records = currentInventory(db, output, consoleName, 1000, undefined, skipDecommissioned);
+  const records = storage.inventory.records(output, consoleName, { skipDecommissioned });
   for (const record of records) {
     if (!wanted(record.agentId)) continue;
     if ('skipped' in record) skipped.push({ agentId: record.agentId, reason: record.skipped });
@@ -177,12 +173,12 @@ function* items(
 
 /** Stored threats as OCSF Detection Findings, one JSON text each (the same mapper everywhere). */
 function* findings(
-  db: Db,
+  storage: Storage,
   { console: consoleName, agentIds }: ExportRequest,
   readTimeMs: number,
   skipped: ExportResult['skipped'],
 ): Generator<string> {
-  for (const { value, agentId } of new EntityStore(db).records('threats', 'json', consoleName)) {
+  for (const { value, agentId } of storage.entities.records('threats', 'json', consoleName)) {
     if (agentIds !== undefined && (agentId === null || !agentIds.has(agentId))) continue;
     const mapped = mapThreatToFinding(JSON.parse(value as string), { readTimeMs });
     if (mapped.ok) yield JSON.stringify(mapped.value.record);

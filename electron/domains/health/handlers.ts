@@ -1,7 +1,7 @@
 import type { HandlerGroup } from '../../backend/handler-types';
 import type { HealthEventView } from '../../../shared/contract/views';
-import type { ConsoleRecord } from '../consoles/console-repository';
-import { type HealthEvent } from './health-store';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import { type HealthEvent } from '../../storage/health-store';
 
 const REPORT_EVENTS = 50;
 
@@ -24,17 +24,17 @@ export const healthHandlers: HandlerGroup<'health.list' | 'health.report'> = {
     const records = backend.consoles.list();
     const byId = new Map(records.map((record) => [record.id, record.name]));
     const consoleId = name === undefined ? undefined : backend.consoles.get(name).id;
-    return backend.stores.health
+    return backend.storage.health
       .list(consoleId)
       .map((event) => eventView(event, byId.get(event.consoleId) ?? ''));
   },
   'health.report': ({ name }, backend) => {
     const records: ConsoleRecord[] =
       name === undefined ? backend.consoles.list() : [backend.consoles.get(name)];
-    const states = backend.stores.consoleState;
-    const runs = backend.stores.runs;
-    const health = backend.stores.health;
-    const snapshots = backend.stores.snapshots;
+    const states = backend.storage.consoleState;
+    const runs = backend.storage.runs;
+    const health = backend.storage.health;
+    const snapshots = backend.storage.snapshots;
     return records.map((record) => {
       const snapshot = snapshots.current(record.id);
       return {

@@ -1,5 +1,4 @@
-import type { Db } from '../../adapters/db/database';
-import { PrecomputeStore, type RawToPrecompute } from './precompute-store';
+import type { PrecomputeStore, RawToPrecompute } from '../../storage/precompute-store';
 import type { Precomputer } from './precomputer';
 
 /**
@@ -8,16 +7,13 @@ import type { Precomputer } from './precomputer';
  * bounded when mapping is slower than the walk.
  */
 export class PrecomputeQueue {
-  private readonly store: PrecomputeStore;
   private readonly inFlight = new Set<Promise<void>>();
   private failures = 0;
 
   constructor(
-    db: Db,
+    private readonly store: PrecomputeStore,
     private readonly precomputer: Precomputer,
-  ) {
-    this.store = new PrecomputeStore(db);
-  }
+  ) {}
 
   /** Batches whose mapping failed; their agents are mapped on the fly when read. */
   get failedBatches(): number {

@@ -1,6 +1,7 @@
-import { precomputeBatch, type PrecomputedBatch } from './precompute-batch';
+import { precomputeBatch } from './precompute-batch';
+import type { PrecomputedBatch } from '../../storage/precomputed-batch';
 import { preparePage, type PageBytes, type PreparedPage } from './prepare-page';
-import { sekoiaRecordsOf, type SekoiaSources } from '../inventory/snapshot-record-store';
+import { sekoiaRecordsOf, type SekoiaSources } from '../../storage/snapshot-record-store';
 
 /** Maps raw agents to their precomputed outputs, somewhere: this thread or worker threads. */
 export interface Precomputer {

@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto';
 import { precomputeParsed } from '../../../shared/devices/precomputed';
 import { isPlainObject } from '../../../shared/lenient';
-import { compressParts } from '../sync/chunk-store';
-import { BatchPacker, type PrecomputedBatch } from './precompute-batch';
+import { compressParts } from '../../storage/chunk-store';
+import { BatchPacker } from './precompute-batch';
+import type { PrecomputedBatch } from '../../storage/precomputed-batch';
 import { HASH_BYTES, knownTest, type KnownHashes } from './known-hashes';
 
 export { HASH_BYTES };

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { PrecomputedBatch } from './precompute-batch';
-import type { SekoiaSources } from '../inventory/snapshot-record-store';
+import type { PrecomputedBatch } from '../../storage/precomputed-batch';
+import type { SekoiaSources } from '../../storage/snapshot-record-store';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
 import type { PrecomputeTask, PrecomputeTaskResult } from './precompute-worker';
 import { asBuffer, type PageBytes, type PreparedPage } from './prepare-page';

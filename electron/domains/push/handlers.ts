@@ -3,7 +3,7 @@ import type { HandlerGroup } from '../../backend/handler-types';
 export const pushHandlers: HandlerGroup<'push.run'> = {
   'push.run': async ({ target: name, scope, resume, includeDecommissioned }, backend) => {
     const target = backend.targets.get(name);
-    const key = await backend.targetKey(target);
+    const key = await backend.targets.keyFor(target);
     return backend.pusher(target, key).push({
       ...(scope.console === undefined ? {} : { consoleName: scope.console }),
       ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { AuditStore } from '../audit/audit-store';
-import type { Db } from '../../adapters/db/database';
+import type { Storage } from '../../storage/storage';
 import { createDispatcher } from '../../adapters/http/dispatcher';
 import type { Clock } from '../../adapters/platform/clock';
 import { parseRetryAfter } from '../../adapters/sentinelone/client';
@@ -12,12 +11,12 @@ import {
   type RetryPolicy,
   type RetryRules,
 } from '../../adapters/http/retry';
-import { SnapshotGoneError } from '../inventory/snapshot-record-store';
-import { OutboxStore, type OutboxBatch } from './outbox-store';
-import { SekoiaTargets, type SekoiaTarget } from '../sekoia/target-store';
+import { SnapshotGoneError } from '../../storage/snapshot-record-store';
+import type { OutboxStore, OutboxBatch } from '../../storage/outbox-store';
+import { SekoiaTargets, type SekoiaTarget } from '../sekoia/sekoia-targets';
 import { AppError } from '../../../shared/errors/app-error';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
-import { sekoiaRecordsOf } from '../inventory/snapshot-record-store';
+import { sekoiaRecordsOf } from '../../storage/snapshot-record-store';
 import type { PushOutcome } from '../../../shared/contract/views';
 
 // Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
@@ -101,7 +100,7 @@ export class SekoiaPusher {
   private readonly outbox: OutboxStore;
 
   constructor(
-    private readonly db: Db,
+    private readonly storage: Storage,
     private readonly clock: Clock,
     private readonly target: SekoiaTarget,
     private readonly apiKey: string,
@@ -109,7 +108,7 @@ export class SekoiaPusher {
     private readonly mapper: Pick<Precomputer, 'sekoia'> = inlinePrecomputer,
   ) {
     this.dispatcher = createDispatcher({ readTimeoutMs: 30_000 });
-    this.outbox = new OutboxStore(db);
+    this.outbox = storage.outbox;
   }
 
   async push(options: PushOptions = {}): Promise<PushResult> {
@@ -263,7 +262,7 @@ export class SekoiaPusher {
     const at = this.clock.now();
     this.outbox.finishPush(pushId, complete, at, message);
     const deliveredItems = deliveredRows.reduce((sum, row) => sum + row.items, 0);
-    new AuditStore(this.db).append(
+    this.storage.audit.append(
       {
         action: 'push',
         format: 'sekoia',

@@ -1,6 +1,6 @@
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
-import { SekoiaTargets, type SekoiaTarget } from './target-store';
+import { SekoiaTargets, type SekoiaTarget } from './sekoia-targets';
 
 export const sekoiaHandlers: HandlerGroup<
   'sekoia.list' | 'sekoia.add' | 'sekoia.edit' | 'sekoia.remove'
@@ -17,7 +17,7 @@ export const sekoiaHandlers: HandlerGroup<
 };
 
 function targetView(backend: Backend, target: SekoiaTarget) {
-  const unfinished = backend.stores.outbox.unfinishedPush(target.id);
+  const unfinished = backend.storage.outbox.unfinishedPush(target.id);
   return {
     id: target.id,
     name: target.name,

@@ -1,10 +1,9 @@
 import type { RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SplitPage } from '../../adapters/sentinelone/page-splitter';
-import type { PrecomputedEntry } from '../precompute/precompute-batch';
-import { PrecomputeStore } from '../precompute/precompute-store';
+import type { PrecomputedEntry } from '../../storage/precomputed-batch';
 import { asBuffer, HASH_BYTES, type PreparedPage } from '../precompute/prepare-page';
 import type { ApiSyncContext } from './api-sync-context';
-import { SnapshotStore, type PageAgent } from './snapshot-store';
+import type { PageAgent } from '../../storage/snapshot-store';
 
 /** An element of a page the sync could not use, to be kept raw and reported. */
 export interface BadElement {
@@ -22,17 +21,12 @@ export class AgentPageWriter {
   private readonly latest = new Map<string, string>();
   /** Ids listed more than once, with how many extra times. */
   readonly repeats = new Map<string, number>();
-  private readonly snapshots: SnapshotStore;
-  private readonly outputs: PrecomputeStore;
 
   constructor(
     private readonly context: ApiSyncContext,
     private readonly runId: number,
     private readonly snapshotId: number,
-  ) {
-    this.snapshots = new SnapshotStore(context.db);
-    this.outputs = new PrecomputeStore(context.db);
-  }
+  ) {}
 
   /** Stores a page of the walk, as received and as prepared; returns the elements it refused. */
   store(received: SplitPage, page: PreparedPage): BadElement[] {
@@ -68,16 +62,16 @@ export class AgentPageWriter {
       });
       entries.push(entry);
     });
-    const { db, runs } = this.context;
-    db.transaction(() => {
-      runs.addFetched(this.runId, received.size, bad.length);
-      const chunk = page.raw && { bytes: asBuffer(page.raw), parts: inChunk };
-      const storedNow = this.snapshots.addPage(this.snapshotId, agents, chunk);
-      const items = storedNow.flatMap((rawId, i) =>
-        rawId === undefined ? [] : [{ rawId, entry: entries[i]! }],
-      );
-      this.outputs.putSome(items, page.outputs, { rawJustStored: true });
-    })();
+    this.context.storage.agentPages.store({
+      runId: this.runId,
+      snapshotId: this.snapshotId,
+      received: received.size,
+      refused: bad.length,
+      agents,
+      entries,
+      chunk: page.raw && { bytes: asBuffer(page.raw), parts: inChunk },
+      outputs: page.outputs,
+    });
     return bad;
   }
 }

@@ -2,7 +2,7 @@ import { S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
 import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, type ApiSyncContext } from './api-sync-context';
 import { AgentPageWriter } from './agent-page-writer';
-import { SnapshotStore } from './snapshot-store';
+import type { SnapshotStore } from '../../storage/snapshot-store';
 import { releaseBytes } from './release-bytes';
 import { PageStoreQueue } from './page-store-queue';
 import type { SplitPage } from '../../adapters/sentinelone/page-splitter';
@@ -25,8 +25,8 @@ const QUERY = { isDecommissioned: 'true,false', sortBy: 'id', sortOrder: 'asc' }
 const STORES_PER_REQUEST = 2;
 
 export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult> {
-  const { db, console: record, fetcher, runs } = context;
-  const snapshots = new SnapshotStore(db);
+  const { storage, console: record, fetcher, runs } = context;
+  const { snapshots } = storage;
   const runId = runs.start(record.id, 'agents', context.clock.now());
   const snapshotId = snapshots.begin(record.id, runId, context.clock.now());
   const writer = new AgentPageWriter(context, runId, snapshotId);

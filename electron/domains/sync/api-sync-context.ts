@@ -1,19 +1,18 @@
-import { EntityStore } from './entity-store';
-import type { Db } from '../../adapters/db/database';
-import type { ConsoleRecord } from '../consoles/console-repository';
-import type { HealthStore } from '../health/health-store';
+import type { Storage } from '../../storage/storage';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import type { HealthStore } from '../../storage/health-store';
 import type { Clock } from '../../adapters/platform/clock';
 import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import { isPlainObject } from '../../../shared/lenient';
-import type { RunStore } from './run-store';
+import type { RunStore } from '../../storage/run-store';
 import type { PageBytes, PreparedPage } from '../precompute/prepare-page';
 import { rawText, type RawJson } from '../../adapters/sentinelone/raw-json';
 import type { SyncProgress } from './sync-types';
 
 /** What one API's walk needs; built once per console sync. */
 export interface ApiSyncContext {
-  db: Db;
+  storage: Storage;
   clock: Clock;
   console: ConsoleRecord;
   fetcher: ConsoleFetcher;
@@ -57,7 +56,7 @@ export function keepMalformed(
   json: RawJson,
 ): void {
   const at = context.clock.now();
-  new EntityStore(context.db).keepMalformed(context.console.id, api, runId, reason, json, at);
+  context.storage.entities.keepMalformed(context.console.id, api, runId, reason, json, at);
   context.health.record(
     {
       consoleId: context.console.id,

@@ -1,7 +1,8 @@
 import { parseS1Time } from '../../../shared/sentinelone/time';
 import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-context';
-import { EntityStore, type EntityRow } from './entity-store';
+import type { EntityStore } from '../../storage/entity-store';
+import { type EntityRow } from '../../storage/entity-store';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
 import { reachesFurther } from '../../../shared/sentinelone/history-window';
@@ -70,7 +71,7 @@ export async function syncIncremental(
   wanted: string | null,
 ): Promise<ApiSyncResult> {
   const { console: record, runs } = context;
-  const store = new EntityStore(context.db);
+  const store = context.storage.entities;
   const runId = runs.start(record.id, spec.api, context.clock.now());
   const checkpoint = store.checkpoint(record.id, spec.api);
   const passes: Pass[] = [];

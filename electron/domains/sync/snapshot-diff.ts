@@ -1,5 +1,4 @@
-import type { Db } from '../../adapters/db/database';
-import { SnapshotStore } from './snapshot-store';
+import type { SnapshotStore } from '../../storage/snapshot-store';
 
 export interface SnapshotDiff {
   added: string[];
@@ -9,8 +8,11 @@ export interface SnapshotDiff {
 }
 
 /** What changed between two snapshots of a console: agents added, removed, and changed. */
-export function diffSnapshots(db: Db, fromId: number, toId: number): SnapshotDiff {
-  const snapshots = new SnapshotStore(db);
+export function diffSnapshots(
+  snapshots: SnapshotStore,
+  fromId: number,
+  toId: number,
+): SnapshotDiff {
   const added = snapshots.agentsOnlyIn(toId, fromId).sort();
   const removed = snapshots.agentsOnlyIn(fromId, toId).sort();
   const pairs = snapshots.changedAgents(fromId, toId);

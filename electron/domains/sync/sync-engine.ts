@@ -1,7 +1,6 @@
-import type { Db } from '../../adapters/db/database';
+import type { Storage } from '../../storage/storage';
 import { clientForConsole } from '../consoles/console-client';
-import type { ConsoleRecord } from '../consoles/console-repository';
-import { HealthStore } from '../health/health-store';
+import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Clock } from '../../adapters/platform/clock';
 import { classifyError } from '../../adapters/sentinelone/error-class';
 import { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
@@ -13,17 +12,18 @@ import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { preparePage } from '../precompute/prepare-page';
 import { syncAgents } from './agents-sync';
 import type { ApiSyncContext } from './api-sync-context';
-import { ConsoleStateStore, type ConsoleState } from './console-state-store';
+import type { ConsoleStateStore, ConsoleState } from '../../storage/console-state-store';
 import { ACTIVITIES, syncIncremental, THREATS } from './incremental-sync';
 import { wantedSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
 import { parseConsoleSince } from '../consoles/console-settings';
-import { RunStore } from './run-store';
-import { SyncLocks, type LockHolder } from './sync-lock-store';
+import { RETRYING } from '../consoles/console-view';
+import type { RunStore } from '../../storage/run-store';
+import type { SyncLocks, LockHolder } from '../../storage/sync-lock-store';
 import type { ApiSyncResult, ConsoleSyncResult, SyncProgress } from './sync-types';
 import { AppError } from '../../../shared/errors/app-error';
 
 export interface SyncEngineOptions {
-  db: Db;
+  storage: Storage;
   clock: Clock;
   retryPolicy?: RetryPolicy;
   rateLimits?: Readonly<Record<string, RateLimit>>;
@@ -52,9 +52,6 @@ export interface SyncRequest {
 
 export const DEFAULT_KEEP_SNAPSHOTS = 2;
 
-/** How a retried request's health event begins: the console card tells it by this. */
-export const RETRYING = 'Retrying ';
-
 export class SyncAlreadyRunningError extends AppError {
   override readonly name = 'SyncAlreadyRunningError';
   readonly code = 'conflict';
@@ -82,9 +79,9 @@ export class SyncEngine {
   private readonly locks: SyncLocks;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.states = new ConsoleStateStore(options.db);
-    this.runs = new RunStore(options.db);
-    this.locks = new SyncLocks(options.db);
+    this.states = options.storage.consoleState;
+    this.runs = options.storage.runs;
+    this.locks = options.storage.locks;
   }
 
   /** How many complete snapshots a console keeps: its own setting, else the engine's default. */
@@ -118,7 +115,7 @@ export class SyncEngine {
   async sync(request: SyncRequest): Promise<ConsoleSyncResult> {
     const { console: record } = request;
     if (this.running.has(record.id)) throw new SyncAlreadyRunningError(record.name);
-    const { clock, db } = this.options;
+    const { clock, storage } = this.options;
     const holder = this.locks.acquire(record.id, clock.now());
     if (holder) throw new SyncAlreadyRunningError(record.name, holder);
     this.running.add(record.id);
@@ -126,7 +123,7 @@ export class SyncEngine {
       this.states.set(record.id, state, clock.now());
       request.onState?.(state);
     };
-    const health = new HealthStore(db, () => [request.token]);
+    const health = storage.healthRedacting(() => [request.token]);
     try {
       setState('Started');
       const fetcher = new ConsoleFetcher(
@@ -151,10 +148,10 @@ export class SyncEngine {
       );
       setState('Initialized');
       const precomputer = this.options.precomputer ?? inlinePrecomputer;
-      const queue = new PrecomputeQueue(db, precomputer);
+      const queue = new PrecomputeQueue(storage.precomputed, precomputer);
       let authenticated = false;
       const context: ApiSyncContext = {
-        db,
+        storage,
         clock,
         console: record,
         fetcher,

@@ -1,7 +1,7 @@
 import type { S1Api } from '../../../shared/sentinelone/apis';
 import type { ErrorClass } from '../../adapters/sentinelone/error-class';
-import type { ConsoleState } from './console-state-store';
-import type { RunState } from './run-store';
+import type { ConsoleState } from '../../storage/console-state-store';
+import type { RunState } from '../../storage/run-store';
 
 export interface SyncErrorReport {
   errorClass: ErrorClass | 'Malformed';

@@ -3,17 +3,11 @@
 // over the parent port (port-host.ts).
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nativeBindingFor } from '../../adapters/db/native-binding';
 import { openBackend } from '../../backend/open-backend';
 import { hostBackendOnPort, PortPlatform, type MessagePortLike } from './port-host';
 
 const port = (process as unknown as { parentPort: MessagePortLike }).parentPort;
 const platform = new PortPlatform(port);
-const nativeBinding = nativeBindingFor({
-  versions: process.versions as { electron?: string; modules: string },
-  bundleDir: dirname(fileURLToPath(import.meta.url)),
-  packaged: process.env.S1INV_PACKAGED === '1',
-});
 const backend = openBackend({
   dataDir: process.env.S1INV_DATA_DIR,
   platform,
@@ -23,7 +17,11 @@ const backend = openBackend({
     file: 'backend.log',
     ...(process.env.S1INV_LOG_DIR ? { dir: process.env.S1INV_LOG_DIR } : {}),
   },
-  ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  electronRuntime: {
+    versions: process.versions as { electron?: string; modules: string },
+    bundleDir: dirname(fileURLToPath(import.meta.url)),
+    packaged: process.env.S1INV_PACKAGED === '1',
+  },
 });
 hostBackendOnPort(port, backend, platform);
 // The inventory is read into the grid's memory while the window opens.

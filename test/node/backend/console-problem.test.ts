@@ -67,7 +67,7 @@ describe('the console card while a console fails', () => {
     let changesAfterRetry = 0;
     b.events.subscribe((event) => {
       if (event === 'console.changed') {
-        const problem = b.stores.health.list(undefined, 1)[0];
+        const problem = b.storage.health.list(undefined, 1)[0];
         if (problem?.message.startsWith('Retrying')) changesAfterRetry += 1;
       }
     });

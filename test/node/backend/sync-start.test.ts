@@ -32,7 +32,7 @@ describe('sync.start', () => {
       ok: true,
       value: { started: true },
     });
-    expect(backend.engine.isRunning(backend.consoles.get('lab').id)).toBe(true);
+    expect(backend.syncs.isRunning(backend.consoles.get('lab').id)).toBe(true);
     expect(await finished).toMatchObject({ console: 'lab', state: 'Idle', devices: 50 });
     await backend.close();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConsoleRepository } from '../../../electron/storage/console-repository';
 import { openDatabase } from '../../../electron/adapters/db/database';
 import { ConsoleService } from '../../../electron/domains/consoles/console-service';
 import { MemorySecretStore } from '../../support/memory-secret-store';
@@ -10,7 +11,11 @@ const clock = { now: () => new Date('2026-11-23T12:00:00Z') };
 describe('ConsoleService keeps the table and the keychain in step', () => {
   it('two racing adds of one name leave one console and one secret', async () => {
     const secrets = new MemorySecretStore();
-    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const service = new ConsoleService({
+      consoles: new ConsoleRepository(openDatabase(tempDir())),
+      secrets,
+      clock,
+    });
     const results = await Promise.allSettled([
       service.add({ name: 'prod', url: 'https://a.example.com', token: 'tok-a' }),
       service.add({ name: 'prod', url: 'https://b.example.com', token: 'tok-b' }),
@@ -22,7 +27,11 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
 
   it('does not remove a console whose token it cannot delete from the keychain', async () => {
     const secrets = new MemorySecretStore();
-    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const service = new ConsoleService({
+      consoles: new ConsoleRepository(openDatabase(tempDir())),
+      secrets,
+      clock,
+    });
     await service.add({ name: 'prod', url: 'https://a.example.com', token: 'tok-a' });
     secrets.unavailable = true;
     await expect(service.remove('prod')).rejects.toThrow(/OS keychain could not delete/);
@@ -31,7 +40,11 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
 
   it('removes a console that never had a stored token even with no keychain at all', async () => {
     const secrets = new MemorySecretStore();
-    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const service = new ConsoleService({
+      consoles: new ConsoleRepository(openDatabase(tempDir())),
+      secrets,
+      clock,
+    });
     await service.add({ name: 'jump-host', url: 'https://a.example.com' });
     secrets.unavailable = true;
     await service.remove('jump-host');
@@ -40,7 +53,11 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
 
   it('edits settings, keeps names and URLs unique, and an empty proxy removes it', async () => {
     const secrets = new MemorySecretStore();
-    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const service = new ConsoleService({
+      consoles: new ConsoleRepository(openDatabase(tempDir())),
+      secrets,
+      clock,
+    });
     const prod = await service.add({
       name: 'prod',
       url: 'https://a.example.com',
@@ -73,7 +90,11 @@ describe('ConsoleService keeps the table and the keychain in step', () => {
 
   it('replaces a token with set-token and records that one is stored', async () => {
     const secrets = new MemorySecretStore();
-    const service = new ConsoleService({ db: openDatabase(tempDir()), secrets, clock });
+    const service = new ConsoleService({
+      consoles: new ConsoleRepository(openDatabase(tempDir())),
+      secrets,
+      clock,
+    });
     const record = await service.add({ name: 'lab', url: 'https://lab.example.com' });
     expect(record.tokenStored).toBe(false);
     await expect(service.token(record)).rejects.toThrow(/No API token is stored for console "lab"/);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditStore } from '../../../electron/domains/audit/audit-store';
+import { AuditStore } from '../../../electron/storage/audit-store';
 import { runExport } from '../../../electron/domains/export/exporter';
 import type { FileSystem } from '../../../electron/adapters/files/atomic-stream';
 import { systemClock } from '../../../electron/adapters/platform/clock';
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 const exportAs = (format: string, extra: { entity?: string; console?: string } = {}) => {
   out = join(tempDir(), `export.${format}`);
-  return runExport(f.db, systemClock, { format, out, ...extra });
+  return runExport(f.storage, systemClock, { format, out, ...extra });
 };
 const sha256 = (path: string) => createHash('sha256').update(fs.readFileSync(path)).digest('hex');
 
@@ -114,7 +114,7 @@ describe('exports', () => {
     for (const device of expected)
       expect(byUid.get((device as { uid: string }).uid)).toEqual(device);
     // With the flag they are kept, as `push --include-decommissioned` sends them.
-    runExport(f.db, systemClock, { format: 'sekoia-json', out, includeDecommissioned: true });
+    runExport(f.storage, systemClock, { format: 'sekoia-json', out, includeDecommissioned: true });
     const all = JSON.parse(fs.readFileSync(out, 'utf8')) as { items: unknown[] };
     expect(all.items.length).toBeGreaterThan(body.items.length);
   });
@@ -193,9 +193,9 @@ describe('exports', () => {
       }) as typeof fs.writeSync,
     };
     const auditBefore = new AuditStore(f.db).list().length;
-    expect(() => runExport(f.db, systemClock, { format: 'raw-ndjson', out }, fullDisk)).toThrow(
-      /disk is full/,
-    );
+    expect(() =>
+      runExport(f.storage, systemClock, { format: 'raw-ndjson', out }, fullDisk),
+    ).toThrow(/disk is full/);
     expect(fs.readdirSync(dir)).toEqual(['inventory.ndjson']);
     expect(fs.readFileSync(out, 'utf8')).toBe('the previous export\n');
     expect(new AuditStore(f.db).list()).toHaveLength(auditBefore);
@@ -207,14 +207,14 @@ describe('exports', () => {
     [{ format: 'raw-json', entity: 'devices' }, /Unknown entity "devices"/],
     [{ format: 'csv', console: 'nope' }, /No console is named "nope"/],
   ])('refuses %j with a clear message', (request, message) => {
-    expect(() => runExport(f.db, systemClock, { out: join(tempDir(), 'x'), ...request })).toThrow(
-      message,
-    );
+    expect(() =>
+      runExport(f.storage, systemClock, { out: join(tempDir(), 'x'), ...request }),
+    ).toThrow(message);
   });
 
   it('says why a destination folder does not work', () => {
     expect(() =>
-      runExport(f.db, systemClock, { format: 'csv', out: '/nonexistent-dir/x.csv' }),
+      runExport(f.storage, systemClock, { format: 'csv', out: '/nonexistent-dir/x.csv' }),
     ).toThrow(/the folder does not exist/);
   });
 });

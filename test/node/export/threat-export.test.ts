@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditStore } from '../../../electron/domains/audit/audit-store';
+import { AuditStore } from '../../../electron/storage/audit-store';
 import { runExport } from '../../../electron/domains/export/exporter';
 import { errorsOf, validateDetectionFinding } from '../../../shared/ocsf/validator';
 import { generateAgent } from '../../support/generate/agents';
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 const exportThreats = (format: string, extra: { agentIds?: Set<string> } = {}) => {
   const out = join(tempDir(), `threats.${format}`);
-  const result = runExport(f.db, clock, { format, out, entity: 'threats', ...extra });
+  const result = runExport(f.storage, clock, { format, out, entity: 'threats', ...extra });
   return { result, text: fs.readFileSync(out, 'utf8') };
 };
 
@@ -89,7 +89,7 @@ describe('threats exported as OCSF Detection Findings', () => {
     const devices = fs.readFileSync(
       (() => {
         const out = join(tempDir(), 'devices.ndjson');
-        runExport(f.db, clock, { format: 'ocsf-ndjson', out });
+        runExport(f.storage, clock, { format: 'ocsf-ndjson', out });
         return out;
       })(),
       'utf8',

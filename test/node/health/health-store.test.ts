@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/adapters/db/database';
-import { HealthStore } from '../../../electron/domains/health/health-store';
-import { RunStore } from '../../../electron/domains/sync/run-store';
+import { HealthStore } from '../../../electron/storage/health-store';
+import { RunStore } from '../../../electron/storage/run-store';
 import { redact } from '../../../electron/adapters/logging/redact';
 import { useTempDirs } from '../../support/temp-dir';
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BatchPacker,
-  type PrecomputedBatch,
-} from '../../../electron/domains/precompute/precompute-batch';
+import type { PrecomputedBatch } from '../../../electron/storage/precomputed-batch';
+import { BatchPacker } from '../../../electron/domains/precompute/precompute-batch';
 import { precomputeAgent } from '../../../shared/devices/precomputed';
-import { CHUNK_CODEC, decompressChunk } from '../../../electron/domains/sync/chunk-store';
+import { CHUNK_CODEC, decompressChunk } from '../../../electron/storage/chunk-store';
 import { generateAgent } from '../../support/generate/agents';
 
 const agent = (i: number, extra: Record<string, unknown> = {}) =>

@@ -10,7 +10,7 @@ import {
   type Precomputer,
 } from '../../../electron/domains/precompute/precomputer';
 import { WorkerPrecomputer } from '../../../electron/domains/precompute/worker-precomputer';
-import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
+import { SnapshotStore } from '../../../electron/storage/snapshot-store';
 import { PRECOMPUTE_VERSION, precomputeAgent } from '../../../shared/devices/precomputed';
 import { precomputeBatch } from '../../../electron/domains/precompute/precompute-batch';
 import {
@@ -18,9 +18,9 @@ import {
   preparePage,
   type PageBytes,
 } from '../../../electron/domains/precompute/prepare-page';
-import { CHUNK_CODEC, decompressChunk } from '../../../electron/domains/sync/chunk-store';
+import { CHUNK_CODEC, decompressChunk } from '../../../electron/storage/chunk-store';
 import { knownHashes } from '../../../electron/domains/precompute/known-hashes';
-import { sekoiaRecordsOf } from '../../../electron/domains/inventory/snapshot-record-store';
+import { sekoiaRecordsOf } from '../../../electron/storage/snapshot-record-store';
 import { generateAgent } from '../../support/generate/agents';
 import {
   FAST_LIMITS,
@@ -72,7 +72,7 @@ const exportHashes = () =>
   Object.fromEntries(
     FORMATS.map((format) => {
       const out = join(tempDir(), `export.${format}`);
-      const result = runExport(f.db, systemClock, { format, out });
+      const result = runExport(f.storage, systemClock, { format, out });
       const bytes = fs.readFileSync(out);
       return [format, { sha: createHash('sha256').update(bytes).digest('hex'), n: result.records }];
     }),
@@ -101,7 +101,7 @@ describe('precomputed outputs', () => {
       .run(PRECOMPUTE_VERSION - 1, snapshotId());
     expect(exportHashes()).toEqual(fromStore);
 
-    const queue = new PrecomputeQueue(f.db, inlinePrecomputer);
+    const queue = new PrecomputeQueue(f.storage.precomputed, inlinePrecomputer);
     await queue.fill(snapshotId());
     expect(stored()).toBe(AGENTS + 1);
     expect(stored(PRECOMPUTE_VERSION - 1)).toBe(0);
@@ -111,7 +111,7 @@ describe('precomputed outputs', () => {
   it('a precomputer that fails leaves nothing stored and the exports whole', async () => {
     const before = exportHashes();
     f.db.exec('DELETE FROM precomputed_agents');
-    const queue = new PrecomputeQueue(f.db, broken);
+    const queue = new PrecomputeQueue(f.storage.precomputed, broken);
     await queue.fill(snapshotId());
     expect(queue.failedBatches).toBeGreaterThan(0);
     expect(stored()).toBe(0);
@@ -123,7 +123,7 @@ describe('a sync whose workers fail', () => {
   it('prepares its pages on its own thread and loses nothing', async () => {
     const exported = exportHashes();
     const engine = new SyncEngine({
-      db: f.db,
+      storage: f.storage,
       clock: systemClock,
       retryPolicy: FAST_RETRY,
       rateLimits: FAST_LIMITS,
@@ -164,7 +164,7 @@ describe('a sync of a fleet that barely changed', () => {
       },
     };
     const engine = new SyncEngine({
-      db: f.db,
+      storage: f.storage,
       clock: systemClock,
       retryPolicy: FAST_RETRY,
       rateLimits: FAST_LIMITS,

@@ -6,7 +6,7 @@ import {
   ChunkWriter,
   compressParts,
   keepParts,
-} from '../../../electron/domains/sync/chunk-store';
+} from '../../../electron/storage/chunk-store';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStorage } from '../../../electron/storage/storage';
 import { openDatabase, type Db } from '../../../electron/adapters/db/database';
 import { ConsoleService } from '../../../electron/domains/consoles/console-service';
-import type { ConsoleRecord } from '../../../electron/domains/consoles/console-repository';
-import { EntityStore } from '../../../electron/domains/sync/entity-store';
+import type { ConsoleRecord } from '../../../electron/storage/console-repository';
+import { EntityStore } from '../../../electron/storage/entity-store';
 import { SyncEngine } from '../../../electron/domains/sync/sync-engine';
 import type { SinceSpec } from '../../../shared/sentinelone/history-window';
 import { FakeS1Console } from '../../support/fake-s1/server';
@@ -51,13 +52,23 @@ async function start(historySince?: string): Promise<Setup> {
     ),
   );
   const db = openDatabase(tempDir());
-  const consoles = new ConsoleService({ db, secrets: new MemorySecretStore(), clock });
+  const storage = openStorage(db, clock);
+  const consoles = new ConsoleService({
+    consoles: storage.consoles,
+    secrets: new MemorySecretStore(),
+    clock,
+  });
   const record = await consoles.add({
     name: 'prod',
     url: s1.url,
     ...(historySince === undefined ? {} : { historySince }),
   });
-  const engine = new SyncEngine({ db, clock, retryPolicy: FAST_RETRY, rateLimits: FAST_LIMITS });
+  const engine = new SyncEngine({
+    storage,
+    clock,
+    retryPolicy: FAST_RETRY,
+    rateLimits: FAST_LIMITS,
+  });
   setup = { s1, db, consoles, record, engine };
   return setup;
 }

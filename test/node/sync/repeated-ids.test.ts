@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HealthStore } from '../../../electron/domains/health/health-store';
-import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
+import { HealthStore } from '../../../electron/storage/health-store';
+import { SnapshotStore } from '../../../electron/storage/snapshot-store';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 

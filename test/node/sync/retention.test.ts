@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { decompressChunk, type ChunkCodec } from '../../../electron/domains/sync/chunk-store';
+import { decompressChunk, type ChunkCodec } from '../../../electron/storage/chunk-store';
 import Database from 'better-sqlite3';
 import { migrate } from '../../../electron/adapters/db/migrate';
 import { MIGRATIONS } from '../../../electron/adapters/db/migrations';
 import { SyncEngine } from '../../../electron/domains/sync/sync-engine';
-import { ConsoleRepository } from '../../../electron/domains/consoles/console-repository';
+import { ConsoleRepository } from '../../../electron/storage/console-repository';
 import { generateAgent } from '../../support/generate/agents';
 import {
   FAST_LIMITS,
@@ -137,7 +137,7 @@ describe('snapshot retention', () => {
   it('follows the retention setting', async () => {
     const f = (fixture = await startAgentsFixture());
     const keepOne = new SyncEngine({
-      db: f.db,
+      storage: f.storage,
       clock: { now: () => new Date() },
       retryPolicy: FAST_RETRY,
       rateLimits: FAST_LIMITS,

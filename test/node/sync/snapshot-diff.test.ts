@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../electron/domains/sync/snapshot-diff';
-import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
+import { SnapshotStore } from '../../../electron/storage/snapshot-store';
 import { generateAgent } from '../../support/generate/agents';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -38,7 +38,7 @@ describe('snapshot history', () => {
       Number(rawBefore) + 4,
     );
 
-    const diff = diffSnapshots(db, first, second);
+    const diff = diffSnapshots(new SnapshotStore(db), first, second);
     expect(diff.added).toEqual([
       '1559342436000000900',
       '1559342436000000901',

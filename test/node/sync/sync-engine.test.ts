@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HealthStore } from '../../../electron/domains/health/health-store';
-import { ConsoleStateStore } from '../../../electron/domains/sync/console-state-store';
-import { SnapshotStore } from '../../../electron/domains/sync/snapshot-store';
+import { HealthStore } from '../../../electron/storage/health-store';
+import { ConsoleStateStore } from '../../../electron/storage/console-state-store';
+import { SnapshotStore } from '../../../electron/storage/snapshot-store';
 import { generateThreat } from '../../support/generate/threats';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncAlreadyRunningError } from '../../../electron/domains/sync/sync-engine';
-import { SyncLocks } from '../../../electron/domains/sync/sync-lock-store';
+import { SyncLocks } from '../../../electron/storage/sync-lock-store';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 
 // One sync per console across processes sharing a data directory (app, serve, CLI).

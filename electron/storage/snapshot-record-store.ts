@@ -1,10 +1,10 @@
-import type { ReadOnlyDb } from '../../adapters/db/database';
-import { sekoiaText } from '../../../shared/devices/precomputed';
-import { ChunkReader } from '../sync/chunk-store';
-import { storedRawColumns, textOf, type StoredRaw } from '../sync/stored-raw';
-import { agentToSekoia } from '../../../shared/sekoia/dialect';
-import { parseAgent } from '../../../shared/sentinelone/agent';
-import { AppError } from '../../../shared/errors/app-error';
+import type { ReadOnlyDb } from '../adapters/db/database';
+import { sekoiaText } from '../../shared/devices/precomputed';
+import { ChunkReader } from './chunk-store';
+import { storedRawColumns, textOf, type StoredRaw } from './stored-raw';
+import { agentToSekoia } from '../../shared/sekoia/dialect';
+import { parseAgent } from '../../shared/sentinelone/agent';
+import { AppError } from '../../shared/errors/app-error';
 
 export class SnapshotGoneError extends AppError {
   override readonly name = 'SnapshotGoneError';

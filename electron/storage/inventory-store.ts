@@ -1,13 +1,13 @@
-import type { ReadOnlyDb } from '../../adapters/db/database';
-import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import type { ReadOnlyDb } from '../adapters/db/database';
+import type { RawJson } from '../adapters/sentinelone/raw-json';
 import {
   PRECOMPUTE_VERSION,
   precomputeAgent,
   sekoiaText,
   withTime,
-} from '../../../shared/devices/precomputed';
-import { ChunkReader } from '../sync/chunk-store';
-import { rawOf, storedRawColumns, textOf, type StoredRaw } from '../sync/stored-raw';
+} from '../../shared/devices/precomputed';
+import { ChunkReader } from './chunk-store';
+import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
 
 /** What the current inventory can be read as; see shared/devices/precomputed.ts. */
 export type InventoryOutput = 'ocsf' | 'sekoia' | 'deviceRow' | 'sekoiaSkip';
@@ -269,4 +269,36 @@ function storedText(
   if (row.chunk === null || row.chunk === undefined) return null;
   const text = chunks.slice(row.chunk, row.at!, row.len!).toString('utf8');
   return output === 'ocsf' ? withTime(text, Math.trunc(readAtMs)) : text;
+}
+
+/** The current inventory as the domains read it: the functions above, bound to one database. */
+export class InventoryReader {
+  constructor(private readonly db: ReadOnlyDb) {}
+
+  deviceCount(consoleName?: string): number {
+    return currentDeviceCount(this.db, consoleName);
+  }
+
+  records(
+    output: InventoryOutput,
+    consoleName?: string,
+    options: { from?: InventoryCursor; skipDecommissioned?: boolean } = {},
+  ): Generator<InventoryRecord> {
+    return currentInventory(
+      this.db,
+      output,
+      consoleName,
+      1000,
+      options.from,
+      options.skipDecommissioned,
+    );
+  }
+
+  deviceRows(consoleName?: string, from?: InventoryCursor): Generator<InventoryText> {
+    return currentDeviceRows(this.db, consoleName, from);
+  }
+
+  rawAgents(consoleName?: string): ReturnType<typeof currentRawAgents> {
+    return currentRawAgents(this.db, consoleName);
+  }
 }

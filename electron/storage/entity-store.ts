@@ -1,6 +1,6 @@
-import type { Db } from '../../adapters/db/database';
-import type { HistoryWindows } from '../../../shared/contract/views';
-import { RAW_COLUMN, storedForm, type RawJson } from '../../adapters/sentinelone/raw-json';
+import type { Db } from '../adapters/db/database';
+import type { HistoryWindows } from '../../shared/contract/views';
+import { RAW_COLUMN, storedForm, type RawJson } from '../adapters/sentinelone/raw-json';
 
 export interface EntityRow {
   id: string;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import type { RawJson } from '../adapters/sentinelone/raw-json';
 import type { ChunkReader } from './chunk-store';
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../../adapters/db/database';
+import type { Db } from '../adapters/db/database';
 
 /**
  * Per-console states: Sumo's source states, plus Idle for a manual tool.

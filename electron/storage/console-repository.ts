@@ -1,7 +1,7 @@
-import type { Db } from '../../adapters/db/database';
-import type { S1Api } from '../../../shared/sentinelone/apis';
-import { consoleIdentity } from './console-url';
-import { reclaimStorage } from '../sync/chunk-store';
+import type { Db } from '../adapters/db/database';
+import type { S1Api } from '../../shared/sentinelone/apis';
+import { consoleIdentity } from '../adapters/http/url-identity';
+import { reclaimStorage } from './chunk-store';
 
 export interface ConsoleRecord {
   id: string;

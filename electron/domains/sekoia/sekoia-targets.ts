@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../adapters/db/database';
+import type { SekoiaTargetRepository } from '../../storage/sekoia-target-repository';
+import { type SekoiaTarget } from '../../storage/sekoia-target-repository';
 import type { Clock } from '../../adapters/platform/clock';
-import { isLoopbackHost } from '../consoles/console-url';
+import { isLoopbackHost } from '../../adapters/http/url-identity';
 import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
 import { AppError } from '../../../shared/errors/app-error';
 import { nameProblem } from '../../../shared/names';
 import { nextStep } from '../../../shared/errors/next-step';
 
+export type { SekoiaTarget };
+
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
 export const MAX_BATCH_SIZE = 1000;
-
-export interface SekoiaTarget {
-  id: string;
-  name: string;
-  connectorUuid: string;
-  baseUrl: string;
-  /** A full endpoint URL that replaces base URL + path, for tenants that need another form. */
-  endpoint?: string;
-  batchSize: number;
-  legacyDeviceTypes: boolean;
-  keyStored: boolean;
-  createdAt: string;
-}
 
 export class InvalidSekoiaTargetError extends AppError {
   override readonly name = 'InvalidSekoiaTargetError';
@@ -81,30 +71,6 @@ function checkUrl(text: string, what: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-interface Row {
-  id: string;
-  name: string;
-  connector_uuid: string;
-  base_url: string;
-  endpoint: string | null;
-  batch_size: number;
-  legacy_device_types: number;
-  key_stored: number;
-  created_at: string;
-}
-
-const fromRow = (row: Row): SekoiaTarget => ({
-  id: row.id,
-  name: row.name,
-  connectorUuid: row.connector_uuid,
-  baseUrl: row.base_url,
-  ...(row.endpoint === null ? {} : { endpoint: row.endpoint }),
-  batchSize: row.batch_size,
-  legacyDeviceTypes: row.legacy_device_types === 1,
-  keyStored: row.key_stored === 1,
-  createdAt: row.created_at,
-});
-
 /** A target's settings, checked: each problem says what to give instead. */
 function checkedSettings(
   input: Omit<AddSekoiaTargetInput, 'name' | 'apiKey'>,
@@ -135,23 +101,21 @@ function checkedSettings(
 /** Sekoia targets and their API keys, kept in step like consoles and their tokens. */
 export class SekoiaTargets {
   constructor(
-    private readonly db: Db,
+    private readonly repository: SekoiaTargetRepository,
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
+    /** A key the host supplies for this call (the CLI's `--api-key-env`), over the keychain's. */
+    private readonly keyOverride: (targetName: string) => string | undefined = () => undefined,
   ) {}
 
   list(): SekoiaTarget[] {
-    return (
-      this.db.prepare('SELECT * FROM sekoia_targets ORDER BY name COLLATE NOCASE').all() as Row[]
-    ).map(fromRow);
+    return this.repository.list();
   }
 
   get(name: string): SekoiaTarget {
-    const row = this.db
-      .prepare('SELECT * FROM sekoia_targets WHERE name = ? COLLATE NOCASE')
-      .get(name) as Row | undefined;
-    if (!row) throw new SekoiaTargetNotFoundError(name);
-    return fromRow(row);
+    const target = this.repository.findByName(name);
+    if (!target) throw new SekoiaTargetNotFoundError(name);
+    return target;
   }
 
   async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
@@ -164,7 +128,7 @@ export class SekoiaTargets {
       createdAt: this.clock.now().toISOString(),
     };
     if (input.apiKey !== undefined) await this.secrets.set(sekoiaAccount(target.id), input.apiKey);
-    this.write(target);
+    this.repository.save(target);
     return target;
   }
 
@@ -203,38 +167,15 @@ export class SekoiaTargets {
       await this.secrets.set(sekoiaAccount(target.id), changes.apiKey);
     }
     if (keyDropped) await forgetSecret(this.secrets, sekoiaAccount(target.id), true);
-    this.write(target);
+    this.repository.save(target);
     return { target, keyDropped };
-  }
-
-  /** Stores a target's row, new or changed (its id never changes). */
-  private write(target: SekoiaTarget): void {
-    this.db
-      .prepare(
-        `INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, endpoint, batch_size, legacy_device_types, key_stored, created_at)
-         VALUES (@id, @name, @connectorUuid, @baseUrl, @endpoint, @batchSize, @legacy, @keyStored, @createdAt)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, connector_uuid = excluded.connector_uuid,
-           base_url = excluded.base_url, endpoint = excluded.endpoint, batch_size = excluded.batch_size,
-           legacy_device_types = excluded.legacy_device_types, key_stored = excluded.key_stored`,
-      )
-      .run({
-        id: target.id,
-        name: target.name,
-        connectorUuid: target.connectorUuid,
-        baseUrl: target.baseUrl,
-        endpoint: target.endpoint ?? null,
-        batchSize: target.batchSize,
-        legacy: target.legacyDeviceTypes ? 1 : 0,
-        keyStored: target.keyStored ? 1 : 0,
-        createdAt: target.createdAt,
-      });
   }
 
   private checkedName(raw: string): string {
     const name = raw.trim();
     const problem = nameProblem(name, 'target');
     if (problem) throw new InvalidSekoiaTargetError(problem);
-    if (this.db.prepare('SELECT 1 FROM sekoia_targets WHERE name = ? COLLATE NOCASE').get(name)) {
+    if (this.repository.findByName(name)) {
       throw new InvalidSekoiaTargetError(`A Sekoia target named "${name}" already exists.`);
     }
     return name;
@@ -243,8 +184,14 @@ export class SekoiaTargets {
   async remove(name: string): Promise<SekoiaTarget> {
     const target = this.get(name);
     await forgetSecret(this.secrets, sekoiaAccount(target.id), target.keyStored);
-    this.db.prepare('DELETE FROM sekoia_targets WHERE id = ?').run(target.id);
+    this.repository.delete(target.id);
     return target;
+  }
+
+  /** The API key for a call: the host's override for this call, else the keychain's. */
+  keyFor(target: SekoiaTarget): Promise<string> {
+    const override = this.keyOverride(target.name);
+    return override === undefined ? this.apiKey(target) : Promise.resolve(override);
   }
 
   async apiKey(target: SekoiaTarget): Promise<string> {

@@ -1,6 +1,6 @@
-import type { Db } from '../../adapters/db/database';
-import { currentInventory, DECOMMISSIONED } from '../inventory/inventory-store';
-import { sekoiaSourcesOf, type SekoiaSources } from '../inventory/snapshot-record-store';
+import type { Db } from '../adapters/db/database';
+import { currentInventory, DECOMMISSIONED } from './inventory-store';
+import { sekoiaSourcesOf, type SekoiaSources } from './snapshot-record-store';
 
 /** One batch of the outbox: either a stored body (older pushes) or a reference. */
 export interface OutboxBatch {

@@ -1,5 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
-import type { Db, ReadOnlyDb } from '../../adapters/db/database';
+import type { Db, ReadOnlyDb } from '../adapters/db/database';
 
 /** Where one object lies in a chunk, once inflated. */
 export interface Span {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Db } from '../../adapters/db/database';
+import type { Db } from '../adapters/db/database';
 
 export interface LockHolder {
   host: string;

@@ -1,8 +1,8 @@
-import type { Db } from '../../adapters/db/database';
-import { PRECOMPUTE_VERSION } from '../../../shared/devices/precomputed';
-import { ChunkReader, ChunkWriter, keepParts } from '../sync/chunk-store';
-import { storedRawColumns, textOf, type StoredRaw } from '../sync/stored-raw';
-import type { PrecomputedBatch, PrecomputedEntry } from './precompute-batch';
+import type { Db } from '../adapters/db/database';
+import { PRECOMPUTE_VERSION } from '../../shared/devices/precomputed';
+import { ChunkReader, ChunkWriter, keepParts } from './chunk-store';
+import { storedRawColumns, textOf, type StoredRaw } from './stored-raw';
+import type { PrecomputedBatch, PrecomputedEntry } from './precomputed-batch';
 
 export interface RawToPrecompute {
   rawId: number;

@@ -1,9 +1,9 @@
 import { ConsoleStateStore } from './console-state-store';
-import type { Db } from '../../adapters/db/database';
-import type { RawJson } from '../../adapters/sentinelone/raw-json';
+import type { Db } from '../adapters/db/database';
+import type { RawJson } from '../adapters/sentinelone/raw-json';
 import { ChunkReader, ChunkWriter, keepParts, reclaimStorage } from './chunk-store';
 import { rawOf, storedRawColumns, textOf, type StoredRaw } from './stored-raw';
-import { AppError } from '../../../shared/errors/app-error';
+import { AppError } from '../../shared/errors/app-error';
 
 export interface RawAgent {
   agentId: string;

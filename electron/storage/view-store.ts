@@ -1,7 +1,7 @@
-import type { Db } from '../../adapters/db/database';
-import type { Clock } from '../../adapters/platform/clock';
-import { AppError } from '../../../shared/errors/app-error';
-import type { SavedView, ViewState } from '../../../shared/contract/views';
+import type { Db } from '../adapters/db/database';
+import type { Clock } from '../adapters/platform/clock';
+import { AppError } from '../../shared/errors/app-error';
+import type { SavedView, ViewState } from '../../shared/contract/views';
 
 export class ViewNotFoundError extends AppError {
   override readonly name = 'ViewNotFoundError';

@@ -1,6 +1,6 @@
-import type { Db } from '../../adapters/db/database';
-import { redact } from '../../adapters/logging/redact';
-import type { ErrorClass } from '../../adapters/sentinelone/error-class';
+import type { Db } from '../adapters/db/database';
+import { redact } from '../adapters/logging/redact';
+import type { ErrorClass } from '../adapters/sentinelone/error-class';
 
 export type HealthSeverity = 'error' | 'warning' | 'info';
 

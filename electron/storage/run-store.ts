@@ -1,5 +1,5 @@
-import type { Db } from '../../adapters/db/database';
-import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { Db } from '../adapters/db/database';
+import type { S1Api } from '../../shared/sentinelone/apis';
 
 export type RunState =
   'running' | 'complete' | 'incomplete' | 'failed' | 'cancelled' | 'interrupted';

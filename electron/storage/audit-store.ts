@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Db } from '../../adapters/db/database';
+import type { Db } from '../adapters/db/database';
 
 export interface AuditEntryInput {
   action: 'export' | 'push';

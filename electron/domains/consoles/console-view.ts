@@ -1,0 +1,64 @@
+import type { ConsoleView } from '../../../shared/contract/views';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import type { Storage } from '../../storage/storage';
+
+/** How a console's syncs stand, as the backend's sync service knows them. */
+export interface ConsoleSyncStatus {
+  isRunning(consoleId: string): boolean;
+  autoPoll(consoleId: string): ConsoleView['autoPoll'];
+  keepSnapshotsFor(record: ConsoleRecord): number;
+  /** How long a retried request goes on before the sync gives up. */
+  readonly giveUpMs: number;
+}
+
+/** How a retried request's health event begins: the console card tells it by this. */
+export const RETRYING = 'Retrying ';
+
+/** A console as every host shows it: its settings, state, inventory and current problem. */
+export function consoleView(
+  record: ConsoleRecord,
+  storage: Storage,
+  status: ConsoleSyncStatus,
+): ConsoleView {
+  const snapshot = storage.snapshots.current(record.id);
+  return {
+    id: record.id,
+    name: record.name,
+    url: record.url,
+    apis: record.apis,
+    ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
+    ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
+    ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
+    keepSnapshots: status.keepSnapshotsFor(record),
+    history: storage.entities.windows(record.id),
+    tokenStored: record.tokenStored,
+    state: storage.consoleState.get(record.id).state,
+    syncing: status.isRunning(record.id),
+    autoPoll: status.autoPoll(record.id),
+    ...problemOf(record, storage, status),
+    ...(snapshot ? { inventory: { takenAt: snapshot.takenAt, agents: snapshot.agentCount } } : {}),
+    health: storage.health.counts(record.id),
+  };
+}
+
+/** The console's current problem; a request still being retried says when the sync gives up. */
+function problemOf(
+  record: ConsoleRecord,
+  storage: Storage,
+  status: ConsoleSyncStatus,
+): Pick<ConsoleView, 'problem'> {
+  const event = storage.health.currentProblem(record.id);
+  if (!event) return {};
+  const retrying = status.isRunning(record.id) && event.message.startsWith(RETRYING);
+  return {
+    problem: {
+      severity: event.severity,
+      message: event.message,
+      since: event.firstAt,
+      count: event.count,
+      ...(retrying
+        ? { givesUpAt: new Date(Date.parse(event.firstAt) + status.giveUpMs).toISOString() }
+        : {}),
+    },
+  };
+}

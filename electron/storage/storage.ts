@@ -1,0 +1,89 @@
+import type { Db } from '../adapters/db/database';
+import type { Clock } from '../adapters/platform/clock';
+import { AgentPageStore } from './agent-page-store';
+import { AuditStore } from './audit-store';
+import { ConsoleRepository, type ConsoleRecord } from './console-repository';
+import { ConsoleStateStore } from './console-state-store';
+import { EntityStore } from './entity-store';
+import { HealthStore } from './health-store';
+import { InventoryReader } from './inventory-store';
+import { OutboxStore } from './outbox-store';
+import { PrecomputeStore } from './precompute-store';
+import { RunStore } from './run-store';
+import { SekoiaTargetRepository } from './sekoia-target-repository';
+import { SnapshotStore } from './snapshot-store';
+import { SyncLocks } from './sync-lock-store';
+import { ViewStore } from './view-store';
+import type { ViewState } from '../../shared/contract/views';
+
+/**
+ * The one seam before SQLite: every store of one database, built once by the composition root
+ * and handed to the domains, which never see the database itself. A write that spans stores is
+ * an operation here (or in the store that owns it), so no domain opens a transaction.
+ */
+export interface Storage {
+  readonly consoles: ConsoleRepository;
+  readonly consoleState: ConsoleStateStore;
+  readonly runs: RunStore;
+  readonly locks: SyncLocks;
+  readonly snapshots: SnapshotStore;
+  /** One agents page at a time: its run count, snapshot members and outputs, together. */
+  readonly agentPages: AgentPageStore;
+  readonly entities: EntityStore;
+  readonly precomputed: PrecomputeStore;
+  /** The current inventory: each console's newest complete snapshot. */
+  readonly inventory: InventoryReader;
+  readonly health: HealthStore;
+  readonly audit: AuditStore;
+  readonly outbox: OutboxStore;
+  readonly views: ViewStore;
+  readonly sekoiaTargets: SekoiaTargetRepository;
+  /** A health store that also redacts these secrets (a sync's token) from what it keeps. */
+  healthRedacting(secrets: () => readonly string[]): HealthStore;
+  /** Stores an imported configuration whole: its consoles (new or changed) and its views. */
+  saveImport(
+    consoles: readonly { record: ConsoleRecord; isNew: boolean }[],
+    views: readonly SavedViewInput[],
+  ): void;
+}
+
+/** A saved view as a configuration file carries it. */
+export interface SavedViewInput {
+  name: string;
+  state: ViewState;
+  default?: boolean;
+}
+
+export function openStorage(db: Db, clock: Clock): Storage {
+  const consoles = new ConsoleRepository(db);
+  const views = new ViewStore(db, clock);
+  const runs = new RunStore(db);
+  const snapshots = new SnapshotStore(db);
+  const precomputed = new PrecomputeStore(db);
+  return {
+    consoles,
+    consoleState: new ConsoleStateStore(db),
+    runs,
+    locks: new SyncLocks(db),
+    snapshots,
+    agentPages: new AgentPageStore(db, runs, snapshots, precomputed),
+    entities: new EntityStore(db),
+    precomputed,
+    inventory: new InventoryReader(db),
+    health: new HealthStore(db),
+    audit: new AuditStore(db),
+    outbox: new OutboxStore(db),
+    views,
+    sekoiaTargets: new SekoiaTargetRepository(db),
+    healthRedacting: (secrets) => new HealthStore(db, secrets),
+    saveImport: (importedConsoles, importedViews) =>
+      db.transaction(() => {
+        for (const { record, isNew } of importedConsoles) {
+          if (isNew) consoles.insert(record);
+          else consoles.update(record);
+        }
+        // Views are matched by name and replaced, as consoles are; others are left as they are.
+        for (const view of importedViews) views.save(view.name, view.state, view.default);
+      })(),
+  };
+}
