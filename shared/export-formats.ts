@@ -9,39 +9,42 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** How records are laid out in the file. */
-export type Framing = 'json-array' | 'ndjson' | 'sekoia-body' | 'csv';
+/**
+ * The form of record a format writes, which an entity must offer for the format to export it:
+ * OCSF (the entity's class), Sekoia's dialect, the grid's row, or the bytes the API sent.
+ */
+export type RecordForm = 'ocsf' | 'sekoia' | 'row' | 'raw';
 
 export interface ExportFormatInfo {
   /** What the Export dialog calls it. */
   label: string;
   /** The suggested file name's ending. */
   extension: string;
-  framing: Framing;
+  reads: RecordForm;
 }
 
 /** The one record of each format: every place that names, suggests or writes one reads it. */
 export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
-  'ocsf-json': { label: 'OCSF 1.6.0 JSON (array)', extension: 'ocsf.json', framing: 'json-array' },
+  'ocsf-json': { label: 'OCSF 1.6.0 JSON (array)', extension: 'ocsf.json', reads: 'ocsf' },
   'ocsf-ndjson': {
     label: 'OCSF 1.6.0 NDJSON (one record per line)',
     extension: 'ocsf.ndjson',
-    framing: 'ndjson',
+    reads: 'ocsf',
   },
   'sekoia-json': {
     label: 'Sekoia push body (JSON)',
     extension: 'sekoia.json',
-    framing: 'sekoia-body',
+    reads: 'sekoia',
   },
-  csv: { label: 'CSV for spreadsheets', extension: 'csv', framing: 'csv' },
+  csv: { label: 'CSV for spreadsheets', extension: 'csv', reads: 'row' },
   'raw-json': {
     label: 'Raw SentinelOne objects (JSON)',
     extension: 'raw.json',
-    framing: 'json-array',
+    reads: 'raw',
   },
   'raw-ndjson': {
     label: 'Raw SentinelOne objects (NDJSON)',
     extension: 'raw.ndjson',
-    framing: 'ndjson',
+    reads: 'raw',
   },
 };

@@ -112,7 +112,7 @@ export class Backend {
     return consoleView(record, this.storage, this.syncs);
   }
 
-  exportFile(request: ExportRequest): ExportResult {
+  exportFile(request: ExportRequest): Promise<ExportResult> {
     return runExport(this.storage, this.clock, request);
   }
 

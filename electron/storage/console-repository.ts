@@ -1,5 +1,5 @@
 import type { Db } from '../adapters/db/database';
-import type { S1Api } from '../../shared/sentinelone/apis';
+import type { EntityName } from '../../shared/entities';
 import { consoleIdentity } from '../adapters/http/url-identity';
 import { reclaimStorage } from './chunk-store';
 
@@ -7,7 +7,7 @@ export interface ConsoleRecord {
   id: string;
   name: string;
   url: string;
-  apis: S1Api[];
+  apis: EntityName[];
   proxyUrl?: string;
   caBundle?: string;
   /** How far back threats and activities are read (`90d` or `2025-01-01`); unset: the defaults. */
@@ -39,7 +39,7 @@ function fromRow(row: ConsoleRow): ConsoleRecord {
     id: row.id,
     name: row.name,
     url: row.url,
-    apis: JSON.parse(row.apis) as S1Api[],
+    apis: JSON.parse(row.apis) as EntityName[],
     ...(row.proxy_url === null ? {} : { proxyUrl: row.proxy_url }),
     ...(row.ca_bundle === null ? {} : { caBundle: row.ca_bundle }),
     ...(row.history_since === null ? {} : { historySince: row.history_since }),

@@ -1,5 +1,5 @@
 import type { Db } from '../adapters/db/database';
-import type { S1Api } from '../../shared/sentinelone/apis';
+import type { EntityName } from '../../shared/entities';
 
 export type RunState =
   'running' | 'complete' | 'incomplete' | 'failed' | 'cancelled' | 'interrupted';
@@ -7,7 +7,7 @@ export type RunState =
 export interface SyncRun {
   id: number;
   consoleId: string;
-  api: S1Api;
+  api: EntityName;
   startedAt: string;
   finishedAt?: string;
   state: RunState;
@@ -20,7 +20,7 @@ export interface SyncRun {
 interface RunRow {
   id: number;
   console_id: string;
-  api: S1Api;
+  api: EntityName;
   started_at: string;
   finished_at: string | null;
   state: RunState;
@@ -48,7 +48,7 @@ export class RunStore {
   constructor(private readonly db: Db) {}
 
   /** A run still 'running' when a new one starts was cut off by a crash or a kill. */
-  start(consoleId: string, api: S1Api, at: Date): number {
+  start(consoleId: string, api: EntityName, at: Date): number {
     this.db
       .prepare(
         `UPDATE sync_runs SET state = 'interrupted', finished_at = ? WHERE console_id = ? AND api = ? AND state = 'running'`,

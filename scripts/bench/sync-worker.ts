@@ -60,7 +60,7 @@ if (mode === 'push') {
   db.close();
 } else if (mode === 'export') {
   const db = openDatabase(dir);
-  const result = runExport(openStorage(db, systemClock), systemClock, {
+  const result = await runExport(openStorage(db, systemClock), systemClock, {
     format: 'ocsf-ndjson',
     out: url,
   });

@@ -24,6 +24,7 @@ import {
 import type { CallName, EventName } from './names';
 import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
 import { NextStep } from '../errors/next-step';
+import { ENTITY_NAMES } from '../entities';
 
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 
@@ -206,7 +207,7 @@ export const CALLS = {
         format: ExportFormat,
         scope: DeviceScope,
         /** Which stored objects (default agents): threats as raw or OCSF findings, activities raw. */
-        entity: z.enum(['agents', 'threats', 'activities']).optional(),
+        entity: z.enum(ENTITY_NAMES).optional(),
         /** sekoia-json only: keep decommissioned devices, as a push with the same flag would. */
         includeDecommissioned: z.boolean().optional(),
       })

@@ -1,10 +1,10 @@
-import type { S1Api } from './apis';
+import type { EntityName } from '../entities';
 
 // How far back threats and activities are read (PRODUCT.md "History"). A window is the
 // earliest time a console's records are known to be stored from, up to its checkpoint:
 // `null` is the start of the console's history.
 
-export type HistoryApi = Extract<S1Api, 'threats' | 'activities'>;
+export type HistoryApi = Extract<EntityName, 'threats' | 'activities'>;
 export const HISTORY_APIS: readonly HistoryApi[] = ['threats', 'activities'];
 
 /** Activities by default go back this far; threats go back to the start of history. */

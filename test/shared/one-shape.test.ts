@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { csvHeader } from '../../electron/domains/export/csv';
+import { csvHeader } from '../../electron/domains/export/writers/csv-writer';
 import { GridRow } from '../../shared/contract/views';
 import {
   CONTENT_SECURITY_POLICY,

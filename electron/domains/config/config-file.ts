@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { S1_APIS } from '../../../shared/sentinelone/apis';
+import { ENTITY_NAMES } from '../../../shared/entities';
 import { ViewState } from '../../../shared/contract/views';
 
 // The JSON configuration a team shares: console names, URLs, chosen APIs and options.
@@ -12,7 +12,7 @@ const consoleEntry = z
   .object({
     name: z.string().min(1, 'must not be empty'),
     url: z.string().min(1, 'must not be empty'),
-    apis: z.array(z.enum(S1_APIS)).min(1, 'must list at least one API').optional(),
+    apis: z.array(z.enum(ENTITY_NAMES)).min(1, 'must list at least one API').optional(),
     proxyUrl: z.string().optional(),
     caBundle: z.string().optional(),
     historySince: z.string().optional(),

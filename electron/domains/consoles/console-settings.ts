@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { isS1Api, S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
+import { isEntityName, ENTITY_NAMES, type EntityName } from '../../../shared/entities';
 import { InvalidConsoleSettingError } from './errors';
 import { nameProblem } from '../../../shared/names';
 import { parseSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
@@ -15,14 +15,14 @@ export function validateConsoleName(input: string): string {
   return name;
 }
 
-export function parseApis(input: readonly string[] | undefined): S1Api[] {
-  if (input === undefined || input.length === 0) return [...S1_APIS];
-  const apis: S1Api[] = [];
+export function parseApis(input: readonly string[] | undefined): EntityName[] {
+  if (input === undefined || input.length === 0) return [...ENTITY_NAMES];
+  const apis: EntityName[] = [];
   for (const raw of input) {
     const api = raw.trim();
-    if (!isS1Api(api)) {
+    if (!isEntityName(api)) {
       throw new InvalidConsoleSettingError(
-        `Unknown API "${raw}". Choose among: ${S1_APIS.join(', ')}.`,
+        `Unknown API "${raw}". Choose among: ${ENTITY_NAMES.join(', ')}.`,
       );
     }
     if (!apis.includes(api)) apis.push(api);

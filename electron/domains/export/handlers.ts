@@ -8,7 +8,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
       `s1-inventory${entity && entity !== 'agents' ? `-${entity}` : ''}-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
     );
     if (!destination) return { status: 'cancelled' as const };
-    const result = backend.exportFile({
+    const result = await backend.exportFile({
       format,
       out: destination.path,
       ...(entity === undefined ? {} : { entity }),
@@ -21,7 +21,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
     });
     return {
       status: 'written' as const,
-      format: result.format,
+      format,
       path: result.path,
       records: result.records,
       skipped: result.skipped.length,

@@ -3,7 +3,7 @@ import type { ConsoleRecord } from '../../storage/console-repository';
 import type { HealthStore } from '../../storage/health-store';
 import type { Clock } from '../../adapters/platform/clock';
 import type { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
-import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { EntityName } from '../../../shared/entities';
 import { isPlainObject } from '../../../shared/lenient';
 import type { RunStore } from '../../storage/run-store';
 import type { PageBytes, PreparedPage } from '../precompute/prepare-page';
@@ -50,7 +50,7 @@ export function parseElement(raw: RawJson): Record<string, unknown> | undefined 
 /** Keeps a record the sync could not use: stored raw, flagged, reported in health. */
 export function keepMalformed(
   context: ApiSyncContext,
-  api: S1Api,
+  api: EntityName,
   runId: number,
   reason: string,
   json: RawJson,

@@ -6,7 +6,7 @@ import { classifyError } from '../../adapters/sentinelone/error-class';
 import { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import { RateLimiters, type RateLimit } from '../../adapters/sentinelone/rate-limits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
-import { S1_APIS, type S1Api } from '../../../shared/sentinelone/apis';
+import { ENTITY_NAMES, type EntityName } from '../../../shared/entities';
 import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { preparePage } from '../precompute/prepare-page';
@@ -37,7 +37,7 @@ export interface SyncRequest {
   console: ConsoleRecord;
   token: string;
   /** Defaults to the console's configured APIs. */
-  apis?: readonly S1Api[];
+  apis?: readonly EntityName[];
   /** How far back threats and activities are read this run, over the console's setting. */
   since?: SinceSpec;
   /** This run's retry policy, in place of the engine's. */
@@ -177,10 +177,10 @@ export class SyncEngine {
       };
       request.signal?.addEventListener('abort', () => setState('Stopping'), { once: true });
 
-      const apis = (request.apis ?? record.apis).filter((api) => S1_APIS.includes(api));
+      const apis = (request.apis ?? record.apis).filter((api) => ENTITY_NAMES.includes(api));
       const consoleSince = parseConsoleSince(record.historySince);
       const results = await Promise.all(
-        apis.map(async (api): Promise<[S1Api, ApiSyncResult]> => {
+        apis.map(async (api): Promise<[EntityName, ApiSyncResult]> => {
           if (api === 'agents') return [api, await syncAgents(context)];
           const wanted = wantedSince(api, clock.now(), request.since, consoleSince);
           return [

@@ -1,12 +1,12 @@
 import { classifyError } from '../../adapters/sentinelone/error-class';
-import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { EntityName } from '../../../shared/entities';
 import type { ApiSyncContext } from './api-sync-context';
 import type { ApiSyncResult } from './sync-types';
 
 /** Ends a walk that threw: the run is marked, the error classified and reported in health. */
 export function failedResult(
   context: ApiSyncContext,
-  api: S1Api,
+  api: EntityName,
   runId: number,
   error: unknown,
   counts: { fetched: number; expected: number | undefined; malformed: number },
@@ -40,7 +40,7 @@ export function failedResult(
   };
 }
 
-function describeFailure(api: S1Api, error: unknown, errorClass: string): string {
+function describeFailure(api: EntityName, error: unknown, errorClass: string): string {
   const what = error instanceof Error ? error.message : String(error);
   const next =
     errorClass === 'ThirdPartyConfig'

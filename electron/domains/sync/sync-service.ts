@@ -1,5 +1,5 @@
 import { parseSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
-import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { EntityName } from '../../../shared/entities';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { EventHub } from '../../backend/event-hub';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
@@ -23,7 +23,7 @@ export interface SyncRunRequest {
 
 interface BeginOptions {
   token?: string;
-  apis?: readonly S1Api[];
+  apis?: readonly EntityName[];
   since?: SinceSpec;
   retryPolicy?: RetryPolicy;
 }

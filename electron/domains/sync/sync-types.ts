@@ -1,4 +1,4 @@
-import type { S1Api } from '../../../shared/sentinelone/apis';
+import type { EntityName } from '../../../shared/entities';
 import type { ErrorClass } from '../../adapters/sentinelone/error-class';
 import type { ConsoleState } from '../../storage/console-state-store';
 import type { RunState } from '../../storage/run-store';
@@ -26,12 +26,12 @@ export interface ApiSyncResult {
 export interface ConsoleSyncResult {
   console: string;
   state: ConsoleState;
-  apis: Partial<Record<S1Api, ApiSyncResult>>;
+  apis: Partial<Record<EntityName, ApiSyncResult>>;
 }
 
 export interface SyncProgress {
   console: string;
-  api: S1Api;
+  api: EntityName;
   fetched: number;
   expected?: number;
 }

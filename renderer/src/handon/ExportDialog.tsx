@@ -15,19 +15,12 @@ import { saveUrl } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
 import { ScopeChooser, type DeviceSelection } from './scope';
 import { useHandOn } from './useHandOn';
-import {
-  EXPORT_FORMAT_INFO,
-  EXPORT_FORMATS,
-  type ExportFormat,
-} from '../../../shared/export-formats';
+import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../../shared/export-formats';
+import { ENTITIES, ENTITY_NAMES, formatsOf } from '../../../shared/entities';
 
-type Entity = 'agents' | 'threats';
-
-/** The formats each kind of record can leave as: threats as OCSF Detection Findings or raw. */
-const FORMATS_OF: Record<Entity, readonly ExportFormat[]> = {
-  agents: EXPORT_FORMATS,
-  threats: ['ocsf-json', 'ocsf-ndjson', 'raw-json', 'raw-ndjson'],
-};
+/** What the dialog exports: the entities whose records belong to the devices chosen below. */
+const OFFERED = ENTITY_NAMES.filter((name) => ENTITIES[name].byDevice);
+type Entity = (typeof OFFERED)[number];
 
 /** Export: what, format, scope, destination (save dialog or download), progress, result. */
 export function ExportDialog({
@@ -42,7 +35,7 @@ export function ExportDialog({
   const [format, setFormat] = useState<ExportFormat>('ocsf-json');
   const chooseEntity = (next: Entity) => {
     setEntity(next);
-    if (!FORMATS_OF[next].includes(format)) setFormat('ocsf-json');
+    if (!formatsOf(next).includes(format)) setFormat('ocsf-json');
   };
   const {
     choice,
@@ -80,14 +73,13 @@ export function ExportDialog({
             label="What"
             value={entity}
             onChange={(e) => chooseEntity(e.target.value as Entity)}
-            helperText={
-              entity === 'threats'
-                ? 'The threats of the devices below; OCSF formats write Detection Findings.'
-                : undefined
-            }
+            helperText={ENTITIES[entity].exportHint}
           >
-            <MenuItem value="agents">Devices</MenuItem>
-            <MenuItem value="threats">Threats</MenuItem>
+            {OFFERED.map((name) => (
+              <MenuItem key={name} value={name}>
+                {ENTITIES[name].label}
+              </MenuItem>
+            ))}
           </TextField>
           <TextField
             select
@@ -95,7 +87,7 @@ export function ExportDialog({
             value={format}
             onChange={(e) => setFormat(e.target.value as typeof format)}
           >
-            {FORMATS_OF[entity].map((id) => (
+            {formatsOf(entity).map((id) => (
               <MenuItem key={id} value={id}>
                 {EXPORT_FORMAT_INFO[id].label}
               </MenuItem>

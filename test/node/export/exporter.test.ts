@@ -65,15 +65,15 @@ afterAll(async () => {
   fs.rmSync(f.dataDir, { recursive: true, force: true });
 });
 
-const exportAs = (format: string, extra: { entity?: string; console?: string } = {}) => {
+const exportAs = async (format: string, extra: { entity?: string; console?: string } = {}) => {
   out = join(tempDir(), `export.${format}`);
-  return runExport(f.storage, systemClock, { format, out, ...extra });
+  return await runExport(f.storage, systemClock, { format, out, ...extra });
 };
 const sha256 = (path: string) => createHash('sha256').update(fs.readFileSync(path)).digest('hex');
 
 describe('exports', () => {
-  it('ocsf-json: an array of records that all validate against OCSF 1.6.0', () => {
-    const result = exportAs('ocsf-json');
+  it('ocsf-json: an array of records that all validate against OCSF 1.6.0', async () => {
+    const result = await exportAs('ocsf-json');
     const records = JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[];
     expect(records).toHaveLength(AGENTS + 2);
     expect(result.records).toBe(AGENTS + 2);
@@ -81,16 +81,16 @@ describe('exports', () => {
     expect(result.sha256).toBe(sha256(out));
   });
 
-  it('ocsf-ndjson: the same records, one per line', () => {
-    exportAs('ocsf-ndjson');
+  it('ocsf-ndjson: the same records, one per line', async () => {
+    await exportAs('ocsf-ndjson');
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(AGENTS + 2);
     for (const line of lines)
       expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(line)))).toEqual([]);
   });
 
-  it("sekoia-json: exactly the push body, in Sekoia's dialect", () => {
-    const result = exportAs('sekoia-json');
+  it("sekoia-json: exactly the push body, in Sekoia's dialect", async () => {
+    const result = await exportAs('sekoia-json');
     const body = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       version: number;
       items: { device: { uid_alt?: string; uid: string } }[];
@@ -114,13 +114,17 @@ describe('exports', () => {
     for (const device of expected)
       expect(byUid.get((device as { uid: string }).uid)).toEqual(device);
     // With the flag they are kept, as `push --include-decommissioned` sends them.
-    runExport(f.storage, systemClock, { format: 'sekoia-json', out, includeDecommissioned: true });
+    await runExport(f.storage, systemClock, {
+      format: 'sekoia-json',
+      out,
+      includeDecommissioned: true,
+    });
     const all = JSON.parse(fs.readFileSync(out, 'utf8')) as { items: unknown[] };
     expect(all.items.length).toBeGreaterThan(body.items.length);
   });
 
-  it('csv: the grid columns, UTF-8 with BOM, ids as text, formulas neutralised', () => {
-    exportAs('csv');
+  it('csv: the grid columns, UTF-8 with BOM, ids as text, formulas neutralised', async () => {
+    await exportAs('csv');
     const text = fs.readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF"Console","Site","Group","Hostname"')).toBe(true);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
@@ -134,32 +138,32 @@ describe('exports', () => {
     for (const row of rows) expect(row.Hostname ?? '').not.toMatch(/^[=+\-@]/);
   });
 
-  it('raw-json and raw-ndjson reproduce the API objects byte-exact', () => {
-    exportAs('raw-json');
+  it('raw-json and raw-ndjson reproduce the API objects byte-exact', async () => {
+    await exportAs('raw-json');
     const text = fs.readFileSync(out, 'utf8');
     for (const item of f.s1.agents.values()) expect(text).toContain(item.text);
     expect(JSON.parse(text)).toHaveLength(AGENTS + 2);
 
-    exportAs('raw-ndjson', { entity: 'activities' });
+    await exportAs('raw-ndjson', { entity: 'activities' });
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines.sort()).toEqual([...f.s1.activities.values()].map((a) => a.text).sort());
     expect(lines).toContain(f.s1.activities.get('1800000000000009999')!.text);
 
-    exportAs('raw-json', { entity: 'threats' });
+    await exportAs('raw-json', { entity: 'threats' });
     expect((JSON.parse(fs.readFileSync(out, 'utf8')) as unknown[]).length).toBe(61);
   });
 
-  it('raw exports give back bytes that are not valid UTF-8 exactly as the console sent them', () => {
-    exportAs('raw-ndjson');
+  it('raw exports give back bytes that are not valid UTF-8 exactly as the console sent them', async () => {
+    await exportAs('raw-ndjson');
     const agentLines = fs.readFileSync(out).toString('latin1').split('\n');
     expect(agentLines).toContain(INVALID_UTF8_AGENT.bytes.toString('latin1'));
 
-    exportAs('raw-json', { entity: 'threats' });
+    await exportAs('raw-json', { entity: 'threats' });
     const threats = fs.readFileSync(out);
     expect(threats.includes(INVALID_UTF8_THREAT.bytes)).toBe(true);
 
     // The mapped formats read the same agent as any JSON reader would: U+FFFD for the bad bytes.
-    exportAs('ocsf-ndjson');
+    await exportAs('ocsf-ndjson');
     const records = fs
       .readFileSync(out, 'utf8')
       .trimEnd()
@@ -168,8 +172,8 @@ describe('exports', () => {
     expect(records.map((record) => record.device.hostname)).toContain('bad-\uFFFD\uFFFD-host');
   });
 
-  it('records each export in the audit log with its count and sha256', () => {
-    const result = exportAs('ocsf-ndjson', { console: 'prod' });
+  it('records each export in the audit log with its count and sha256', async () => {
+    const result = await exportAs('ocsf-ndjson', { console: 'prod' });
     const [entry] = new AuditStore(f.db).list();
     expect(entry).toMatchObject({
       action: 'export',
@@ -182,7 +186,7 @@ describe('exports', () => {
     expect(entry?.osUser).not.toBe('');
   });
 
-  it('leaves no partial file and the old file intact when the disk is full', () => {
+  it('leaves no partial file and the old file intact when the disk is full', async () => {
     const dir = tempDir();
     out = join(dir, 'inventory.ndjson');
     fs.writeFileSync(out, 'the previous export\n');
@@ -193,9 +197,9 @@ describe('exports', () => {
       }) as typeof fs.writeSync,
     };
     const auditBefore = new AuditStore(f.db).list().length;
-    expect(() =>
-      runExport(f.storage, systemClock, { format: 'raw-ndjson', out }, fullDisk),
-    ).toThrow(/disk is full/);
+    await expect(
+      runExport(f.storage, systemClock, { format: 'raw-ndjson', out }, { files: fullDisk }),
+    ).rejects.toThrow(/disk is full/);
     expect(fs.readdirSync(dir)).toEqual(['inventory.ndjson']);
     expect(fs.readFileSync(out, 'utf8')).toBe('the previous export\n');
     expect(new AuditStore(f.db).list()).toHaveLength(auditBefore);
@@ -203,18 +207,21 @@ describe('exports', () => {
 
   it.each([
     [{ format: 'xml' }, /Unknown format "xml"/],
-    [{ format: 'csv', entity: 'activities' }, /can only be exported as raw-json or raw-ndjson/],
+    [
+      { format: 'csv', entity: 'activities' },
+      /activities are exported as raw-json or raw-ndjson, not csv/,
+    ],
     [{ format: 'raw-json', entity: 'devices' }, /Unknown entity "devices"/],
     [{ format: 'csv', console: 'nope' }, /No console is named "nope"/],
-  ])('refuses %j with a clear message', (request, message) => {
-    expect(() =>
+  ])('refuses %j with a clear message', async (request, message) => {
+    await expect(
       runExport(f.storage, systemClock, { out: join(tempDir(), 'x'), ...request }),
-    ).toThrow(message);
+    ).rejects.toThrow(message);
   });
 
-  it('says why a destination folder does not work', () => {
-    expect(() =>
+  it('says why a destination folder does not work', async () => {
+    await expect(
       runExport(f.storage, systemClock, { format: 'csv', out: '/nonexistent-dir/x.csv' }),
-    ).toThrow(/the folder does not exist/);
+    ).rejects.toThrow(/the folder does not exist/);
   });
 });

@@ -54,17 +54,17 @@ afterAll(async () => {
   fs.rmSync(f.dataDir, { recursive: true, force: true });
 });
 
-const exportThreats = (format: string, extra: { agentIds?: Set<string> } = {}) => {
+const exportThreats = async (format: string, extra: { agentIds?: Set<string> } = {}) => {
   const out = join(tempDir(), `threats.${format}`);
-  const result = runExport(f.storage, clock, { format, out, entity: 'threats', ...extra });
+  const result = await runExport(f.storage, clock, { format, out, entity: 'threats', ...extra });
   return { result, text: fs.readFileSync(out, 'utf8') };
 };
 
 type Finding = { status_id: number; device: { uid: string; uid_alt: string } };
 
 describe('threats exported as OCSF Detection Findings', () => {
-  it('writes every stored threat as a valid finding, as ndjson and as a JSON array', () => {
-    const { result, text } = exportThreats('ocsf-ndjson');
+  it('writes every stored threat as a valid finding, as ndjson and as a JSON array', async () => {
+    const { result, text } = await exportThreats('ocsf-ndjson');
     const records = text
       .trimEnd()
       .split('\n')
@@ -73,7 +73,7 @@ describe('threats exported as OCSF Detection Findings', () => {
     expect(result.records).toBe(f.s1.threats.size);
     for (const record of records) expect(errorsOf(validateDetectionFinding(record))).toEqual([]);
 
-    const array = JSON.parse(exportThreats('ocsf-json').text) as unknown[];
+    const array = JSON.parse((await exportThreats('ocsf-json')).text) as unknown[];
     expect(array).toEqual(records);
 
     const [entry] = new AuditStore(f.db).list();
@@ -85,15 +85,10 @@ describe('threats exported as OCSF Detection Findings', () => {
     });
   });
 
-  it("joins each device by device.uid: a device's open findings match its activeThreats", () => {
-    const devices = fs.readFileSync(
-      (() => {
-        const out = join(tempDir(), 'devices.ndjson');
-        runExport(f.storage, clock, { format: 'ocsf-ndjson', out });
-        return out;
-      })(),
-      'utf8',
-    );
+  it("joins each device by device.uid: a device's open findings match its activeThreats", async () => {
+    const out = join(tempDir(), 'devices.ndjson');
+    await runExport(f.storage, clock, { format: 'ocsf-ndjson', out });
+    const devices = fs.readFileSync(out, 'utf8');
     const uidByAgent = new Map(
       devices
         .trimEnd()
@@ -102,7 +97,7 @@ describe('threats exported as OCSF Detection Findings', () => {
         .map((record) => [record.device.uid_alt, record.device.uid]),
     );
     const open = new Map<string, number>();
-    for (const line of exportThreats('ocsf-ndjson').text.trimEnd().split('\n')) {
+    for (const line of (await exportThreats('ocsf-ndjson')).text.trimEnd().split('\n')) {
       const finding = JSON.parse(line) as Finding;
       if (finding.status_id !== 4)
         open.set(finding.device.uid, (open.get(finding.device.uid) ?? 0) + 1);
@@ -115,9 +110,9 @@ describe('threats exported as OCSF Detection Findings', () => {
     }
   });
 
-  it('exports only the threats of the chosen devices', () => {
+  it('exports only the threats of the chosen devices', async () => {
     const agentIds = new Set([...f.s1.agents.keys()].slice(0, 3));
-    const { text } = exportThreats('ocsf-ndjson', { agentIds });
+    const { text } = await exportThreats('ocsf-ndjson', { agentIds });
     const records = text
       .trimEnd()
       .split('\n')
@@ -128,9 +123,9 @@ describe('threats exported as OCSF Detection Findings', () => {
 
   it.each(['csv', 'sekoia-json'])(
     'refuses threats as %s, naming the formats that work',
-    (format) => {
-      expect(() => exportThreats(format)).toThrow(
-        /ocsf-json or ocsf-ndjson \(Detection Findings\)/,
+    async (format) => {
+      await expect(exportThreats(format)).rejects.toThrow(
+        /exported as ocsf-json, ocsf-ndjson, raw-json or raw-ndjson/,
       );
     },
   );

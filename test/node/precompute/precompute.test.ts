@@ -68,29 +68,34 @@ const stored = (version = PRECOMPUTE_VERSION) =>
     .prepare('SELECT COUNT(*) FROM precomputed_agents WHERE version = ?')
     .pluck()
     .get(version) as number;
-const exportHashes = () =>
+const exportHashes = async () =>
   Object.fromEntries(
-    FORMATS.map((format) => {
-      const out = join(tempDir(), `export.${format}`);
-      const result = runExport(f.storage, systemClock, { format, out });
-      const bytes = fs.readFileSync(out);
-      return [format, { sha: createHash('sha256').update(bytes).digest('hex'), n: result.records }];
-    }),
+    await Promise.all(
+      FORMATS.map(async (format) => {
+        const out = join(tempDir(), `export.${format}`);
+        const result = await runExport(f.storage, systemClock, { format, out });
+        const bytes = fs.readFileSync(out);
+        return [
+          format,
+          { sha: createHash('sha256').update(bytes).digest('hex'), n: result.records },
+        ];
+      }),
+    ),
   );
 
 describe('precomputed outputs', () => {
-  it('are stored for every agent of the current snapshot once the sync has been prepared', () => {
+  it('are stored for every agent of the current snapshot once the sync has been prepared', async () => {
     expect(stored()).toBe(AGENTS + 1);
   });
 
   it('give byte-identical exports to mapping on the fly, and stale versions are ignored', async () => {
-    const fromStore = exportHashes();
+    const fromStore = await exportHashes();
     expect(fromStore['ocsf-ndjson']!.n).toBe(AGENTS + 1);
     // Sekoia refuses agents without a hostname: the one added, and any the generator made.
     expect(fromStore['sekoia-json']!.n).toBeLessThanOrEqual(AGENTS);
 
     f.db.exec('DELETE FROM precomputed_agents');
-    expect(exportHashes()).toEqual(fromStore);
+    expect(await exportHashes()).toEqual(fromStore);
 
     // Rows of another mapper version hold garbage here: reads must not use them.
     f.db
@@ -99,29 +104,29 @@ describe('precomputed outputs', () => {
          SELECT raw_id, ?, '{"x":1}', '{"x":1}', '{"x":1}' FROM snapshot_members WHERE snapshot_id = ?`,
       )
       .run(PRECOMPUTE_VERSION - 1, snapshotId());
-    expect(exportHashes()).toEqual(fromStore);
+    expect(await exportHashes()).toEqual(fromStore);
 
     const queue = new PrecomputeQueue(f.storage.precomputed, inlinePrecomputer);
     await queue.fill(snapshotId());
     expect(stored()).toBe(AGENTS + 1);
     expect(stored(PRECOMPUTE_VERSION - 1)).toBe(0);
-    expect(exportHashes()).toEqual(fromStore);
+    expect(await exportHashes()).toEqual(fromStore);
   });
 
   it('a precomputer that fails leaves nothing stored and the exports whole', async () => {
-    const before = exportHashes();
+    const before = await exportHashes();
     f.db.exec('DELETE FROM precomputed_agents');
     const queue = new PrecomputeQueue(f.storage.precomputed, broken);
     await queue.fill(snapshotId());
     expect(queue.failedBatches).toBeGreaterThan(0);
     expect(stored()).toBe(0);
-    expect(exportHashes()).toEqual(before);
+    expect(await exportHashes()).toEqual(before);
   });
 });
 
 describe('a sync whose workers fail', () => {
   it('prepares its pages on its own thread and loses nothing', async () => {
-    const exported = exportHashes();
+    const exported = await exportHashes();
     const engine = new SyncEngine({
       storage: f.storage,
       clock: systemClock,
@@ -137,7 +142,7 @@ describe('a sync whose workers fail', () => {
     expect(new SnapshotStore(f.db).agentJson(current.id, generateAgent(3).id as string)).toContain(
       '99.0.0.1',
     );
-    expect(exportHashes()['ocsf-ndjson']).not.toEqual(exported['ocsf-ndjson']);
+    expect((await exportHashes())['ocsf-ndjson']).not.toEqual(exported['ocsf-ndjson']);
   });
 });
 
@@ -174,9 +179,9 @@ describe('a sync of a fleet that barely changed', () => {
     await engine.precomputed();
     expect(result.apis.agents).toMatchObject({ complete: true, fetched: AGENTS + 1 });
     expect({ mapped, known }).toEqual({ mapped: 5, known: AGENTS + 1 - 5 });
-    const fromStore = exportHashes();
+    const fromStore = await exportHashes();
     f.db.exec('DELETE FROM precomputed_agents');
-    expect(exportHashes()).toEqual(fromStore);
+    expect(await exportHashes()).toEqual(fromStore);
     expect(fromStore['ocsf-ndjson']!.n).toBe(AGENTS + 1);
   });
 });
@@ -353,7 +358,7 @@ describe('WorkerPrecomputer when a worker dies', () => {
 });
 
 describe('PRECOMPUTE_VERSION', () => {
-  it('is bumped whenever the stored outputs change', () => {
+  it('is bumped whenever the stored outputs change', async () => {
     // If this fails, the mapper, the Sekoia dialect or the device row changed: stored outputs
     // of the old version would be served as current. Bump PRECOMPUTE_VERSION, then update both.
     const outputs = Array.from({ length: 60 }, (_, i) =>

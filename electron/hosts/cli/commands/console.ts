@@ -4,6 +4,7 @@ import type { CliContext } from '../context';
 import { nextStepCommand } from '../next-step-command';
 import { printJson, printTable, ReportedFailure } from '../output';
 import { wholeNumber } from '../whole-number';
+import { ENTITIES, ENTITY_NAMES } from '../../../../shared/entities';
 
 const commaList = (value: string) =>
   value
@@ -26,7 +27,11 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
       '--token-stdin',
       'read the API token from standard input and store it in the OS keychain',
     )
-    .option('--apis <list>', 'APIs to sync: agents,threats,activities (default: all)', commaList)
+    .option(
+      '--apis <list>',
+      `entities to sync: ${ENTITY_NAMES.join(',')} (default: ${ENTITY_NAMES.filter((name) => ENTITIES[name].syncedByDefault).join(',')})`,
+      commaList,
+    )
     .option('--proxy <url>', 'an HTTP proxy for this console (default: HTTPS_PROXY)')
     .option('--ca-bundle <file>', 'extra CA certificates (PEM) to trust for this console')
     .option(

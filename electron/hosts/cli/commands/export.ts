@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-formats';
+import { ENTITY_NAMES, formatsOf } from '../../../../shared/entities';
 import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
-
-const ENTITIES = ['agents', 'threats', 'activities'] as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -20,7 +19,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .option('--console <name>', 'only this console')
     .option(
       '--entity <entity>',
-      'agents (default); threats (ocsf-json, ocsf-ndjson as Detection Findings, or raw-*); activities (raw-*)',
+      ENTITY_NAMES.map((name) => `${name} (${formatsOf(name).join(', ')})`).join('; ') +
+        '; default agents',
     )
     .option(
       '--include-decommissioned',
@@ -43,7 +43,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
           scope: options.console === undefined ? {} : { console: options.console },
           ...(options.entity === undefined
             ? {}
-            : { entity: oneOf(options.entity, ENTITIES, 'entity') }),
+            : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
           ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
         });
         if (result.status !== 'written') throw new Error('The export was not written.');

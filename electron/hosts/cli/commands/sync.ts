@@ -4,6 +4,7 @@ import type { EventPayload, CallResult } from '../../../../shared/contract/contr
 import { UsageError, type CliContext } from '../context';
 import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
+import { ENTITY_NAMES } from '../../../../shared/entities';
 
 interface SyncOptions {
   apis?: string[];
@@ -17,11 +18,11 @@ export function registerSyncCommand(program: Command, context: CliContext): void
   const { io } = context;
   program
     .command('sync')
-    .description('sync agents, threats and activities of the named consoles (default: all)')
+    .description("sync the named consoles' entities (default: every console)")
     .argument('[names...]', 'consoles to sync')
     .option(
       '--apis <list>',
-      "APIs to sync: agents,threats,activities (default: each console's)",
+      `entities to sync: ${ENTITY_NAMES.join(',')} (default: each console's)`,
       (v: string) => v.split(','),
     )
     .option(

@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-row';
+import { DEVICE_COLUMNS, type DeviceRow } from '../../../../shared/devices/device-row';
+import { deviceRowOf } from '../../../../shared/devices/precomputed';
+import { rawText } from '../../../adapters/sentinelone/raw-json';
+import type { ExportSink, ExportWriter } from './export-writer';
 
 /** Excel, LibreOffice and Sheets evaluate a cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -31,4 +34,14 @@ export function csvRow(row: DeviceRow): string {
     quoted: true,
     record_delimiter: 'windows',
   });
+}
+
+/** The grid's columns, every cell quoted and neutralised, with a BOM for spreadsheets. */
+export function csvWriter(sink: ExportSink): ExportWriter {
+  return {
+    start: () => sink.write(CSV_BOM + csvHeader()),
+    write: (record) =>
+      sink.write(csvRow(deviceRowOf(rawText(record.data), record.consoleName ?? ''))),
+    finish: () => undefined,
+  };
 }

@@ -1,0 +1,89 @@
+import type { RecordForm } from '../../../shared/export-formats';
+import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/entities';
+import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
+import type { Storage } from '../../storage/storage';
+import type { ExportRecord } from './writers/export-writer';
+
+/** What a reader is asked for: one console or all, and what to leave out. */
+export interface ReadRequest {
+  console?: string;
+  agentIds?: ReadonlySet<string>;
+  /** Sekoia records: keep decommissioned devices (left out by default, as in a push). */
+  includeDecommissioned?: boolean;
+  /** A record's `time` when it carries no timestamp of its own. */
+  readTimeMs: number;
+  /** Records the reader could not give, with why. */
+  skipped: { agentId: string; reason: string }[];
+}
+
+export type RecordReader = (storage: Storage, request: ReadRequest) => Iterable<ExportRecord>;
+
+/** An entity as the exporter knows it: its shared record and a reader per form it offers. */
+export interface EntityExport {
+  info: Pick<EntityInfo, 'forms' | 'byDevice'>;
+  read: Partial<Record<RecordForm, RecordReader>>;
+}
+
+const wanted = (request: ReadRequest, agentId: string | null) =>
+  request.agentIds === undefined || (agentId !== null && request.agentIds.has(agentId));
+
+/** The current inventory's devices in one of their precomputed forms. */
+function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
+  const output = form === 'row' ? 'deviceRow' : form;
+  return function* (storage, request) {
+    // The Sekoia body leaves decommissioned devices out, as the push does.
+    const skipDecommissioned = form === 'sekoia' && request.includeDecommissioned !== true;
+    for (const record of storage.inventory.records(output, request.console, {
+      skipDecommissioned,
+    })) {
+      if (!wanted(request, record.agentId)) continue;
+      if ('skipped' in record) {
+        request.skipped.push({ agentId: record.agentId, reason: record.skipped });
+      } else {
+        yield { agentId: record.agentId, consoleName: record.console.name, data: record.text };
+      }
+    }
+  };
+}
+
+/** Stored objects of an incremental entity exactly as the API sent them. */
+function storedRaw(entity: 'threats' | 'activities'): RecordReader {
+  return function* (storage, request) {
+    for (const { value, agentId } of storage.entities.records(entity, 'raw', request.console)) {
+      if (wanted(request, agentId)) yield { agentId, data: value };
+    }
+  };
+}
+
+/** Stored threats as OCSF Detection Findings (the same mapper everywhere). */
+const findings: RecordReader = function* (storage, request) {
+  const { readTimeMs } = request;
+  for (const { value, agentId } of storage.entities.records('threats', 'json', request.console)) {
+    if (!wanted(request, agentId)) continue;
+    const mapped = mapThreatToFinding(JSON.parse(value as string), { readTimeMs });
+    if (mapped.ok) yield { agentId, data: JSON.stringify(mapped.value.record) };
+    else request.skipped.push({ agentId: agentId ?? '', reason: mapped.error.reason });
+  }
+};
+
+/**
+ * Every entity the exporter reads, by name: its shared record beside a reader per form. A new
+ * entity's exports are its readers plus a line here.
+ */
+export const ENTITY_EXPORTS: Readonly<Record<EntityName, EntityExport>> = {
+  agents: {
+    info: ENTITIES.agents,
+    read: {
+      ocsf: devices('ocsf'),
+      sekoia: devices('sekoia'),
+      row: devices('row'),
+      raw: function* (storage, request) {
+        for (const { agentId, raw, console } of storage.inventory.rawAgents(request.console)) {
+          if (wanted(request, agentId)) yield { agentId, consoleName: console.name, data: raw };
+        }
+      },
+    },
+  },
+  threats: { info: ENTITIES.threats, read: { ocsf: findings, raw: storedRaw('threats') } },
+  activities: { info: ENTITIES.activities, read: { raw: storedRaw('activities') } },
+};

@@ -1,0 +1,34 @@
+import type { RawJson } from '../../../adapters/sentinelone/raw-json';
+import type { ExportFormatInfo } from '../../../../shared/export-formats';
+
+/** Where a writer's bytes go: the export's atomic file, hashed as it is written. */
+export interface ExportSink {
+  /** Text goes out as UTF-8, bytes as they are. */
+  write(data: string | Buffer): void;
+}
+
+/** One record as an entity's reader hands it over, in the form the format reads. */
+export interface ExportRecord {
+  /** The agent it belongs to, when it belongs to one. */
+  agentId: string | null;
+  /** The console it came from. */
+  consoleName?: string;
+  /** The record's text (OCSF, Sekoia's dialect, the grid's row as JSON) or the API's bytes. */
+  data: RawJson;
+}
+
+/**
+ * Writes one export file, record by record. Any step may return a promise (a writer that
+ * compresses or encodes in batches); the exporter waits for it before the next record.
+ */
+export interface ExportWriter {
+  start(): void | Promise<void>;
+  write(record: ExportRecord): void | Promise<void>;
+  finish(count: number): void | Promise<void>;
+}
+
+/** A format as the exporter knows it: what the hosts show of it, and how its file is written. */
+export interface ExportFormatDefinition {
+  info: ExportFormatInfo;
+  createWriter(sink: ExportSink): ExportWriter;
+}
