@@ -10,10 +10,59 @@ export interface EntityRow {
   json: RawJson;
 }
 
-export type IncrementalTable = 'threats' | 'activities';
+/** An incremental entity's name: threats, activities, or any other the registry holds. */
+export type IncrementalTable = string;
+
+/** Where an entity's records live: its own table, or the shared one (migration 16). */
+interface Table {
+  /** The table, aliased `r` where it is read. */
+  name: 'threats' | 'activities' | 'entity_records';
+  /** The column that holds the checkpoint field's value. */
+  at: string;
+  /** What narrows the table to the entity (and the parameter it takes), appended to a WHERE. */
+  only: string;
+  params: readonly string[];
+  /** Inserts a record (console, id, at, agent, json, bytes), or updates it when it changed. */
+  write: string;
+}
+
+const THREATS_TABLE: Table = {
+  name: 'threats',
+  at: 'updated_at',
+  only: '',
+  params: [],
+  write: `INSERT INTO threats (console_id, id, updated_at, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (console_id, id) DO UPDATE SET updated_at = excluded.updated_at, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
+    WHERE excluded.json <> threats.json OR excluded.bytes IS NOT threats.bytes`,
+};
+
+// Activities never change once written: the first copy stays.
+const ACTIVITIES_TABLE: Table = {
+  name: 'activities',
+  at: 'created_at',
+  only: '',
+  params: [],
+  write:
+    'INSERT OR IGNORE INTO activities (console_id, id, created_at, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)',
+};
+
+function tableOf(entity: IncrementalTable): Table {
+  if (entity === 'threats') return THREATS_TABLE;
+  if (entity === 'activities') return ACTIVITIES_TABLE;
+  return {
+    name: 'entity_records',
+    at: 'at',
+    only: ' AND entity = ?',
+    params: [entity],
+    write: `INSERT INTO entity_records (console_id, id, at, agent_id, json, bytes, entity) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (console_id, entity, id) DO UPDATE SET at = excluded.at, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
+      WHERE excluded.json <> entity_records.json OR excluded.bytes IS NOT entity_records.bytes`,
+  };
+}
 
 /**
- * Threats (upserted by id) and activities (inserted once by id), each page written in one
+ * The records of incremental entities: threats (upserted by id), activities (inserted once by
+ * id) and any other entity's (upserted, in the shared table), each page written in one
  * transaction together with the checkpoint it advances: a crash can neither skip records
  * (checkpoint ahead of data) nor duplicate them (the primary key absorbs re-reads).
  */
@@ -67,20 +116,16 @@ export class EntityStore {
   /** Writes a page and its checkpoint; returns how many rows were new. */
   writePage(
     consoleId: string,
-    table: IncrementalTable,
+    entity: IncrementalTable,
     rows: readonly EntityRow[],
     checkpoint: string | undefined,
     at: Date,
   ): number {
-    const column = table === 'threats' ? 'updated_at' : 'created_at';
-    const statement =
-      table === 'threats'
-        ? `INSERT INTO threats (console_id, id, ${column}, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (console_id, id) DO UPDATE SET ${column} = excluded.${column}, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
-           WHERE excluded.json <> threats.json OR excluded.bytes IS NOT threats.bytes`
-        : `INSERT OR IGNORE INTO activities (console_id, id, ${column}, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)`;
-    const exists = this.db.prepare(`SELECT 1 FROM ${table} WHERE console_id = ? AND id = ?`);
-    const write = this.db.prepare(statement);
+    const table = tableOf(entity);
+    const exists = this.db.prepare(
+      `SELECT 1 FROM ${table.name} WHERE console_id = ? AND id = ?${table.only}`,
+    );
+    const write = this.db.prepare(table.write);
     const saveCheckpoint = this.db.prepare(
       `INSERT INTO checkpoints (console_id, api, value, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (console_id, api) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -88,37 +133,45 @@ export class EntityStore {
     return this.db.transaction(() => {
       let fresh = 0;
       for (const row of rows) {
-        if (!exists.get(consoleId, row.id)) fresh += 1;
-        write.run(consoleId, row.id, row.at ?? null, row.agentId ?? null, ...storedForm(row.json));
+        if (!exists.get(consoleId, row.id, ...table.params)) fresh += 1;
+        const stored = storedForm(row.json);
+        write.run(
+          consoleId,
+          row.id,
+          row.at ?? null,
+          row.agentId ?? null,
+          ...stored,
+          ...table.params,
+        );
       }
       if (checkpoint !== undefined)
-        saveCheckpoint.run(consoleId, table, checkpoint, at.toISOString());
+        saveCheckpoint.run(consoleId, entity, checkpoint, at.toISOString());
       return fresh;
     })();
   }
 
-  count(consoleId: string, table: IncrementalTable): number {
-    return (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE console_id = ?`).get(consoleId) as {
-        n: number;
-      }
-    ).n;
+  count(consoleId: string, entity: IncrementalTable): number {
+    const table = tableOf(entity);
+    return this.db
+      .prepare(`SELECT COUNT(*) FROM ${table.name} WHERE console_id = ?${table.only}`)
+      .pluck()
+      .get(consoleId, ...table.params) as number;
   }
 
   /** The newest records of one agent, newest first. */
   recentOfAgent(
-    table: IncrementalTable,
+    entity: IncrementalTable,
     consoleId: string,
     agentId: string,
     limit: number,
   ): string[] {
-    const order = table === 'threats' ? 'updated_at' : 'created_at';
+    const table = tableOf(entity);
     return this.db
       .prepare(
-        `SELECT json FROM ${table} WHERE console_id = ? AND agent_id = ? ORDER BY ${order} DESC LIMIT ?`,
+        `SELECT json FROM ${table.name} WHERE console_id = ? AND agent_id = ?${table.only} ORDER BY ${table.at} DESC LIMIT ?`,
       )
       .pluck()
-      .all(consoleId, agentId, limit) as string[];
+      .all(consoleId, agentId, ...table.params, limit) as string[];
   }
 
   /**
@@ -126,23 +179,28 @@ export class EntityStore {
    * (`raw`), or as text to parse (`json`), with the agent it belongs to.
    */
   records(
-    table: IncrementalTable,
+    entity: IncrementalTable,
     read: 'raw' | 'json',
     consoleName?: string,
   ): Iterable<{ value: RawJson; agentId: string | null }> {
+    const table = tableOf(entity);
     const column = read === 'raw' ? RAW_COLUMN : 'r.json';
+    const only = table.only.replace('entity', 'r.entity');
     return consoleName === undefined
       ? (this.db
           .prepare(
-            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table} r ORDER BY r.console_id, r.id`,
+            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table.name} r WHERE 1${only} ORDER BY r.console_id, r.id`,
           )
-          .iterate() as Iterable<{ value: RawJson; agentId: string | null }>)
+          .iterate(...table.params) as Iterable<{ value: RawJson; agentId: string | null }>)
       : (this.db
           .prepare(
-            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table} r JOIN consoles c ON c.id = r.console_id
-             WHERE c.name = ? COLLATE NOCASE ORDER BY r.id`,
+            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table.name} r JOIN consoles c ON c.id = r.console_id
+             WHERE c.name = ? COLLATE NOCASE${only} ORDER BY r.id`,
           )
-          .iterate(consoleName) as Iterable<{ value: RawJson; agentId: string | null }>);
+          .iterate(consoleName, ...table.params) as Iterable<{
+          value: RawJson;
+          agentId: string | null;
+        }>);
   }
 
   /** A record the sync could not use, kept raw. */

@@ -49,14 +49,15 @@ export function sinceInstant(spec: SinceSpec, now: Date): string {
  * still open whatever its age; activities: the last 30 days).
  */
 export function wantedSince(
-  api: HistoryApi,
+  /** The entity's default reach in days; null for its whole history. */
+  defaultDays: number | null,
   now: Date,
   runSince?: SinceSpec,
   consoleSince?: SinceSpec,
 ): string | null {
   const chosen = runSince ?? consoleSince;
   if (chosen) return sinceInstant(chosen, now);
-  return api === 'threats' ? null : sinceInstant({ days: DEFAULT_ACTIVITY_DAYS }, now);
+  return defaultDays === null ? null : sinceInstant({ days: defaultDays }, now);
 }
 
 /** True when `wanted` reaches further back than what is stored (`covered`). */

@@ -47,7 +47,7 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
 }
 
 /** Stored objects of an incremental entity exactly as the API sent them. */
-function storedRaw(entity: 'threats' | 'activities'): RecordReader {
+export function storedRaw(entity: string): RecordReader {
   return function* (storage, request) {
     for (const { value, agentId } of storage.entities.records(entity, 'raw', request.console)) {
       if (wanted(request, agentId)) yield { agentId, data: value };

@@ -5,7 +5,8 @@ import type { EntityStore } from '../../storage/entity-store';
 import { type EntityRow } from '../../storage/entity-store';
 import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
-import { reachesFurther } from '../../../shared/sentinelone/history-window';
+import { DEFAULT_ACTIVITY_DAYS, reachesFurther } from '../../../shared/sentinelone/history-window';
+import type { EntityName } from '../../../shared/entities';
 
 // Threats and activities: incremental walks sorted ascending on their checkpoint field. Each
 // page is written with the checkpoint it reaches, in one transaction.
@@ -15,8 +16,10 @@ import { reachesFurther } from '../../../shared/sentinelone/history-window';
 // 10 ms window. Re-read boundary rows are absorbed by the primary key and not counted as new.
 
 export interface IncrementalSpec {
-  api: 'threats' | 'activities';
+  api: EntityName;
   path: string;
+  /** How far back a first sync reads without --since or a console setting; null: all. */
+  historyDays: number | null;
   field: 'updatedAt' | 'createdAt';
   idOf: (value: Record<string, unknown>) => unknown;
   atOf: (value: Record<string, unknown>) => unknown;
@@ -29,6 +32,8 @@ const nested = (value: Record<string, unknown>, key: string) =>
 export const THREATS: IncrementalSpec = {
   api: 'threats',
   path: '/threats',
+  // An audit needs every threat still open, whatever its age.
+  historyDays: null,
   field: 'updatedAt',
   idOf: (v) => v.id ?? nested(v, 'threatInfo')?.threatId,
   atOf: (v) => nested(v, 'threatInfo')?.updatedAt,
@@ -38,6 +43,7 @@ export const THREATS: IncrementalSpec = {
 export const ACTIVITIES: IncrementalSpec = {
   api: 'activities',
   path: '/activities',
+  historyDays: DEFAULT_ACTIVITY_DAYS,
   field: 'createdAt',
   idOf: (v) => v.id,
   atOf: (v) => v.createdAt,

@@ -237,6 +237,16 @@ export class FakeS1Console {
     return this;
   }
 
+  /**
+   * Serves one more list endpoint (`GET path`) with the same paging, filters and faults as the
+   * built-in ones; returns its collection, to fill with put().
+   */
+  serveList(path: string, spec: ListSpec): Collection {
+    const collection: Collection = new Map();
+    this.routes.set(`GET ${path}`, ({ request }) => listPage(collection, request.query, spec));
+    return collection;
+  }
+
   /** Stores objects as the API would send them; `raw` keeps exact text (big integers). */
   put(collection: Collection, items: readonly object[]): void {
     for (const item of items) {

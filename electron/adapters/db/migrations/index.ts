@@ -14,6 +14,7 @@ import { migration as keepSnapshots } from './0012-keep-snapshots';
 import { migration as rowChunks } from './0013-row-chunks';
 import { migration as brotliChunks } from './0014-brotli-chunks';
 import { migration as unindexedChunkRefs } from './0015-unindexed-chunk-refs';
+import { migration as entityRecords } from './0016-entity-records';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   rowChunks,
   brotliChunks,
   unindexedChunkRefs,
+  entityRecords,
 ];
