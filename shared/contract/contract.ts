@@ -25,6 +25,7 @@ import type { CallName, EventName } from './names';
 import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
 import { NextStep } from '../errors/next-step';
 import { ENTITY_NAMES } from '../entities';
+import { ConsoleSettings } from './console-settings';
 
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 
@@ -67,37 +68,13 @@ export const CALLS = {
     z.object({ opened: z.boolean() }),
   ),
   'consoles.list': call(none, z.array(ConsoleView)),
-  'consoles.add': call(
-    z
-      .object({
-        name,
-        url: z.string().min(1).max(2_000),
-        token: secret.optional(),
-        apis: z.array(z.string()).optional(),
-        proxyUrl: z.string().max(2_000).optional(),
-        caBundle: z.string().max(4_000).optional(),
-        historySince: z.string().max(40).optional(),
-        keepSnapshots: z.number().optional(),
-      })
-      .strict(),
-    ConsoleView,
-  ),
+  'consoles.add': call(ConsoleSettings.extend({ token: secret.optional() }).strict(), ConsoleView),
   'consoles.edit': call(
     z
       .object({
         name,
-        changes: z
-          .object({
-            name: name.optional(),
-            url: z.string().min(1).max(2_000).optional(),
-            apis: z.array(z.string()).optional(),
-            proxyUrl: z.string().max(2_000).optional(),
-            caBundle: z.string().max(4_000).optional(),
-            /** Empty: back to the defaults. */
-            historySince: z.string().max(40).optional(),
-            keepSnapshots: z.number().optional(),
-          })
-          .strict(),
+        /** Only what changes; an empty proxy, CA bundle or history setting removes it. */
+        changes: ConsoleSettings.partial().strict(),
       })
       .strict(),
     /** `tokenDropped`: the URL moved to another origin, so the stored token was forgotten. */

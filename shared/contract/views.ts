@@ -3,6 +3,7 @@ import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
 import { DeviceRow } from '../devices/device-row';
 import { GridRow } from '../devices/grid-row';
+import { ConsoleSettings } from './console-settings';
 import { FACETS } from '../devices/facets';
 import { QUICK_FILTERS } from '../devices/quick-filters';
 
@@ -30,15 +31,10 @@ export const HistoryWindows = z.object({
 });
 export type HistoryWindows = z.infer<typeof HistoryWindows>;
 
-export const ConsoleView = z.object({
+/** A console as every host shows it: its settings, then what it is doing and holds. */
+export const ConsoleView = ConsoleSettings.extend({
   id: z.string(),
-  name: z.string(),
-  url: z.string(),
   apis: z.array(z.string()),
-  proxyUrl: z.string().optional(),
-  caBundle: z.string().optional(),
-  /** The console's own history setting (`90d`, `2025-01-01`); absent: the defaults. */
-  historySince: z.string().optional(),
   /** How many complete snapshots the console keeps, its own setting or the default. */
   keepSnapshots: z.number(),
   history: HistoryWindows,

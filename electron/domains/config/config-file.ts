@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../../shared/entities';
 import { ViewState } from '../../../shared/contract/views';
+import { ConsoleSettings } from '../../../shared/contract/console-settings';
 
 // The JSON configuration a team shares: console names, URLs, chosen APIs and options.
 // Never secrets: a key that could hold one is refused on import, and none is ever exported.
@@ -8,17 +9,9 @@ import { ViewState } from '../../../shared/contract/views';
 export const CONFIG_FORMAT = 's1-inventory-config';
 export const CONFIG_VERSION = 1;
 
-const consoleEntry = z
-  .object({
-    name: z.string().min(1, 'must not be empty'),
-    url: z.string().min(1, 'must not be empty'),
-    apis: z.array(z.enum(ENTITY_NAMES)).min(1, 'must list at least one API').optional(),
-    proxyUrl: z.string().optional(),
-    caBundle: z.string().optional(),
-    historySince: z.string().optional(),
-    keepSnapshots: z.number().optional(),
-  })
-  .strict();
+const consoleEntry = ConsoleSettings.extend({
+  apis: z.array(z.enum(ENTITY_NAMES)).min(1, 'must list at least one entity').optional(),
+}).strict();
 
 /** A saved view of the Devices grid, so a team shares its audit views with its consoles. */
 const viewEntry = z

@@ -3,16 +3,8 @@ import type { Clock } from '../../adapters/platform/clock';
 import { sameOrigin } from '../consoles/console-service';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Storage } from '../../storage/storage';
-import { normaliseConsoleUrl } from '../consoles/console-url';
 import { consoleIdentity } from '../../adapters/http/url-identity';
-import {
-  parseApis,
-  validateConsoleName,
-  validateProxyUrl,
-  validateCaBundle,
-  validateHistorySince,
-  validateKeepSnapshots,
-} from '../consoles/console-settings';
+import { checkSettings, mergedSettings, parseApis } from '../consoles/console-settings';
 import {
   CONFIG_FORMAT,
   CONFIG_VERSION,
@@ -22,6 +14,7 @@ import {
   type ConfigProblem,
 } from './config-file';
 import { AppError } from '../../../shared/errors/app-error';
+import { settingsOf } from '../../../shared/contract/console-settings';
 
 export class ConfigImportError extends AppError {
   override readonly name = 'ConfigImportError';
@@ -57,15 +50,9 @@ export function exportConfig(storage: Storage): ConfigFile {
   return {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
-    consoles: storage.consoles.list().map((record) => ({
-      name: record.name,
-      url: record.url,
-      apis: record.apis,
-      ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
-      ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
-      ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
-      ...(record.keepSnapshots === undefined ? {} : { keepSnapshots: record.keepSnapshots }),
-    })),
+    consoles: storage.consoles
+      .list()
+      .map((record) => ({ ...settingsOf(record), apis: record.apis })),
     ...(saved.length === 0
       ? {}
       : {
@@ -110,21 +97,9 @@ export function importConfig(
 
   config.consoles.forEach((entry, index) => {
     const at = (key: string) => jsonPath(['consoles', index, key]);
-    const check = <T>(key: string, run: () => T): T | undefined => {
-      try {
-        return run();
-      } catch (error) {
-        problems.push({ path: at(key), message: (error as Error).message });
-        return undefined;
-      }
-    };
-    const name = check('name', () => validateConsoleName(entry.name));
-    const url = check('url', () => normaliseConsoleUrl(entry.url));
-    const apis = parseApis(entry.apis);
-    const proxyUrl = check('proxyUrl', () => validateProxyUrl(entry.proxyUrl));
-    const caBundle = check('caBundle', () => validateCaBundle(entry.caBundle));
-    const historySince = check('historySince', () => validateHistorySince(entry.historySince));
-    const keepSnapshots = check('keepSnapshots', () => validateKeepSnapshots(entry.keepSnapshots));
+    const { settings, problems: wrong } = checkSettings(entry);
+    for (const { key, error } of wrong) problems.push({ path: at(key), message: error.message });
+    const { name, url } = settings;
     if (name === undefined || url === undefined) return;
 
     const nameKey = name.toLowerCase();
@@ -158,13 +133,7 @@ export function importConfig(
       previous: existing,
       record: {
         id: existing?.id ?? randomUUID(),
-        name,
-        url,
-        apis,
-        ...(proxyUrl === undefined ? {} : { proxyUrl }),
-        ...(caBundle === undefined ? {} : { caBundle }),
-        ...(historySince === undefined ? {} : { historySince }),
-        ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
+        ...mergedSettings({ apis: parseApis(undefined) }, settings),
         tokenStored: keepsToken,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

@@ -6,15 +6,8 @@ import {
   type SecretStore,
 } from '../../adapters/secrets/secret-store';
 import type { ConsoleRepository, ConsoleRecord } from '../../storage/console-repository';
-import { normaliseConsoleUrl } from './console-url';
-import {
-  parseApis,
-  validateConsoleName,
-  validateProxyUrl,
-  validateCaBundle,
-  validateHistorySince,
-  validateKeepSnapshots,
-} from './console-settings';
+import type { ConsoleSettings } from '../../../shared/contract/console-settings';
+import { checkSettings, mergedSettings, parseApis } from './console-settings';
 import {
   ConsoleHasDataError,
   ConsoleNotFoundError,
@@ -22,19 +15,8 @@ import {
   TokenMissingError,
 } from './errors';
 
-export interface AddConsoleInput {
-  name: string;
-  url: string;
-  /** Goes straight to the OS keychain; never stored anywhere else. */
-  token?: string;
-  apis?: readonly string[];
-  proxyUrl?: string;
-  caBundle?: string;
-  /** How far back threats and activities are read: `90d`, `2025-01-01`; empty: the defaults. */
-  historySince?: string;
-  /** How many complete snapshots to keep, so Changes can compare any two; unset: the default. */
-  keepSnapshots?: number;
-}
+/** A new console's settings, and its token, which goes straight to the OS keychain. */
+export type AddConsoleInput = ConsoleSettings & { token?: string };
 
 export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
 
@@ -72,26 +54,17 @@ export class ConsoleService {
    * written, so a failed add leaves nothing half-created.
    */
   async add(input: AddConsoleInput): Promise<ConsoleRecord> {
-    const name = validateConsoleName(input.name);
-    const url = normaliseConsoleUrl(input.url);
-    const apis = parseApis(input.apis);
-    const proxyUrl = validateProxyUrl(input.proxyUrl);
-    const caBundle = validateCaBundle(input.caBundle);
-    const historySince = validateHistorySince(input.historySince);
-    const keepSnapshots = validateKeepSnapshots(input.keepSnapshots);
-    this.refuseDuplicates(name, url);
+    const { token, ...given } = input;
+    const { settings, problems } = checkSettings(given);
+    if (problems[0]) throw problems[0].error;
+    const checked = mergedSettings({ apis: parseApis(undefined) }, settings);
+    this.refuseDuplicates(checked.name, checked.url);
 
     const now = this.deps.clock.now().toISOString();
     const record: ConsoleRecord = {
       id: this.newId(),
-      name,
-      url,
-      apis,
-      ...(proxyUrl === undefined ? {} : { proxyUrl }),
-      ...(caBundle === undefined ? {} : { caBundle }),
-      ...(historySince === undefined ? {} : { historySince }),
-      ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
-      tokenStored: input.token !== undefined,
+      ...checked,
+      tokenStored: token !== undefined,
       createdAt: now,
       updatedAt: now,
     };
@@ -118,31 +91,17 @@ export class ConsoleService {
     changes: EditConsoleInput,
   ): Promise<ConsoleRecord & { tokenDropped: boolean }> {
     const record = this.get(name);
-    const newName = changes.name === undefined ? record.name : validateConsoleName(changes.name);
-    const url = changes.url === undefined ? record.url : normaliseConsoleUrl(changes.url);
-    this.refuseDuplicates(newName, url, record.id);
-    const proxyUrl =
-      changes.proxyUrl === undefined ? record.proxyUrl : validateProxyUrl(changes.proxyUrl);
-    const caBundle =
-      changes.caBundle === undefined ? record.caBundle : validateCaBundle(changes.caBundle);
-    const historySince =
-      changes.historySince === undefined
-        ? record.historySince
-        : validateHistorySince(changes.historySince);
-    const keepSnapshots =
-      changes.keepSnapshots === undefined
-        ? record.keepSnapshots
-        : validateKeepSnapshots(changes.keepSnapshots);
-    const { proxyUrl: _p, caBundle: _c, historySince: _h, keepSnapshots: _k, ...rest } = record;
+    const { settings, problems } = checkSettings(changes);
+    if (problems[0]) throw problems[0].error;
+    const { id, tokenStored, createdAt } = record;
+    const checked = mergedSettings(record, settings);
+    const { url } = checked;
+    this.refuseDuplicates(checked.name, url, id);
     const updated: ConsoleRecord = {
-      ...rest,
-      name: newName,
-      url,
-      apis: changes.apis === undefined ? record.apis : parseApis(changes.apis),
-      ...(proxyUrl === undefined || proxyUrl === '' ? {} : { proxyUrl }),
-      ...(caBundle === undefined || caBundle === '' ? {} : { caBundle }),
-      ...(historySince === undefined ? {} : { historySince }),
-      ...(keepSnapshots === undefined ? {} : { keepSnapshots }),
+      id,
+      ...checked,
+      tokenStored,
+      createdAt,
       updatedAt: this.deps.clock.now().toISOString(),
     };
     const tokenDropped = record.tokenStored && !sameOrigin(record.url, url);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { isEntityName, ENTITY_NAMES, type EntityName } from '../../../shared/entities';
+import { ENTITIES, isEntityName, ENTITY_NAMES, type EntityName } from '../../../shared/entities';
+import type { ConsoleSettings } from '../../../shared/contract/console-settings';
+import type { ConsoleRecord } from '../../storage/console-repository';
+import { normaliseConsoleUrl } from './console-url';
 import { InvalidConsoleSettingError } from './errors';
 import { nameProblem } from '../../../shared/names';
 import { parseSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
@@ -16,13 +19,14 @@ export function validateConsoleName(input: string): string {
 }
 
 export function parseApis(input: readonly string[] | undefined): EntityName[] {
-  if (input === undefined || input.length === 0) return [...ENTITY_NAMES];
+  if (input === undefined || input.length === 0)
+    return ENTITY_NAMES.filter((name) => ENTITIES[name].syncedByDefault);
   const apis: EntityName[] = [];
   for (const raw of input) {
     const api = raw.trim();
     if (!isEntityName(api)) {
       throw new InvalidConsoleSettingError(
-        `Unknown API "${raw}". Choose among: ${ENTITY_NAMES.join(', ')}.`,
+        `Unknown entity "${raw}". Choose among: ${ENTITY_NAMES.join(', ')}.`,
       );
     }
     if (!apis.includes(api)) apis.push(api);
@@ -112,4 +116,59 @@ export function parseConsoleSince(stored: string | undefined): SinceSpec | undef
   if (stored === undefined) return undefined;
   const parsed = parseSince(stored);
   return 'problem' in parsed ? undefined : parsed;
+}
+
+/** Settings as stored: each checked and normalised; unset (or emptied) ones undefined. */
+export type CheckedSettings = Pick<
+  ConsoleRecord,
+  'name' | 'url' | 'apis' | 'proxyUrl' | 'caBundle' | 'historySince' | 'keepSnapshots'
+>;
+
+type Checks = {
+  [K in keyof ConsoleSettings]-?: (value: ConsoleSettings[K]) => CheckedSettings[K];
+};
+
+const CHECKS: Checks = {
+  name: (value) => validateConsoleName(value!),
+  url: (value) => normaliseConsoleUrl(value!),
+  apis: parseApis,
+  proxyUrl: validateProxyUrl,
+  caBundle: validateCaBundle,
+  historySince: validateHistorySince,
+  keepSnapshots: validateKeepSnapshots,
+};
+
+/**
+ * Checks the settings given (one left out or undefined is not checked, and not in the result;
+ * an empty one checks to undefined, which removes it from a record), the one
+ * check for the add and edit of every host and for a configuration import. Each problem names
+ * its key, so an import can point at it.
+ */
+export function checkSettings(input: Partial<ConsoleSettings>): {
+  settings: Partial<CheckedSettings>;
+  problems: { key: keyof ConsoleSettings; error: Error }[];
+} {
+  const settings: Record<string, unknown> = {};
+  const problems: { key: keyof ConsoleSettings; error: Error }[] = [];
+  for (const key of Object.keys(CHECKS) as (keyof ConsoleSettings)[]) {
+    if (input[key] === undefined) continue;
+    try {
+      settings[key] = (CHECKS[key] as (value: unknown) => unknown)(input[key]);
+    } catch (error) {
+      problems.push({ key, error: error as Error });
+    }
+  }
+  return { settings: settings as Partial<CheckedSettings>, problems };
+}
+
+/** The settings to store: the checked ones over the record's, unset ones left out. */
+export function mergedSettings(
+  base: Partial<CheckedSettings>,
+  changes: Partial<CheckedSettings>,
+): CheckedSettings {
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...base, ...changes })) {
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  return merged as unknown as CheckedSettings;
 }

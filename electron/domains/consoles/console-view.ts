@@ -1,4 +1,5 @@
 import type { ConsoleView } from '../../../shared/contract/views';
+import { settingsOf } from '../../../shared/contract/console-settings';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Storage } from '../../storage/storage';
 
@@ -23,12 +24,8 @@ export function consoleView(
   const snapshot = storage.snapshots.current(record.id);
   return {
     id: record.id,
-    name: record.name,
-    url: record.url,
+    ...settingsOf(record),
     apis: record.apis,
-    ...(record.proxyUrl === undefined ? {} : { proxyUrl: record.proxyUrl }),
-    ...(record.caBundle === undefined ? {} : { caBundle: record.caBundle }),
-    ...(record.historySince === undefined ? {} : { historySince: record.historySince }),
     keepSnapshots: status.keepSnapshotsFor(record),
     history: storage.entities.windows(record.id),
     tokenStored: record.tokenStored,

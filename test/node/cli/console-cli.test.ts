@@ -153,7 +153,7 @@ describe('s1inv console …', () => {
     ],
     [['--url', 'ftp://console.example.com'], /not an https:\/\/ URL/],
     [['--url', 'https://user:pw@console.example.com'], /must not contain a user name or password/],
-    [['--url', 'https://a.example.com', '--apis', 'agents,devices'], /Unknown API "devices"/],
+    [['--url', 'https://a.example.com', '--apis', 'agents,devices'], /Unknown entity "devices"/],
     [
       ['--url', 'https://a.example.com', '--proxy', 'http://bob:pw@proxy:3128'],
       /Proxy credentials/,
@@ -254,7 +254,7 @@ describe('s1inv config export | import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('nothing was changed');
     expect(run.stderr).toContain('$.consoles[2].apiToken: secrets are never imported');
-    expect(run.stderr).toContain('$.consoles[3].apis: must list at least one API');
+    expect(run.stderr).toContain('$.consoles[3].apis: must list at least one entity');
     const fixed = JSON.parse(readFileSync(file, 'utf8'));
     delete fixed.consoles[2].apiToken;
     fixed.consoles[3].apis = ['agents'];
