@@ -8,5 +8,5 @@ export type Handler<K extends CallName> = (
 
 export type Handlers = { [K in CallName]: Handler<K> };
 
-/** A part of the table; index.ts checks the parts cover every call exactly once. */
+/** A part of the table; handler-table.ts checks the parts cover every call exactly once. */
 export type HandlerGroup<K extends CallName> = { [P in K]: Handler<P> };

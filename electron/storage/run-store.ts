@@ -1,8 +1,8 @@
 import type { Db } from '../adapters/db/database';
 import type { EntityName } from '../../shared/entities';
+import type { RUN_STATES } from '../../shared/contract/views';
 
-export type RunState =
-  'running' | 'complete' | 'incomplete' | 'failed' | 'cancelled' | 'interrupted';
+export type RunState = (typeof RUN_STATES)[number];
 
 export interface SyncRun {
   id: number;

@@ -110,11 +110,29 @@ export const HealthEventView = z.object({
   count: z.number(),
 });
 
-export const SyncErrorView = z.object({ errorClass: z.string(), message: z.string() });
+/** How an entity's sync run ends (or stands, while it runs). */
+export const RUN_STATES = [
+  'running',
+  'complete',
+  'incomplete',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
 
-/** One API of one console after a sync, as `sync --json` prints it. */
+/** Who is to act on an error, in Sumo Logic's words (a console's settings, its service, us). */
+export const ERROR_CLASSES = [
+  'ThirdPartyConfig',
+  'ThirdPartyGeneric',
+  'FirstPartyGeneric',
+  'Malformed',
+] as const;
+
+export const SyncErrorView = z.object({ errorClass: z.enum(ERROR_CLASSES), message: z.string() });
+
+/** One entity of one console after a sync, as `sync --json` prints it. */
 export const ApiSyncOutcome = z.object({
-  state: z.string(),
+  state: z.enum(RUN_STATES),
   fetched: z.number(),
   expected: z.number().optional(),
   complete: z.boolean(),

@@ -1,4 +1,5 @@
 import { rootCertificates } from 'node:tls';
+import { CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS } from '../tuning';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 
 export interface HttpSettings {
@@ -11,8 +12,8 @@ export interface HttpSettings {
   readTimeoutMs?: number;
 }
 
-export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-export const DEFAULT_READ_TIMEOUT_MS = 60_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = CONNECT_TIMEOUT_MS;
+export const DEFAULT_READ_TIMEOUT_MS = READ_TIMEOUT_MS;
 
 /**
  * The one place outbound HTTP is configured. A custom CA is added to Node's built-in roots,

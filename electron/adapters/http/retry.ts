@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import { RETRY } from '../tuning';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RetryPolicy {
@@ -12,13 +13,7 @@ export interface RetryPolicy {
   default429Ms: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxRetryTimeMs: 90 * 60_000,
-  minTimeoutMs: 1_000,
-  maxTimeoutMs: 60_000,
-  maxRetryAfterMs: 10 * 60_000,
-  default429Ms: 5_000,
-};
+export const DEFAULT_RETRY_POLICY: RetryPolicy = RETRY;
 
 /** What one remote API retries, and how long its answers ask to wait. */
 export interface RetryRules {

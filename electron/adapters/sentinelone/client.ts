@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { MAX_RESPONSE_BYTES } from '../tuning';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { classifyNetworkError, errorCodeOf } from '../http/network-failure';
 import {
@@ -30,7 +31,7 @@ export interface S1ClientOptions {
   maxResponseBytes?: number;
 }
 
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+export { MAX_RESPONSE_BYTES };
 
 /**
  * SentinelOne Management API v2.1 over HTTP: `Authorization: ApiToken …`, JSON in and out,

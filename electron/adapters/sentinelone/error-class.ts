@@ -11,7 +11,8 @@ import { TruncatedBodyError } from './page-splitter';
  * - ThirdPartyConfig: the configuration must change (401, 403, 400, a wrong URL, TLS): no retry;
  * - ThirdPartyGeneric: the console or the network is in trouble (429, 5xx, resets, timeouts,
  *   truncated bodies): retried with backoff, for a bounded time;
- * - FirstPartyGeneric: local trouble (database, disk, keychain): retried.
+ * - FirstPartyGeneric: local trouble (database, disk, keychain) or a bug: not retried; the
+ *   run fails and says so.
  */
 export type ErrorClass = 'ThirdPartyConfig' | 'ThirdPartyGeneric' | 'FirstPartyGeneric';
 

@@ -1,10 +1,11 @@
 import type { Query } from './client';
+import { PAGE_LIMIT } from '../tuning';
 import type { ConsoleFetcher } from './fetcher';
 import type { SplitPage } from './page-splitter';
 import { AppError } from '../../../shared/errors/app-error';
 import { peekNextCursor } from './next-cursor-peek';
 
-export const PAGE_LIMIT = 1000;
+export { PAGE_LIMIT };
 
 export class CursorLoopError extends AppError {
   override readonly name = 'CursorLoopError';

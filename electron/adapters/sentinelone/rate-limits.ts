@@ -1,4 +1,5 @@
 import pThrottle from 'p-throttle';
+import { RATE_LIMITS } from '../tuning';
 
 /** Requests per second and burst per endpoint, per token (reference §9). */
 export interface RateLimit {
@@ -6,13 +7,7 @@ export interface RateLimit {
   burst: number;
 }
 
-export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
-  '/agents': { perSecond: 25, burst: 1 },
-  '/threats': { perSecond: 10, burst: 50 },
-  '/activities': { perSecond: 10, burst: 30 },
-  '/user': { perSecond: 2, burst: 5 },
-  default: { perSecond: 2, burst: 1 },
-};
+export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = RATE_LIMITS;
 
 type Throttled = <T>(task: () => Promise<T>) => Promise<T>;
 

@@ -3,6 +3,7 @@ import type { Storage } from '../../storage/storage';
 import { AtomicFileStream, type FileSystem } from '../../adapters/files/atomic-stream';
 import type { Clock } from '../../adapters/platform/clock';
 import { AppError } from '../../../shared/errors/app-error';
+import type { ExportOutcome } from '../../../shared/contract/views';
 import {
   ENTITY_EXPORTS,
   type EntityExport,
@@ -33,15 +34,15 @@ export interface ExportRequest {
   includeDecommissioned?: boolean;
 }
 
-export interface ExportResult {
-  path: string;
+/** A written export as the contract reports it, with each record left out and why. */
+export type ExportResult = Pick<
+  Extract<ExportOutcome, { status: 'written' }>,
+  'path' | 'records' | 'sha256' | 'bytes'
+> & {
   format: string;
-  records: number;
   /** Records left out, with why (Sekoia requires a hostname). */
   skipped: { agentId: string; reason: string }[];
-  sha256: string;
-  bytes: number;
-}
+};
 
 /** The formats and entities an export may name; tests add toys of their own. */
 export interface ExportRegistry {

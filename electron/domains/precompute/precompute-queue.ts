@@ -1,4 +1,5 @@
 import type { PrecomputeStore, RawToPrecompute } from '../../storage/precompute-store';
+import { BATCHES_IN_FLIGHT_PER_WORKER } from '../../adapters/tuning';
 import type { Precomputer } from './precomputer';
 
 /**
@@ -22,7 +23,7 @@ export class PrecomputeQueue {
 
   async submit(rows: readonly RawToPrecompute[]): Promise<void> {
     if (rows.length === 0) return;
-    while (this.inFlight.size >= this.precomputer.parallelism * 2) {
+    while (this.inFlight.size >= this.precomputer.parallelism * BATCHES_IN_FLIGHT_PER_WORKER) {
       await Promise.race(this.inFlight);
     }
     const work = this.precomputer

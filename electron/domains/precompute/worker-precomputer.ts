@@ -1,10 +1,16 @@
 import { availableParallelism } from 'node:os';
+import {
+  MAP_INLINE_FIRST,
+  MAX_WORKER_THREADS,
+  WORKER_HEAP_MB,
+  WORKER_IDLE_MS,
+} from '../../adapters/tuning';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PrecomputedBatch } from '../../storage/precomputed-batch';
 import type { SekoiaSources } from '../../storage/snapshot-record-store';
 import { inlinePrecomputer, type Precomputer } from './precomputer';
-import type { PrecomputeTask, PrecomputeTaskResult } from './precompute-worker';
+import type { PrecomputeResults, PrecomputeTask, PrecomputeTaskResult } from './precompute-worker';
 import { asBuffer, type PageBytes, type PreparedPage } from './prepare-page';
 
 export interface WorkerPrecomputerOptions {
@@ -27,10 +33,10 @@ export interface WorkerPrecomputerOptions {
  * 256 MB still holds the largest page a console may send (64 MB) parsed. A page that outgrows
  * it ends its worker, and the sync prepares that page on its own thread (SyncEngine).
  */
-const HEAP_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 256 };
-
-/** Idle workers end after this long, so a pool left open never keeps a process alive. */
-const IDLE_MS = 2_000;
+const HEAP_LIMITS = {
+  maxYoungGenerationSizeMb: WORKER_HEAP_MB.young,
+  maxOldGenerationSizeMb: WORKER_HEAP_MB.old,
+};
 
 /**
  * Worker threads (a Piscina pool) that map batches while the sync's thread fetches and stores
@@ -46,8 +52,8 @@ export class WorkerPrecomputer implements Precomputer {
 
   constructor({
     // One per core: the sync's thread waits on the network and SQLite most of the time.
-    threads = Math.max(1, Math.min(3, availableParallelism())),
-    inlineFirst = 5_000,
+    threads = Math.max(1, Math.min(MAX_WORKER_THREADS, availableParallelism())),
+    inlineFirst = MAP_INLINE_FIRST,
     workerUrl = defaultWorkerUrl(),
   }: WorkerPrecomputerOptions = {}) {
     this.parallelism = threads;
@@ -58,14 +64,13 @@ export class WorkerPrecomputer implements Precomputer {
   map(jsons: readonly string[]): Promise<PrecomputedBatch> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
     if (this.takeInline(jsons.length)) return inlinePrecomputer.map(jsons);
-    return this.run(jsons).then((result) => withBuffers(result as PrecomputedBatch));
+    return this.run({ kind: 'batch', jsons }).then(withBuffers);
   }
 
   preparePage(page: PageBytes): Promise<PreparedPage> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
     if (this.takeInline(page.spans.length / 2)) return inlinePrecomputer.preparePage(page);
-    return this.run({ page }).then((result) => {
-      const prepared = result as PreparedPage;
+    return this.run({ kind: 'page', page }).then((prepared) => {
       return {
         ...prepared,
         raw: prepared.raw && asBuffer(prepared.raw),
@@ -80,7 +85,7 @@ export class WorkerPrecomputer implements Precomputer {
     // One task per thread that the pool does not have yet: each starts a thread and loads the
     // module, so the first page finds its worker ready.
     const starting = this.parallelism - (this.pool?.threads.length ?? 0);
-    for (let i = 0; i < starting; i += 1) void this.run({ warm: true }).catch(() => undefined);
+    for (let i = 0; i < starting; i += 1) void this.run({ kind: 'warm' }).catch(() => undefined);
   }
 
   private takeInline(count: number): boolean {
@@ -91,20 +96,23 @@ export class WorkerPrecomputer implements Precomputer {
 
   sekoia(sources: SekoiaSources): Promise<string[]> {
     if (this.closed) return Promise.reject(new Error('the precompute workers were closed'));
-    return this.run(sources) as Promise<string[]>;
+    return this.run({ kind: 'sekoia', sources });
   }
 
-  private run(task: PrecomputeTask): Promise<PrecomputeTaskResult> {
+  private run<T extends PrecomputeTask>(task: T): Promise<PrecomputeResults[T['kind']]> {
     this.pool ??= new Piscina({
       filename: fileURLToPath(this.workerUrl),
       minThreads: 0,
       maxThreads: this.parallelism,
-      idleTimeout: IDLE_MS,
+      idleTimeout: WORKER_IDLE_MS,
       resourceLimits: HEAP_LIMITS,
     });
-    return this.pool.run(task).catch((error: unknown) => {
-      throw this.closed ? new Error('the precompute workers were closed') : error;
-    });
+    // The worker answers each kind with its result (precompute-worker.ts, PrecomputeResults).
+    return (this.pool.run(task) as Promise<PrecomputeResults[T['kind']]>).catch(
+      (error: unknown) => {
+        throw this.closed ? new Error('the precompute workers were closed') : error;
+      },
+    );
   }
 
   /** The pool's threads, for tests that need to stop one. */

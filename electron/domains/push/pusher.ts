@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PUSH_CONCURRENCY } from '../../adapters/tuning';
 import { request, type Dispatcher } from 'undici';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Storage } from '../../storage/storage';
@@ -91,9 +92,6 @@ function stopMessage(status: number, detail: string): string {
       return `Sekoia answered HTTP ${status}${why}. Resume the push once it is fixed.`;
   }
 }
-
-/** Batches in flight at once after the first is accepted; Sekoia's intake takes them in any order. */
-const PUSH_CONCURRENCY = 4;
 
 export class SekoiaPusher {
   private readonly dispatcher: Dispatcher;

@@ -1,4 +1,5 @@
 import { S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
+import { STORES_PER_REQUEST } from '../../adapters/tuning';
 import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, type ApiSyncContext } from './api-sync-context';
 import { AgentPageWriter } from './agent-page-writer';
@@ -16,13 +17,6 @@ import type { ApiSyncResult } from './sync-types';
 // count becomes the current inventory.
 
 const QUERY = { isDecommissioned: 'true,false', sortBy: 'id', sortOrder: 'asc' } as const;
-
-/**
- * Pages stored after each request of the walk: one keeps up with the walk, the second drains a
- * backlog (the pages that queued while the workers warmed up) without holding the next request:
- * two stores take 20–30 ms of the 40 ms between two /agents requests.
- */
-const STORES_PER_REQUEST = 2;
 
 export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult> {
   const { storage, console: record, fetcher, runs } = context;

@@ -1,4 +1,5 @@
 import type { Storage } from '../../storage/storage';
+import { PAGES_IN_FLIGHT_PER_WORKER } from '../../adapters/tuning';
 import { clientForConsole } from '../consoles/console-client';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Clock } from '../../adapters/platform/clock';
@@ -164,7 +165,7 @@ export class SyncEngine {
           preparePage: (page) => precomputer.preparePage(page).catch(() => preparePage(page)),
           // Room for the pages that queue while the workers warm up (~1.3 MB each, at 1,000
           // agents a page), so that the walk keeps the API's pace meanwhile.
-          pagesInFlight: precomputer.parallelism * 8,
+          pagesInFlight: precomputer.parallelism * PAGES_IN_FLIGHT_PER_WORKER,
           finish: (snapshotId) => this.finishPrecompute(queue, snapshotId),
         },
         keepSnapshots: this.keepSnapshotsFor(record),

@@ -1,27 +1,14 @@
+import type { z } from 'zod';
 import type { EntityName } from '../../../shared/entities';
-import type { ErrorClass } from '../../adapters/sentinelone/error-class';
+import type { EventPayload } from '../../../shared/contract/contract';
+import type { ApiSyncOutcome } from '../../../shared/contract/views';
 import type { ConsoleState } from '../../storage/console-state-store';
-import type { RunState } from '../../storage/run-store';
 
-export interface SyncErrorReport {
-  errorClass: ErrorClass | 'Malformed';
-  message: string;
-}
+// A sync's results are the contract's shapes: declared there once, inferred here.
 
-/** The outcome of one API of one console, as `s1inv sync --json` prints it. */
-export interface ApiSyncResult {
-  state: RunState;
-  fetched: number;
-  /** The server's count, where it gives one. */
-  expected?: number;
-  complete: boolean;
-  /** Records that were new to the database (threats, activities). */
-  new?: number;
-  malformed: number;
-  errors: SyncErrorReport[];
-  /** Threats and activities: how far back the stored records reach (null: the whole history). */
-  window?: { since: string | null };
-}
+/** The outcome of one entity of one console, as `s1inv sync --json` prints it. */
+export type ApiSyncResult = z.infer<typeof ApiSyncOutcome>;
+export type SyncErrorReport = ApiSyncResult['errors'][number];
 
 export interface ConsoleSyncResult {
   console: string;
@@ -29,9 +16,4 @@ export interface ConsoleSyncResult {
   apis: Partial<Record<EntityName, ApiSyncResult>>;
 }
 
-export interface SyncProgress {
-  console: string;
-  api: EntityName;
-  fetched: number;
-  expected?: number;
-}
+export type SyncProgress = EventPayload<'sync.progress'> & { api: EntityName };

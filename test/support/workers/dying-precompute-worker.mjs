@@ -3,10 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: mapBatch } =
-  await import('../../../electron/domains/precompute/precompute-worker.ts');
+const { default: run } = await import('../../../electron/domains/precompute/precompute-worker.ts');
 
-export default function (jsons) {
-  if (jsons[0] === 'DIE') process.exit(1);
-  return mapBatch(jsons);
+export default function (task) {
+  if (task.kind === 'batch' && task.jsons[0] === 'DIE') process.exit(1);
+  return run(task);
 }
