@@ -91,8 +91,9 @@ export const DOMAINS = {
   health: [],
   overview: ['devices'],
   precompute: [],
-  push: ['precompute', 'sekoia'],
-  sekoia: [],
+  push: [],
+  // Sekoia is a kind of push target: its destination implements the push domain's port.
+  sekoia: ['precompute', 'push'],
   sync: ['consoles', 'precompute'],
   views: [],
 };

@@ -16,7 +16,8 @@ import { SyncService } from '../domains/sync/sync-service';
 import { runExport, type ExportRequest, type ExportResult } from '../domains/export/exporter';
 import { exportConfig, importConfig, type ImportSummary } from '../domains/config/config-service';
 import type { ConfigFile } from '../domains/config/config-file';
-import { SekoiaPusher } from '../domains/push/pusher';
+import { Pusher } from '../domains/push/pusher';
+import { sekoiaDestination } from '../domains/sekoia/sekoia-destination';
 import { DeviceGrid } from '../domains/devices/device-grid';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
@@ -73,12 +74,7 @@ export class Backend {
       clock,
       tokenOverride: override('console'),
     });
-    this.targets = new SekoiaTargets(
-      this.storage.sekoiaTargets,
-      secrets,
-      clock,
-      override('sekoia'),
-    );
+    this.targets = new SekoiaTargets(this.storage.pushTargets, secrets, clock, override('sekoia'));
     this.engine = new SyncEngine({
       storage: this.storage,
       clock,
@@ -126,9 +122,10 @@ export class Backend {
     return summary;
   }
 
-  pusher(target: SekoiaTarget, apiKey: string): SekoiaPusher {
+  pusher(target: SekoiaTarget, apiKey: string): Pusher {
     const precomputer = this.deps.precomputer ?? inlinePrecomputer;
-    return new SekoiaPusher(this.storage, this.clock, target, apiKey, precomputer);
+    const destination = sekoiaDestination(target, apiKey, precomputer);
+    return new Pusher(this.storage, this.clock, target.id, destination);
   }
 
   /** Stops polling, cancels syncs, and lets background work finish before the database closes. */

@@ -10,7 +10,7 @@ import { InventoryReader } from './inventory-store';
 import { OutboxStore } from './outbox-store';
 import { PrecomputeStore } from './precompute-store';
 import { RunStore } from './run-store';
-import { SekoiaTargetRepository } from './sekoia-target-repository';
+import { PushTargetRepository } from './push-target-repository';
 import { SnapshotStore } from './snapshot-store';
 import { SyncLocks } from './sync-lock-store';
 import { ViewStore } from './view-store';
@@ -37,7 +37,7 @@ export interface Storage {
   readonly audit: AuditStore;
   readonly outbox: OutboxStore;
   readonly views: ViewStore;
-  readonly sekoiaTargets: SekoiaTargetRepository;
+  readonly pushTargets: PushTargetRepository;
   /** A health store that also redacts these secrets (a sync's token) from what it keeps. */
   healthRedacting(secrets: () => readonly string[]): HealthStore;
   /** Stores an imported configuration whole: its consoles (new or changed) and its views. */
@@ -74,7 +74,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     audit: new AuditStore(db),
     outbox: new OutboxStore(db),
     views,
-    sekoiaTargets: new SekoiaTargetRepository(db),
+    pushTargets: new PushTargetRepository(db),
     healthRedacting: (secrets) => new HealthStore(db, secrets),
     saveImport: (importedConsoles, importedViews) =>
       db.transaction(() => {

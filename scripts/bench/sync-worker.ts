@@ -22,7 +22,8 @@ import { systemClock } from '../../electron/adapters/platform/clock';
 import { WorkerPrecomputer } from '../../electron/domains/precompute/worker-precomputer';
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
 import { runExport } from '../../electron/domains/export/exporter';
-import { SekoiaPusher } from '../../electron/domains/push/pusher';
+import { Pusher } from '../../electron/domains/push/pusher';
+import { sekoiaDestination } from '../../electron/domains/sekoia/sekoia-destination';
 import { SekoiaTargets } from '../../electron/domains/sekoia/sekoia-targets';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
@@ -46,14 +47,15 @@ let ready: number | undefined;
 if (mode === 'push') {
   const db = openDatabase(dir);
   const storage = openStorage(db, systemClock);
-  const targets = new SekoiaTargets(storage.sekoiaTargets, new MemorySecretStore(), systemClock);
+  const targets = new SekoiaTargets(storage.pushTargets, new MemorySecretStore(), systemClock);
   const target = await targets.add({
     name: 'bench',
     connectorUuid: '00000000-0000-4000-8000-000000000000',
     baseUrl: url,
   });
   const workers = new WorkerPrecomputer({ workerUrl: SHIPPED_WORKER });
-  const result = await new SekoiaPusher(storage, systemClock, target, 'bench-key', workers).push();
+  const destination = sekoiaDestination(target, 'bench-key', workers);
+  const result = await new Pusher(storage, systemClock, target.id, destination).push();
   await workers.close();
   if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
   agents = result.deliveredItems;

@@ -1,27 +1,17 @@
 import { createHash } from 'node:crypto';
 import { PUSH_CONCURRENCY } from '../../adapters/tuning';
-import { request, type Dispatcher } from 'undici';
-import packageJson from '../../../package.json' with { type: 'json' };
 import type { Storage } from '../../storage/storage';
-import { createDispatcher } from '../../adapters/http/dispatcher';
 import type { Clock } from '../../adapters/platform/clock';
-import { parseRetryAfter } from '../../adapters/sentinelone/client';
-import {
-  DEFAULT_RETRY_POLICY,
-  withRetry,
-  type RetryPolicy,
-  type RetryRules,
-} from '../../adapters/http/retry';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../../adapters/http/retry';
 import { SnapshotGoneError } from '../../storage/snapshot-record-store';
 import type { OutboxStore, OutboxBatch } from '../../storage/outbox-store';
-import { SekoiaTargets, type SekoiaTarget } from '../sekoia/sekoia-targets';
 import { AppError } from '../../../shared/errors/app-error';
-import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
-import { sekoiaRecordsOf } from '../../storage/snapshot-record-store';
 import type { PushOutcome } from '../../../shared/contract/views';
+import { PushHttpError, type PushDestination } from './push-destination';
 
-// Pushes the current devices to a Sekoia asset connector. Unlike Sekoia's own SDK, no batch is
-// ever dropped: batches are written to an outbox first and marked delivered only on HTTP 200.
+// Pushes the current devices to a target of any kind (its PushDestination). Unlike Sekoia's own
+// SDK, no batch is ever dropped: batches are written to an outbox first and marked delivered
+// only once the target accepts them.
 
 export const DEFAULT_PUSH_RETRY: RetryPolicy = {
   ...DEFAULT_RETRY_POLICY,
@@ -47,65 +37,21 @@ export interface PushOptions {
 /** What a push did: the contract's shape, declared once in shared/contract/views.ts. */
 export type PushResult = PushOutcome;
 
-export class SekoiaHttpError extends AppError {
-  override readonly name = 'SekoiaHttpError';
-  readonly code = 'remote_rejected';
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly retryAfterMs: number | undefined,
-  ) {
-    super(`Sekoia answered HTTP ${status}${detail ? `: ${detail}` : ''}`);
-  }
-}
-
 export class NothingToResumeError extends AppError {
   override readonly name = 'NothingToResumeError';
   readonly code = 'not_found';
 }
 
-const retryable = (error: unknown) =>
-  !(error instanceof SekoiaHttpError) || error.status === 429 || error.status >= 500;
-
-/** Sekoia: network errors, 429 and 5xx are retried; a 429 waits out its Retry-After. */
-const SEKOIA_RETRY_RULES: RetryRules = {
-  isRetryable: retryable,
-  waitBeforeRetryMs: (error, policy) =>
-    error instanceof SekoiaHttpError && error.status === 429
-      ? (error.retryAfterMs ?? policy.default429Ms)
-      : undefined,
-};
-
-/** What to tell the analyst for a status that stops the push at once. */
-function stopMessage(status: number, detail: string): string {
-  const why = detail ? ` (${detail})` : '';
-  switch (status) {
-    case 400:
-      return `Sekoia rejected a batch as invalid (400)${why}. Check the connector UUID and the target's legacy device-type option, then resume the push.`;
-    case 401:
-      return `Sekoia rejected the API key (401)${why}. Store a valid key for the target, then resume the push.`;
-    case 403:
-      return `The API key lacks the asset-management write permission (403)${why}. Give it that permission in Sekoia, then resume the push.`;
-    case 404:
-      return `Sekoia has no asset connector at this address (404)${why}. Check the connector UUID and the base URL or region, then resume the push.`;
-    default:
-      return `Sekoia answered HTTP ${status}${why}. Resume the push once it is fixed.`;
-  }
-}
-
-export class SekoiaPusher {
-  private readonly dispatcher: Dispatcher;
+export class Pusher {
   private readonly outbox: OutboxStore;
 
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
-    private readonly target: SekoiaTarget,
-    private readonly apiKey: string,
-    /** Where each batch's records are mapped as it is sent; worker threads in the product. */
-    private readonly mapper: Pick<Precomputer, 'sekoia'> = inlinePrecomputer,
+    /** The target's id in push_targets, which its pushes refer to. */
+    private readonly targetId: string,
+    private readonly destination: PushDestination,
   ) {
-    this.dispatcher = createDispatcher({ readTimeoutMs: 30_000 });
     this.outbox = storage.outbox;
   }
 
@@ -130,15 +76,15 @@ export class SekoiaPusher {
     includeDecommissioned = false,
   ): { pushId: number; skipped: number; decommissioned: number } {
     const scope = JSON.stringify({
-      target: this.target.name,
+      target: this.destination.targetName,
       console: consoleName ?? 'all',
       ...(agentIds === undefined ? {} : { agents: agentIds.size }),
       ...(includeDecommissioned ? { decommissioned: 'included' } : {}),
     });
-    const pushId = this.outbox.startPush(this.target.id, scope, this.clock.now());
+    const pushId = this.outbox.startPush(this.targetId, scope, this.clock.now());
     const { skipped, decommissioned } = this.outbox.writeOutbox({
       pushId,
-      batchSize: this.target.batchSize,
+      batchSize: this.destination.batchSize,
       consoleName,
       agentIds,
       includeDecommissioned,
@@ -147,10 +93,10 @@ export class SekoiaPusher {
   }
 
   private resumable(): number {
-    const id = this.outbox.unfinishedPush(this.target.id);
+    const id = this.outbox.unfinishedPush(this.targetId);
     if (id === undefined)
       throw new NothingToResumeError(
-        `Nothing to resume: every push to "${this.target.name}" was delivered.`,
+        `Nothing to resume: every push to "${this.destination.targetName}" was delivered.`,
       );
     this.outbox.requeueFailed(id);
     return id;
@@ -193,25 +139,21 @@ export class SekoiaPusher {
       return [];
     } catch (error) {
       if (error instanceof SnapshotGoneError) return error.message;
-      const status = error instanceof SekoiaHttpError ? error.status : null;
+      const status = error instanceof PushHttpError ? error.status : null;
       if (status === 413 && batch.items > 1) return this.outbox.splitBatch(pushId, batch);
       this.outbox.markFailed(batch.id, attempts.count, status, (error as Error).message);
       if (status === 413)
-        return 'A single device is larger than Sekoia accepts (413); it stays in the outbox.';
-      if (error instanceof SekoiaHttpError && !retryable(error))
-        return stopMessage(error.status, error.detail);
+        return `A single device is larger than ${this.destination.targetName} accepts (413); it stays in the outbox.`;
+      if (error instanceof PushHttpError && !this.destination.retryRules.isRetryable(error))
+        return this.destination.stopMessage(error.status, error.detail);
       return `A batch could not be delivered after retrying: ${(error as Error).message}. Resume the push later.`;
     }
   }
 
-  /** A batch's body: kept as it is (older batches), or its agents mapped now. */
-  private async bodyOf(batch: OutboxBatch): Promise<string> {
+  /** A batch's body: kept as it is (older batches), or made now from the agents it references. */
+  private bodyOf(batch: OutboxBatch): Promise<string> {
     const source = this.outbox.bodySourceOf(batch);
-    if ('body' in source) return source.body;
-    const items = this.target.legacyDeviceTypes
-      ? sekoiaRecordsOf(source, { legacyDeviceTypes: true })
-      : await this.mapper.sekoia(source);
-    return `{"version":1,"items":[${items.join(',')}]}`;
+    return 'body' in source ? Promise.resolve(source.body) : this.destination.body(source);
   }
 
   private async send(
@@ -221,29 +163,12 @@ export class SekoiaPusher {
   ): Promise<void> {
     const body = await this.bodyOf(batch);
     return withRetry(
-      async () => {
+      () => {
         attempts.count += 1;
-        const response = await request(SekoiaTargets.endpointOf(this.target), {
-          method: 'POST',
-          dispatcher: this.dispatcher,
-          headers: {
-            authorization: `Bearer ${this.apiKey}`,
-            'content-type': 'application/json',
-            'user-agent': `s1-inventory/${packageJson.version}`,
-          },
-          body,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        const text = await response.body.text();
-        if (response.statusCode === 200) return;
-        throw new SekoiaHttpError(
-          response.statusCode,
-          detailOf(text),
-          parseRetryAfter(response.headers['retry-after']),
-        );
+        return this.destination.send(body, options.signal);
       },
       options.retry ?? DEFAULT_PUSH_RETRY,
-      SEKOIA_RETRY_RULES,
+      this.destination.retryRules,
       options.signal,
     );
   }
@@ -263,11 +188,11 @@ export class SekoiaPusher {
     this.storage.audit.append(
       {
         action: 'push',
-        format: 'sekoia',
-        scope: { target: this.target.name, console: consoleName ?? 'all', push: pushId },
+        format: this.destination.format,
+        scope: { target: this.destination.targetName, console: consoleName ?? 'all', push: pushId },
         recordCount: deliveredItems,
         sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex'),
-        destination: SekoiaTargets.endpointOf(this.target),
+        destination: this.destination.endpoint,
         details: {
           state: complete ? 'complete' : 'failed',
           batches: rows.map((row) => ({
@@ -292,17 +217,5 @@ export class SekoiaPusher {
       decommissionedLeftOut: left.decommissioned,
       ...(message === undefined ? {} : { message }),
     };
-  }
-}
-
-function detailOf(text: string): string {
-  try {
-    const body = JSON.parse(text) as { message?: unknown; code?: unknown };
-    return [body.code, body.message]
-      .filter((part) => part !== undefined)
-      .join(' ')
-      .slice(0, 200);
-  } catch {
-    return text.slice(0, 200);
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SekoiaTargetRepository } from '../../storage/sekoia-target-repository';
-import { type SekoiaTarget } from '../../storage/sekoia-target-repository';
+import type { PushTargetRepository, StoredTarget } from '../../storage/push-target-repository';
 import type { Clock } from '../../adapters/platform/clock';
 import { isLoopbackHost } from '../../adapters/http/url-identity';
 import { forgetSecret, sekoiaAccount, type SecretStore } from '../../adapters/secrets/secret-store';
@@ -8,7 +7,41 @@ import { AppError } from '../../../shared/errors/app-error';
 import { nameProblem } from '../../../shared/names';
 import { nextStep } from '../../../shared/errors/next-step';
 
-export type { SekoiaTarget };
+/** A Sekoia.io asset connector the inventory is pushed to; its API key lives in the keychain. */
+export interface SekoiaTarget {
+  id: string;
+  name: string;
+  connectorUuid: string;
+  baseUrl: string;
+  /** A full endpoint URL that replaces base URL + path, for tenants that need another form. */
+  endpoint?: string;
+  batchSize: number;
+  legacyDeviceTypes: boolean;
+  keyStored: boolean;
+  createdAt: string;
+}
+
+/** Sekoia's kind of push target, as push_targets stores it. */
+export const SEKOIA_KIND = 'sekoia';
+
+function fromStored({ settings, ...target }: StoredTarget): SekoiaTarget {
+  return {
+    id: target.id,
+    name: target.name,
+    connectorUuid: String(settings.connectorUuid),
+    baseUrl: String(settings.baseUrl),
+    ...(typeof settings.endpoint === 'string' ? { endpoint: settings.endpoint } : {}),
+    batchSize: Number(settings.batchSize),
+    legacyDeviceTypes: settings.legacyDeviceTypes === true,
+    keyStored: target.keyStored,
+    createdAt: target.createdAt,
+  };
+}
+
+function toStored(target: SekoiaTarget): StoredTarget {
+  const { id, name, keyStored, createdAt, ...settings } = target;
+  return { id, kind: SEKOIA_KIND, name, settings: { ...settings }, keyStored, createdAt };
+}
 
 export const DEFAULT_SEKOIA_BASE_URL = 'https://app.sekoia.io';
 export const MAX_BATCH_SIZE = 1000;
@@ -101,7 +134,7 @@ function checkedSettings(
 /** Sekoia targets and their API keys, kept in step like consoles and their tokens. */
 export class SekoiaTargets {
   constructor(
-    private readonly repository: SekoiaTargetRepository,
+    private readonly repository: PushTargetRepository,
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
     /** A key the host supplies for this call (the CLI's `--api-key-env`), over the keychain's. */
@@ -109,13 +142,13 @@ export class SekoiaTargets {
   ) {}
 
   list(): SekoiaTarget[] {
-    return this.repository.list();
+    return this.repository.list(SEKOIA_KIND).map(fromStored);
   }
 
   get(name: string): SekoiaTarget {
     const target = this.repository.findByName(name);
-    if (!target) throw new SekoiaTargetNotFoundError(name);
-    return target;
+    if (target?.kind !== SEKOIA_KIND) throw new SekoiaTargetNotFoundError(name);
+    return fromStored(target);
   }
 
   async add(input: AddSekoiaTargetInput): Promise<SekoiaTarget> {
@@ -128,7 +161,7 @@ export class SekoiaTargets {
       createdAt: this.clock.now().toISOString(),
     };
     if (input.apiKey !== undefined) await this.secrets.set(sekoiaAccount(target.id), input.apiKey);
-    this.repository.save(target);
+    this.repository.save(toStored(target));
     return target;
   }
 
@@ -167,7 +200,7 @@ export class SekoiaTargets {
       await this.secrets.set(sekoiaAccount(target.id), changes.apiKey);
     }
     if (keyDropped) await forgetSecret(this.secrets, sekoiaAccount(target.id), true);
-    this.repository.save(target);
+    this.repository.save(toStored(target));
     return { target, keyDropped };
   }
 
@@ -176,7 +209,7 @@ export class SekoiaTargets {
     const problem = nameProblem(name, 'target');
     if (problem) throw new InvalidSekoiaTargetError(problem);
     if (this.repository.findByName(name)) {
-      throw new InvalidSekoiaTargetError(`A Sekoia target named "${name}" already exists.`);
+      throw new InvalidSekoiaTargetError(`A push target named "${name}" already exists.`);
     }
     return name;
   }

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { AuditStore } from '../../../electron/storage/audit-store';
 import { systemClock } from '../../../electron/adapters/platform/clock';
-import { DEFAULT_PUSH_RETRY, SekoiaPusher } from '../../../electron/domains/push/pusher';
+import { DEFAULT_PUSH_RETRY, Pusher } from '../../../electron/domains/push/pusher';
+import { sekoiaDestination } from '../../../electron/domains/sekoia/sekoia-destination';
 import { SekoiaTargets } from '../../../electron/domains/sekoia/sekoia-targets';
 import { FakeSekoia } from '../../support/fake-sekoia/server';
 import { MemorySecretStore } from '../../support/memory-secret-store';
@@ -45,7 +46,7 @@ afterEach(() => sekoia?.close());
 
 async function pusher(batchSize = 500) {
   sekoia = await FakeSekoia.start(KEY);
-  const targets = new SekoiaTargets(f.storage.sekoiaTargets, new MemorySecretStore(), systemClock);
+  const targets = new SekoiaTargets(f.storage.pushTargets, new MemorySecretStore(), systemClock);
   const target = await targets.add({
     name: `t-${Math.random()}`,
     connectorUuid: CONNECTOR,
@@ -53,7 +54,10 @@ async function pusher(batchSize = 500) {
     batchSize,
     apiKey: KEY,
   });
-  return { target, push: new SekoiaPusher(f.storage, systemClock, target, KEY) };
+  return {
+    target,
+    push: new Pusher(f.storage, systemClock, target.id, sekoiaDestination(target, KEY)),
+  };
 }
 
 describe('push to Sekoia', () => {

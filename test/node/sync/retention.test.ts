@@ -153,8 +153,8 @@ describe('snapshot retention', () => {
     await syncRounds(f, 1);
     const first = count(f, 'SELECT MIN(id) FROM agent_snapshots');
     f.db.exec(`
-      INSERT INTO sekoia_targets (id, name, connector_uuid, base_url, created_at)
-        VALUES ('t1', 'soc', '00000000-0000-4000-8000-000000000000', 'https://app.sekoia.io', 'x');
+      INSERT INTO push_targets (id, kind, name, settings, created_at)
+        VALUES ('t1', 'sekoia', 'soc', '{}', 'x');
       INSERT INTO pushes (id, target_id, scope, started_at, state) VALUES (1, 't1', 'all', 'x', 'running');
       INSERT INTO push_batches (push_id, body, items, state, snapshot_id, agent_ids)
         VALUES (1, '', 1, 'pending', ${first}, '[]');

@@ -15,6 +15,7 @@ import { migration as rowChunks } from './0013-row-chunks';
 import { migration as brotliChunks } from './0014-brotli-chunks';
 import { migration as unindexedChunkRefs } from './0015-unindexed-chunk-refs';
 import { migration as entityRecords } from './0016-entity-records';
+import { migration as pushTargets } from './0017-push-targets';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   brotliChunks,
   unindexedChunkRefs,
   entityRecords,
+  pushTargets,
 ];
