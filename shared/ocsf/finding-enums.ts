@@ -34,7 +34,28 @@ const STATUS: Record<string, EnumValue> = {
   in_progress: { id: 2, caption: 'In Progress' },
   resolved: { id: 4, caption: 'Resolved' },
 };
-export const findingStatus = (incidentStatus: string | undefined) => lookup(STATUS, incidentStatus);
+const SUPPRESSED: EnumValue = { id: 3, caption: 'Suppressed' };
+
+/** status_id: a threat resolved as a false positive is Suppressed, not fixed. */
+export function findingStatus(
+  incidentStatus: string | undefined,
+  analystVerdict?: string,
+): EnumValue {
+  const status = lookup(STATUS, incidentStatus);
+  return status.id === 4 && analystVerdict?.trim().toLowerCase() === 'false_positive'
+    ? SUPPRESSED
+    : status;
+}
+
+/**
+ * `threatInfo.incidentStatus` → activity_id: a threat nobody has taken up is a finding just
+ * created, one in progress is being updated, a resolved one is closed. (`updatedAt` moves within
+ * seconds of every detection, so it says nothing of the finding's life.)
+ */
+const ACTIVITY: Record<string, FindingActivityId> = { unresolved: 1, in_progress: 2, resolved: 3 };
+export function findingActivity(incidentStatus: string | undefined): FindingActivityId {
+  return ACTIVITY[incidentStatus?.trim().toLowerCase() ?? ''] ?? 1;
+}
 
 /**
  * `threatInfo.confidenceLevel` → confidence_id: SentinelOne's AI says how sure it is that the
@@ -60,47 +81,6 @@ const VERDICT: Record<string, EnumValue> = {
   suspicious: { id: 4, caption: 'Suspicious' },
 };
 export const findingVerdict = (verdict: string | undefined) => lookup(VERDICT, verdict);
-
-/**
- * A successful `mitigationStatus[].action` → disposition_id, strongest outcome first: a rollback
- * restores the files, a remediation corrects the system, a quarantine moves the file away,
- * a network quarantine isolates the device, a kill stops the process.
- */
-export const MITIGATION_ACTIONS: readonly [action: string, disposition: EnumValue][] = [
-  ['rollback', { id: 9, caption: 'Restored' }],
-  ['remediate', { id: 11, caption: 'Corrected' }],
-  ['quarantine', { id: 3, caption: 'Quarantined' }],
-  ['network_quarantine', { id: 4, caption: 'Isolated' }],
-  ['kill', { id: 2, caption: 'Blocked' }],
-];
-
-/** `threatInfo.mitigationStatus` → disposition_id when no action says more. */
-const MITIGATION_STATUS: Record<string, EnumValue> = {
-  mitigated: { id: 2, caption: 'Blocked' },
-  blocked: { id: 2, caption: 'Blocked' },
-  partially_mitigated: { id: 12, caption: 'Partially Corrected' },
-  not_mitigated: { id: 15, caption: 'Detected' },
-  active: { id: 15, caption: 'Detected' },
-  pending_reboot: { id: 14, caption: 'Delayed' },
-  marked_as_benign: { id: 10, caption: 'Exonerated' },
-};
-export const dispositionOfStatus = (status: string | undefined) =>
-  lookup(MITIGATION_STATUS, status);
-
-/** disposition_id → action_id: what the agent did to the activity. */
-const ACTION_OF_DISPOSITION: Record<number, EnumValue> = {
-  2: { id: 2, caption: 'Denied' },
-  3: { id: 2, caption: 'Denied' },
-  4: { id: 2, caption: 'Denied' },
-  9: { id: 4, caption: 'Modified' },
-  11: { id: 4, caption: 'Modified' },
-  12: { id: 4, caption: 'Modified' },
-  10: { id: 1, caption: 'Allowed' },
-  14: { id: 3, caption: 'Observed' },
-  15: { id: 3, caption: 'Observed' },
-};
-export const actionOfDisposition = (disposition: EnumValue): EnumValue =>
-  ACTION_OF_DISPOSITION[disposition.id] ?? UNKNOWN;
 
 /** `threatInfo.classification` → malware classification_ids. */
 const CLASSIFICATION: Record<string, EnumValue> = {

@@ -4,23 +4,22 @@ import { err, ok, type Result } from '../result';
 import { parseS1Time } from '../sentinelone/time';
 import { parseThreat, type S1Threat, type S1ThreatInfo } from '../sentinelone/threat';
 import type { FieldWarning } from '../warnings';
-import { OCSF_VERSION } from './enums';
+import { AGENT_TYPE_EDR, OCSF_VERSION } from './enums';
+import { threatOutcome } from './threat-outcome';
+import { analyticsOf } from './threat-analytics';
+import { observablesOf } from './threat-observables';
 import {
-  actionOfDisposition,
   DetectionFinding,
-  dispositionOfStatus,
   FINDING_ACTIVITIES,
+  findingActivity,
   findingConfidence,
   findingSeverity,
   findingStatus,
   findingVerdict,
   FINGERPRINT_ALGORITHMS,
   malwareClassification,
-  MITIGATION_ACTIONS,
   MITRE_TACTICS,
   REGULAR_FILE,
-  type EnumValue,
-  type FindingActivityId,
 } from './finding-enums';
 import { ocsfDeviceType, ocsfOs } from './mapper';
 
@@ -30,6 +29,11 @@ import { ocsfDeviceType, ocsfOs } from './mapper';
 export interface FindingMapContext {
   /** When S1 Inventory read the threat: the record's `time` when the threat carries none. */
   readTimeMs: number;
+  /**
+   * The `device.uid` of an agent's Device Inventory Info record (its uuid, else its id), where
+   * the inventory holds the agent: a finding then joins the very record its device has.
+   */
+  deviceUidOf?: (agentId: string) => string | undefined;
 }
 
 export type OcsfFinding = Record<string, unknown> & { time: number; finding_info: { uid: string } };
@@ -62,16 +66,17 @@ export function threatToFinding(
     timestampMs(info[field], `threatInfo.${field}`, warnings);
   const created = time('createdAt');
   const modified = time('updatedAt');
-  const status = findingStatus(info.incidentStatus);
-  const activityId = activityOf(status, created, modified);
+  const activityId = findingActivity(info.incidentStatus);
+  const status = findingStatus(info.incidentStatus, info.analystVerdict);
   const severity = findingSeverity(info.confidenceLevel);
   const confidence = findingConfidence(info.confidenceLevel);
   const verdict = findingVerdict(info.analystVerdict);
-  const disposition = dispositionOf(threat);
-  const action = info.mitigatedPreemptively === true ? DENIED : actionOfDisposition(disposition);
-  const device = deviceOf(threat, warnings);
+  const { action, disposition } = threatOutcome(threat);
+  const device = deviceOf(threat, context, warnings);
   const file = fileOf(info);
   const title = info.threatName;
+  const evidences = evidencesOf(threat, file);
+  const [analytic, ...related] = analyticsOf(info);
 
   return withoutUndefined({
     ...DetectionFinding,
@@ -92,7 +97,8 @@ export function threatToFinding(
     disposition: disposition.caption,
     verdict_id: verdict.id,
     verdict: verdict.caption,
-    is_alert: true,
+    // An alert is raised once, when the finding is created; updates and the close are not alerts.
+    is_alert: activityId === 1 ? true : undefined,
     message: `${title ?? 'Threat'} detected on ${device?.hostname ?? device?.uid_alt ?? 'an unknown device'}`,
     finding_info: withoutUndefined({
       uid: threat.id,
@@ -102,9 +108,12 @@ export function threatToFinding(
       modified_time: modified,
       first_seen_time: time('identifiedAt'),
       attacks: attacksOf(threat),
+      analytic,
+      related_analytics: related.length > 0 ? related : undefined,
     }),
     malware: malwareOf(threat, file),
-    evidences: evidencesOf(threat, file),
+    evidences,
+    observables: observablesOf(device, evidences),
     device,
     metadata: withoutUndefined({
       version: OCSF_VERSION,
@@ -113,32 +122,8 @@ export function threatToFinding(
       uid: threat.id,
       tenant_uid: threat.agentRealtimeInfo?.accountId,
     }),
-    unmapped: unmappedOf(threat),
+    unmapped: unmappedOf(threat, device),
   }) as OcsfFinding;
-}
-
-const DENIED: EnumValue = { id: 2, caption: 'Denied' };
-
-/** Close once resolved; Update once `updatedAt` has moved past `createdAt`; Create otherwise. */
-function activityOf(
-  status: EnumValue,
-  created: number | undefined,
-  modified: number | undefined,
-): FindingActivityId {
-  if (status.id === 4) return 3;
-  if (created !== undefined && modified !== undefined && modified > created) return 2;
-  return 1;
-}
-
-/** The strongest action that succeeded, else what `threatInfo.mitigationStatus` says. */
-function dispositionOf(threat: S1Threat): EnumValue {
-  const succeeded = new Set(
-    (threat.mitigationStatus ?? [])
-      .filter((entry) => entry.status?.toLowerCase() === 'success')
-      .map((entry) => entry.action?.toLowerCase()),
-  );
-  const strongest = MITIGATION_ACTIONS.find(([action]) => succeeded.has(action));
-  return strongest ? strongest[1] : dispositionOfStatus(threat.threatInfo?.mitigationStatus);
 }
 
 function attacksOf(threat: S1Threat): Record<string, unknown>[] | undefined {
@@ -222,6 +207,7 @@ function fileOf(info: Partial<S1ThreatInfo>): Record<string, unknown> | undefine
     ? undefined
     : withoutUndefined({
         name,
+        ext: extensionOf(info.fileExtension, name),
         path: info.filePath,
         type_id: REGULAR_FILE.id,
         type: REGULAR_FILE.caption,
@@ -230,35 +216,55 @@ function fileOf(info: Partial<S1ThreatInfo>): Record<string, unknown> | undefine
       });
 }
 
+/**
+ * What was detected: the file, and the process it ran as. OCSF identifies a process by pid or
+ * uid; SentinelOne gives neither, only the storyline id of the process tree the detection
+ * belongs to, which is what identifies it in the console. `originatorProcess` is the process
+ * the storyline began with, an ancestor (not necessarily the parent, and with no id of its own,
+ * which OCSF's parent_process would need): it is the process's `ancestry`. Without a storyline
+ * there is no process, and its user is the evidence's.
+ */
 function evidencesOf(
   threat: S1Threat,
   file: Record<string, unknown> | undefined,
 ): Record<string, unknown>[] | undefined {
   const info = threat.threatInfo;
   if (!info) return undefined;
-  // OCSF identifies a process by pid or uid; SentinelOne gives neither, only the storyline id
-  // of the process tree the detection belongs to, which is what identifies it in the console.
+  const user = info.processUser === undefined ? undefined : { name: info.processUser };
   const process =
     info.storyline === undefined
       ? undefined
       : withoutUndefined({
           uid: info.storyline,
-          name: info.originatorProcess,
+          name: (file?.name as string | undefined) ?? info.threatName,
           cmd_line: info.maliciousProcessArguments,
-          user: info.processUser === undefined ? undefined : { name: info.processUser },
+          user,
+          ancestry:
+            info.originatorProcess === undefined ? undefined : [{ name: info.originatorProcess }],
         });
-  if (!file && !process) return undefined;
-  return [withoutUndefined({ file, process })];
+  if (!file && !process && !user) return undefined;
+  return [withoutUndefined({ file, process, user: process ? undefined : user })];
 }
 
+/**
+ * The device the threat is on, as the realtime info names it: its uid is the one its Device
+ * Inventory Info record has (the inventory's, else the realtime uuid, else the agent id), so the
+ * finding joins that record. The uuid at detection time can belong to another agent (a
+ * reinstalled one, or a realtime record without uuid); it goes to `unmapped` when it differs.
+ */
 function deviceOf(
   threat: S1Threat,
+  context: FindingMapContext,
   warnings: FieldWarning[],
-): (Record<string, unknown> & { hostname?: string; uid_alt?: string }) | undefined {
+): (Record<string, unknown> & { hostname?: string; uid?: string; uid_alt?: string }) | undefined {
   const realtime = threat.agentRealtimeInfo;
   const detection = threat.agentDetectionInfo;
   if (!realtime && !detection) return undefined;
-  const uuid = realtime?.agentUuid ?? detection?.agentUuid;
+  const agentId = realtime?.agentId;
+  const uid =
+    (agentId === undefined ? undefined : context.deviceUidOf?.(agentId)) ??
+    realtime?.agentUuid ??
+    agentId;
   const ips = splitIps(detection?.agentIpV4, 'agentDetectionInfo.agentIpV4', warnings).concat(
     splitIps(detection?.agentIpV6, 'agentDetectionInfo.agentIpV6', warnings),
   );
@@ -273,9 +279,8 @@ function deviceOf(
     .filter((nic) => Object.keys(nic).length > 0);
   const device = withoutUndefined({
     hostname: realtime?.agentComputerName,
-    // As in the inventory (agent uuid, else id), so a finding joins its device by device.uid.
-    uid: uuid ?? realtime?.agentId,
-    uid_alt: realtime?.agentId,
+    uid,
+    uid_alt: agentId,
     ...ocsfDeviceType(realtime?.agentMachineType),
     os:
       realtime?.agentOsType !== undefined || (realtime?.agentOsName ?? detection?.agentOsName)
@@ -310,6 +315,21 @@ function deviceOf(
       detection?.agentLastLoggedInUserName === undefined
         ? undefined
         : { name: detection.agentLastLoggedInUserName },
+    // As in the device records, so both say which agent reported.
+    agent_list:
+      uid === undefined
+        ? undefined
+        : [
+            withoutUndefined({
+              name: VENDOR,
+              vendor_name: VENDOR,
+              type_id: AGENT_TYPE_EDR.type_id,
+              type: AGENT_TYPE_EDR.type,
+              uid,
+              uid_alt: uid !== agentId ? agentId : undefined,
+              version: realtime?.agentVersion,
+            }),
+          ],
   });
   // OCSF's device needs one of ip, uid, name, hostname…: without any, there is no device.
   return (device.hostname ?? device.uid ?? device.ip) ? device : undefined;
@@ -327,6 +347,12 @@ function splitIps(text: string | undefined, path: string, warnings: FieldWarning
     warnings.push({ path, message: 'held text that is not an IP address; left out' });
   }
   return valid;
+}
+
+/** The file's extension without its dot, in lower case, as OCSF's `ext` ("EXE" → "exe"). */
+function extensionOf(extension: string | undefined, name: string): string | undefined {
+  const text = extension?.trim() || /\.([^.\\/]+)$/.exec(name)?.[1];
+  return text ? text.replace(/^\./, '').toLowerCase() : undefined;
 }
 
 function baseName(path: string | undefined): string | undefined {
@@ -348,8 +374,12 @@ function timestampMs(
 }
 
 /** What an auditor needs that the class has no attribute for, under SentinelOne's own names. */
-function unmappedOf(threat: S1Threat): Record<string, unknown> | undefined {
+function unmappedOf(
+  threat: S1Threat,
+  device: { uid?: string } | undefined,
+): Record<string, unknown> | undefined {
   const info = threat.threatInfo;
+  const detectionUuid = threat.agentDetectionInfo?.agentUuid;
   const unmapped = withoutUndefined({
     incidentStatus: info?.incidentStatus,
     mitigationStatus: info?.mitigationStatus,
@@ -357,8 +387,14 @@ function unmappedOf(threat: S1Threat): Record<string, unknown> | undefined {
     classificationSource: info?.classificationSource,
     detectionType: info?.detectionType,
     engines: info?.engines,
+    initiatedBy: info?.initiatedBy,
+    fileVerificationType: info?.fileVerificationType,
+    isValidCertificate: info?.isValidCertificate,
+    publisherName: info?.publisherName || undefined,
+    certificateId: info?.certificateId || undefined,
     originatorProcess: info?.storyline === undefined ? info?.originatorProcess : undefined,
     externalIp: threat.agentDetectionInfo?.externalIp,
+    detectionAgentUuid: detectionUuid !== device?.uid ? detectionUuid : undefined,
   });
   return Object.keys(unmapped).length > 0 ? unmapped : undefined;
 }

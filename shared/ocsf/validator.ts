@@ -357,6 +357,7 @@ function validate(schema: Schema, record: unknown, options: ValidateOptions): Va
     }
   });
   walk.object(record, schema.class, '');
+  checkObservableNames(schema, new Set(profiles), record.observables, walk);
 
   const { class_uid: classUid, activity_id: activityId, type_uid: typeUid } = record;
   if (typeof activityId === 'number' && typeUid !== (classUid as number) * 100 + activityId) {
@@ -374,6 +375,46 @@ function validate(schema: Schema, record: unknown, options: ValidateOptions): Va
     }
   }
   return walk.issues;
+}
+
+/**
+ * An observable names the attribute it was taken from as a dotted path without array indices
+ * (`device.hostname`, `evidences.file.hashes`) that must resolve through the class and its
+ * objects, with the record's profiles (the OCSF server's observable_name_invalid_reference).
+ */
+function checkObservableNames(
+  schema: Schema,
+  profiles: ReadonlySet<string>,
+  observables: unknown,
+  walk: Walk,
+): void {
+  if (!Array.isArray(observables)) return;
+  observables.forEach((observable, index) => {
+    if (!isPlainObject(observable) || typeof observable.name !== 'string') return;
+    if (!resolvesPath(schema, profiles, observable.name)) {
+      walk.report(
+        'error',
+        `observables[${index}].name`,
+        'observable_name_invalid_reference',
+        `"${observable.name}" is not an attribute path of ${schema.class.name}`,
+      );
+    }
+  });
+}
+
+function resolvesPath(schema: Schema, profiles: ReadonlySet<string>, name: string): boolean {
+  let definition: SchemaObject | undefined = schema.class;
+  const segments = name.split('.');
+  for (const [i, segment] of segments.entries()) {
+    const attribute: SchemaAttribute | undefined = definition?.attributes[segment];
+    if (!attribute) return false;
+    if (attribute.profiles !== undefined && !attribute.profiles.some((p) => profiles.has(p)))
+      return false;
+    if (i === segments.length - 1) return true;
+    definition =
+      attribute.object_type === undefined ? undefined : schema.objects[attribute.object_type];
+  }
+  return false;
 }
 
 export function errorsOf(issues: ValidationIssue[]): ValidationIssue[] {

@@ -20,6 +20,13 @@ function readThreatInfo(r: FieldReader) {
     mitigatedPreemptively: r.flag('mitigatedPreemptively'),
     detectionType: r.text('detectionType'),
     engines: r.textList('engines'),
+    detectionEngines: r.objects('detectionEngines', readEngine),
+    initiatedBy: r.text('initiatedBy'),
+    fileExtension: r.text('fileExtension'),
+    fileVerificationType: r.text('fileVerificationType'),
+    isValidCertificate: r.flag('isValidCertificate'),
+    publisherName: r.text('publisherName'),
+    certificateId: r.text('certificateId'),
     sha1: r.text('sha1'),
     sha256: r.text('sha256'),
     md5: r.text('md5'),
@@ -70,7 +77,16 @@ function readDetection(r: FieldReader) {
 }
 
 function readMitigation(r: FieldReader) {
-  return { action: r.text('action'), status: r.text('status'), lastUpdate: r.text('lastUpdate') };
+  return {
+    action: r.text('action'),
+    status: r.text('status'),
+    lastUpdate: r.text('lastUpdate'),
+    mitigationEndedAt: r.text('mitigationEndedAt'),
+  };
+}
+
+function readEngine(r: FieldReader) {
+  return { key: r.text('key'), title: r.text('title') };
 }
 
 function readTechnique(r: FieldReader) {

@@ -36,6 +36,21 @@ describe('validateDetectionFinding', () => {
       'profile_unknown metadata.profiles[2]',
     ],
     ['an enum value not defined', (r) => (r.status_id = 42), 'enum status_id'],
+    [
+      'an observable naming no attribute',
+      (r) => (r.observables = [{ name: 'device.colour', type_id: 1, value: 'x' }]),
+      'observable_name_invalid_reference observables[0].name',
+    ],
+    [
+      'an observable path with an array index',
+      (r) => (r.observables = [{ name: 'evidences[0].file.name', type_id: 7, value: 'x' }]),
+      'observable_name_invalid_reference observables[0].name',
+    ],
+    [
+      'an observable path through a scalar',
+      (r) => (r.observables = [{ name: 'device.hostname.length', type_id: 1, value: 'x' }]),
+      'observable_name_invalid_reference observables[0].name',
+    ],
     ["a caption that is not the id's", (r) => (r.status = 'Open'), 'sibling status'],
     [
       'an enum array caption out of step',

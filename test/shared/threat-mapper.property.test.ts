@@ -128,9 +128,11 @@ const threat = fc.record(
                   'remediate',
                   'rollback',
                   'network_quarantine',
+                  'unquarantine',
                 ),
               ),
               status: maybe(fc.constantFrom('success', 'failed', 'pending')),
+              lastUpdate: maybe(s1Time),
             },
             { requiredKeys: [] },
           ),
@@ -157,6 +159,30 @@ describe('threat mapper properties', () => {
         expect(errorsOf(validateDetectionFinding(result.value.record))).toEqual([]);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('says what the console says, whatever else the threat holds', () => {
+    const activity: Record<string, number> = { unresolved: 1, in_progress: 2, resolved: 3 };
+    fc.assert(
+      fc.property(
+        threat,
+        fc.constantFrom('unresolved', 'in_progress', 'resolved'),
+        fc.constantFrom('not_mitigated', 'mitigated', 'active', 'marked_as_benign'),
+        (raw, incidentStatus, mitigationStatus) => {
+          const info = { ...(raw.threatInfo ?? {}), incidentStatus, mitigationStatus };
+          const result = mapThreatToFinding({ ...raw, threatInfo: info }, { readTimeMs: 1.8e12 });
+          if (!result.ok) throw new Error(result.error.reason);
+          const record = result.value.record as Record<string, unknown>;
+          expect(record.activity_id).toBe(activity[incidentStatus]);
+          expect(record.is_alert === true).toBe(record.activity_id === 1);
+          if (mitigationStatus === 'not_mitigated' || mitigationStatus === 'active') {
+            expect(record.action_id).toBe(3);
+            expect([12, 13, 15]).toContain(record.disposition_id);
+          }
+        },
+      ),
+      { numRuns: 800 },
     );
   });
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import schemaFile from '../../shared/ocsf/schema/detection_finding-1.6.0.json' with { type: 'json' };
 import { mapThreatToFinding, type OcsfFinding } from '../../shared/ocsf/threat-mapper';
 import {
-  actionOfDisposition,
-  dispositionOfStatus,
+  findingActivity,
   findingConfidence,
   findingSeverity,
   findingStatus,
@@ -11,11 +10,12 @@ import {
   FINDING_ACTIVITIES,
   FINGERPRINT_ALGORITHMS,
   malwareClassification,
-  MITIGATION_ACTIONS,
   REGULAR_FILE,
   type EnumValue,
 } from '../../shared/ocsf/finding-enums';
 import { errorsOf, validateDetectionFinding } from '../../shared/ocsf/validator';
+import { DISPOSITIONS, threatOutcome } from '../../shared/ocsf/threat-outcome';
+import { parseThreat } from '../../shared/sentinelone/threat';
 
 // SentinelOne threats → OCSF 1.6.0 Detection Finding: every mapped field, each enum against the
 // schema's own captions, and the choices docs/mapping.md explains.
@@ -155,9 +155,10 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
       action: 'Denied',
       verdict_id: 2,
       verdict: 'True Positive',
-      is_alert: true,
       message: 'invoice.pdf.exe detected on büro-pc-00042',
     });
+    // An update of the finding raised as an alert when it was created.
+    expect(record).not.toHaveProperty('is_alert');
     expect(record.finding_info).toEqual({
       uid: '1960833479612284946',
       title: 'invoice.pdf.exe',
@@ -179,9 +180,11 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
           technique: { uid: 'T1055', src_url: 'https://attack.mitre.org/techniques/T1055/' },
         },
       ],
+      analytic: { name: 'SentinelOne Cloud', type_id: 0, type: 'Unknown' },
     });
     const file = {
       name: 'invoice.pdf.exe',
+      ext: 'exe',
       path: THREAT.threatInfo.filePath,
       type_id: 1,
       type: 'Regular File',
@@ -203,11 +206,13 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
     expect(record.evidences).toEqual([
       {
         file,
+        // The detected process, named after its file; the originator is an ancestor.
         process: {
           uid: '8A1B4C2D3E4F5A6B',
-          name: 'explorer.exe',
+          name: 'invoice.pdf.exe',
           cmd_line: THREAT.threatInfo.maliciousProcessArguments,
           user: { name: 'ACME\\ana' },
+          ancestry: [{ name: 'explorer.exe' }],
         },
       },
     ]);
@@ -232,7 +237,29 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
         ou_uid: '475482421366727779',
       },
       owner: { name: 'ana' },
+      agent_list: [
+        {
+          name: 'SentinelOne',
+          vendor_name: 'SentinelOne',
+          type_id: 1,
+          type: 'Endpoint Detection and Response',
+          uid: '0000000000000000000000000000002a',
+          uid_alt: '1559342436000000042',
+        },
+      ],
     });
+    expect(record.observables).toEqual([
+      { name: 'device.hostname', type_id: 1, type: 'Hostname', value: 'büro-pc-00042' },
+      { name: 'device.ip', type_id: 2, type: 'IP Address', value: '10.1.2.3' },
+      { name: 'evidences.file.name', type_id: 7, type: 'File Name', value: 'invoice.pdf.exe' },
+      ...file.hashes.map(({ value }) => ({
+        name: 'evidences.file.hashes.value',
+        type_id: 8,
+        type: 'Hash',
+        value,
+      })),
+      { name: 'evidences.process.user.name', type_id: 4, type: 'User Name', value: 'ACME\\ana' },
+    ]);
     expect(record.metadata).toEqual({
       version: '1.6.0',
       product: { name: 'SentinelOne', vendor_name: 'SentinelOne' },
@@ -251,18 +278,29 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
     });
   });
 
-  it('is Create when first seen, Update when updatedAt moved, Close when resolved', () => {
-    const at = '2026-11-28T09:15:02.118233Z';
-    expect(map(withInfo({ updatedAt: at })).activity_id).toBe(1);
-    expect(map(withInfo({ updatedAt: at })).type_uid).toBe(200401);
-    expect(map(withInfo({})).activity_id).toBe(2);
+  it('follows the incident: Create while unresolved, Update in progress, Close once resolved', () => {
+    // Consoles update a threat within seconds of creating it: that is no update of the finding.
+    const fresh = map(
+      withInfo({ incidentStatus: 'unresolved', updatedAt: '2026-11-28T09:15:03Z' }),
+    );
+    expect(fresh).toMatchObject({ activity_id: 1, type_uid: 200401, status_id: 1, is_alert: true });
+    const worked = map(withInfo({ incidentStatus: 'in_progress' }));
+    expect(worked).toMatchObject({ activity_id: 2, status_id: 2, status: 'In Progress' });
+    expect(worked).not.toHaveProperty('is_alert');
     const closed = map(withInfo({ incidentStatus: 'resolved' }));
     expect(closed).toMatchObject({
       activity_id: 3,
       activity_name: 'Close',
       type_uid: 200403,
       status_id: 4,
+      status: 'Resolved',
     });
+    expect(closed).not.toHaveProperty('is_alert');
+    // Resolved as a false positive: suppressed, not fixed.
+    const dismissed = map(
+      withInfo({ incidentStatus: 'resolved', analystVerdict: 'false_positive' }),
+    );
+    expect(dismissed).toMatchObject({ activity_id: 3, status_id: 3, status: 'Suppressed' });
   });
 
   it('splits comma-separated IP lists into single addresses, leaving out what is not one', () => {
@@ -286,7 +324,7 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
     expect(errorsOf(validateDetectionFinding(mapped.value.record))).toEqual([]);
   });
 
-  it('takes the strongest successful action as the disposition, else the threat status', () => {
+  it("decides the disposition by the console's verdict on mitigation, then the actions that stand", () => {
     const rolled = map({
       ...THREAT,
       mitigationStatus: [
@@ -302,11 +340,65 @@ describe('SentinelOne threat → OCSF Detection Finding', () => {
       mitigationStatus: [],
     });
     expect(benign).toMatchObject({ disposition_id: 10, action_id: 1, action: 'Allowed' });
-    const preempted = map({
+    // A kill that worked on a threat the console still calls not mitigated: partly corrected,
+    // observed, never blocked; pre-emptive or not.
+    const killed = map({
       ...withInfo({ mitigationStatus: 'not_mitigated', mitigatedPreemptively: true }),
-      mitigationStatus: [],
+      mitigationStatus: [{ action: 'kill', status: 'success' }],
     });
-    expect(preempted).toMatchObject({ action_id: 2, action: 'Denied' });
+    expect(killed).toMatchObject({
+      disposition_id: 12,
+      disposition: 'Partially Corrected',
+      action_id: 3,
+      action: 'Observed',
+    });
+    const failed = map({
+      ...withInfo({ mitigationStatus: 'not_mitigated' }),
+      mitigationStatus: [{ action: 'quarantine', status: 'failed' }],
+    });
+    expect(failed).toMatchObject({ disposition_id: 13, disposition: 'Uncorrected', action_id: 3 });
+  });
+
+  it('lets a later unquarantine undo the quarantine it undid, and nothing else', () => {
+    const outcome = (entries: Record<string, string>[], status = 'mitigated') => {
+      const parsed = parseThreat({
+        ...withInfo({ mitigationStatus: status }),
+        mitigationStatus: entries,
+      });
+      if (!parsed.ok) throw new Error(parsed.error.reason);
+      return threatOutcome(parsed.value.threat).disposition;
+    };
+    const at = (second: number) => `2026-11-28T09:15:${String(second).padStart(2, '0')}.000000Z`;
+    expect(
+      outcome([
+        { action: 'kill', status: 'success', lastUpdate: at(1) },
+        { action: 'quarantine', status: 'success', lastUpdate: at(2) },
+        { action: 'unquarantine', status: 'success', lastUpdate: at(9) },
+      ]),
+    ).toBe(DISPOSITIONS.blocked);
+    // An unquarantine that failed undoes nothing; one before a new quarantine neither.
+    expect(
+      outcome([
+        { action: 'quarantine', status: 'success', lastUpdate: at(2) },
+        { action: 'unquarantine', status: 'failed', lastUpdate: at(9) },
+      ]),
+    ).toBe(DISPOSITIONS.quarantined);
+    expect(
+      outcome([
+        { action: 'unquarantine', status: 'success', lastUpdate: at(1) },
+        { action: 'quarantine', status: 'success', lastUpdate: at(5) },
+      ]),
+    ).toBe(DISPOSITIONS.quarantined);
+    // The same order as the console's own sample (unquarantine listed first, later in time).
+    expect(
+      outcome(
+        [
+          { action: 'unquarantine', status: 'success', mitigationEndedAt: at(40) },
+          { action: 'quarantine', status: 'success', mitigationEndedAt: at(3) },
+        ],
+        'not_mitigated',
+      ),
+    ).toBe(DISPOSITIONS.detected);
   });
 
   it('keeps unknown source values as Other (99) with the source text, and absent ones as Unknown', () => {
@@ -347,7 +439,12 @@ describe('Detection Finding enums, checked against the schema captions', () => {
 
   it('status, confidence, severity and verdict', () => {
     agree(
-      ['unresolved', 'in_progress', 'resolved', undefined].map(findingStatus),
+      [
+        ...['unresolved', 'in_progress', 'resolved', undefined].map((status) =>
+          findingStatus(status),
+        ),
+        findingStatus('resolved', 'false_positive'),
+      ],
       classEnum('status_id'),
     );
     agree(['malicious', 'suspicious', 'n/a'].map(findingConfidence), classEnum('confidence_id'));
@@ -359,21 +456,24 @@ describe('Detection Finding enums, checked against the schema captions', () => {
   });
 
   it('disposition and action', () => {
-    const dispositions = [
-      ...MITIGATION_ACTIONS.map(([, value]) => value),
-      ...[
-        'mitigated',
-        'blocked',
-        'partially_mitigated',
-        'not_mitigated',
-        'active',
-        'pending_reboot',
-        'marked_as_benign',
-        undefined,
-      ].map(dispositionOfStatus),
+    agree(Object.values(DISPOSITIONS), classEnum('disposition_id'));
+    const verdicts = [
+      'mitigated',
+      'blocked',
+      'partially_mitigated',
+      'not_mitigated',
+      'active',
+      'pending_reboot',
+      'marked_as_benign',
+      undefined,
     ];
-    agree(dispositions, classEnum('disposition_id'));
-    agree(dispositions.map(actionOfDisposition), classEnum('action_id'));
+    for (const mitigationStatus of verdicts) {
+      const parsed = parseThreat({ ...withInfo({ mitigationStatus }), mitigationStatus: [] });
+      if (!parsed.ok) throw new Error(parsed.error.reason);
+      const { action, disposition } = threatOutcome(parsed.value.threat);
+      agree([disposition], classEnum('disposition_id'));
+      agree([action], classEnum('action_id'));
+    }
   });
 
   it('activity, malware classification, fingerprint algorithm and file type', () => {
@@ -381,6 +481,9 @@ describe('Detection Finding enums, checked against the schema captions', () => {
       Object.entries(FINDING_ACTIVITIES).map(([id, caption]) => ({ id: Number(id), caption })),
       classEnum('activity_id'),
     );
+    expect(['unresolved', 'in_progress', 'resolved', 'odd'].map(findingActivity)).toEqual([
+      1, 2, 3, 1,
+    ]);
     const classifications = [
       'Adware',
       'Backdoor',

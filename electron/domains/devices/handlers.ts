@@ -52,14 +52,17 @@ export const deviceHandlers: HandlerGroup<
         .map((json) => JSON.parse(json) as Record<string, unknown>);
     const threats = recent('threats');
     const readTimeMs = Date.parse(snapshot!.takenAt);
+    const row = deviceRowOf(mapped.deviceRow, record.name);
+    // The device page's findings join this device's record, as an export's do.
+    const deviceUidOf = (id: string) => (id === agentId ? (row.uuid ?? agentId) : undefined);
     const findings = threats.flatMap((threat) => {
-      const mapped = mapThreatToFinding(threat, { readTimeMs });
+      const mapped = mapThreatToFinding(threat, { readTimeMs, deviceUidOf });
       return mapped.ok ? [mapped.value.record] : [];
     });
     return {
       console: record.name,
       agentId,
-      row: deviceRowOf(mapped.deviceRow, record.name),
+      row,
       ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(Date.parse(snapshot!.takenAt)))),
       raw: indentJson(raw),
       threats,

@@ -55,12 +55,21 @@ export function storedRaw(entity: string): RecordReader {
   };
 }
 
-/** Stored threats as OCSF Detection Findings (the same mapper everywhere). */
+/**
+ * Stored threats as OCSF Detection Findings (the same mapper everywhere), each joined to its
+ * device's record in the current inventory by the `device.uid` that record has.
+ */
 const findings: RecordReader = function* (storage, request) {
   const { readTimeMs } = request;
+  const uids = new Map<string, string>();
+  for (const { agentId, text } of storage.inventory.deviceRows(request.console)) {
+    const uuid = (JSON.parse(text) as { uuid?: string }).uuid;
+    uids.set(agentId, uuid ?? agentId);
+  }
+  const deviceUidOf = (agentId: string) => uids.get(agentId);
   for (const { value, agentId } of storage.entities.records('threats', 'json', request.console)) {
     if (!wanted(request, agentId)) continue;
-    const mapped = mapThreatToFinding(JSON.parse(value as string), { readTimeMs });
+    const mapped = mapThreatToFinding(JSON.parse(value as string), { readTimeMs, deviceUidOf });
     if (mapped.ok) yield { agentId, data: JSON.stringify(mapped.value.record) };
     else request.skipped.push({ agentId: agentId ?? '', reason: mapped.error.reason });
   }
