@@ -5,6 +5,7 @@ import { AuditStore } from '../../../electron/storage/audit-store';
 import { runExport } from '../../../electron/domains/export/exporter';
 import { errorsOf, validateDetectionFinding } from '../../../shared/ocsf/validator';
 import { generateAgent } from '../../support/generate/agents';
+import { REAL_FORMAT_THREATS } from '../../fixtures/real-format/threats';
 import { generateThreat } from '../../support/generate/threats';
 import { startSyncFixture, SYNC_TOKEN, type SyncFixture } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -58,6 +59,9 @@ beforeAll(async () => {
     const threats = Array.from({ length: unresolvedOf(k) }, () => threat('unresolved'));
     f.s1.put(f.s1.threats, [...threats, threat('resolved')]);
   }
+  // And threats in the shape real consoles send (test/fixtures/real-format), synced and exported
+  // like the others.
+  f.s1.put(f.s1.threats, REAL_FORMAT_THREATS);
   const result = await f.engine.sync({
     console: f.record,
     token: SYNC_TOKEN,
