@@ -83,7 +83,7 @@ export const LAYERS = [
 export const DOMAINS = {
   app: [],
   audit: [],
-  config: ['consoles'],
+  config: ['consoles', 'views'],
   consoles: [],
   devices: [],
   diff: ['consoles'],

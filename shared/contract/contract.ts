@@ -77,7 +77,7 @@ export const CALLS = {
         changes: ConsoleSettings.partial().strict(),
       })
       .strict(),
-    /** `tokenDropped`: the URL moved to another origin, so the stored token was forgotten. */
+    /** `tokenDropped`: the URL, proxy or CA bundle changed, so the stored token was forgotten. */
     ConsoleView.extend({ tokenDropped: z.boolean() }),
   ),
   'consoles.setToken': call(z.object({ name, token: secret }).strict(), ConsoleView),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../adapters/platform/clock';
-import { sameOrigin } from '../consoles/console-service';
+import { sameTokenPath } from '../consoles/console-service';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Storage } from '../../storage/storage';
 import { consoleIdentity } from '../../adapters/http/url-identity';
@@ -15,6 +15,7 @@ import {
 } from './config-file';
 import { AppError } from '../../../shared/errors/app-error';
 import { settingsOf } from '../../../shared/contract/console-settings';
+import { viewNameProblem } from '../views/view-name';
 
 export class ConfigImportError extends AppError {
   override readonly name = 'ConfigImportError';
@@ -127,13 +128,14 @@ export function importConfig(
         message: `${url} is already configured as "${sameUrl.name}"`,
       });
     }
-    // A stored token goes only to the origin it was stored for.
-    const keepsToken = existing?.tokenStored === true && sameOrigin(existing.url, url);
+    // A stored token goes only the way it was stored for: origin, proxy and CA bundle.
+    const checked = mergedSettings({ apis: parseApis(undefined) }, settings);
+    const keepsToken = existing?.tokenStored === true && sameTokenPath(existing, checked);
     planned.push({
       previous: existing,
       record: {
         id: existing?.id ?? randomUUID(),
-        ...mergedSettings({ apis: parseApis(undefined) }, settings),
+        ...checked,
         tokenStored: keepsToken,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
@@ -142,6 +144,8 @@ export function importConfig(
   });
   const viewNames = new Map<string, number>();
   config.views?.forEach((view, index) => {
+    const problem = viewNameProblem(view.name);
+    if (problem) problems.push({ path: jsonPath(['views', index, 'name']), message: problem });
     const key = view.name.toLowerCase();
     if (viewNames.has(key)) {
       problems.push({

@@ -1,18 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { createDispatcher } from '../../adapters/http/dispatcher';
 import { S1Client } from '../../adapters/sentinelone/client';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import { InvalidConsoleSettingError } from './errors';
+import { readCaBundle } from './console-settings';
 
 /** A SentinelOne client for one console, with its proxy and CA bundle. */
 export function clientForConsole(record: ConsoleRecord, token: string): S1Client {
   let caPem: string | undefined;
   if (record.caBundle !== undefined) {
     try {
-      caPem = readFileSync(record.caBundle, 'utf8');
+      caPem = readCaBundle(record.caBundle);
     } catch (error) {
       throw new InvalidConsoleSettingError(
-        `The CA bundle ${record.caBundle} of console "${record.name}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Restore the file, or give the console another CA bundle.`,
+        `Console "${record.name}": ${(error as Error).message} Restore the file, or give the console another CA bundle.`,
       );
     }
   }

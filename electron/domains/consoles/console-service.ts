@@ -104,7 +104,7 @@ export class ConsoleService {
       createdAt,
       updatedAt: this.deps.clock.now().toISOString(),
     };
-    const tokenDropped = record.tokenStored && !sameOrigin(record.url, url);
+    const tokenDropped = record.tokenStored && !sameTokenPath(record, checked);
     if (tokenDropped) {
       // The record first: should the keychain fail, the token is still never used again.
       this.repository.update({ ...updated, tokenStored: false });
@@ -183,4 +183,20 @@ export class ConsoleService {
 /** Scheme, host and port: where a token may go. */
 export function sameOrigin(a: string, b: string): boolean {
   return new URL(a).origin === new URL(b).origin;
+}
+
+/**
+ * Whether a stored token may travel the way these settings send it: to the same origin, and
+ * through no proxy or CA bundle it was not stored with. A proxy or a CA bundle is as much a part
+ * of where the token goes as the URL: a named proxy with a named CA reads every header (issue
+ * 27, R4). Removing one sends the token straight to its origin under the system's CAs, which
+ * no one new can read, so the token stays.
+ */
+export function sameTokenPath(
+  before: Pick<ConsoleRecord, 'url' | 'proxyUrl' | 'caBundle'>,
+  after: Pick<ConsoleRecord, 'url' | 'proxyUrl' | 'caBundle'>,
+): boolean {
+  const keeps = (key: 'proxyUrl' | 'caBundle') =>
+    after[key] === undefined || after[key] === before[key];
+  return sameOrigin(before.url, after.url) && keeps('proxyUrl') && keeps('caBundle');
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedFile, UnreadableFileError } from '../../adapters/files/bounded-read';
 import { isAbsolute } from 'node:path';
 import { ENTITIES, isEntityName, ENTITY_NAMES, type EntityName } from '../../../shared/entities';
 import type { ConsoleSettings } from '../../../shared/contract/console-settings';
@@ -70,20 +70,31 @@ export function validateCaBundle(input: string | undefined): string | undefined 
       `The CA bundle "${path}" is not an absolute path. Give the full path of a PEM file.`,
     );
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InvalidConsoleSettingError(
-      `The CA bundle ${path} cannot be read (${(error as NodeJS.ErrnoException).code}). Give the path of a PEM file.`,
-    );
-  }
+  const text = readCaBundle(path);
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
     throw new InvalidConsoleSettingError(
       `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Give the path of a PEM file.`,
     );
   }
   return path;
+}
+
+/** The most a CA bundle may weigh: the whole Mozilla bundle is ~220 KB. */
+export const MAX_CA_BUNDLE_BYTES = 1024 * 1024;
+
+/**
+ * A CA bundle's text, read only from a regular file of at most 1 MB: a device or a FIFO named in
+ * a shared configuration cannot make the app read forever or hang (issue 27, R24).
+ */
+export function readCaBundle(path: string): string {
+  try {
+    return readBoundedFile(path, MAX_CA_BUNDLE_BYTES).toString('utf8');
+  } catch (error) {
+    const why = error instanceof UnreadableFileError ? error.why : (error as Error).message;
+    throw new InvalidConsoleSettingError(
+      `The CA bundle ${path} ${why}. Give the path of a PEM file of at most 1 MB.`,
+    );
+  }
 }
 
 /** A console's history setting (`90d` or `2025-01-01`); empty means the defaults. */

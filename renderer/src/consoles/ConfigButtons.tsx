@@ -38,7 +38,7 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
         `Imported: ${added.length} added, ${updated.length} updated.`,
         ...renamed.map(({ from, to }) => `"${from}" is now named "${to}".`),
         tokensDropped.length > 0
-          ? `The URL of ${tokensDropped.map((n) => `"${n}"`).join(', ')} moved to another host, so its stored token was forgotten.`
+          ? `${tokensDropped.map((n) => `"${n}"`).join(', ')} now reach their console another way (host, proxy or CA bundle), so their stored tokens were forgotten.`
           : '',
         added.length + tokensDropped.length > 0 ? 'Add their tokens with Set token.' : '',
       ]

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,9 @@ describe('refused input', () => {
     ['a zero-width space', 'prod\u200b'],
     ['a right-to-left override', 'prod\u202e'],
     ['a zero-width no-break space inside', 'pr\ufeffod'],
+    ['a tag character', 'prod\u{E0041}'],
+    ['the Hangul filler', 'prod\u3164'],
+    ['a variation selector (VS16)', 'prod\ufe0f'],
   ])('a console name with %s, so "prod" and a look-alike cannot coexist', async (_what, name) => {
     const b = backend();
     expect(
@@ -27,6 +31,24 @@ describe('refused input', () => {
     const lookalike = await dispatch(b, 'consoles.add', { name, url: 'https://b.example.com' });
     expect(lookalike).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(!lookalike.ok && lookalike.error.message).toMatch(/zero-width or text-direction/);
+  });
+
+  it.each([
+    ['a right-to-left override', 'Laptops\u202e'],
+    ['an escape sequence', 'Laptops\u001b[2J'],
+    ['a zero-width joiner', 'Lap\u200dtops'],
+    ['a newline', 'Laptops\nall devices'],
+    ['a tag character', 'Laptops\u{E0041}'],
+  ])('a saved view name with %s, saved or renamed or imported', async (_what, name) => {
+    const b = backend();
+    const state = { quick: ['stale'] };
+    const saved = await dispatch(b, 'views.save', { name, state });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!saved.ok && saved.error.message).toMatch(/view name contains a control, zero-width/);
+    expect(await dispatch(b, 'views.list', {})).toEqual({ ok: true, value: [] });
+    expect((await dispatch(b, 'views.save', { name: 'Laptops', state })).ok).toBe(true);
+    const renamed = await dispatch(b, 'views.rename', { name: 'Laptops', to: name });
+    expect(renamed).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it.each([
@@ -45,6 +67,37 @@ describe('refused input', () => {
   ])('a Sekoia target name with %s', async (_what, name) => {
     const result = await dispatch(backend(), 'sekoia.add', { name, connectorUuid: UUID });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
+  it('a CA bundle that is a device, a FIFO or too large: refused before it is read', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'bundle.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const large = join(dir, 'large.pem');
+    writeFileSync(large, `-----BEGIN CERTIFICATE-----\n${'A'.repeat(2 * 1024 * 1024)}\n`);
+    const b = backend();
+    for (const [caBundle, why] of [
+      ['/dev/zero', /is not a regular file/],
+      [fifo, /is not a regular file/],
+      [large, /is larger than 1 MB/],
+    ] as const) {
+      const added = await dispatch(b, 'consoles.add', {
+        name: 'lab',
+        url: 'https://lab.example.com',
+        caBundle,
+      });
+      expect(added).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(!added.ok && added.error.message).toMatch(why);
+      const imported = await dispatch(b, 'config.import', {
+        json: JSON.stringify({
+          format: 's1-inventory-config',
+          version: 1,
+          consoles: [{ name: 'lab', url: 'https://lab.example.com', caBundle }],
+        }),
+      });
+      expect(imported).toMatchObject({ ok: false });
+      expect(!imported.ok && imported.error.message).toMatch(why);
+    }
   });
 
   it('a configuration file that is not valid UTF-8', async () => {

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../electron/backend/backend';
 import { dispatch } from '../../../electron/backend/dispatch';
@@ -64,6 +66,40 @@ describe('a stored token goes only to the origin it was stored for', () => {
     expect(JSON.stringify(stranger.requests)).not.toContain(TOKEN);
     await close();
   });
+
+  it.each([
+    ['names a proxy', { proxyUrl: 'http://127.0.0.1:9' }],
+    ['names a CA bundle', { caBundle: 'PEM' }],
+  ])(
+    'an import that keeps the host but %s forgets the token: it would travel another way',
+    async (_what, change) => {
+      const { secrets, call, close } = await setUp();
+      const pem = join(tempDir(), 'inspecting-proxy.pem');
+      writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+      const entry = {
+        name: 'prod',
+        url: home.url,
+        ...change,
+        ...('caBundle' in change ? { caBundle: pem } : {}),
+      };
+      const imported = await call('config.import', { json: config([entry]) });
+      expect(imported).toMatchObject({ ok: true, value: { tokensDropped: ['prod'] } });
+      expect(secrets.secrets.size).toBe(0);
+      expect(await call('consoles.test', { name: 'prod' })).toMatchObject({
+        ok: false,
+        error: { code: 'secret_missing' },
+      });
+      // An edit of the proxy alone drops a token stored again, as an edit of the URL does.
+      expect((await call('consoles.setToken', { name: 'prod', token: TOKEN })).ok).toBe(true);
+      const edited = await call('consoles.edit', {
+        name: 'prod',
+        changes: { proxyUrl: 'http://127.0.0.1:8' },
+      });
+      expect(edited).toMatchObject({ ok: true, value: { tokenStored: false, tokenDropped: true } });
+      expect(secrets.secrets.size).toBe(0);
+      await close();
+    },
+  );
 
   it('an import that keeps the host keeps the token, and reports a rename as a rename', async () => {
     const { secrets, call, close } = await setUp();

@@ -49,7 +49,7 @@ export function registerConfigCommands(program: Command, context: CliContext): v
       }
       for (const name of summary.tokensDropped) {
         io.stdout(
-          `  "${name}" moved to another host: its stored token was forgotten (a token only goes to the host it was stored for). Store one: s1inv console set-token "${name}" --token-stdin\n`,
+          `  "${name}" now reaches its console another way (host, proxy or CA bundle): its stored token was forgotten, as a token only travels the way it was stored for. Store one: s1inv console set-token "${name}" --token-stdin\n`,
         );
       }
       for (const name of summary.added) {
