@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../platform/data-dir';
@@ -39,6 +39,7 @@ export function openDatabase(
   let db: Db | undefined;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    keepPrivate(path);
     db = new Database(
       path,
       options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
@@ -55,5 +56,18 @@ export function openDatabase(
     db?.close();
     if (error instanceof DatabaseTooNewError) throw error;
     throw new DatabaseOpenError(path, error);
+  }
+}
+
+/**
+ * The database holds a fleet's names, addresses and users: only its owner may read it, whatever
+ * the umask or the folder's mode (issue 27, N33). SQLite creates a file with the umask's mode,
+ * and its -wal and -shm files take the database's: the file is made 0600 before SQLite opens it,
+ * and any of the three left wider by an older version is narrowed.
+ */
+function keepPrivate(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
   }
 }

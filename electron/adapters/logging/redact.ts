@@ -6,8 +6,11 @@ const AUTH_HEADER = /\b(ApiToken|Bearer)\s+[^\s"',]+/gi;
 // Quotes may be escaped: JSON quoted inside JSON (a log line's fields) is still a field.
 const TOKEN_FIELD =
   /(?<![.\w])(\\?"?(?:apiToken|api_key|apiKey|token)\\?"?\s*[:=]\s*\\?"?)[^\s"'\\,}]+/gi;
-/** user:password@ (or a bare user@) in any URL a message quotes. */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"'<>]+@/gi;
+/**
+ * user:password@ (or a bare user@) in any URL a message quotes. A password may hold spaces and
+ * `@` (issue 27, R17): after `user:`, everything up to the last `@` before the host goes.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)(?:[^\s/@"'<>:]*:[^/"'<>\n]*@|[^\s/@"'<>]+@)/gi;
 const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: readonly string[] = []): string {

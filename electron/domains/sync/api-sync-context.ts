@@ -32,6 +32,8 @@ export interface ApiSyncContext {
   };
   /** Complete snapshots this console keeps once a new one is current (`keepSnapshotsFor`). */
   keepSnapshots: number;
+  /** Redacts a message before it is stored, logged or returned: the run's token above all. */
+  redact: (text: string) => string;
   /** The console answered a call: the token works. */
   authenticated: () => void;
   progress: (progress: Omit<SyncProgress, 'console'>) => void;

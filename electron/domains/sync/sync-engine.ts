@@ -1,4 +1,5 @@
 import type { Storage } from '../../storage/storage';
+import { redact } from '../../adapters/logging/redact';
 import { PAGES_IN_FLIGHT_PER_WORKER } from '../../adapters/tuning';
 import { clientForConsole } from '../consoles/console-client';
 import type { ConsoleRecord } from '../../storage/console-repository';
@@ -156,6 +157,7 @@ export class SyncEngine {
         storage,
         clock,
         console: record,
+        redact: (text) => redact(text, [request.token]),
         fetcher,
         health,
         runs: this.runs,

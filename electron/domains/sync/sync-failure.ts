@@ -16,7 +16,11 @@ export function failedResult(
   const cancelled =
     error instanceof Error && (error.name === 'AbortError' || context.fetcher.aborted);
   const errorClass = classifyError(error);
-  const message = cancelled ? 'The sync was cancelled.' : describeFailure(api, error, errorClass);
+  // A console may echo the token in an error's title: the message is redacted before it is
+  // stored in the run, the health event and the result (issue 27, H9).
+  const message = cancelled
+    ? 'The sync was cancelled.'
+    : context.redact(describeFailure(api, error, errorClass));
   context.runs.finish(runId, cancelled ? 'cancelled' : 'failed', at, counts.expected, message);
   if (!cancelled) {
     context.health.record(

@@ -1,4 +1,5 @@
 import { parseSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
+import { redact } from '../../adapters/logging/redact';
 import type { EntityName } from '../../../shared/entities';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { EventHub } from '../../backend/event-hub';
@@ -154,7 +155,7 @@ export class SyncService {
         events.emit('sync.finished', {
           console: record.name,
           state: 'Error',
-          message: error instanceof Error ? error.message : String(error),
+          message: redact(error instanceof Error ? error.message : String(error), [token]),
         }),
       )
       .finally(() => {

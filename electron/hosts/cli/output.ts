@@ -4,8 +4,33 @@ export function printJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** A plain text table: columns padded to their widest cell. */
-export function printTable(io: CliIo, headers: string[], rows: string[][]): void {
+/**
+ * What a terminal would act on rather than show: C0 and C1 controls (ESC starts sequences that
+ * retitle the window or clear the screen; U+009B is CSI on its own) and bidi controls.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The longest a table cell or a quoted value is printed; the rest becomes "…". */
+export const MAX_CELL = 80;
+
+/**
+ * The one way a value from a console reaches the terminal (issue 27, N28, N29): controls shown
+ * as escapes (`\u001b`), never acted on, and a value longer than `max` cut with "…", so one
+ * 1 MB hostname cannot widen every row.
+ */
+export function terminalText(text: string, max = MAX_CELL): string {
+  const shown = text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (shown.length <= max) return shown;
+  let cut = max - 1;
+  // Never half a surrogate pair.
+  if (/[\ud800-\udbff]/.test(shown[cut - 1]!)) cut -= 1;
+  return `${shown.slice(0, cut)}…`;
+}
+
+/** A plain text table: columns padded to their widest cell, cells made safe for a terminal. */
+export function printTable(io: CliIo, headers: string[], cells: string[][]): void {
+  const rows = cells.map((row) => row.map((cell) => terminalText(cell)));
   // A loop, not Math.max(...rows): spreading 125,000+ rows overflows the call stack.
   const widths = headers.map((header) => header.length);
   for (const row of rows) {

@@ -31,6 +31,30 @@ const cli = (dataDir: string, ...args: string[]) =>
   runS1inv(['--data-dir', dataDir, ...args], { env });
 
 describe('s1inv diff', () => {
+  it('shows a hostile hostname as text: escapes never reach the terminal, and widths stay bounded', async () => {
+    const dataDir = tempDir();
+    expect((await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url)).code).toBe(0);
+    const sync = () => cli(dataDir, 'sync', '--apis', 'agents', '--token-env', 'S1_TOKEN');
+    expect((await sync()).code).toBe(0);
+    const retitle = '\u001b]0;pwned\u0007\u001b[2Jhost-x\u009b31m';
+    s1.put(s1.agents, [
+      { ...generateAgent(901), computerName: retitle },
+      { ...generateAgent(902), computerName: `huge-${'h'.repeat(1_000_000)}` },
+    ]);
+    expect((await sync()).code).toBe(0);
+    for (const command of [['devices'], ['diff']]) {
+      const run = await cli(dataDir, ...command);
+      expect(run.code).toBe(0);
+      // eslint-disable-next-line no-control-regex -- no control character may be printed
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(run.stdout).toContain('\\u001b]0;pwned');
+      expect(Math.max(...run.stdout.split('\n').map((line) => line.length))).toBeLessThan(1_000);
+    }
+    s1.agents.delete(String(generateAgent(901).id));
+    s1.agents.delete(String(generateAgent(902).id));
+    invalidate(s1.agents);
+  });
+
   it('names the devices new, gone and changed, with the columns that changed', async () => {
     const dataDir = tempDir();
     expect((await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url)).code).toBe(0);

@@ -8,6 +8,8 @@ import { useTempDirs } from '../../support/temp-dir';
 // no message that quotes a refused URL repeats them.
 
 const SECRET = 'S3CRET-pw-91f2';
+const SPACED = 'S3CRET pw-91f2';
+const AT = 'S3CRET@pw-91f2';
 const tempDir = useTempDirs();
 const UUID = '3f2d2e6a-6b1c-4f7e-9a55-2f7a2b7f0c11';
 
@@ -29,10 +31,21 @@ describe('credentials in URLs', () => {
       'an HTTP proxy',
       { name: 'a', url: 'https://console.example.com', proxyUrl: `http://u:${SECRET}@proxy:3128` },
     ],
+    [
+      'a proxy whose password holds a space',
+      { name: 'a', url: 'https://console.example.com', proxyUrl: `http://u:${SPACED}@proxy:3128` },
+    ],
+    [
+      'a proxy whose password holds an @',
+      { name: 'a', url: 'https://console.example.com', proxyUrl: `http://u:${AT}@proxy:3128` },
+    ],
+    ['a console URL whose password holds an @', { name: 'a', url: `https://bob:${AT}@c.example` }],
   ])('are refused for %s, and the message does not repeat them', async (_what, args) => {
     const result = await dispatch(backend(), 'consoles.add', args);
     expect(result.ok).toBe(false);
-    expect(JSON.stringify(result)).not.toContain(SECRET);
+    for (const part of [SECRET, 'S3CRET pw', 'pw-91f2']) {
+      expect(JSON.stringify(result)).not.toContain(part);
+    }
   });
 
   it.each([

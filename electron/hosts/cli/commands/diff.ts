@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CallResult } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
-import { printJson } from '../output';
+import { printJson, terminalText } from '../output';
 import { wholeNumber } from '../whole-number';
 
 export function registerDiffCommand(program: Command, context: CliContext): void {
@@ -34,10 +34,13 @@ export function registerDiffCommand(program: Command, context: CliContext): void
 type ConsoleDiff = CallResult<'diff.run'>[number];
 
 const named = (device: { agentId: string; hostname?: string }) =>
-  device.hostname === undefined ? device.agentId : `${device.hostname} (${device.agentId})`;
+  device.hostname === undefined
+    ? terminalText(device.agentId)
+    : `${terminalText(device.hostname)} (${terminalText(device.agentId)})`;
 
 function describe(diff: ConsoleDiff): string {
-  if (diff.note !== undefined || !diff.from || !diff.to) return `${diff.console}: ${diff.note}\n`;
+  if (diff.note !== undefined || !diff.from || !diff.to)
+    return `${terminalText(diff.console)}: ${diff.note}\n`;
   const kept =
     diff.snapshots.length > 2
       ? [
@@ -54,7 +57,10 @@ function describe(diff: ConsoleDiff): string {
     ...diff.changed.map(
       (device) =>
         `  ~ ${named(device)}: ${device.fields
-          .map((f) => `${f.field} ${f.before || '(none)'} → ${f.after || '(none)'}`)
+          .map(
+            (f) =>
+              `${terminalText(f.field)} ${terminalText(f.before || '(none)')} → ${terminalText(f.after || '(none)')}`,
+          )
           .join('; ')}`,
     ),
   ];
