@@ -70,6 +70,7 @@ export class Backend {
       platform.secretOverride?.({ kind, name });
     this.consoles = new ConsoleService({
       consoles: this.storage.consoles,
+      locks: this.storage.locks,
       secrets,
       clock,
       tokenOverride: override('console'),

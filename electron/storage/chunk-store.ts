@@ -111,6 +111,22 @@ export function reclaimStorage(db: Db): void {
   if (db.inTransaction) return;
   collectChunks(db);
   reclaimSpace(db);
+  truncateWal(db);
+}
+
+/**
+ * The write-ahead log still holds the pages as they were before the delete: they are copied
+ * into the database (overwritten there, with secure_delete on) and the log emptied, so deleted
+ * data is gone from both files (issue 27, N21). Another connection (the app, `serve`) merely
+ * holding the database open does not stop it; one in the middle of a read delays it to the next
+ * checkpoint, which SQLite makes on its own.
+ */
+function truncateWal(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Best effort, as for the space above.
+  }
 }
 
 /**

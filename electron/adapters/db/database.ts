@@ -49,6 +49,8 @@ export function openDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted means gone: freed content is overwritten, not left readable in free pages (N21).
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, path);
     return db;

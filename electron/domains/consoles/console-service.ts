@@ -8,9 +8,11 @@ import {
 import type { ConsoleRepository, ConsoleRecord } from '../../storage/console-repository';
 import type { ConsoleSettings } from '../../../shared/contract/console-settings';
 import { checkSettings, mergedSettings, parseApis } from './console-settings';
+import type { SyncLocks } from '../../storage/sync-lock-store';
 import {
   ConsoleHasDataError,
   ConsoleNotFoundError,
+  ConsoleSyncingError,
   DuplicateConsoleError,
   TokenMissingError,
 } from './errors';
@@ -22,6 +24,8 @@ export type EditConsoleInput = Partial<Omit<AddConsoleInput, 'token'>>;
 
 export interface ConsoleServiceDeps {
   consoles: ConsoleRepository;
+  /** The per-console sync locks a removal takes, so no sync writes into a console being deleted. */
+  locks?: SyncLocks;
   secrets: SecretStore;
   clock: Clock;
   newId?: () => string;
@@ -143,8 +147,16 @@ export class ConsoleService {
     if (!options.deleteData && data.agents + data.threats + data.activities > 0) {
       throw new ConsoleHasDataError(record.name, data);
     }
-    await forgetSecret(this.deps.secrets, consoleAccount(record.id), record.tokenStored);
-    this.repository.delete(record.id);
+    // The console's sync lock first: a sync in another process would otherwise fail on a foreign
+    // key, or report "complete" with nothing kept (issue 27, N26). The lock row goes with it.
+    const holder = this.deps.locks?.acquire(record.id, this.deps.clock.now());
+    if (holder) throw new ConsoleSyncingError(record.name, holder);
+    try {
+      await forgetSecret(this.deps.secrets, consoleAccount(record.id), record.tokenStored);
+      this.repository.delete(record.id);
+    } finally {
+      this.deps.locks?.release(record.id);
+    }
     return record;
   }
 

@@ -50,3 +50,16 @@ export class ConsoleHasDataError extends AppError {
     );
   }
 }
+
+/** A console cannot be removed while one of its syncs runs, here or in another process. */
+export class ConsoleSyncingError extends AppError {
+  override readonly name = 'ConsoleSyncingError';
+  readonly code = 'conflict';
+  constructor(consoleName: string, holder?: { host: string; pid: number; acquiredAt: string }) {
+    super(
+      holder
+        ? `A sync of "${consoleName}" is running in another S1 Inventory process (pid ${holder.pid} on ${holder.host}, since ${holder.acquiredAt}); wait for it to end or stop that process, then remove the console.`
+        : `A sync of "${consoleName}" is running; wait for it to end or cancel it, then remove the console.`,
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { testConnection } from './test-connection';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import { validateCaBundle, validateProxyUrl } from './console-settings';
 import { normaliseConsoleUrl } from './console-url';
+import { ConsoleSyncingError } from './errors';
 
 type ConsoleCalls =
   | 'consoles.list'
@@ -26,6 +27,8 @@ export const consoleHandlers: HandlerGroup<ConsoleCalls> = {
   'consoles.setToken': async ({ name, token }, backend) =>
     backend.consoleView(await backend.consoles.setToken(name, token)),
   'consoles.remove': async ({ name, deleteData }, backend) => {
+    const record = backend.consoles.get(name);
+    if (backend.syncs.isRunning(record.id)) throw new ConsoleSyncingError(record.name);
     backend.syncs.setAutoPoll(name, false, 5);
     return { removed: (await backend.consoles.remove(name, { deleteData })).name };
   },
