@@ -30,10 +30,11 @@ export const LAYERS = [
     may: ['door', 'hosts/serve', 'shared'],
     types: ['backend'],
   },
+  // serve keeps its downloads in a temporary folder of its own: platform adapters, no backend.
   {
     name: 'hosts/serve',
     path: 'electron/hosts/serve/',
-    may: ['door', 'shared'],
+    may: ['door', 'adapters', 'shared'],
     types: ['backend'],
   },
   {

@@ -48,7 +48,7 @@ describe('lint enforces the layer boundaries', () => {
     // serve and the utility host reach the backend only through its door (dispatch)
     ['electron/hosts/serve/x.ts', "import { x } from '../../domains/sync/sync-engine';"],
     ['electron/hosts/serve/x.ts', "import { x } from '../../storage/storage';"],
-    ['electron/hosts/serve/x.ts', "import { x } from '../../adapters/http/client';"],
+    ['electron/hosts/serve/x.ts', "import { openDatabase } from '../../adapters/db/database';"],
     ['electron/hosts/utility/x.ts', "import { x } from '../../adapters/db/native-binding';"],
     ['electron/hosts/utility/x.ts', "import { HANDLERS } from '../../backend/handler-table';"],
     ['electron/backend/x.ts', "import { runCli } from '../hosts/cli/main';"],

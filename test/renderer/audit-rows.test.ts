@@ -44,4 +44,13 @@ describe('the audit log screen', () => {
     expect(lines[1]![7]).toBe('ab'.repeat(32));
     expect(lines[2]!.slice(2, 6)).toEqual(['push', 'failed', 'sekoia', 'target: soc, eu']);
   });
+
+  it('neutralises formulas in its CSV, as every CSV the product writes', () => {
+    const hostile = [
+      entry(3, { destination: '=HYPERLINK("http://evil.example")', osUser: '+cmd' }),
+    ];
+    const [, line] = parse(auditCsv(hostile)) as string[][];
+    expect(line).toContain('\'=HYPERLINK("http://evil.example")');
+    expect(line).toContain("'+cmd");
+  });
 });

@@ -32,4 +32,27 @@ describe('the Changes export', () => {
       ['prod', 'changed', 'h, "quoted"', '3', 'Agent version', '23.1', '24.1'],
     ]);
   });
+
+  it('neutralises formulas in every cell, as the device CSV does (N30)', () => {
+    const rows = changeRows([
+      {
+        console: '@prod',
+        snapshots: [],
+        added: [{ agentId: '1', hostname: '=HYPERLINK("http://evil.example","x")' }],
+        removed: [],
+        changed: [
+          {
+            agentId: '3',
+            hostname: 'ok-host',
+            fields: [{ field: 'Site', before: "+cmd|' /C calc'!A0", after: '-2+3' }],
+          },
+        ],
+      },
+    ]);
+    const lines = parse(changesCsv(rows)) as string[][];
+    expect(lines.slice(1)).toEqual([
+      ["'@prod", 'new', '\'=HYPERLINK("http://evil.example","x")', '1', '', '', ''],
+      ["'@prod", 'changed', 'ok-host', '3', 'Site', "'+cmd|' /C calc'!A0", "'-2+3"],
+    ]);
+  });
 });

@@ -1,8 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportDestination, PlatformPort } from '../../backend/platform';
+import { processAlive } from '../../adapters/platform/process-alive';
+
+const PREFIX = 's1inv-downloads-';
+/** An older version's folder carries no pid: it is stale once a day old. */
+const UNNAMED_STALE_MS = 24 * 60 * 60_000;
+
+/**
+ * Removes the download folders that `serve` processes of this user left when they were killed
+ * (issue 27, N32): a folder names its process, and one whose process is gone holds exports no
+ * one will download.
+ */
+export function sweepStaleDownloads(
+  tmp: string,
+  alive: (pid: number) => boolean = processAlive,
+  nowMs = Date.now(),
+): string[] {
+  const swept: string[] = [];
+  for (const name of readdirSync(tmp)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const path = join(tmp, name);
+    try {
+      const stat = statSync(path);
+      if (!stat.isDirectory() || stat.uid !== process.getuid?.()) continue;
+      const pid = /^s1inv-downloads-(\d+)-/.exec(name)?.[1];
+      const stale =
+        pid === undefined ? nowMs - stat.mtimeMs > UNNAMED_STALE_MS : !alive(Number(pid));
+      if (!stale) continue;
+      rmSync(path, { recursive: true, force: true });
+      swept.push(path);
+    } catch {
+      // Gone meanwhile, or not ours to read: left alone.
+    }
+  }
+  return swept;
+}
 
 /**
  * The browser host's platform: an export is written to a private folder and downloaded by the
@@ -10,8 +45,13 @@ import type { ExportDestination, PlatformPort } from '../../backend/platform';
  */
 export class ServePlatform implements PlatformPort {
   readonly transport = 'browser' as const;
-  private readonly folder = mkdtempSync(join(tmpdir(), 's1inv-downloads-'));
+  private readonly folder: string;
   private readonly files = new Map<string, { path: string; name: string }>();
+
+  constructor(tmp = tmpdir()) {
+    sweepStaleDownloads(tmp);
+    this.folder = mkdtempSync(join(tmp, `${PREFIX}${process.pid}-`));
+  }
 
   chooseExportFile(suggestedName: string): Promise<ExportDestination> {
     const id = randomUUID();

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { spreadsheetCells } from '../../../shared/spreadsheet-safe';
 import type { AuditEntryView } from '../../../shared/contract/views';
 
 export const scopeText = (scope: Record<string, unknown>) =>
@@ -33,16 +34,18 @@ export function searchAudit(entries: readonly AuditEntryView[], search: string):
 export function auditCsv(entries: readonly AuditEntryView[]): string {
   return stringify([
     ['at', 'user', 'action', 'status', 'format', 'scope', 'records', 'sha256', 'destination'],
-    ...entries.map((e) => [
-      e.at,
-      e.osUser,
-      e.action,
-      e.status,
-      e.format,
-      scopeText(e.scope),
-      String(e.recordCount),
-      e.sha256 ?? '',
-      e.destination,
-    ]),
+    ...entries.map((e) =>
+      spreadsheetCells([
+        e.at,
+        e.osUser,
+        e.action,
+        e.status,
+        e.format,
+        scopeText(e.scope),
+        String(e.recordCount),
+        e.sha256 ?? '',
+        e.destination,
+      ]),
+    ),
   ]);
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { spreadsheetCells } from '../../../shared/spreadsheet-safe';
 import type { ConsoleDiff } from '../../../shared/contract/views';
 
 export type ChangeKind = 'new' | 'gone' | 'changed';
@@ -45,6 +46,6 @@ export function changesCsv(rows: readonly ChangeRow[]): string {
   );
   return stringify([
     ['console', 'change', 'hostname', 'agentId', 'field', 'before', 'after'],
-    ...lines,
+    ...lines.map(spreadsheetCells),
   ]);
 }

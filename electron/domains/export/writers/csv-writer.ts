@@ -3,14 +3,7 @@ import { DEVICE_COLUMNS, type DeviceRow } from '../../../../shared/devices/devic
 import { deviceRowOf } from '../../../../shared/devices/precomputed';
 import { rawText } from '../../../adapters/sentinelone/raw-json';
 import type { ExportSink, ExportWriter } from './export-writer';
-
-/** Excel, LibreOffice and Sheets evaluate a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** OWASP's advice: a leading apostrophe makes the spreadsheet show the text, not run it. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+import { neutraliseFormula } from '../../../../shared/spreadsheet-safe';
 
 function cell(value: DeviceRow[keyof DeviceRow]): string {
   if (value === undefined) return '';
