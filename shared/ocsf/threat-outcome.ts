@@ -88,7 +88,7 @@ function attemptsOf(threat: S1Threat): Attempt[] {
  * The actions that succeeded and stand: a successful undo (an unquarantine) cancels the same
  * kind of action that succeeded before it, or at a time the console did not give.
  */
-export function standingActions(threat: S1Threat): Set<string> {
+function standingActions(threat: S1Threat): Set<string> {
   const succeeded = attemptsOf(threat).filter((attempt) => attempt.succeeded);
   const standing = new Set<string>();
   for (const attempt of succeeded) {
