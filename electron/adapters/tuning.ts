@@ -5,6 +5,13 @@
 /** Items asked for per list request: the API's maximum, so a 100k fleet is 100 requests. */
 export const PAGE_LIMIT = 1_000;
 
+/**
+ * How far a walk may go past the count the console gave before it is stopped: the fleet may
+ * grow during the walk, and a console lists an id twice now and then, but never by more than a
+ * page or a tenth. Bounds what a hostile console can make the app hold (issue 27, R20).
+ */
+export const WALK_MARGIN = { items: PAGE_LIMIT, fraction: 0.1 } as const;
+
 /** The largest answer read; more is refused (~20 pages of agents): bounds one response's memory. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 

@@ -277,16 +277,39 @@ export class SnapshotStore {
       if (doomed.length === 0) return 0;
       const remove = this.db.prepare('DELETE FROM agent_snapshots WHERE id = ?');
       for (const id of doomed) remove.run(id);
-      this.db
-        .prepare(
-          `DELETE FROM raw_objects WHERE NOT EXISTS
-             (SELECT 1 FROM snapshot_members m WHERE m.raw_id = raw_objects.id)`,
-        )
-        .run();
+      this.dropUnreferencedRaw();
       return doomed.length;
     })();
     if (pruned > 0) reclaimStorage(this.db);
     return pruned;
+  }
+
+  /**
+   * Seals a walk that must leave nothing behind (a console that sent more than it could): the
+   * snapshot stays as an incomplete row of history, its members and the raw objects only it held
+   * go, and their bytes are given back to the file system.
+   */
+  discard(snapshotId: number, expected: number | undefined): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM snapshot_members WHERE snapshot_id = ?').run(snapshotId);
+      this.db
+        .prepare(
+          'UPDATE agent_snapshots SET complete = 0, agent_count = 0, expected = ? WHERE id = ?',
+        )
+        .run(expected ?? null, snapshotId);
+      this.dropUnreferencedRaw();
+    })();
+    reclaimStorage(this.db);
+  }
+
+  /** Raw objects no snapshot refers to any more (their precomputed outputs cascade). */
+  private dropUnreferencedRaw(): void {
+    this.db
+      .prepare(
+        `DELETE FROM raw_objects WHERE NOT EXISTS
+           (SELECT 1 FROM snapshot_members m WHERE m.raw_id = raw_objects.id)`,
+      )
+      .run();
   }
 
   /** A console's newest complete snapshots, newest first. */

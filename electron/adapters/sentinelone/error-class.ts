@@ -2,6 +2,7 @@ import {
   S1HttpError,
   S1NetworkError,
   S1ResponseTooLargeError,
+  S1TooManyItemsError,
   S1UnexpectedResponseError,
 } from './errors';
 import { TruncatedBodyError } from './page-splitter';
@@ -29,6 +30,8 @@ export function classifyError(error: unknown): ErrorClass {
   if (error instanceof TruncatedBodyError) return 'ThirdPartyGeneric';
   // An endless answer comes again on a retry: fix the URL instead.
   if (error instanceof S1ResponseTooLargeError) return 'ThirdPartyConfig';
+  // So does a page or walk beyond what was asked for or counted.
+  if (error instanceof S1TooManyItemsError) return 'ThirdPartyConfig';
   if (error instanceof S1UnexpectedResponseError) {
     return error.reason === 'an HTML page' ? 'ThirdPartyConfig' : 'ThirdPartyGeneric';
   }

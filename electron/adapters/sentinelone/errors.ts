@@ -77,3 +77,27 @@ export class S1ResponseTooLargeError extends AppError {
     );
   }
 }
+
+/**
+ * The console sent more items than it could: a page beyond the limit asked for, or a walk far
+ * beyond the count it gave. Read on, a hostile or broken console could make the app hold
+ * millions of objects; the walk stops instead and what it had stored of this run is dropped.
+ */
+export class S1TooManyItemsError extends AppError {
+  override readonly name = 'S1TooManyItemsError';
+  readonly code = 'remote_rejected';
+  constructor(
+    readonly path: string,
+    readonly scope: 'page' | 'walk',
+    /** How many items had come when the walk stopped. */
+    readonly received: number,
+    /** The most that could have come: the page limit asked for, or the count plus a margin. */
+    readonly allowed: number,
+  ) {
+    super(
+      scope === 'page'
+        ? `${path} answered a page of more than ${allowed} items where at most ${allowed} were asked for; it was not read further`
+        : `${path} listed ${received} items where the console counted at most ${allowed} (its count and a margin for changes during the walk)`,
+    );
+  }
+}

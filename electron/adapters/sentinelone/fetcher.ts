@@ -35,7 +35,9 @@ export class ConsoleFetcher {
     return this.retried(path, async () => {
       const bytes = await this.client.getBytes(path, query, this.signal, onSend);
       await onBody?.(bytes);
-      return splitBody(bytes, path);
+      // A page holds at most the items asked for: more is a console to stop, not to read.
+      const limit = typeof query.limit === 'number' ? query.limit : undefined;
+      return splitBody(bytes, path, limit);
     });
   }
 

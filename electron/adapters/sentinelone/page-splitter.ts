@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors/app-error';
 import type { RawJson } from './raw-json';
+import { S1TooManyItemsError } from './errors';
 
 // Splits a list page's bytes into the exact bytes of each element of its top-level "data" array,
 // so raw objects are stored byte-exact (19-digit ids, integers above 2^53 in activity data)
@@ -112,8 +113,12 @@ function compositeEnd(bytes: Buffer, start: number, length: number): number {
   return -1;
 }
 
-/** Splits a body as received. */
-export function splitBody(bytes: Buffer, path: string): SplitPage {
+/**
+ * Splits a body as received. A "data" array of more than `maxItems` elements is refused as soon
+ * as the split meets the one too many, before it is read further (issue 27, R20): a page of
+ * millions of tiny objects would otherwise cost gigabytes downstream.
+ */
+export function splitBody(bytes: Buffer, path: string, maxItems = Infinity): SplitPage {
   const truncated = () => new TruncatedBodyError(path);
   const length = bytes.length;
 
@@ -183,6 +188,8 @@ export function splitBody(bytes: Buffer, path: string): SplitPage {
           const elementStart = skipSpace(j);
           const elementEnd = skipValue(elementStart);
           spans.push(elementStart, elementEnd);
+          if (spans.length > 2 * maxItems)
+            throw new S1TooManyItemsError(path, 'page', spans.length / 2, maxItems);
           j = skipSpace(elementEnd);
           const c = bytes[j];
           if (c === COMMA) j += 1;
@@ -215,6 +222,6 @@ export function splitBody(bytes: Buffer, path: string): SplitPage {
 }
 
 /** Splits a body given as text (tests, and bodies already decoded). */
-export function splitPage(text: string, path: string): SplitPage {
-  return splitBody(Buffer.from(text, 'utf8'), path);
+export function splitPage(text: string, path: string, maxItems?: number): SplitPage {
+  return splitBody(Buffer.from(text, 'utf8'), path, maxItems);
 }

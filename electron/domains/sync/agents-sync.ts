@@ -1,4 +1,4 @@
-import { S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
+import { S1TooManyItemsError, S1UnexpectedResponseError } from '../../adapters/sentinelone/errors';
 import { STORES_PER_REQUEST } from '../../adapters/tuning';
 import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, type ApiSyncContext } from './api-sync-context';
@@ -10,6 +10,7 @@ import type { SplitPage } from '../../adapters/sentinelone/page-splitter';
 import type { PreparedPage } from '../precompute/prepare-page';
 import { knownHashes, type KnownHashes } from '../precompute/known-hashes';
 import { failedResult } from './sync-failure';
+import { WalkBound } from './walk-bound';
 import type { ApiSyncResult } from './sync-types';
 
 // Agents: a full walk every sync (the only way to see removals), decommissioned included.
@@ -41,9 +42,11 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
     expected = before;
     context.precompute.expect(before);
     context.authenticated();
+    const bound = new WalkBound('/agents', before);
     // Pages are prepared (parsed, hashed, compressed, mapped) off this thread while the next
     // ones download, and stored in walk order, each right after a request has left.
     for await (const page of walkPages(fetcher, '/agents', QUERY)) {
+      bound.add(page.size);
       pages.add(
         page,
         context.precompute.preparePage({ body: page.body, spans: page.spans, known }),
@@ -90,10 +93,17 @@ export async function syncAgents(context: ApiSyncContext): Promise<ApiSyncResult
       errors: message ? [{ errorClass: 'ThirdPartyGeneric', message }] : [],
     };
   } catch (error) {
-    // Pages already downloaded still go into the (incomplete) snapshot, counted as fetched.
-    await pages.storeAll().catch(() => undefined);
-    context.precompute.finish(undefined);
-    snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
+    if (error instanceof S1TooManyItemsError) {
+      // A console that sends more than it could keeps nothing of this walk (issue 27, R20).
+      await pages.dropAll();
+      context.precompute.finish(undefined);
+      snapshots.discard(snapshotId, expected);
+    } else {
+      // Pages already downloaded still go into the (incomplete) snapshot, counted as fetched.
+      await pages.storeAll().catch(() => undefined);
+      context.precompute.finish(undefined);
+      snapshots.finish(record.id, snapshotId, false, expected, context.clock.now());
+    }
     return failedResult(context, 'agents', runId, error, { fetched, expected, malformed });
   }
 }

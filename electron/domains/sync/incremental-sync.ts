@@ -1,4 +1,5 @@
 import { parseS1Time } from '../../../shared/sentinelone/time';
+import { WalkBound } from './walk-bound';
 import { walkPages } from '../../adapters/sentinelone/paging';
 import { keepMalformed, parseElement, type ApiSyncContext } from './api-sync-context';
 import type { EntityStore } from '../../storage/entity-store';
@@ -145,12 +146,15 @@ async function walkPass(
   if (pass.before !== undefined) query[`${spec.field}__lt`] = pass.before;
   const outcome: PassOutcome = { fetched: 0, fresh: 0, malformed: 0, expected: undefined };
   let checkpoint = pass.advancesCheckpoint ? (pass.from ?? undefined) : undefined;
+  let bound: WalkBound | undefined;
   for await (const page of walkPages(context.fetcher, spec.path, query)) {
     context.authenticated();
     if (outcome.expected === undefined && page.totalItems !== undefined) {
       outcome.expected = page.totalItems;
       total.expected = (total.expected ?? 0) + page.totalItems;
+      bound = new WalkBound(spec.path, page.totalItems);
     }
+    bound?.add(page.size);
     const rows: EntityRow[] = [];
     for (const json of page.elements) {
       const value = parseElement(json);

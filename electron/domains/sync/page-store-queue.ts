@@ -51,6 +51,12 @@ export class PageStoreQueue<Page, Prepared> {
     while (this.queue.length > 0) await this.storeNext();
   }
 
+  /** Drops every page left unstored, once its preparation has settled (no worker still on it). */
+  async dropAll(): Promise<void> {
+    const left = this.queue.splice(0);
+    await Promise.all(left.map((slot) => slot.settled));
+  }
+
   private storeHead(): void {
     const slot = this.queue.shift()!;
     if ('error' in slot) throw slot.error;

@@ -6,7 +6,9 @@ export type FaultKind =
   | { kind: 'truncate' }
   | { kind: 'latency'; ms: number }
   | { kind: 'revoke-token'; token: string }
-  | { kind: 'malformed'; element: string };
+  | { kind: 'malformed'; element: string }
+  /** The page holds this many tiny objects, whatever limit was asked for (issue 27, R20). */
+  | { kind: 'flood'; items: number };
 
 export interface Fault {
   /** A path without the /web/api/v2.1 prefix, e.g. "/agents"; undefined matches every path. */

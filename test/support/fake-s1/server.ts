@@ -309,6 +309,7 @@ export class FakeS1Console {
     }
     let truncate = false;
     let malformed: string | undefined;
+    let flood: number | undefined;
     // A latency fault sets when the answer leaves: that long after the request arrived, the
     // time to build it included, as a console whose answers take that long would behave.
     let answerAt = performance.now();
@@ -345,9 +346,12 @@ export class FakeS1Console {
         case 'malformed':
           malformed = fault.element;
           break;
+        case 'flood':
+          flood = fault.items;
+          break;
       }
     }
-    const reply = this.route(request);
+    const reply = flood === undefined ? this.route(request) : floodPage(flood);
     if (malformed !== undefined && typeof reply.text === 'string') {
       reply.text = reply.text.replace('"data":[', `"data":[${malformed},`);
     }
@@ -374,4 +378,14 @@ export class FakeS1Console {
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(reply.text ?? JSON.stringify(reply.body));
   }
+}
+
+/** One page of `items` objects of a few bytes each, the last page of its walk. */
+function floodPage(items: number): FakeReply {
+  const data = Array.from({ length: items }, (_, i) => `{"id":"${i}"}`).join(',');
+  return {
+    status: 200,
+    body: {},
+    text: `{"data":[${data}],"pagination":{"nextCursor":null,"totalItems":${items}}}`,
+  };
 }
