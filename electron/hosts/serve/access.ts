@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 // Who may talk to `s1inv serve`: a page on this machine that was given this launch's token.
@@ -10,23 +10,15 @@ import type { IncomingMessage } from 'node:http';
 export const newAccessToken = () => randomBytes(32).toString('base64url');
 export const TOKEN_HEADER = 'x-s1inv-token';
 
-/** How long the one-time URL that `serve --open` hands the browser stays good. */
-const ONE_TIME_TTL_MS = 60_000;
-
-export type AccessDecision =
-  | { ok: true }
-  | { ok: true; redirect: string }
-  | { ok: false; status: 401 | 403 | 404 | 421; reason: string };
+export type AccessDecision = { ok: true } | { ok: false; status: 401 | 403 | 421; reason: string };
 
 export class ServeAccess {
   private readonly origins: Set<string>;
   private readonly hosts: Set<string>;
-  private readonly oneTime = new Map<string, number>();
 
   constructor(
     private readonly token: string,
     port: number,
-    private readonly now: () => number = Date.now,
   ) {
     this.hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     this.origins = new Set([...this.hosts].map((host) => `http://${host}`));
@@ -35,16 +27,6 @@ export class ServeAccess {
   /** The page's address with the token in its fragment, as printed on stdout. */
   pageUrl(origin: string): string {
     return `${origin}/#token=${this.token}`;
-  }
-
-  /**
-   * A URL for another process to open (`serve --open`): it names no token, works once, for a
-   * minute, and redirects the browser to the page with the token in the fragment.
-   */
-  oneTimeUrl(origin: string): string {
-    const id = randomUUID();
-    this.oneTime.set(id, this.now() + ONE_TIME_TTL_MS);
-    return `${origin}/open/${id}`;
   }
 
   check(request: IncomingMessage, url: URL): AccessDecision {
@@ -60,8 +42,6 @@ export class ServeAccess {
     if (origin !== undefined && !this.origins.has(origin.toLowerCase())) {
       return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
     }
-    const opening = /^\/open\/([\w-]+)$/.exec(url.pathname);
-    if (opening && request.method === 'GET') return this.open(opening[1]!);
     // The API needs the token; the page and its assets (the public build) do not.
     if (!url.pathname.startsWith('/api/')) return { ok: true };
     // An export's download is named by an unguessable id handed only to the page.
@@ -73,19 +53,6 @@ export class ServeAccess {
       status: 401,
       reason: "Open the URL that `s1inv serve` printed: it carries this launch's access token.",
     };
-  }
-
-  private open(id: string): AccessDecision {
-    const expires = this.oneTime.get(id);
-    this.oneTime.delete(id);
-    if (expires === undefined || expires < this.now()) {
-      return {
-        ok: false,
-        status: 404,
-        reason: 'This link has been used or has expired. Open the URL that `s1inv serve` printed.',
-      };
-    }
-    return { ok: true, redirect: `/#token=${this.token}` };
   }
 
   private matches(candidate: string): boolean {

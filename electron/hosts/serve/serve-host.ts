@@ -6,6 +6,7 @@ import type { Backend } from '../../backend/backend';
 import { dispatch } from '../../backend/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { newAccessToken, ServeAccess } from './access';
+import { writeLaunchFile } from './launch-file';
 import type { ServePlatform } from './serve-platform';
 
 export interface ServeHostOptions {
@@ -21,8 +22,11 @@ export interface ServeHost {
   /** The URL to open, with this launch's access token in its fragment. */
   url: string;
   origin: string;
-  /** A one-time URL for another program to open (it carries no token). */
-  oneTimeUrl: () => string;
+  /**
+   * A file for the browser to open (`serve --open`): only this user can read it, and it sends
+   * the browser on to `url`. Its path, unlike the URL, is safe in another process's argv.
+   */
+  launchFile: () => string;
   close: () => Promise<void>;
 }
 
@@ -60,11 +64,6 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     if (!decision.ok) {
       response.writeHead(decision.status, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`${decision.reason}\n`);
-      return;
-    }
-    if ('redirect' in decision) {
-      response.writeHead(302, { location: decision.redirect });
-      response.end();
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -142,10 +141,11 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   const access = new ServeAccess(token, port);
   guard.access = access;
   const origin = `http://127.0.0.1:${port}`;
+  const url = access.pageUrl(origin);
   return {
-    url: access.pageUrl(origin),
+    url,
     origin,
-    oneTimeUrl: () => access.oneTimeUrl(origin),
+    launchFile: () => writeLaunchFile(platform, url),
     close: async () => {
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

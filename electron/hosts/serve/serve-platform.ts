@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportDestination, PlatformPort } from '../../backend/platform';
@@ -70,6 +70,17 @@ export class ServePlatform implements PlatformPort {
 
   download(id: string): { path: string; name: string } | undefined {
     return this.files.get(id);
+  }
+
+  /**
+   * Writes a file only this user can read (the folder is 0700, the file 0600, created anew);
+   * returns its path. Removed with the folder.
+   */
+  writePrivate(name: string, content: string): string {
+    const path = join(this.folder, name);
+    rmSync(path, { force: true });
+    writeFileSync(path, content, { mode: 0o600, flag: 'wx' });
+    return path;
   }
 
   dispose(): void {

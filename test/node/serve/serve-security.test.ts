@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../electron/backend/backend';
@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../../electron/adapters/db/database';
 import { systemClock } from '../../../electron/adapters/platform/clock';
 import { ServePlatform } from '../../../electron/hosts/serve/serve-platform';
 import { startServeHost, type ServeHost } from '../../../electron/hosts/serve/serve-host';
-import { ServeAccess } from '../../../electron/hosts/serve/access';
+import { launchPage } from '../../../electron/hosts/serve/launch-file';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { MemorySecretStore } from '../../support/memory-secret-store';
 
@@ -94,16 +94,28 @@ describe('s1inv serve access', () => {
     expect(JSON.parse(answer.text)).toMatchObject({ ok: true, value: { transport: 'browser' } });
   });
 
-  it('gives `serve --open` a one-time URL that names no token and works once', async () => {
-    const once = host.oneTimeUrl();
-    expect(once).not.toContain(token());
-    const first = await request(once);
-    await first.body.dump();
-    expect(first.statusCode).toBe(302);
-    expect(first.headers.location).toBe(`/#token=${token()}`);
-    const again = await request(once);
-    expect(again.statusCode).toBe(404);
-    expect(await again.body.text()).toMatch(/used or has expired/);
+  it('gives `serve --open` a file only this user can read, and no URL that leads to the token', async () => {
+    // Issue 27, R10: the one-time URL was in the browser's argv, readable by any local
+    // process, and whoever used it first received the token in the redirect.
+    const path = host.launchFile();
+    expect(path).not.toContain(token());
+    expect(fs.statSync(path).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dirname(path)).mode & 0o777).toBe(0o700);
+    const page = fs.readFileSync(path, 'utf8');
+    expect(page).toContain(`<meta http-equiv="refresh" content="0;url=${host.url}">`);
+    // A second launch rewrites it, still private.
+    expect(host.launchFile()).toBe(path);
+    expect(fs.statSync(path).mode & 0o777).toBe(0o600);
+    // No path on the server hands the token out.
+    for (const guess of ['/open/00000000-0000-4000-8000-000000000000', '/open', '/#token=']) {
+      const answer = await request(`${host.origin}${guess}`);
+      expect(answer.headers.location).toBeUndefined();
+      expect(await answer.body.text()).not.toContain(token());
+    }
+  });
+
+  it('escapes the page URL in the launch page', () => {
+    expect(launchPage('http://127.0.0.1:1/#token="><script>')).not.toContain('"><script>');
   });
 
   it('refuses a forged Host even with the token (DNS rebinding)', async () => {
@@ -164,19 +176,5 @@ describe('s1inv serve access', () => {
     const response = await request(`${host.origin}/..%2f..%2fetc%2fpasswd`);
     const text = await response.body.text();
     expect(text).not.toContain('root:');
-  });
-});
-
-describe('ServeAccess one-time URLs', () => {
-  it('expire after a minute', () => {
-    let now = 1_000_000;
-    const access = new ServeAccess('t'.repeat(43), 4000, () => now);
-    const url = new URL(access.oneTimeUrl('http://127.0.0.1:4000'));
-    now += 61_000;
-    const decision = access.check(
-      { headers: { host: '127.0.0.1:4000' }, method: 'GET' } as never,
-      url,
-    );
-    expect(decision).toMatchObject({ ok: false, status: 404 });
   });
 });

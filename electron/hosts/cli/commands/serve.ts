@@ -39,9 +39,10 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       context.io.stderr('S1 Inventory is serving on 127.0.0.1 only. Press Ctrl-C to stop.\n');
       // The inventory is read into the grid's memory while the analyst opens the page.
       setImmediate(() => backend.deviceGrid.warm());
-      // The URL is ours (loopback), so this is the one place serve opens anything.
-      // Another process's argv is readable in /proc: it gets a one-time URL, never the token.
-      if (options.open) await (await import('open')).default(host.oneTimeUrl());
+      // The URL is ours (loopback), so this is the one place serve opens anything. Another
+      // process's argv is readable in /proc: the browser gets the path of a file only this
+      // user can read, never the token nor a link that leads to it.
+      if (options.open) await (await import('open')).default(host.launchFile());
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
