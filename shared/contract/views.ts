@@ -185,6 +185,8 @@ export const DeviceDetail = z.object({
   history: HistoryWindows,
   /** This device's stored threats as OCSF 1.6.0 Detection Findings, pretty-printed. */
   findings: z.string(),
+  /** Records of this device that are stored but not shown, each with why and what to do. */
+  withheld: z.array(z.string()),
 });
 
 /** A device named in a diff. */

@@ -1,13 +1,11 @@
 import { type InventoryCursor } from '../../storage/inventory-store';
-import { deviceRowOf, precomputeAgent, withTime } from '../../../shared/devices/precomputed';
+import { deviceRowOf } from '../../../shared/devices/precomputed';
+import { deviceDetail } from './device-detail';
 import type { GridRow } from '../../../shared/contract/views';
-import { indentJson } from '../../../shared/json-indent';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { Backend } from '../../backend/backend';
-import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 import type { HandlerGroup } from '../../backend/handler-types';
 
-const RECENT = 50;
 const DEFAULT_PAGE = 50_000;
 
 /** Stale is judged to the minute: the grid's windows of one query share one filter pass. */
@@ -35,42 +33,8 @@ export const deviceHandlers: HandlerGroup<
     }
     return { rows, total: total() };
   },
-  'devices.detail': ({ console: consoleName, agentId }, backend) => {
-    const record = backend.consoles.get(consoleName);
-    const snapshot = backend.storage.snapshots.current(record.id);
-    const raw = snapshot ? backend.storage.snapshots.agentJson(snapshot.id, agentId) : undefined;
-    const mapped = raw === undefined ? undefined : precomputeAgent(raw);
-    if (raw === undefined || !mapped?.ok) {
-      throw new InvalidArgumentError(
-        `Console "${record.name}" has no device ${agentId} in its current inventory. Sync it again, then reopen the device.`,
-      );
-    }
-    const entities = backend.storage.entities;
-    const recent = (table: 'threats' | 'activities') =>
-      entities
-        .recentOfAgent(table, record.id, agentId, RECENT)
-        .map((json) => JSON.parse(json) as Record<string, unknown>);
-    const threats = recent('threats');
-    const readTimeMs = Date.parse(snapshot!.takenAt);
-    const row = deviceRowOf(mapped.deviceRow, record.name);
-    // The device page's findings join this device's record, as an export's do.
-    const deviceUidOf = (id: string) => (id === agentId ? (row.uuid ?? agentId) : undefined);
-    const findings = threats.flatMap((threat) => {
-      const mapped = mapThreatToFinding(threat, { readTimeMs, deviceUidOf });
-      return mapped.ok ? [mapped.value.record] : [];
-    });
-    return {
-      console: record.name,
-      agentId,
-      row,
-      ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(Date.parse(snapshot!.takenAt)))),
-      raw: indentJson(raw),
-      threats,
-      activities: recent('activities'),
-      history: entities.windows(record.id),
-      findings: JSON.stringify(findings, null, 2),
-    };
-  },
+  'devices.detail': ({ console: consoleName, agentId }, backend) =>
+    deviceDetail(backend, consoleName, agentId),
 };
 
 /** Every device of the current inventory, as the grid shows it. */

@@ -68,7 +68,12 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     }
     if (url.pathname.startsWith('/api/')) {
       response.setHeader('cache-control', 'no-store');
-      void routeApi(request, response, url).catch(() => {
+      void routeApi(request, response, url).catch((error: unknown) => {
+        // An answer that could not be sent is a bug: logged, so it is never a silent 500.
+        backend.log.log('error', `serve could not answer ${request.method} ${url.pathname}`, {
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof Error ? { stack: error.stack } : {}),
+        });
         if (!response.headersSent) response.writeHead(500);
         response.end();
       });

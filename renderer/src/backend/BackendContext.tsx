@@ -17,6 +17,7 @@ import type {
   EventName,
   EventPayload,
 } from '../../../shared/contract/contract';
+import { answered, shownFor, type QueryState } from './query-state';
 
 const BackendContext = createContext<BackendApi | undefined>(undefined);
 
@@ -49,7 +50,7 @@ export interface Query<T> {
 /** Runs a call when the component mounts (and on reload); keeps the last good value. */
 export function useQuery<K extends CallName>(name: K, args: CallArgs<K>): Query<CallResult<K>> {
   const api = useBackend();
-  const [state, setState] = useState<{ data?: CallResult<K>; error?: ContractError }>({});
+  const [state, setState] = useState<QueryState<CallResult<K>>>({});
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const argsKey = JSON.stringify(args);
@@ -59,16 +60,16 @@ export function useQuery<K extends CallName>(name: K, args: CallArgs<K>): Query<
     void call(api, name, JSON.parse(argsKey) as CallArgs<K>).then((envelope) => {
       if (!live) return;
       setLoading(false);
-      setState((previous) =>
-        envelope.ok ? { data: envelope.value } : { data: previous.data, error: envelope.error },
-      );
+      setState((previous) => answered(previous, argsKey, envelope));
     });
     return () => {
       live = false;
     };
   }, [api, name, argsKey, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: state.data, error: state.error, loading, reload };
+  // While other arguments load, the last ones' answer is not theirs to show.
+  const { data, error } = shownFor(state, argsKey);
+  return { data, error, loading, reload };
 }
 
 /** Listens to a backend event while the component is mounted. */

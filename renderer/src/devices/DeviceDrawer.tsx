@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Drawer from '@mui/material/Drawer';
@@ -92,6 +93,11 @@ function Detail({
       <ErrorNotice error={detail.error} />
       {d && (
         <>
+          {d.withheld.map((why) => (
+            <Alert key={why} severity="warning" sx={{ mb: 1 }}>
+              {why}
+            </Alert>
+          ))}
           <Summary row={d.row} />
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
             <Recent
