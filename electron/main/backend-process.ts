@@ -2,7 +2,7 @@ import { app, dialog, utilityProcess, type BrowserWindow } from 'electron';
 import type { Envelope } from '../../shared/contract/contract';
 import { eventChannel } from '../../shared/contract/preload-api';
 import { BackendRelay, type UtilityProcessLike } from '../hosts/desktop/backend-relay';
-import { openExternalLink } from './external-links';
+import type { LinkPolicy } from '../hosts/desktop/link-policy';
 import type { Logger } from '../adapters/logging/log-file';
 
 /**
@@ -18,6 +18,7 @@ export class BackendProcess {
     dataDir: string,
     private readonly window: () => BrowserWindow | undefined,
     log: Logger,
+    links: LinkPolicy,
   ) {
     this.child = utilityProcess.fork(entry, [], {
       serviceName: 'S1 Inventory backend',
@@ -33,8 +34,9 @@ export class BackendProcess {
       this.child as unknown as UtilityProcessLike,
       {
         chooseExportFile: (suggestedName) => this.chooseExportFile(suggestedName),
-        // The backend checked the link against the consoles' and targets' hosts already.
-        openExternal: (url) => openExternalLink(url, [new URL(url).hostname]),
+        // The backend checked the link against the consoles' and targets' hosts, but main
+        // decides by its own rules: a subverted backend could claim any host (issue 27, E9).
+        openExternal: (url) => links.open(url),
       },
       (name, payload) => this.window()?.webContents.send(eventChannel(name), payload),
     );

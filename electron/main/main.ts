@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { BackendProcess } from './backend-process';
 import { bridgeCalls } from './ipc-bridge';
 import { installMenu } from './menu';
+import { linkOpener } from './external-links';
 import { createMainWindow, denyAllPermissions, guardAllWebContents } from './window';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -40,10 +41,11 @@ if (!app.requestSingleInstanceLock()) {
     });
     denyAllPermissions();
     serveRenderer(here('../renderer'));
-    installMenu({ development: !app.isPackaged, window: currentWindow });
+    const links = linkOpener(currentWindow);
+    installMenu({ development: !app.isPackaged, window: currentWindow, links });
     const log = openLogFile({ dir: app.getPath('logs'), name: 'main.log', clock: systemClock });
     log.log('info', 'S1 Inventory started', { version: app.getVersion(), dataDir });
-    const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow, log);
+    const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow, log, links);
     bridgeCalls(backend, currentWindow);
     window = createMainWindow(here('./preload.cjs'));
     app.on('activate', () => {

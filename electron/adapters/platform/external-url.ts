@@ -6,6 +6,12 @@ export const HELP_HOSTS = ['docs.sekoia.io', 'schema.ocsf.io', 's1inventory.io']
  * host on the allow-list (the configured consoles' and Sekoia targets' hosts, the help pages).
  */
 export function checkExternalUrl(text: string, allowedHosts: ReadonlySet<string>): URL | undefined {
+  const url = openableUrl(text);
+  return url && allowedHosts.has(url.hostname.toLowerCase()) ? url : undefined;
+}
+
+/** A link of a kind the app may open at all, to any host: https, without credentials. */
+export function openableUrl(text: string): URL | undefined {
   let url: URL;
   try {
     url = new URL(text);
@@ -13,5 +19,5 @@ export function checkExternalUrl(text: string, allowedHosts: ReadonlySet<string>
     return undefined;
   }
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
-  return allowedHosts.has(url.hostname.toLowerCase()) ? url : undefined;
+  return url;
 }
