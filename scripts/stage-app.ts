@@ -4,9 +4,14 @@
 // build/app/node_modules, never in the project's node_modules, whose Node builds the tests and
 // the CLI keep using.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import projectPackage from '../package.json' with { type: 'json' };
+import {
+  filesUnder,
+  manifestOf,
+  UNPACKED_MANIFEST,
+} from '../electron/hosts/desktop/unpacked-integrity';
 
 export const APP_DIR = join('build', 'app');
 
@@ -75,7 +80,36 @@ export function stageApp(): string {
         !relative(dependency, source).startsWith('node_modules'),
     });
   }
+  writeUnpackedManifest();
   return APP_DIR;
+}
+
+/** The packages electron-builder may leave outside app.asar: piscina, and any with a binary. */
+function unpackCandidates(): string[] {
+  const modules = join(APP_DIR, 'node_modules');
+  const packages = readdirSync(modules).flatMap((name) =>
+    name.startsWith('@')
+      ? readdirSync(join(modules, name)).map((inner) => `${name}/${inner}`)
+      : [name],
+  );
+  return packages.flatMap((name) => {
+    const files = filesUnder(join(modules, name)).filter((f) => !f.startsWith('node_modules/'));
+    const binary = files.some((file) => /\.(node|dll|so|dylib|exe)$/.test(file));
+    return name === 'piscina' || binary ? files.map((file) => `node_modules/${name}/${file}`) : [];
+  });
+}
+
+/**
+ * Lists the SHA-256 of every script of what may be unpacked, in a file that ships inside the
+ * archive; main checks the unpacked folder against it before starting the backend (issue 27,
+ * E13). Staged after the copy; the Electron rebuild of native modules changes only binaries.
+ */
+function writeUnpackedManifest(): void {
+  const paths = ['dist/electron/precompute-worker.js', ...unpackCandidates()];
+  writeFileSync(
+    join(APP_DIR, UNPACKED_MANIFEST),
+    `${JSON.stringify(manifestOf(APP_DIR, paths))}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(`staged ${stageApp()}`);

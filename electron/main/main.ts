@@ -12,6 +12,7 @@ import { bridgeCalls } from './ipc-bridge';
 import { installMenu } from './menu';
 import { linkOpener } from './external-links';
 import { createMainWindow, denyAllPermissions, guardAllWebContents } from './window';
+import { unpackedFilesIntact } from './unpacked-check';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     installMenu({ development: !app.isPackaged, window: currentWindow, links });
     const log = openLogFile({ dir: app.getPath('logs'), name: 'main.log', clock: systemClock });
     log.log('info', 'S1 Inventory started', { version: app.getVersion(), dataDir });
+    if (!unpackedFilesIntact(log)) return;
     const backend = new BackendProcess(here('./backend.js'), dataDir, currentWindow, log, links);
     bridgeCalls(backend, currentWindow);
     window = createMainWindow(here('./preload.cjs'));
