@@ -36,4 +36,9 @@ export interface PushDestination {
   retryRules: RetryRules;
   /** What to tell the analyst when a status stops the push (it stays resumable). */
   stopMessage(status: number, detail: string): string;
+  /**
+   * The credentials batches are sent with: a target may echo them in an error body, and every
+   * message the push keeps or shows is redacted of them (issue 27, as H9 for consoles).
+   */
+  secrets: readonly string[];
 }

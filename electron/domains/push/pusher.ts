@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PUSH_CONCURRENCY } from '../../adapters/tuning';
+import { redact } from '../../adapters/logging/redact';
 import type { Storage } from '../../storage/storage';
 import type { Clock } from '../../adapters/platform/clock';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../../adapters/http/retry';
@@ -141,7 +142,12 @@ export class Pusher {
       if (error instanceof SnapshotGoneError) return error.message;
       const status = error instanceof PushHttpError ? error.status : null;
       if (status === 413 && batch.items > 1) return this.outbox.splitBatch(pushId, batch);
-      this.outbox.markFailed(batch.id, attempts.count, status, (error as Error).message);
+      this.outbox.markFailed(
+        batch.id,
+        attempts.count,
+        status,
+        this.redact((error as Error).message),
+      );
       if (status === 413)
         return `A single device is larger than ${this.destination.targetName} accepts (413); it stays in the outbox.`;
       if (error instanceof PushHttpError && !this.destination.retryRules.isRetryable(error))
@@ -182,8 +188,10 @@ export class Pusher {
     const rows = this.outbox.batchRows(pushId);
     const deliveredRows = rows.filter((row) => row.state === 'delivered');
     const complete = message === undefined && deliveredRows.length === rows.length;
+    // Whatever the target answered is said only once its credentials are out of it.
+    const said = message === undefined ? undefined : this.redact(message);
     const at = this.clock.now();
-    this.outbox.finishPush(pushId, complete, at, message);
+    this.outbox.finishPush(pushId, complete, at, said);
     const deliveredItems = deliveredRows.reduce((sum, row) => sum + row.items, 0);
     this.storage.audit.append(
       {
@@ -215,7 +223,11 @@ export class Pusher {
       deliveredItems,
       skipped: left.skipped,
       decommissionedLeftOut: left.decommissioned,
-      ...(message === undefined ? {} : { message }),
+      ...(said === undefined ? {} : { message: said }),
     };
+  }
+
+  private redact(text: string): string {
+    return redact(text, this.destination.secrets);
   }
 }

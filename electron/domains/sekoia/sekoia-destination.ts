@@ -69,6 +69,7 @@ export function sekoiaDestination(
     batchSize: target.batchSize,
     retryRules: SEKOIA_RETRY_RULES,
     stopMessage,
+    secrets: [apiKey],
     async body(sources) {
       const items = target.legacyDeviceTypes
         ? sekoiaRecordsOf(sources, { legacyDeviceTypes: true })

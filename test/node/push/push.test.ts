@@ -107,6 +107,26 @@ describe('push to Sekoia', () => {
     expect(JSON.stringify(result)).not.toContain(KEY);
   });
 
+  it('keeps no key a target echoes in an error, in the result or the outbox', async () => {
+    const lastErrors = () =>
+      f.db
+        .prepare('SELECT last_error FROM push_batches WHERE last_error IS NOT NULL')
+        .pluck()
+        .all();
+    const { push } = await pusher(500);
+    sekoia.fault({ status: 400, times: 1, echoKey: true });
+    const refused = await push.push({ retry: FAST });
+    expect(refused.state).toBe('failed');
+    expect(refused.message).toContain('[redacted]');
+    const { push: again } = await pusher(500);
+    sekoia.fault({ status: 503, times: 1_000, echoKey: true });
+    const exhausted = await again.push({ retry: { ...FAST, maxRetryTimeMs: 100 } });
+    expect(exhausted.message).toMatch(/after retrying: .*\[redacted\]/);
+    for (const text of [JSON.stringify(refused), JSON.stringify(exhausted), ...lastErrors()])
+      expect(text).not.toContain(KEY);
+    expect(lastErrors().length).toBeGreaterThan(0);
+  });
+
   it('resumes after an interruption without sending delivered batches again', async () => {
     const { push } = await pusher(400);
     sekoia.fault({ status: 500, times: 1_000, after: 3 });

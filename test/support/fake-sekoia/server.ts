@@ -13,7 +13,14 @@ export interface Received {
   body: { version: number; items: { device: { uid: string } }[] };
 }
 
-export type SekoiaFault = { status: number; retryAfter?: string; times: number; after?: number };
+export type SekoiaFault = {
+  status: number;
+  retryAfter?: string;
+  times: number;
+  after?: number;
+  /** The error body quotes the key it was sent, as a careless gateway might. */
+  echoKey?: boolean;
+};
 
 export class FakeSekoia {
   readonly received: Received[] = [];
@@ -75,7 +82,12 @@ export class FakeSekoia {
         fault.fired += 1;
         return reply(
           fault.status,
-          { code: 'FAULT', message: `injected ${fault.status}` },
+          {
+            code: 'FAULT',
+            message: fault.echoKey
+              ? `injected ${fault.status} for key ${key}`
+              : `injected ${fault.status}`,
+          },
           fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter },
         );
       }

@@ -25,6 +25,7 @@ export function webhookDestination(
     retryRules: {
       isRetryable: (error) => !(error instanceof PushHttpError) || error.status >= 500,
     },
+    secrets: [secret],
     stopMessage: (status) =>
       `The webhook refused the batch (${status}). Check its secret, then resume the push.`,
     body: ({ jsons, readAtMs }) =>
