@@ -9,7 +9,13 @@ import {
  * The SentinelOne entities S1 Inventory syncs, stores and exports: one name each, everywhere
  * (`--apis`, `--entity`, the contract, the configuration file, the GUI).
  */
-export const ENTITY_NAMES = ['agents', 'threats', 'activities'] as const;
+export const ENTITY_NAMES = [
+  'agents',
+  'threats',
+  'activities',
+  'applications',
+  'vulnerabilities',
+] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 /** How an entity is read from the console. */
@@ -35,6 +41,11 @@ export interface EntityInfo {
   syncedByDefault: boolean;
   /** What the Export dialog says of its records, when they need a word. */
   exportHint?: string;
+  /**
+   * What a token needs beyond reading agents, in the console's words (role permission, licence):
+   * a refusal names it.
+   */
+  needs?: string;
 }
 
 /** The one record of each entity: every place that lists, offers or explains one reads it. */
@@ -63,6 +74,29 @@ export const ENTITIES: Readonly<Record<EntityName, EntityInfo>> = {
     forms: ['raw'],
     byDevice: false,
     syncedByDefault: true,
+  },
+  applications: {
+    label: 'Applications',
+    exportHint:
+      'The software installed on the devices below, one record per device and application.',
+    // One request per agent: rows carry no agent id (reference apps §4).
+    path: '/agents/applications',
+    sync: 'per-agent',
+    forms: ['raw'],
+    byDevice: true,
+    syncedByDefault: false,
+    needs: 'the Endpoints.view permission and Application Management on the console',
+  },
+  vulnerabilities: {
+    label: 'Vulnerabilities',
+    exportHint: 'One row per device, application version and CVE.',
+    path: '/application-management/risks',
+    sync: 'incremental',
+    forms: ['raw'],
+    byDevice: true,
+    syncedByDefault: false,
+    needs:
+      'the Applications Page.viewRisks permission and a licence with Application Management (Vulnerability Management)',
   },
 };
 

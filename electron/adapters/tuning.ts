@@ -27,6 +27,9 @@ export const RATE_LIMITS = {
   '/agents': { perSecond: 25, burst: 1 },
   '/threats': { perSecond: 10, burst: 50 },
   '/activities': { perSecond: 10, burst: 30 },
+  // Documented for /application-management/inventory; the risks calls have no documented
+  // limit (reference apps §9), so they keep the same pace.
+  '/application-management': { perSecond: 3, burst: 1 },
   '/user': { perSecond: 2, burst: 5 },
   default: { perSecond: 2, burst: 1 },
 } as const;
@@ -73,6 +76,16 @@ export const STORES_PER_REQUEST = 2;
 
 /** Precompute batches in flight per worker thread: the sync waits for room, bounding memory. */
 export const BATCHES_IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Requests of a per-agent walk (installed applications) in flight at once: the rate limit
+ * paces them, and a few overlapping keep that pace when one answer takes longer than the gap
+ * between two requests (40 ms at 25/s).
+ */
+export const PER_AGENT_IN_FLIGHT = 8;
+
+/** Applications one agent may list: far above any real machine, far below what hurts. */
+export const MAX_APPLICATIONS_PER_AGENT = 20_000;
 
 /** Sekoia push batches in flight at once after the first is accepted. */
 export const PUSH_CONCURRENCY = 4;

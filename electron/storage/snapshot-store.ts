@@ -155,6 +155,32 @@ export class SnapshotStore {
     ).n;
   }
 
+  /**
+   * A snapshot's agents that are not decommissioned, in id order, after `afterAgentId`: the
+   * agents a per-agent walk asks about. An agent not mapped yet counts as active.
+   */
+  activeAgents(snapshotId: number, afterAgentId: string | null, limit: number): string[] {
+    return this.db
+      .prepare(
+        `SELECT m.agent_id FROM snapshot_members m LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id
+         WHERE m.snapshot_id = ? AND m.agent_id > ? AND COALESCE(p.decommissioned, 0) = 0
+         ORDER BY m.agent_id LIMIT ?`,
+      )
+      .pluck()
+      .all(snapshotId, afterAgentId ?? '', limit) as string[];
+  }
+
+  /** How many of those there are in all, and up to `upTo` included (none when null). */
+  activeAgentCounts(snapshotId: number, upTo: string | null): { total: number; done: number } {
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) AS total, COALESCE(SUM(m.agent_id <= ?), 0) AS done
+         FROM snapshot_members m LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id
+         WHERE m.snapshot_id = ? AND COALESCE(p.decommissioned, 0) = 0`,
+      )
+      .get(upTo ?? '', snapshotId) as { total: number; done: number };
+  }
+
   /** The content hashes of a snapshot's agents, one by one (see KnownHashes). */
   memberHashes(snapshotId: number): Iterable<Buffer> {
     return this.db

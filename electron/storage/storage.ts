@@ -12,6 +12,7 @@ import { PrecomputeStore } from './precompute-store';
 import { RunStore } from './run-store';
 import { PushTargetRepository } from './push-target-repository';
 import { SnapshotStore } from './snapshot-store';
+import { SoftwareStore } from './software-store';
 import { SyncLocks } from './sync-lock-store';
 import { ViewStore } from './view-store';
 import type { ViewState } from '../../shared/contract/views';
@@ -30,6 +31,8 @@ export interface Storage {
   /** One agents page at a time: its run count, snapshot members and outputs, together. */
   readonly agentPages: AgentPageStore;
   readonly entities: EntityStore;
+  /** Installed applications: each distinct one once, each agent's set as one row. */
+  readonly software: SoftwareStore;
   readonly precomputed: PrecomputeStore;
   /** The current inventory: each console's newest complete snapshot. */
   readonly inventory: InventoryReader;
@@ -68,6 +71,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     snapshots,
     agentPages: new AgentPageStore(db, runs, snapshots, precomputed),
     entities: new EntityStore(db),
+    software: new SoftwareStore(db),
     precomputed,
     inventory: new InventoryReader(db),
     health: new HealthStore(db),

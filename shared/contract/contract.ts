@@ -263,6 +263,8 @@ export const EVENTS = {
     api: z.string(),
     fetched: z.number(),
     expected: z.number().optional(),
+    /** Time left at the pace so far, for walks that take long (applications). */
+    secondsLeft: z.number().optional(),
   }),
   'console.changed': z.object({ console: z.string(), state: z.string(), syncing: z.boolean() }),
   'sync.finished': z.object({

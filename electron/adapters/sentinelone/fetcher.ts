@@ -31,12 +31,14 @@ export class ConsoleFetcher {
     query: Query,
     onSend?: () => void,
     onBody?: (bytes: Buffer) => Promise<void> | void,
+    /** The most items the answer may hold where the query asks for no limit (unpaged calls). */
+    maxItems?: number,
   ): Promise<SplitPage> {
     return this.retried(path, async () => {
       const bytes = await this.client.getBytes(path, query, this.signal, onSend);
       await onBody?.(bytes);
       // A page holds at most the items asked for: more is a console to stop, not to read.
-      const limit = typeof query.limit === 'number' ? query.limit : undefined;
+      const limit = typeof query.limit === 'number' ? query.limit : maxItems;
       return splitBody(bytes, path, limit);
     });
   }

@@ -55,6 +55,14 @@ export function storedRaw(entity: string): RecordReader {
   };
 }
 
+/** Each stored application of each device, exactly as the console listed it. */
+const installedRaw: RecordReader = function* (storage, request) {
+  for (const set of storage.software.sets(request.console)) {
+    if (!wanted(request, set.agentId)) continue;
+    for (const element of set.elements()) yield { agentId: set.agentId, data: element };
+  }
+};
+
 /**
  * Stored threats as OCSF Detection Findings (the same mapper everywhere), each joined to its
  * device's record in the current inventory by the `device.uid` that record has.
@@ -95,4 +103,9 @@ export const ENTITY_EXPORTS: Readonly<Record<EntityName, EntityExport>> = {
   },
   threats: { info: ENTITIES.threats, read: { ocsf: findings, raw: storedRaw('threats') } },
   activities: { info: ENTITIES.activities, read: { raw: storedRaw('activities') } },
+  applications: { info: ENTITIES.applications, read: { raw: installedRaw } },
+  vulnerabilities: {
+    info: ENTITIES.vulnerabilities,
+    read: { raw: storedRaw('vulnerabilities') },
+  },
 };

@@ -1,6 +1,8 @@
 import type { EntityName } from '../../../shared/entities';
 import { wantedSince, type SinceSpec } from '../../../shared/sentinelone/history-window';
 import { syncAgents } from './agents-sync';
+import { syncApplications } from './applications-sync';
+import { syncVulnerabilities } from './vulnerabilities-sync';
 import type { ApiSyncContext } from './api-sync-context';
 import { ACTIVITIES, syncIncremental, THREATS, type IncrementalSpec } from './incremental-sync';
 import type { ApiSyncResult } from './sync-types';
@@ -34,4 +36,6 @@ export const ENTITY_SYNCS: Readonly<Record<EntityName, EntitySync>> = {
   agents: (context) => syncAgents(context),
   threats: incrementalSync(THREATS),
   activities: incrementalSync(ACTIVITIES),
+  applications: (context) => syncApplications(context),
+  vulnerabilities: (context) => syncVulnerabilities(context),
 };

@@ -8,6 +8,7 @@ import { failedResult } from './sync-failure';
 import type { ApiSyncResult } from './sync-types';
 import { DEFAULT_ACTIVITY_DAYS, reachesFurther } from '../../../shared/sentinelone/history-window';
 import type { EntityName } from '../../../shared/entities';
+import type { RawJson } from '../../adapters/sentinelone/raw-json';
 
 // Threats and activities: incremental walks sorted ascending on their checkpoint field. Each
 // page is written with the checkpoint it reaches, in one transaction.
@@ -155,32 +156,12 @@ async function walkPass(
       bound = new WalkBound(spec.path, page.totalItems);
     }
     bound?.add(page.size);
-    const rows: EntityRow[] = [];
-    for (const json of page.elements) {
-      const value = parseElement(json);
-      const id = value && spec.idOf(value);
-      if (!value || typeof id !== 'string' || id === '') {
-        keepMalformed(
-          context,
-          spec.api,
-          runId,
-          value ? 'no string "id"' : 'not a JSON object',
-          json,
-        );
-        outcome.malformed += 1;
-        total.malformed += 1;
-        continue;
-      }
-      const at = spec.atOf(value);
-      const agentId = spec.agentIdOf(value);
-      rows.push({
-        id,
-        at: typeof at === 'string' ? at : undefined,
-        agentId: typeof agentId === 'string' ? agentId : undefined,
-        json,
-      });
-      if (pass.advancesCheckpoint && typeof at === 'string')
-        checkpoint = checkpoint === undefined ? at : laterOf(checkpoint, at);
+    const { rows, malformed } = entityRowsOf(context, spec, runId, page.elements);
+    outcome.malformed += malformed;
+    total.malformed += malformed;
+    if (pass.advancesCheckpoint) {
+      for (const { at } of rows)
+        if (at !== undefined) checkpoint = checkpoint === undefined ? at : laterOf(checkpoint, at);
     }
     const fresh = store.writePage(record.id, spec.api, rows, checkpoint, context.clock.now());
     runs.addFetched(runId, page.elements.length, 0);
@@ -195,6 +176,47 @@ async function walkPass(
     });
   }
   return outcome;
+}
+
+/** How a walk reads the id, time and agent of each record of an entity. */
+export type RecordFields = Pick<IncrementalSpec, 'api' | 'idOf' | 'atOf' | 'agentIdOf'>;
+
+/**
+ * The rows of one page: each element with its id, time and agent; an element that is not an
+ * object with a string id is kept raw, reported, and counted as malformed.
+ */
+export function entityRowsOf(
+  context: ApiSyncContext,
+  fields: RecordFields,
+  runId: number,
+  elements: readonly RawJson[],
+): { rows: EntityRow[]; malformed: number } {
+  const rows: EntityRow[] = [];
+  let malformed = 0;
+  for (const json of elements) {
+    const value = parseElement(json);
+    const id = value && fields.idOf(value);
+    if (!value || typeof id !== 'string' || id === '') {
+      keepMalformed(
+        context,
+        fields.api,
+        runId,
+        value ? 'no string "id"' : 'not a JSON object',
+        json,
+      );
+      malformed += 1;
+      continue;
+    }
+    const at = fields.atOf(value);
+    const agentId = fields.agentIdOf(value);
+    rows.push({
+      id,
+      at: typeof at === 'string' ? at : undefined,
+      agentId: typeof agentId === 'string' ? agentId : undefined,
+      json,
+    });
+  }
+  return { rows, malformed };
 }
 
 /** The later of two SentinelOne timestamps, kept as the server's raw text. */

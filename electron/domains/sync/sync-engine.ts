@@ -8,7 +8,7 @@ import { classifyError } from '../../adapters/sentinelone/error-class';
 import { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import { RateLimiters, type RateLimit } from '../../adapters/sentinelone/rate-limits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
-import type { EntityName } from '../../../shared/entities';
+import { ENTITIES, type EntityName } from '../../../shared/entities';
 import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
 import { preparePage } from '../precompute/prepare-page';
@@ -189,12 +189,21 @@ export class SyncEngine {
         ...(request.since ? { since: request.since } : {}),
         ...(consoleSince ? { consoleSince } : {}),
       };
-      const results = await Promise.all(
-        apis.map(async (api): Promise<[EntityName, ApiSyncResult]> => [
-          api,
-          await syncs[api]!(context, run),
-        ]),
-      );
+      const walk = (names: readonly EntityName[]) =>
+        Promise.all(
+          names.map(async (api): Promise<[EntityName, ApiSyncResult]> => [
+            api,
+            await syncs[api]!(context, run),
+          ]),
+        );
+      // A per-agent walk asks about the agents of the inventory this run has just made, once
+      // they are mapped (the mapping says which are decommissioned); the others walk together.
+      const perAgent = (api: EntityName) => ENTITIES[api]?.sync === 'per-agent';
+      const results = await walk(apis.filter((api) => !perAgent(api)));
+      if (apis.some(perAgent)) {
+        await this.precomputed();
+        results.push(...(await walk(apis.filter(perAgent))));
+      }
       const failed = results.some(([, result]) => result.state === 'failed');
       const finalState = failed ? 'Error' : 'Idle';
       setState(finalState);

@@ -1,6 +1,10 @@
 import { classifyError } from '../../adapters/sentinelone/error-class';
-import { S1NetworkError, S1TooManyItemsError } from '../../adapters/sentinelone/errors';
-import type { EntityName } from '../../../shared/entities';
+import {
+  S1HttpError,
+  S1NetworkError,
+  S1TooManyItemsError,
+} from '../../adapters/sentinelone/errors';
+import { ENTITIES, type EntityName } from '../../../shared/entities';
 import type { ApiSyncContext } from './api-sync-context';
 import type { ApiSyncResult } from './sync-types';
 
@@ -47,15 +51,18 @@ export function failedResult(
 
 export function describeFailure(api: EntityName, error: unknown, errorClass: string): string {
   const what = error instanceof Error ? error.message : String(error);
+  const needs = ENTITIES[api]?.needs;
   const next =
-    error instanceof S1NetworkError && error.failure === 'dns'
-      ? 'The host name does not resolve: check the console URL, or connect the VPN or network it needs, then sync again.'
-      : error instanceof S1TooManyItemsError
-        ? "Nothing of this walk was kept and the inventory stays the last complete one. Check that the console URL points at the SentinelOne console itself (not a proxy or another service), then sync again; if it happens again, tell the console's administrator."
-        : errorClass === 'ThirdPartyConfig'
-          ? 'Check the console URL, the token and its permissions (test the connection), then sync again.'
-          : errorClass === 'ThirdPartyGeneric'
-            ? 'The console or the network kept failing; sync again later.'
-            : 'A local problem (database, disk or keychain); check free space and permissions, then sync again.';
+    needs !== undefined && error instanceof S1HttpError && error.status === 403
+      ? `Reading ${api} takes ${needs}, which this token or console lacks. Grant it, or leave ${api} out of this console's syncs (its settings, or --apis); the other entities sync on.`
+      : error instanceof S1NetworkError && error.failure === 'dns'
+        ? 'The host name does not resolve: check the console URL, or connect the VPN or network it needs, then sync again.'
+        : error instanceof S1TooManyItemsError
+          ? "Nothing of this walk was kept and the inventory stays the last complete one. Check that the console URL points at the SentinelOne console itself (not a proxy or another service), then sync again; if it happens again, tell the console's administrator."
+          : errorClass === 'ThirdPartyConfig'
+            ? 'Check the console URL, the token and its permissions (test the connection), then sync again.'
+            : errorClass === 'ThirdPartyGeneric'
+              ? 'The console or the network kept failing; sync again later.'
+              : 'A local problem (database, disk or keychain); check free space and permissions, then sync again.';
   return `The ${api} sync stopped: ${what}. ${next}`;
 }

@@ -80,6 +80,15 @@ const AGENT_LIST: ListSpec = {
     updatedAt: (item) => normTime((item as Item).updatedAt),
   },
 };
+/** CVE rows: `riskUpdatedDate` filters but is never sent (reference apps §11), kept beside. */
+const RISK_LIST: ListSpec = {
+  filters: {
+    riskUpdatedDate__gte: (item, value) =>
+      normTime((item as Item).__riskUpdatedDate) >= normTime(value),
+    includeRemovals: (item, value) => value === 'true' || (item as Item).status !== 'Removed',
+  },
+  sortFields: { id: (item) => String((item as Item).id) },
+};
 const THREAT_LIST: ListSpec = {
   filters: {
     updatedAt__gte: (item, value) =>
@@ -132,6 +141,10 @@ export class FakeS1Console {
   readonly agents: Collection = new Map();
   readonly threats: Collection = new Map();
   readonly activities: Collection = new Map();
+  /** Each agent's installed applications, by agent id (`/agents/applications`). */
+  readonly applications = new Map<string, readonly object[]>();
+  /** CVE rows (`/application-management/risks`), with the hidden `riskUpdatedDate`. */
+  readonly risks: Collection = new Map();
   readonly faults = new FaultPlan();
   /** When set, /agents/count answers this instead of the true count. */
   countOverride: number | undefined;
@@ -216,6 +229,25 @@ export class FakeS1Console {
         return { status: 200, body: { data: { total: this.countOverride ?? total } } };
       },
     ],
+    [
+      'GET /agents/applications',
+      ({ request }) => {
+        const ids = request.query.ids;
+        if (!ids) return s1Error(400, 'Validation Error', 'ids: Missing data for required field.');
+        // Rows carry no agent id: several ids mix their agents' applications.
+        const rows = ids.split(',').flatMap((id) => this.applications.get(id) ?? []);
+        return {
+          status: 200,
+          body: undefined,
+          text: `{"data":[${rows.map((row) => JSON.stringify(row)).join(',')}],"pagination":{"totalItems":${rows.length}}}`,
+        };
+      },
+    ],
+    [
+      'GET /application-management/risks',
+      ({ request }) =>
+        listPage(this.risks, { includeRemovals: 'false', ...request.query }, RISK_LIST),
+    ],
     ['GET /threats', ({ request }) => listPage(this.threats, request.query, THREAT_LIST)],
     ['GET /activities', ({ request }) => listPage(this.activities, request.query, ACTIVITY_LIST)],
   ]);
@@ -260,6 +292,17 @@ export class FakeS1Console {
   putRaw(collection: Collection, id: string, text: string | Buffer): void {
     collection.set(id, { value: JSON.parse(text.toString()) as object, text });
     invalidate(collection);
+  }
+
+  /** Stores CVE rows as changed at `updatedAt` (the filter-only `riskUpdatedDate`). */
+  putRisks(rows: readonly Record<string, unknown>[], updatedAt: string): void {
+    for (const row of rows) {
+      this.risks.set(String(row.id), {
+        value: { ...row, __riskUpdatedDate: updatedAt },
+        text: JSON.stringify(row),
+      });
+    }
+    invalidate(this.risks);
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,7 @@ import { migration as brotliChunks } from './0014-brotli-chunks';
 import { migration as unindexedChunkRefs } from './0015-unindexed-chunk-refs';
 import { migration as entityRecords } from './0016-entity-records';
 import { migration as pushTargets } from './0017-push-targets';
+import { migration as software } from './0018-software';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   unindexedChunkRefs,
   entityRecords,
   pushTargets,
+  software,
 ];

@@ -75,7 +75,7 @@ function progressReporter(context: CliContext, json: boolean) {
     return { update: (_p: EventPayload<'sync.progress'>) => undefined, stop: () => undefined };
   const bars = new cliProgress.MultiBar(
     {
-      format: '{console} {api} [{bar}] {value}/{total}',
+      format: '{console} {api} [{bar}] {value}/{total}{left}',
       hideCursor: true,
       clearOnComplete: false,
       stream: process.stderr,
@@ -91,18 +91,27 @@ function progressReporter(context: CliContext, json: boolean) {
       if (!bar) {
         bar = bars.create(p.expected ?? p.fetched, 0, {
           console: p.console,
-          api: p.api.padEnd(10),
+          api: p.api.padEnd(15),
+          left: '',
         });
         byKey.set(key, bar);
       }
       bar.setTotal(Math.max(p.expected ?? 0, p.fetched));
-      bar.update(p.fetched);
+      bar.update(p.fetched, { left: timeLeft(p.secondsLeft) });
     },
     stop: () => {
       if (!stopped) bars.stop();
       stopped = true;
     },
   };
+}
+
+/** "  ~1 h 05 min left", for the walks that say how long they have to go. */
+export function timeLeft(seconds: number | undefined): string {
+  if (seconds === undefined || seconds <= 0) return '';
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `  ~${minutes} min left`;
+  return `  ~${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min left`;
 }
 
 function checkSince(value: string): string {

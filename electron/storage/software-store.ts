@@ -1,0 +1,184 @@
+import type { Db } from '../adapters/db/database';
+import { CHUNK_CODEC, compressChunk, decompressChunk, type ChunkCodec } from './chunk-store';
+import { splitBody } from '../adapters/sentinelone/page-splitter';
+import type { RawJson } from '../adapters/sentinelone/raw-json';
+
+/** One installed application as the console lists it: what makes it distinct. */
+export interface SoftwareKey {
+  name: string;
+  vendor: string;
+  version: string;
+}
+
+/** Where a console's walk over its agents stands: a new one, or one a crash or cancel left. */
+export interface SoftwareWalk {
+  startedAt: string;
+  /** The last agent done, in id order; null before the first. */
+  afterAgentId: string | null;
+  resumed: boolean;
+}
+
+/** One agent's stored set: its applications' ids in the console's order, and the raw answer. */
+export interface AgentSoftware {
+  consoleId: string;
+  agentId: string;
+  readAt: string;
+  softwareIds: Uint32Array;
+  /** The "data" array as the console sent it (each element byte-exact). */
+  raw: Buffer;
+  /** Each application as the console sent it. */
+  elements(): RawJson[];
+}
+
+/**
+ * Installed applications (migration 18): each distinct application once, each agent's set as one
+ * row (ids packed, the raw answer compressed), replaced whole in the transaction that moves the
+ * console's walk past the agent, so a crash leaves every agent either before or after.
+ */
+export class SoftwareStore {
+  constructor(private readonly db: Db) {}
+
+  /** The walk under way for a console, or a new one begun at `at`. */
+  walk(consoleId: string, at: Date): SoftwareWalk {
+    const open = this.db
+      .prepare(
+        'SELECT started_at AS startedAt, after_agent_id AS afterAgentId FROM software_walks WHERE console_id = ? AND finished_at IS NULL',
+      )
+      .get(consoleId) as { startedAt: string; afterAgentId: string | null } | undefined;
+    if (open) return { ...open, resumed: true };
+    const startedAt = at.toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO software_walks (console_id, started_at, after_agent_id, finished_at) VALUES (?, ?, NULL, NULL)
+         ON CONFLICT (console_id) DO UPDATE SET started_at = excluded.started_at, after_agent_id = NULL, finished_at = NULL`,
+      )
+      .run(consoleId, startedAt);
+    return { startedAt, afterAgentId: null, resumed: false };
+  }
+
+  /** Stores one agent's applications (its set replaced whole) and moves the walk past it. */
+  storeAgent(
+    consoleId: string,
+    agentId: string,
+    applications: readonly SoftwareKey[],
+    raw: Buffer,
+    at: Date,
+  ): void {
+    const insert = this.db.prepare(
+      'INSERT INTO software (name, vendor, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const find = this.db
+      .prepare('SELECT id FROM software WHERE name = ? AND vendor = ? AND version = ?')
+      .pluck();
+    this.db.transaction(() => {
+      const ids = new Uint32Array(applications.length);
+      applications.forEach((app, i) => {
+        const inserted = insert.run(app.name, app.vendor, app.version);
+        ids[i] = Number(
+          inserted.changes > 0
+            ? inserted.lastInsertRowid
+            : find.get(app.name, app.vendor, app.version),
+        );
+      });
+      this.db
+        .prepare(
+          `INSERT INTO agent_software (console_id, agent_id, read_at, software_ids, raw, codec) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (console_id, agent_id) DO UPDATE SET read_at = excluded.read_at,
+             software_ids = excluded.software_ids, raw = excluded.raw, codec = excluded.codec`,
+        )
+        .run(
+          consoleId,
+          agentId,
+          at.toISOString(),
+          Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength),
+          compressChunk(raw),
+          CHUNK_CODEC.brotli,
+        );
+      this.db
+        .prepare('UPDATE software_walks SET after_agent_id = ? WHERE console_id = ?')
+        .run(agentId, consoleId);
+    })();
+  }
+
+  /** Ends the console's walk: the next sync begins a new one. */
+  finishWalk(consoleId: string, at: Date): void {
+    this.db
+      .prepare('UPDATE software_walks SET finished_at = ? WHERE console_id = ?')
+      .run(at.toISOString(), consoleId);
+  }
+
+  /** How many agents of a console have a stored set. */
+  agentCount(consoleId: string): number {
+    return this.db
+      .prepare('SELECT COUNT(*) FROM agent_software WHERE console_id = ?')
+      .pluck()
+      .get(consoleId) as number;
+  }
+
+  /** One agent's stored set, if any. */
+  ofAgent(consoleId: string, agentId: string): AgentSoftware | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT console_id, agent_id, read_at, software_ids, raw, codec FROM agent_software WHERE console_id = ? AND agent_id = ?',
+      )
+      .get(consoleId, agentId) as StoredSet | undefined;
+    return row && setOf(row);
+  }
+
+  /** Every stored set, by console (all, or the one named) then agent, one at a time. */
+  *sets(consoleName?: string): Generator<AgentSoftware> {
+    const rows =
+      consoleName === undefined
+        ? this.db
+            .prepare(
+              `SELECT s.console_id, s.agent_id, s.read_at, s.software_ids, s.raw, s.codec
+               FROM agent_software s JOIN consoles c ON c.id = s.console_id
+               ORDER BY c.name COLLATE NOCASE, s.agent_id`,
+            )
+            .iterate()
+        : this.db
+            .prepare(
+              `SELECT s.console_id, s.agent_id, s.read_at, s.software_ids, s.raw, s.codec
+               FROM agent_software s JOIN consoles c ON c.id = s.console_id
+               WHERE c.name = ? COLLATE NOCASE ORDER BY s.agent_id`,
+            )
+            .iterate(consoleName);
+    for (const row of rows as Iterable<StoredSet>) yield setOf(row);
+  }
+
+  /** Each distinct application, by id. */
+  catalogue(ids: Iterable<number>): Map<number, SoftwareKey> {
+    const get = this.db.prepare('SELECT name, vendor, version FROM software WHERE id = ?');
+    const found = new Map<number, SoftwareKey>();
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      const row = get.get(id) as SoftwareKey | undefined;
+      if (row) found.set(id, row);
+    }
+    return found;
+  }
+}
+
+interface StoredSet {
+  console_id: string;
+  agent_id: string;
+  read_at: string;
+  software_ids: Buffer;
+  raw: Buffer;
+  codec: ChunkCodec;
+}
+
+function setOf(row: StoredSet): AgentSoftware {
+  const ids = row.software_ids;
+  const raw = decompressChunk(row.raw, row.codec);
+  return {
+    consoleId: row.console_id,
+    agentId: row.agent_id,
+    readAt: row.read_at,
+    // Copied: a blob's bytes need not be aligned for a Uint32Array view.
+    softwareIds: new Uint32Array(new Uint8Array(ids).buffer),
+    raw,
+    elements: () =>
+      splitBody(Buffer.concat([Buffer.from('{"data":'), raw, Buffer.from('}')]), 'stored').elements,
+  };
+}
