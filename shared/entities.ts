@@ -82,17 +82,18 @@ export const ENTITIES: Readonly<Record<EntityName, EntityInfo>> = {
     // One request per agent: rows carry no agent id (reference apps §4).
     path: '/agents/applications',
     sync: 'per-agent',
-    forms: ['raw'],
+    forms: ['ocsf', 'row', 'raw'],
     byDevice: true,
     syncedByDefault: false,
     needs: 'the Endpoints.view permission and Application Management on the console',
   },
   vulnerabilities: {
     label: 'Vulnerabilities',
-    exportHint: 'One row per device, application version and CVE.',
+    exportHint:
+      'One row per device, application version and CVE; OCSF formats write Vulnerability Findings.',
     path: '/application-management/risks',
     sync: 'incremental',
-    forms: ['raw'],
+    forms: ['ocsf', 'row', 'raw'],
     byDevice: true,
     syncedByDefault: false,
     needs:

@@ -79,3 +79,26 @@ export const OS_TYPE_TO_OCSF: Readonly<Record<string, OsTypeId>> = {
   macos: 300,
   ios: 301,
 };
+
+export const SoftwareInventoryInfo = {
+  class_uid: 5020,
+  class_name: 'Software Inventory Info',
+  category_uid: 5,
+  category_name: 'Discovery',
+  activity_id: 2,
+  activity_name: 'Collect',
+  type_uid: 502002,
+  type_name: 'Software Inventory Info: Collect',
+  severity_id: 1,
+  severity: 'Informational',
+} as const;
+
+export const VulnerabilityFinding = {
+  class_uid: 2002,
+  class_name: 'Vulnerability Finding',
+  category_uid: 2,
+  category_name: 'Findings',
+} as const;
+
+/** `package.type_id` / `affected_package.type_id` 1: an application. */
+export const PACKAGE_TYPE_APPLICATION = { type_id: 1, type: 'Application' } as const;

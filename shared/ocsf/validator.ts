@@ -1,5 +1,7 @@
 import deviceInventoryInfoFile from './schema/device_inventory_info-1.6.0.json' with { type: 'json' };
 import detectionFindingFile from './schema/detection_finding-1.6.0.json' with { type: 'json' };
+import softwareInventoryInfoFile from './schema/software_inventory_info-1.6.0.json' with { type: 'json' };
+import vulnerabilityFindingFile from './schema/vulnerability_finding-1.6.0.json' with { type: 'json' };
 import { isCidr, isIpAddress, isMacAddress } from '../net';
 import { isPlainObject, describeType } from '../lenient';
 import { OCSF_VERSION } from './enums';
@@ -308,6 +310,16 @@ export const validateDeviceInventoryInfo = validatorFor(
 
 /** Validates one record. An empty list means it is a valid OCSF 1.6.0 Detection Finding. */
 export const validateDetectionFinding = validatorFor(detectionFindingFile as unknown as Schema);
+
+/** Validates one record. An empty list means it is valid OCSF 1.6.0 Software Inventory Info. */
+export const validateSoftwareInventoryInfo = validatorFor(
+  softwareInventoryInfoFile as unknown as Schema,
+);
+
+/** Validates one record. An empty list means it is a valid OCSF 1.6.0 Vulnerability Finding. */
+export const validateVulnerabilityFinding = validatorFor(
+  vulnerabilityFindingFile as unknown as Schema,
+);
 
 function validatorFor(
   schema: Schema,

@@ -3,6 +3,14 @@ import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/enti
 import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 import type { Storage } from '../../storage/storage';
 import type { ExportRecord } from './writers/export-writer';
+import {
+  SOFTWARE_COLUMNS,
+  softwareRecords,
+  softwareRows,
+  VULNERABILITY_COLUMNS,
+  vulnerabilityFindings,
+  vulnerabilityRows,
+} from './software-records';
 
 /** What a reader is asked for: one console or all, and what to leave out. */
 export interface ReadRequest {
@@ -22,6 +30,8 @@ export type RecordReader = (storage: Storage, request: ReadRequest) => Iterable<
 export interface EntityExport {
   info: Pick<EntityInfo, 'forms' | 'byDevice'>;
   read: Partial<Record<RecordForm, RecordReader>>;
+  /** The columns of its rows (CSV), for an entity other than the devices. */
+  columns?: readonly string[];
 }
 
 const wanted = (request: ReadRequest, agentId: string | null) =>
@@ -103,9 +113,18 @@ export const ENTITY_EXPORTS: Readonly<Record<EntityName, EntityExport>> = {
   },
   threats: { info: ENTITIES.threats, read: { ocsf: findings, raw: storedRaw('threats') } },
   activities: { info: ENTITIES.activities, read: { raw: storedRaw('activities') } },
-  applications: { info: ENTITIES.applications, read: { raw: installedRaw } },
+  applications: {
+    info: ENTITIES.applications,
+    read: { ocsf: softwareRecords, row: softwareRows, raw: installedRaw },
+    columns: SOFTWARE_COLUMNS,
+  },
   vulnerabilities: {
     info: ENTITIES.vulnerabilities,
-    read: { raw: storedRaw('vulnerabilities') },
+    read: {
+      ocsf: vulnerabilityFindings,
+      row: vulnerabilityRows,
+      raw: storedRaw('vulnerabilities'),
+    },
+    columns: VULNERABILITY_COLUMNS,
   },
 };

@@ -67,7 +67,7 @@ export async function runExport(
   options: { files?: FileSystem; registry?: ExportRegistry } = {},
 ): Promise<ExportResult> {
   const registry = options.registry ?? BUILT_IN;
-  const { format, entity, read } = checkRequest(registry, request);
+  const { format, entity, read, columns } = checkRequest(registry, request);
   if (request.console !== undefined && !storage.consoles.findByName(request.console)) {
     throw new InvalidExportRequestError(
       `No console is named "${request.console}". Check the name against the configured consoles.`,
@@ -78,7 +78,7 @@ export async function runExport(
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
-    const writer = format.createWriter(stream);
+    const writer = format.createWriter(stream, columns === undefined ? {} : { columns });
     await writer.start();
     const reading: ReadRequest = {
       ...(request.console === undefined ? {} : { console: request.console }),
@@ -124,7 +124,12 @@ export async function runExport(
 function checkRequest(
   registry: ExportRegistry,
   request: ExportRequest,
-): { format: ExportFormatDefinition; entity: string; read: RecordReader } {
+): {
+  format: ExportFormatDefinition;
+  entity: string;
+  read: RecordReader;
+  columns: readonly string[] | undefined;
+} {
   const formats = Object.keys(registry.formats);
   const format = registry.formats[request.format];
   if (!Object.hasOwn(registry.formats, request.format) || !format) {
@@ -152,5 +157,5 @@ function checkRequest(
       `A selection of devices goes with device and threat exports; an export of ${entity} takes every stored record.`,
     );
   }
-  return { format, entity, read };
+  return { format, entity, read, columns: known.columns };
 }

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DEVICE_COLUMNS, type DeviceRow } from '../../../../shared/devices/device-row';
 import { deviceRowOf } from '../../../../shared/devices/precomputed';
 import { rawText } from '../../../adapters/sentinelone/raw-json';
-import type { ExportSink, ExportWriter } from './export-writer';
+import type { ExportSink, ExportWriter, WriterShape } from './export-writer';
 import { neutraliseFormula } from '../../../../shared/spreadsheet-safe';
 
 function cell(value: DeviceRow[keyof DeviceRow]): string {
@@ -29,8 +29,27 @@ export function csvRow(row: DeviceRow): string {
   });
 }
 
-/** The grid's columns, every cell quoted and neutralised, with a BOM for spreadsheets. */
-export function csvWriter(sink: ExportSink): ExportWriter {
+/**
+ * The grid's columns (devices), or the entity's own (a row record is then a JSON array of its
+ * cells), every cell quoted and neutralised, with a BOM for spreadsheets.
+ */
+export function csvWriter(sink: ExportSink, shape: WriterShape = {}): ExportWriter {
+  const { columns } = shape;
+  if (columns !== undefined) {
+    const line = (cells: readonly unknown[]) =>
+      stringify(
+        [cells.map((c) => (c === undefined || c === null ? '' : neutraliseFormula(String(c))))],
+        {
+          quoted: true,
+          record_delimiter: 'windows',
+        },
+      );
+    return {
+      start: () => sink.write(CSV_BOM + line(columns)),
+      write: (record) => sink.write(line(JSON.parse(rawText(record.data)) as unknown[])),
+      finish: () => undefined,
+    };
+  }
   return {
     start: () => sink.write(CSV_BOM + csvHeader()),
     write: (record) =>

@@ -27,8 +27,16 @@ export interface ExportWriter {
   finish(count: number): void | Promise<void>;
 }
 
+/**
+ * What a writer is told of the entity it writes: the columns of its rows, when the entity is
+ * not the devices (whose row is the grid's). A row record is then a JSON array of its cells.
+ */
+export interface WriterShape {
+  columns?: readonly string[];
+}
+
 /** A format as the exporter knows it: what the hosts show of it, and how its file is written. */
 export interface ExportFormatDefinition {
   info: ExportFormatInfo;
-  createWriter(sink: ExportSink): ExportWriter;
+  createWriter(sink: ExportSink, shape?: WriterShape): ExportWriter;
 }

@@ -1,9 +1,16 @@
 import { EXPORT_FORMAT_INFO, type ExportFormat } from '../../../../shared/export-formats';
 import { csvWriter } from './csv-writer';
-import type { ExportFormatDefinition, ExportSink, ExportWriter } from './export-writer';
+import type {
+  ExportFormatDefinition,
+  ExportSink,
+  ExportWriter,
+  WriterShape,
+} from './export-writer';
 import { jsonArrayWriter, ndjsonWriter, sekoiaBodyWriter } from './json-writers';
 
-const WRITERS: Readonly<Record<ExportFormat, (sink: ExportSink) => ExportWriter>> = {
+const WRITERS: Readonly<
+  Record<ExportFormat, (sink: ExportSink, shape?: WriterShape) => ExportWriter>
+> = {
   'ocsf-json': jsonArrayWriter,
   'ocsf-ndjson': ndjsonWriter,
   'sekoia-json': sekoiaBodyWriter,
