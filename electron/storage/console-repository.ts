@@ -2,6 +2,7 @@ import type { Db } from '../adapters/db/database';
 import type { EntityName } from '../../shared/entities';
 import { consoleIdentity } from '../adapters/http/url-identity';
 import { reclaimStorage } from './chunk-store';
+import { pruneSoftware } from './software-store';
 
 export interface ConsoleRecord {
   id: string;
@@ -103,6 +104,8 @@ export class ConsoleRepository {
       this.db
         .prepare('DELETE FROM raw_objects WHERE id NOT IN (SELECT raw_id FROM snapshot_members)')
         .run();
+      // Its agents' sets went by cascade; the applications only they listed go now.
+      pruneSoftware(this.db);
     })();
     reclaimStorage(this.db);
   }

@@ -1,3 +1,4 @@
+import { pruneSoftware } from './software-store';
 import { ConsoleStateStore } from './console-state-store';
 import type { Db } from '../adapters/db/database';
 import type { RawJson } from '../adapters/sentinelone/raw-json';
@@ -304,6 +305,8 @@ export class SnapshotStore {
       const remove = this.db.prepare('DELETE FROM agent_snapshots WHERE id = ?');
       for (const id of doomed) remove.run(id);
       this.dropUnreferencedRaw();
+      // Installed applications are kept for the agents of the snapshots kept.
+      pruneSoftware(this.db, consoleId);
       return doomed.length;
     })();
     if (pruned > 0) reclaimStorage(this.db);

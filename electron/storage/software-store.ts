@@ -159,6 +159,32 @@ export class SoftwareStore {
   }
 }
 
+/**
+ * Deletes the sets of a console's agents that no snapshot it keeps holds any more (retention
+ * follows the snapshots), then the applications no set lists. Call inside the transaction
+ * that prunes the snapshots, or removes a console (then with no console: every set stays
+ * whose console does).
+ */
+export function pruneSoftware(db: Db, consoleId?: string): void {
+  if (consoleId !== undefined) {
+    db.prepare(
+      `DELETE FROM agent_software WHERE console_id = ? AND agent_id NOT IN (
+         SELECT m.agent_id FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
+         WHERE s.console_id = ?)`,
+    ).run(consoleId, consoleId);
+  }
+  // Ids live in packed blobs, out of SQL's sight: gathered by one scan.
+  const listed = new Set<number>();
+  for (const blob of db.prepare('SELECT software_ids FROM agent_software').pluck().iterate()) {
+    const bytes = blob as Buffer;
+    for (let at = 0; at + 4 <= bytes.length; at += 4) listed.add(bytes.readUInt32LE(at));
+  }
+  const remove = db.prepare('DELETE FROM software WHERE id = ?');
+  for (const id of db.prepare('SELECT id FROM software').pluck().all() as number[]) {
+    if (!listed.has(id)) remove.run(id);
+  }
+}
+
 interface StoredSet {
   console_id: string;
   agent_id: string;

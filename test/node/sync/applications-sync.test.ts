@@ -165,3 +165,28 @@ describe('the time left a long walk shows', () => {
     expect(timeLeft(4_000)).toBe('  ~1 h 07 min left');
   });
 });
+
+describe('what the applications keep', () => {
+  it('follow the snapshots kept, and go with their console', async () => {
+    const { f, active } = await fleet(20, 3);
+    await sync(f);
+    const gone = active[0]!;
+    f.s1.agents.delete(gone);
+    const syncAgents = () =>
+      f.engine.sync({ console: f.record, token: SYNC_TOKEN, apis: ['agents'] });
+    // The snapshot before still holds the agent (two are kept): its set stays.
+    await syncAgents();
+    expect(f.storage.software.ofAgent(f.record.id, gone)).toBeDefined();
+    await syncAgents();
+    expect(f.storage.software.ofAgent(f.record.id, gone)).toBeUndefined();
+    expect(f.storage.software.agentCount(f.record.id)).toBe(active.length - 1);
+
+    const count = (table: string) =>
+      f.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    expect(count('software')).toBeGreaterThan(0);
+    f.storage.consoles.delete(f.record.id);
+    expect(count('agent_software')).toBe(0);
+    expect(count('software')).toBe(0);
+    expect(count('software_walks')).toBe(0);
+  });
+});
