@@ -28,6 +28,8 @@ export interface AgentSoftware {
   raw: Buffer;
   /** Each application as the console sent it. */
   elements(): RawJson[];
+  /** Each application parsed (one parse for the whole set: what the OCSF export reads). */
+  parsed(): unknown[];
 }
 
 /**
@@ -204,6 +206,10 @@ function setOf(row: StoredSet): AgentSoftware {
     // Copied: a blob's bytes need not be aligned for a Uint32Array view.
     softwareIds: new Uint32Array(new Uint8Array(ids).buffer),
     raw,
+    parsed: () => {
+      const value: unknown = JSON.parse(raw.toString('utf8'));
+      return Array.isArray(value) ? value : [];
+    },
     elements: () =>
       splitBody(Buffer.concat([Buffer.from('{"data":'), raw, Buffer.from('}')]), 'stored').elements,
   };

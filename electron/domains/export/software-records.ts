@@ -63,8 +63,8 @@ export const softwareRows: RecordReader = function* (storage, request) {
   for (const set of storage.software.sets(request.console)) {
     if (!wanted(request, set.agentId)) continue;
     const hostname = devices.get(set.agentId)?.hostname;
-    for (const element of set.elements()) {
-      const app = JSON.parse(rawText(element)) as Record<string, unknown>;
+    for (const application of set.parsed()) {
+      const app = (application ?? {}) as Record<string, unknown>;
       const cells = [
         set.agentId,
         hostname,
