@@ -93,7 +93,7 @@ export function printAppsResult(r: Awaited<ReturnType<typeof benchApps>>): void 
     `applications and vulnerabilities (${r.agents.toLocaleString('en')} agents × ${r.appsPerAgent} applications)`,
   );
   console.log(
-    `  applications sync  ${r.apps.seconds.toFixed(1)} s for ${r.apps.items.toLocaleString('en')} installs; paced floor ${r.appsFloor.seconds.toFixed(1)} s: ${appsRatio.toFixed(2)}× (target ≤ ${TARGETS.apps}×: ${verdict(appsRatio <= TARGETS.apps)})`,
+    `  applications sync  ${r.apps.seconds.toFixed(1)} s for ${r.apps.items.toLocaleString('en')} devices (${r.appsFloor.items.toLocaleString('en')} applications); paced floor ${r.appsFloor.seconds.toFixed(1)} s: ${appsRatio.toFixed(2)}× (target ≤ ${TARGETS.apps}×: ${verdict(appsRatio <= TARGETS.apps)})`,
   );
   console.log(
     `  vulnerabilities    ${r.risks.seconds.toFixed(2)} s for ${r.risks.items.toLocaleString('en')} rows; paced floor ${r.risksFloor.seconds.toFixed(2)} s: ${risksRatio.toFixed(2)}× (target ≤ ${TARGETS.risks}×: ${verdict(risksRatio <= TARGETS.risks)})`,

@@ -187,6 +187,36 @@ export const DeviceDetail = z.object({
   findings: z.string(),
   /** Records of this device that are stored but not shown, each with why and what to do. */
   withheld: z.array(z.string()),
+  /** The software installed, as last read (absent: never read for this device). */
+  software: z
+    .object({
+      readAt: z.string(),
+      applications: z.array(
+        z.object({
+          name: z.string(),
+          vendor: z.string(),
+          version: z.string(),
+          installedDate: z.string().optional(),
+          size: z.number().optional(),
+        }),
+      ),
+    })
+    .optional(),
+  /** The CVEs stored for this device (absent: its console does not read them). */
+  vulnerabilities: z
+    .array(
+      z.object({
+        id: z.string(),
+        cveId: z.string(),
+        severity: z.string(),
+        score: z.number().optional(),
+        application: z.string(),
+        version: z.string(),
+        status: z.string(),
+        detected: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** A device named in a diff. */

@@ -37,6 +37,14 @@ test('the analyst path, end to end', async ({ page }) => {
   await dialog.getByLabel('Console URL').fill(env.s1.url);
   await expect(dialog.getByLabel('API token')).toHaveAttribute('type', 'password');
   await dialog.getByLabel('API token').fill(env.s1.token);
+  // Software and CVEs are read only when asked: the dialog says what they need.
+  await expect(dialog.getByRole('group', { name: 'Also read' })).toContainText(
+    'Applications Page.viewRisks',
+  );
+  await dialog.getByRole('checkbox', { name: 'Applications' }).check();
+  await dialog.getByRole('checkbox', { name: 'Vulnerabilities' }).check();
+  await shot(page, 'consoles-add-dialog-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
   await dialog.getByRole('button', { name: 'Add console' }).click();
   const card = page.getByRole('region', { name: 'Console prod' });
   await expect(card).toBeVisible();
@@ -119,7 +127,8 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(card).toContainText(`${env.s1.agents.toLocaleString('en')} devices`, {
     timeout: 60_000,
   });
-  await expect(card.getByLabel('State Idle')).toBeVisible();
+  // The applications walk asks one device at a time, at the API's pace.
+  await expect(card.getByLabel('State Idle')).toBeVisible({ timeout: 60_000 });
   // The history the sync read is stated, so "0 threats" is never mistaken for "none ever".
   await expect(card).toContainText(
     /Threats: the whole history · Activities: since \d{4}-\d\d-\d\d/,
@@ -277,6 +286,19 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(detail.getByRole('heading', { level: 3 })).toContainText(threatened.hostname!);
   await expect(detail.getByRole('region', { name: 'Summary' })).toContainText('Last seen');
   await shot(page, 'device-findings-light');
+  expect(await seriousA11yViolations(page, '[aria-label="Device detail"]')).toEqual([]);
+  // Its software and its CVEs, each a tab of its own.
+  await detail.getByRole('tab', { name: /^Software \(\d+\)$/ }).click();
+  const software = detail.getByRole('table', { name: 'Installed software' });
+  await expect(software.getByRole('row')).toHaveCount(env.s1.appsPerAgent + 1);
+  await expect(software).toContainText('Google Chrome');
+  await shot(page, 'device-software-light');
+  expect(await seriousA11yViolations(page, '[aria-label="Device detail"]')).toEqual([]);
+  await detail.getByRole('tab', { name: /^Vulnerabilities \(\d+\)$/ }).click();
+  await expect(detail.getByRole('region', { name: 'Vulnerabilities' }).last()).toContainText(
+    /open, \d+ removed/,
+  );
+  await shot(page, 'device-vulnerabilities-light');
   expect(await seriousA11yViolations(page, '[aria-label="Device detail"]')).toEqual([]);
   await detail.getByRole('button', { name: 'Close device' }).click();
   await expect(detail).toBeHidden();

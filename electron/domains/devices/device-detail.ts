@@ -77,7 +77,54 @@ export function deviceDetail(backend: Backend, consoleName: string, agentId: str
     history: backend.storage.entities.windows(record.id),
     findings: JSON.stringify(findings, null, 2),
     withheld,
+    ...softwareOf(backend, record.id, agentId),
+    ...(record.apis.includes('vulnerabilities')
+      ? { vulnerabilities: vulnerabilitiesOf(backend, record.id, agentId) }
+      : {}),
   };
+}
+
+/** The most CVE rows a device page lists: a device with more is a page of its own. */
+const MAX_SHOWN_CVES = 2_000;
+
+function softwareOf(backend: Backend, consoleId: string, agentId: string) {
+  const set = backend.storage.software.ofAgent(consoleId, agentId);
+  if (!set) return {};
+  const field = (value: unknown) => (typeof value === 'string' ? value : '');
+  const applications = set.parsed().flatMap((item) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const app = item as Record<string, unknown>;
+    return [
+      {
+        name: field(app.name),
+        vendor: field(app.publisher),
+        version: field(app.version),
+        ...(typeof app.installedDate === 'string' ? { installedDate: app.installedDate } : {}),
+        ...(typeof app.size === 'number' ? { size: app.size } : {}),
+      },
+    ];
+  });
+  return { software: { readAt: set.readAt, applications } };
+}
+
+function vulnerabilitiesOf(backend: Backend, consoleId: string, agentId: string) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return backend.storage.entities
+    .recentOfAgent('vulnerabilities', consoleId, agentId, MAX_SHOWN_CVES)
+    .map((json) => JSON.parse(json) as Record<string, unknown>)
+    .map((row) => {
+      const score = Number(row.baseScore ?? row.nvdBaseScore);
+      return {
+        id: text(row.id),
+        cveId: text(row.cveId),
+        severity: text(row.severity).toUpperCase(),
+        ...(Number.isFinite(score) && row.baseScore !== '' ? { score } : {}),
+        application: text(row.applicationName) || text(row.application),
+        version: text(row.applicationVersion),
+        status: text(row.status),
+        ...(typeof row.detectionDate === 'string' ? { detected: row.detectionDate } : {}),
+      };
+    });
 }
 
 function refuseTooDeep(json: string, what: string): void {

@@ -30,7 +30,6 @@ export async function syncApplications(context: ApiSyncContext): Promise<ApiSync
   const startedMs = clock.now().getTime();
   const doneBefore = counts.done;
   let done = counts.done;
-  let fetched = 0;
   let malformed = 0;
   const queue = new PageStoreQueue<string, SplitPage>((agentId, page) => {
     const kept = applicationsOf(page, (reason, json) => {
@@ -41,7 +40,6 @@ export async function syncApplications(context: ApiSyncContext): Promise<ApiSync
     runs.addFetched(runId, page.size, 0);
     context.authenticated();
     done += 1;
-    fetched += page.size;
     const elapsedS = (clock.now().getTime() - startedMs) / 1000;
     const rate = (done - doneBefore) / Math.max(elapsedS, 0.001);
     context.progress({
@@ -75,9 +73,10 @@ export async function syncApplications(context: ApiSyncContext): Promise<ApiSync
     const at = clock.now();
     storage.software.finishWalk(record.id, at);
     runs.finish(runId, 'complete', at, counts.total);
+    // Counted in devices, as the walk goes: what "189 of 189" means to whoever reads it.
     return {
       state: 'complete',
-      fetched,
+      fetched: done,
       expected: counts.total,
       complete: true,
       malformed,
@@ -87,7 +86,7 @@ export async function syncApplications(context: ApiSyncContext): Promise<ApiSync
     // What is stored stays, and the walk stays open: the next sync goes on from here.
     await queue.dropAll();
     return failedResult(context, 'applications', runId, error, {
-      fetched,
+      fetched: done,
       expected: counts.total,
       malformed,
     });

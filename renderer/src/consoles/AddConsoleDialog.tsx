@@ -11,6 +11,7 @@ import type { ContractError } from '../../../shared/contract/contract';
 import type { ConnectionReport, ConsoleView } from '../../../shared/contract/views';
 import { call, useBackend } from '../backend/BackendContext';
 import { ErrorNotice } from '../ErrorNotice';
+import { DEFAULT_APIS, OptionalEntities } from './OptionalEntities';
 
 export interface ConsoleDraft {
   name: string;
@@ -42,6 +43,7 @@ export function AddConsoleDialog({
   const [proxyUrl, setProxyUrl] = useState(existing?.proxyUrl ?? '');
   const [caBundle, setCaBundle] = useState(existing?.caBundle ?? '');
   const [historySince, setHistorySince] = useState(existing?.historySince ?? '');
+  const [apis, setApis] = useState<string[]>([...(existing?.apis ?? DEFAULT_APIS)]);
   const [keepSnapshots, setKeepSnapshots] = useState(
     existing ? String(existing.keepSnapshots) : '',
   );
@@ -90,6 +92,7 @@ export function AddConsoleDialog({
       proxyUrl: proxyUrl.trim(),
       caBundle: caBundle.trim(),
       historySince: historySince.trim(),
+      apis,
       ...keepArg(),
     };
     const edited = await call(api, 'consoles.edit', { name: current, changes });
@@ -104,6 +107,7 @@ export function AddConsoleDialog({
       ...(proxyUrl.trim() === '' ? {} : { proxyUrl: proxyUrl.trim() }),
       ...(caBundle.trim() === '' ? {} : { caBundle: caBundle.trim() }),
       ...(historySince.trim() === '' ? {} : { historySince: historySince.trim() }),
+      apis,
       ...keepArg(),
     });
 
@@ -172,6 +176,7 @@ export function AddConsoleDialog({
             slotProps={{ htmlInput: { min: 1, max: 100 } }}
             helperText="Complete syncs kept, so Changes can compare any two. 2: each sync with the one before it. Each one costs only the devices that changed."
           />
+          <OptionalEntities apis={apis} onChange={setApis} />
           {failedTest && (
             <Alert severity="warning" role="alert" aria-label="Connection test failed">
               {failedTest.message} {failedTest.nextStep} You can add the console anyway and fix it

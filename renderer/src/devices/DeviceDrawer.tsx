@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import Close from '@mui/icons-material/Close';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
@@ -21,6 +21,7 @@ import type { GridRow } from '../../../shared/contract/views';
 import { useQuery } from '../backend/BackendContext';
 import { describeWindow } from '../../../shared/sentinelone/history-window';
 import { ErrorNotice } from '../ErrorNotice';
+import { SoftwareTable, VulnerabilityTable } from './DeviceTables';
 
 /**
  * One device: a summary with its enrichments and findings, its threats and activities, and its
@@ -125,6 +126,22 @@ function Detail({
                     },
                   ]
                 : []),
+              ...(d.software
+                ? [
+                    {
+                      title: `Software (${d.software.applications.length})`,
+                      content: <SoftwareTable software={d.software} />,
+                    },
+                  ]
+                : []),
+              ...(d.vulnerabilities
+                ? [
+                    {
+                      title: `Vulnerabilities (${d.vulnerabilities.length})`,
+                      content: <VulnerabilityTable rows={d.vulnerabilities} />,
+                    },
+                  ]
+                : []),
             ]}
           />
         </>
@@ -133,8 +150,14 @@ function Detail({
   );
 }
 
-/** The device as records, one tab each, at full width: OCSF, the raw agent, its findings. */
-function Records({ panes }: { panes: { title: string; text: string }[] }) {
+/** One tab of the device page: a record as text, or a table. */
+type Pane = { title: string; text: string } | { title: string; content: ReactNode };
+
+/**
+ * The device as records, one tab each, at full width: OCSF, the raw agent, its findings, its
+ * software and CVEs.
+ */
+function Records({ panes }: { panes: Pane[] }) {
   const [shown, setShown] = useState(0);
   const pane = panes[Math.min(shown, panes.length - 1)]!;
   return (
@@ -147,7 +170,13 @@ function Records({ panes }: { panes: { title: string; text: string }[] }) {
           <Tab key={p.title} label={p.title} id={`record-tab-${i}`} aria-controls="record-pane" />
         ))}
       </Tabs>
-      <JsonPane title={pane.title} text={pane.text} tab={`record-tab-${shown}`} />
+      {'content' in pane ? (
+        <Box id="record-pane" role="tabpanel" aria-labelledby={`record-tab-${shown}`}>
+          {pane.content}
+        </Box>
+      ) : (
+        <JsonPane title={pane.title} text={pane.text} tab={`record-tab-${shown}`} />
+      )}
     </Paper>
   );
 }

@@ -12,6 +12,7 @@ import { FakeSekoia } from '../../support/fake-sekoia/server';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { startSecretService } from '../../support/secret-service';
 import { fleet } from '../../support/sync-fixture';
+import { fleetApplications } from '../../support/fake-s1/fleet-applications';
 import { generateAgent } from '../../support/generate/agents';
 
 const agents = Number(process.env.S1INV_E2E_AGENTS ?? 300);
@@ -27,6 +28,9 @@ const s1 = (await FakeS1Console.start()).addToken(s1Token, {
 // The demo console's published token too, so the first run offers "Try the demo console".
 s1.addToken('demo-token', { scope: 'global' });
 fleet(s1, { agents, threats: Math.ceil(agents / 10), activities: Math.ceil(agents / 5) });
+// Software on every device, and the CVEs it carries (read by consoles that ask for them).
+const APPS_PER_AGENT = 30;
+fleetApplications(s1, APPS_PER_AGENT, Date.now() - 2 * 3_600_000);
 // One machine enrolled twice (re-imaged without uninstalling the agent): a second live agent
 // with the first's serial number and network card, for the duplicates walk.
 const [first, second] = [...s1.agents.values()]
@@ -84,7 +88,13 @@ console.log(
     serveUrl,
     origin: new URL(serveUrl).origin,
     dataDir,
-    s1: { url: s1.url, token: s1Token, agents, threats: s1.threats.size },
+    s1: {
+      url: s1.url,
+      token: s1Token,
+      agents,
+      threats: s1.threats.size,
+      appsPerAgent: APPS_PER_AGENT,
+    },
     sekoia: { url: sekoia.url, key: sekoiaKey, inspectUrl },
     /** What another `s1inv serve` on the same data needs (the private keychain's session). */
     keychainEnv: keychain.env,

@@ -4,7 +4,7 @@ export interface E2eEnv {
   serveUrl: string;
   origin: string;
   dataDir: string;
-  s1: { url: string; token: string; agents: number; threats: number };
+  s1: { url: string; token: string; agents: number; threats: number; appsPerAgent: number };
   sekoia: { url: string; key: string; inspectUrl: string };
   keychainEnv: Record<string, string>;
 }

@@ -52,7 +52,7 @@ describe('the applications sync', () => {
     expect(result.apis.applications).toMatchObject({
       state: 'complete',
       expected: active.length,
-      fetched: active.length * 25,
+      fetched: active.length,
     });
     expect(
       appRequests(f)
