@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../adapters/logging/log-file';
 import { openStorage, type Storage } from '../storage/storage';
 import type { ConsoleRecord } from '../storage/console-repository';
 import type { ConsoleView } from '../../shared/contract/views';
+import { enrichmentKey } from '../storage/software-store';
 import { deviceRowOf } from '../../shared/devices/precomputed';
 import { ConsoleService } from '../domains/consoles/console-service';
 import { consoleView } from '../domains/consoles/console-view';
@@ -91,12 +92,17 @@ export class Backend {
       log: this.log,
       ...(deps.sync?.retryPolicy ? { retryPolicy: deps.sync.retryPolicy } : {}),
     });
-    const inventory = this.storage.inventory;
+    const { inventory, software, consoleState } = this.storage;
     this.deviceGrid = new DeviceGrid(
       function* () {
-        for (const row of inventory.deviceRows()) yield deviceRowOf(row.text, row.console.name);
+        const enrichments = software.enrichments();
+        for (const row of inventory.deviceRows()) {
+          const device = deviceRowOf(row.text, row.console.name);
+          const extra = enrichments.get(enrichmentKey(row.console.id, row.agentId));
+          yield extra ? { ...device, ...extra } : device;
+        }
       },
-      () => this.storage.consoleState.inventoryVersion(),
+      () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
     );
   }
 

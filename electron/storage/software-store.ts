@@ -148,6 +148,53 @@ export class SoftwareStore {
     for (const row of rows as Iterable<StoredSet>) yield setOf(row);
   }
 
+  /**
+   * What the device grid and its CSV add to each device: applications installed, open CVEs and
+   * the worst one's severity, by console and agent (`enrichmentKey`).
+   */
+  enrichments(): Map<string, DeviceEnrichment> {
+    const found = new Map<string, DeviceEnrichment>();
+    const entry = (consoleId: string, agentId: string) => {
+      const key = enrichmentKey(consoleId, agentId);
+      let value = found.get(key);
+      if (!value) found.set(key, (value = {}));
+      return value;
+    };
+    const sets = this.db
+      .prepare('SELECT console_id, agent_id, length(software_ids) / 4 AS n FROM agent_software')
+      .iterate() as Iterable<{ console_id: string; agent_id: string; n: number }>;
+    for (const row of sets) entry(row.console_id, row.agent_id).applications = row.n;
+    const cves = this.db
+      .prepare(
+        `SELECT console_id, agent_id, COUNT(*) AS n, MAX(CASE upper(json_extract(json, '$.severity'))
+           WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END) AS worst
+         FROM entity_records
+         WHERE entity = 'vulnerabilities' AND agent_id IS NOT NULL AND json_valid(json)
+           AND IFNULL(json_extract(json, '$.status'), '') <> 'Removed'
+         GROUP BY console_id, agent_id`,
+      )
+      .iterate() as Iterable<{ console_id: string; agent_id: string; n: number; worst: number }>;
+    for (const row of cves) {
+      const value = entry(row.console_id, row.agent_id);
+      value.vulnerabilities = row.n;
+      value.highestSeverity = SEVERITY_NAMES[row.worst] ?? 'Unknown';
+    }
+    return found;
+  }
+
+  /** Changes when what `enrichments` reads may have: a walk begun or ended, a CVE walk done. */
+  enrichmentVersion(): string {
+    return (
+      (this.db
+        .prepare(
+          `SELECT IFNULL((SELECT group_concat(console_id || started_at || IFNULL(finished_at, ''), ';') FROM software_walks), '')
+             || '|' || IFNULL((SELECT group_concat(console_id || value, ';') FROM checkpoints WHERE api = 'vulnerabilities'), '')`,
+        )
+        .pluck()
+        .get() as string | null) ?? ''
+    );
+  }
+
   /** Each distinct application, by id. */
   catalogue(ids: Iterable<number>): Map<number, SoftwareKey> {
     const get = this.db.prepare('SELECT name, vendor, version FROM software WHERE id = ?');
@@ -186,6 +233,23 @@ export function pruneSoftware(db: Db, consoleId?: string): void {
     if (!listed.has(id)) remove.run(id);
   }
 }
+
+/** What a device gains from its applications and CVEs. */
+export interface DeviceEnrichment {
+  applications?: number;
+  vulnerabilities?: number;
+  highestSeverity?: string;
+}
+
+export const enrichmentKey = (consoleId: string, agentId: string) => `${consoleId}\u0000${agentId}`;
+
+const SEVERITY_NAMES: Readonly<Record<number, string>> = {
+  0: 'Unknown',
+  1: 'Low',
+  2: 'Medium',
+  3: 'High',
+  4: 'Critical',
+};
 
 interface StoredSet {
   console_id: string;

@@ -30,11 +30,16 @@ export const DeviceRow = z.object({
   updateStatus: z.string().optional(),
   activeThreats: z.number().optional(),
   infectionStatus: z.string().optional(),
+  /** Applications installed, as last read (absent: never read for this device). */
+  applications: z.number().optional(),
+  /** Open CVEs (not removed), and the worst one's severity, where the console reads them. */
+  vulnerabilities: z.number().optional(),
+  highestSeverity: z.string().optional(),
 });
 export type DeviceRow = z.infer<typeof DeviceRow>;
 
 /** How a column's values read: the grid picks its filter and renderer from this. */
-export type ColumnKind = 'text' | 'list' | 'date' | 'boolean' | 'number' | 'enrichment';
+export type ColumnKind = 'text' | 'list' | 'date' | 'boolean' | 'number' | 'count' | 'enrichment';
 
 export interface DeviceColumn {
   key: keyof DeviceRow;
@@ -68,4 +73,13 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
   { key: 'externalIp', label: 'External IP', kind: 'text', width: 140, hidden: true },
   { key: 'serialNumber', label: 'Serial number', kind: 'text', width: 160, hidden: true },
   { key: 'macs', label: 'MACs', kind: 'list', width: 170, hidden: true },
+  { key: 'applications', label: 'Applications', kind: 'count', width: 150, hidden: true },
+  { key: 'vulnerabilities', label: 'Vulnerabilities', kind: 'count', width: 160, hidden: true },
+  {
+    key: 'highestSeverity',
+    label: 'Highest severity',
+    kind: 'enrichment',
+    width: 170,
+    hidden: true,
+  },
 ];

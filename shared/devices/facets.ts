@@ -14,6 +14,7 @@ export const FACETS = [
   { key: 'firewall', label: 'Firewall' },
   { key: 'updateStatus', label: 'Update Status' },
   { key: 'infectionStatus', label: 'Infection Status' },
+  { key: 'highestSeverity', label: 'Highest severity' },
 ] as const satisfies readonly { key: keyof DeviceRow; label: string }[];
 export type FacetKey = (typeof FACETS)[number]['key'];
 

@@ -182,6 +182,21 @@ test('the analyst path, end to end', async ({ page }) => {
   expect(await seriousA11yViolations(page, '[role="menu"]')).toEqual([]);
   await page.keyboard.press('Escape');
 
+  // Each device's software and CVEs, one column set away, with their facet.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitem', { name: 'Software and CVEs' }).click();
+  await expect(page.locator('.ag-header-cell[col-id="highestSeverity"]')).toBeVisible();
+  await expect(page.locator('[role="gridcell"][col-id="applications"]').first()).toHaveText(
+    String(env.s1.appsPerAgent),
+  );
+  await expect(page.locator('[role="gridcell"][col-id="highestSeverity"]').first()).toHaveText(
+    /^(Critical|High|Medium|Low|)$/,
+  );
+  await shot(page, 'devices-software-set-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitem', { name: 'Default' }).click();
+
   // Quick filters narrow it correctly.
   const infected = rows.filter(
     (r) => !r.decommissioned && (r.infectionStatus === 'Infected' || (r.activeThreats ?? 0) > 0),

@@ -43,6 +43,19 @@ export const COLUMN_SETS = [
     ],
   },
   {
+    name: 'Software and CVEs',
+    columns: [
+      'hostname',
+      'highestSeverity',
+      'vulnerabilities',
+      'applications',
+      'console',
+      'os',
+      'activeThreats',
+      'lastSeen',
+    ],
+  },
+  {
     name: 'Duplicates',
     columns: [
       'hostname',

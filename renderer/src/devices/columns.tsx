@@ -16,6 +16,8 @@ const TONES: Record<string, Tone> = {
   'Update Required': 'warning',
   Clean: 'success',
   Infected: 'error',
+  Critical: 'error',
+  High: 'warning',
 };
 
 /**
@@ -55,6 +57,8 @@ function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
       return {
         valueFormatter: ({ value }) => (value ? 'Yes' : 'No'),
       };
+    case 'count':
+      return { type: 'rightAligned' };
     case 'number':
     case 'enrichment':
       return { cellRenderer: EnrichmentPill };
