@@ -6,8 +6,6 @@ import { silentLogger, type Logger } from '../adapters/logging/log-file';
 import { openStorage, type Storage } from '../storage/storage';
 import type { ConsoleRecord } from '../storage/console-repository';
 import type { ConsoleView } from '../../shared/contract/views';
-import { enrichmentKey } from '../storage/software-store';
-import { deviceRowOf } from '../../shared/devices/precomputed';
 import { ConsoleService } from '../domains/consoles/console-service';
 import { consoleView } from '../domains/consoles/console-view';
 import { inlinePrecomputer, type Precomputer } from '../domains/precompute/precomputer';
@@ -19,6 +17,7 @@ import { exportConfig, importConfig, type ImportSummary } from '../domains/confi
 import type { ConfigFile } from '../domains/config/config-file';
 import { Pusher } from '../domains/push/pusher';
 import { sekoiaDestination } from '../domains/sekoia/sekoia-destination';
+import { inventoryGridRows } from '../domains/devices/grid-rows';
 import { DeviceGrid } from '../domains/devices/device-grid';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
@@ -92,16 +91,9 @@ export class Backend {
       log: this.log,
       ...(deps.sync?.retryPolicy ? { retryPolicy: deps.sync.retryPolicy } : {}),
     });
-    const { inventory, software, consoleState } = this.storage;
+    const { consoleState, software } = this.storage;
     this.deviceGrid = new DeviceGrid(
-      function* () {
-        const enrichments = software.enrichments();
-        for (const row of inventory.deviceRows()) {
-          const device = deviceRowOf(row.text, row.console.name);
-          const extra = enrichments.get(enrichmentKey(row.console.id, row.agentId));
-          yield extra ? { ...device, ...extra } : device;
-        }
-      },
+      () => inventoryGridRows(this.storage),
       () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
     );
   }

@@ -182,6 +182,25 @@ export class SoftwareStore {
     return found;
   }
 
+  /**
+   * What each device gains, as a lookup: a device of a console whose CVEs were read but that has
+   * none open gains "0, None" (the grid, its CSV and the Overview say the same).
+   */
+  enrichmentLookup(): (consoleId: string, agentId: string) => DeviceEnrichment | undefined {
+    const enrichments = this.enrichments();
+    const cvesRead = new Set(
+      this.db
+        .prepare(`SELECT console_id FROM checkpoints WHERE api = 'vulnerabilities'`)
+        .pluck()
+        .all() as string[],
+    );
+    return (consoleId, agentId) => {
+      const found = enrichments.get(enrichmentKey(consoleId, agentId));
+      if (found?.vulnerabilities !== undefined || !cvesRead.has(consoleId)) return found;
+      return { ...found, vulnerabilities: 0, highestSeverity: 'None' };
+    };
+  }
+
   /** Changes when what `enrichments` reads may have: a walk begun or ended, a CVE walk done. */
   enrichmentVersion(): string {
     return (

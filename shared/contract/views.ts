@@ -331,6 +331,10 @@ export const OverviewStats = z.object({
       outOfDate: z.number(),
       firewallOff: z.number(),
       decommissioned: z.number(),
+      /** Active devices whose CVEs are read, and those whose worst open one is critical or high. */
+      withCves: z.number(),
+      critical: z.number(),
+      high: z.number(),
     }),
   ),
   os: z.array(Count),

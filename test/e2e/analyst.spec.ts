@@ -391,12 +391,27 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(headline).toContainText(
     `${infected.length} of ${active.length.toLocaleString('en')}`,
   );
+  // Where CVEs are read, the devices whose worst open CVE is critical, and a click opens them.
+  const withCritical = (
+    (await (
+      await page.request.post(`${env.origin}/api/call/devices.list`, {
+        data: {},
+        headers: apiHeaders(),
+      })
+    ).json()) as { value: { rows: { decommissioned: boolean; highestSeverity?: string }[] } }
+  ).value.rows.filter((r) => !r.decommissioned && r.highestSeverity === 'Critical').length;
+  const critical = headline.getByRole('button', { name: /Critical CVEs/ });
+  await expect(critical).toContainText(`${withCritical} of ${active.length.toLocaleString('en')}`);
   // OS legends use OCSF's names, as the exports do: no raw "windows_legacy".
   await expect(
     page.getByRole('region', { name: 'Operating systems (active devices)' }),
   ).not.toContainText('windows_legacy');
   await shot(page, 'overview-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await critical.click();
+  await expect(page).toHaveURL(/is\.highestSeverity=Critical/);
+  await expect(footer(page)).toContainText(`Showing ${withCritical} of`);
+  await nav(page, 'Overview');
 
   // Every screen in the dark theme too.
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -59,6 +59,11 @@ export class DeviceGrid {
     }
   }
 
+  /** Every device as the grid holds it (enrichments included): what the Overview counts. */
+  rows(): readonly GridRow[] {
+    return this.load().rows;
+  }
+
   query(
     grid: GridQuery,
     sort: GridSort | undefined,

@@ -26,9 +26,12 @@ export const deviceHandlers: HandlerGroup<
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
     const total = () => backend.storage.inventory.deviceCount(consoleName);
+    const enrichmentOf = backend.storage.software.enrichmentLookup();
     for (const record of backend.storage.inventory.deviceRows(consoleName, cursorFrom(cursor))) {
       if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
-      rows.push(deviceRowOf(record.text, record.console.name));
+      const extra = enrichmentOf(record.console.id, record.agentId);
+      const row = deviceRowOf(record.text, record.console.name);
+      rows.push(extra ? { ...row, ...extra } : row);
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
     }
     return { rows, total: total() };
@@ -37,13 +40,9 @@ export const deviceHandlers: HandlerGroup<
     deviceDetail(backend, consoleName, agentId),
 };
 
-/** Every device of the current inventory, as the grid shows it. */
-export function gridRows(backend: Backend): GridRow[] {
-  const rows: GridRow[] = [];
-  for (const record of backend.storage.inventory.deviceRows()) {
-    rows.push(deviceRowOf(record.text, record.console.name));
-  }
-  return rows;
+/** Every device of the current inventory, as the grid shows it (its software and CVEs too). */
+export function gridRows(backend: Backend): readonly GridRow[] {
+  return backend.deviceGrid.rows();
 }
 
 function cursorFrom(cursor: string | undefined): InventoryCursor | undefined {

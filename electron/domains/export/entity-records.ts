@@ -2,7 +2,6 @@ import type { RecordForm } from '../../../shared/export-formats';
 import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/entities';
 import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 import type { Storage } from '../../storage/storage';
-import { enrichmentKey } from '../../storage/software-store';
 import type { ExportRecord } from './writers/export-writer';
 import {
   SOFTWARE_COLUMNS,
@@ -45,7 +44,7 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
     // The Sekoia body leaves decommissioned devices out, as the push does.
     const skipDecommissioned = form === 'sekoia' && request.includeDecommissioned !== true;
     // The grid's row gains, as in the grid, what the device's applications and CVEs add.
-    const enrichments = form === 'row' ? storage.software.enrichments() : undefined;
+    const enrichmentOf = form === 'row' ? storage.software.enrichmentLookup() : undefined;
     for (const record of storage.inventory.records(output, request.console, {
       skipDecommissioned,
     })) {
@@ -54,7 +53,7 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
         request.skipped.push({ agentId: record.agentId, reason: record.skipped });
         continue;
       }
-      const extra = enrichments?.get(enrichmentKey(record.console.id, record.agentId));
+      const extra = enrichmentOf?.(record.console.id, record.agentId);
       const data = extra
         ? JSON.stringify({ ...(JSON.parse(record.text) as object), ...extra })
         : record.text;

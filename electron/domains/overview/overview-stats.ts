@@ -31,6 +31,9 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
         outOfDate: 0,
         firewallOff: 0,
         decommissioned: 0,
+        withCves: 0,
+        critical: 0,
+        high: 0,
       };
       consoles.set(row.console, entry);
     }
@@ -41,6 +44,11 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
     entry.outOfDate += flags.outOfDate ? 1 : 0;
     entry.firewallOff += flags.firewallOff ? 1 : 0;
     entry.decommissioned += row.decommissioned ? 1 : 0;
+    if (!row.decommissioned && row.vulnerabilities !== undefined) {
+      entry.withCves += 1;
+      entry.critical += row.highestSeverity === 'Critical' ? 1 : 0;
+      entry.high += row.highestSeverity === 'High' ? 1 : 0;
+    }
   }
   const sorted = (map: Map<string, number>) =>
     [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);

@@ -186,16 +186,25 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
   const sum = (pick: (c: ConsoleCounts[number]) => number) =>
     consoles.reduce((total, c) => total + pick(c), 0);
   const active = sum((c) => c.devices - c.decommissioned);
-  const share = (count: number) =>
-    active === 0
-      ? '—'
-      : `${((100 * count) / active).toFixed(count > 0 && count < active / 100 ? 1 : 0)} %`;
-  const figures: [string, number, string][] = [
-    ['Infected', sum((c) => c.infected), 'infected'],
-    [`Stale (> ${staleDays} d)`, sum((c) => c.stale), 'stale'],
-    ['Out of date', sum((c) => c.outOfDate), 'outOfDate'],
-    ['Firewall off', sum((c) => c.firewallOff), 'firewallOff'],
+  const share = (count: number, of: number) =>
+    of === 0 ? '—' : `${((100 * count) / of).toFixed(count > 0 && count < of / 100 ? 1 : 0)} %`;
+  const stale: [string, string][] = staleDays === 30 ? [] : [['stale', String(staleDays)]];
+  const quick = (name: string): [string, string][] => [['quick', name], ...stale];
+  /** Label, devices found, what opens them in the grid, and out of how many. */
+  const figures: [string, number, [string, string][], number][] = [
+    ['Infected', sum((c) => c.infected), quick('infected'), active],
+    [`Stale (> ${staleDays} d)`, sum((c) => c.stale), quick('stale'), active],
+    ['Out of date', sum((c) => c.outOfDate), quick('outOfDate'), active],
+    ['Firewall off', sum((c) => c.firewallOff), quick('firewallOff'), active],
   ];
+  // Where CVEs are read: the devices whose worst open CVE is critical, or high.
+  const withCves = sum((c) => c.withCves);
+  if (withCves > 0) {
+    figures.push(
+      ['Critical CVEs', sum((c) => c.critical), [['is.highestSeverity', 'Critical']], withCves],
+      ['High CVEs', sum((c) => c.high), [['is.highestSeverity', 'High']], withCves],
+    );
+  }
   return (
     <Box
       component="section"
@@ -215,17 +224,12 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
           {active.toLocaleString()}
         </Typography>
       </Paper>
-      {figures.map(([label, count, quick]) => (
+      {figures.map(([label, count, params, of]) => (
         <Paper
           key={label}
           variant="outlined"
           component={ButtonBase}
-          onClick={() =>
-            openDevices([
-              ['quick', quick],
-              ...(staleDays === 30 ? [] : ([['stale', String(staleDays)]] as [string, string][])),
-            ])
-          }
+          onClick={() => openDevices(params)}
           sx={{ p: 2, display: 'block', textAlign: 'left', width: '100%' }}
         >
           <Typography
@@ -237,7 +241,7 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
             {label}
           </Typography>
           <Typography variant="h5" component="span" sx={{ display: 'block' }}>
-            {share(count)}
+            {share(count, of)}
           </Typography>
           <Typography
             variant="body2"
@@ -245,7 +249,7 @@ function Headline({ consoles, staleDays }: { consoles: ConsoleCounts; staleDays:
             component="span"
             sx={{ display: 'block' }}
           >
-            {count.toLocaleString()} of {active.toLocaleString()}
+            {count.toLocaleString()} of {of.toLocaleString()}
           </Typography>
         </Paper>
       ))}
