@@ -1,3 +1,12 @@
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes';
+
 // How deeply a JSON text nests, read without parsing it: a console's record nested thousands of
 // levels deep parses, but every recursive step after (serialising an answer, cloning it across
 // IPC, rendering it) overflows the stack. Records are measured before they are shown.
@@ -21,10 +30,3 @@ export function jsonDepth(text: string): number {
 
 /** Deeper than any record SentinelOne sends (threats nest 6 levels), far below any stack's end. */
 export const MAX_SHOWN_DEPTH = 64;
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;

@@ -17,12 +17,11 @@ import { openDatabase } from '../../electron/adapters/db/database';
 import { systemClock } from '../../electron/adapters/platform/clock';
 import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
 import { PER_AGENT_IN_FLIGHT } from '../../electron/adapters/tuning';
-import { ConsoleService } from '../../electron/domains/consoles/console-service';
 import { runExport } from '../../electron/domains/export/exporter';
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
 import type { EntityName } from '../../shared/entities';
 import { openStorage } from '../../electron/storage/storage';
-import { MemorySecretStore } from '../../test/support/memory-secret-store';
+import { openBenchConsoles } from './bench-console';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
 const token = process.env.S1INV_FAKE_TOKEN ?? 'demo-token';
@@ -50,13 +49,7 @@ function floorDb(): Database.Database {
 }
 
 async function productSync(apis: EntityName[]): Promise<void> {
-  const db = openDatabase(dir);
-  const storage = openStorage(db, systemClock);
-  const consoles = new ConsoleService({
-    consoles: storage.consoles,
-    secrets: new MemorySecretStore(),
-    clock: systemClock,
-  });
+  const { db, storage, consoles } = openBenchConsoles(dir);
   const record =
     storage.consoles.findByName('bench') ?? (await consoles.add({ name: 'bench', url }));
   const engine = new SyncEngine({ storage, clock: systemClock });

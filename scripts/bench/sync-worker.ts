@@ -17,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { openDatabase } from '../../electron/adapters/db/database';
-import { ConsoleService } from '../../electron/domains/consoles/console-service';
 import { systemClock } from '../../electron/adapters/platform/clock';
 import { WorkerPrecomputer } from '../../electron/domains/precompute/worker-precomputer';
 import { SyncEngine } from '../../electron/domains/sync/sync-engine';
@@ -26,6 +25,7 @@ import { Pusher } from '../../electron/domains/push/pusher';
 import { sekoiaDestination } from '../../electron/domains/sekoia/sekoia-destination';
 import { SekoiaTargets } from '../../electron/domains/sekoia/sekoia-targets';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
+import { openBenchConsoles } from './bench-console';
 import { RateLimiters } from '../../electron/adapters/sentinelone/rate-limits';
 
 const [mode, url, dir] = process.argv.slice(2) as [string, string, string];
@@ -148,13 +148,7 @@ if (mode === 'push') {
   } while (cursor);
   db.close();
 } else {
-  const db = openDatabase(dir);
-  const storage = openStorage(db, systemClock);
-  const consoles = new ConsoleService({
-    consoles: storage.consoles,
-    secrets: new MemorySecretStore(),
-    clock: systemClock,
-  });
+  const { db, storage, consoles } = openBenchConsoles(dir);
   const record =
     mode === 'resync'
       ? consoles.get('bench')

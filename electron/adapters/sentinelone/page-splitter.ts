@@ -2,6 +2,20 @@ import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors/app-error';
 import type { RawJson } from './raw-json';
 import { S1TooManyItemsError } from './errors';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  RETURN,
+  SPACE,
+  TAB,
+} from '../../../shared/json-bytes';
 
 // Splits a list page's bytes into the exact bytes of each element of its top-level "data" array,
 // so raw objects are stored byte-exact (19-digit ids, integers above 2^53 in activity data)
@@ -66,19 +80,6 @@ export class SplitPage {
     return Buffer.from(this.body.subarray(start, end));
   }
 }
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const COLON = 58;
-const SPACE = 32;
-const NEWLINE = 10;
-const RETURN = 13;
-const TAB = 9;
 
 /** Just past the closing quote of a string whose first character is at `at`; -1 if none. */
 function stringEnd(bytes: Buffer, at: number, length: number): number {

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Envelope } from '../../../shared/contract/contract';
-import type { GridPage, GridRow } from '../../../shared/contract/views';
+import type { GridRow } from '../../../shared/contract/views';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
 import { memoryBackend } from '../../support/memory-backend';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
+import { EVERY_DEVICE, gridQuery } from '../../support/grid-query';
 
 // The Devices grid asks the backend for a window of rows with its filters, sort and counts
 // (issue 15): the renderer holds the window, never the fleet.
@@ -17,20 +18,9 @@ const AGENTS = 400;
 const tempDir = useTempDirs();
 let s1: FakeS1Console;
 let backend: Backend;
-const ALL = {
-  search: '',
-  quick: [],
-  staleDays: 30,
-  include: {},
-  exclude: {},
-  decommissioned: false,
-};
+const ALL = EVERY_DEVICE;
 
-async function query(args: object): Promise<GridPage> {
-  const result = (await dispatch(backend, 'devices.query', args)) as Envelope<GridPage>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const query = (args: object) => gridQuery(backend, args);
 async function everyRow(): Promise<GridRow[]> {
   const listed = (await dispatch(backend, 'devices.list', {})) as Envelope<{ rows: GridRow[] }>;
   if (!listed.ok) throw new Error(listed.error.message);

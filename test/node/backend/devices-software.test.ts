@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Envelope } from '../../../shared/contract/contract';
-import type { GridPage, GridRow } from '../../../shared/contract/views';
+import type { GridRow } from '../../../shared/contract/views';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { fleetApplications } from '../../support/fake-s1/fleet-applications';
 import { memoryBackend } from '../../support/memory-backend';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
+import { EVERY_DEVICE, gridQuery } from '../../support/grid-query';
 
 // Issue 31: the device grid (and its CSV) gains each device's applications, open CVEs and the
 // worst one's severity, with a facet on the severity.
@@ -17,20 +18,9 @@ const TOKEN = 'tok-grid-apps-7c1e';
 const tempDir = useTempDirs();
 let s1: FakeS1Console;
 let backend: Backend;
-const ALL = {
-  search: '',
-  quick: [],
-  staleDays: 30,
-  include: {},
-  exclude: {},
-  decommissioned: true,
-};
+const ALL = { ...EVERY_DEVICE, decommissioned: true };
 
-async function query(args: object): Promise<GridPage> {
-  const result = (await dispatch(backend, 'devices.query', args)) as Envelope<GridPage>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const query = (args: object) => gridQuery(backend, args);
 
 beforeAll(async () => {
   s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
