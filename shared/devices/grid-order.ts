@@ -15,6 +15,11 @@ const THEN_BY: Partial<Record<keyof GridRow, keyof GridRow>> = Object.fromEntrie
   Object.values(DUPLICATE_FIELDS).map(({ size, shares }) => [size, shares]),
 );
 
+/** Columns whose values have an order of their own: a severity sorts by rank, not by name. */
+const RANKS: Partial<Record<keyof GridRow, Readonly<Record<string, number>>>> = {
+  highestSeverity: { None: 0, Low: 1, Medium: 2, High: 3, Critical: 4 },
+};
+
 /**
  * Row indices in a column's order, worked out once per column (a descending sort reads the same
  * order backwards) and kept until the rows change: a second sort on a column costs nothing, a
@@ -40,7 +45,11 @@ export class GridOrders {
   private ascending(column: keyof GridRow): { order: Int32Array; filled: number } {
     const cached = this.orders.get(column);
     if (cached) return cached;
-    const keys = this.rows.map((row) => sortKey(row[column]));
+    const rank = RANKS[column];
+    const keys = this.rows.map((row) => {
+      const value = row[column];
+      return rank && typeof value === 'string' ? (rank[value] ?? -1) : sortKey(value);
+    });
     const then = THEN_BY[column];
     const ties = then ? this.rows.map((row) => sortKey(row[then]) ?? '') : undefined;
     const filledIndices: number[] = [];

@@ -165,4 +165,20 @@ describe('the grid order', () => {
     expect(sorted('asc')).toEqual(['f', 'g', 'a', 'c', 'b', 'e', 'd']);
     expect(sorted('desc')).toEqual(['e', 'b', 'c', 'a', 'g', 'f', 'd']);
   });
+
+  it('sorts a severity by rank, worst first when descending, devices without one last', () => {
+    const rows = [
+      row('a', { highestSeverity: 'High' }),
+      row('b', { highestSeverity: 'Critical' }),
+      row('c', {}),
+      row('d', { highestSeverity: 'Low' }),
+      row('e', { highestSeverity: 'None' }),
+      row('f', { highestSeverity: 'Medium' }),
+    ];
+    const orders = new GridOrders(rows);
+    const sorted = (direction: 'asc' | 'desc') =>
+      [...orders.order({ column: 'highestSeverity', direction })].map((i) => rows[i]!.agentId);
+    expect(sorted('desc')).toEqual(['b', 'a', 'f', 'd', 'e', 'c']);
+    expect(sorted('asc')).toEqual(['e', 'd', 'f', 'a', 'b', 'c']);
+  });
 });
