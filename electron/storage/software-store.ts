@@ -235,11 +235,15 @@ export class SoftwareStore {
  */
 export function pruneSoftware(db: Db, consoleId?: string): void {
   if (consoleId !== undefined) {
-    db.prepare(
-      `DELETE FROM agent_software WHERE console_id = ? AND agent_id NOT IN (
-         SELECT m.agent_id FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
-         WHERE s.console_id = ?)`,
-    ).run(consoleId, consoleId);
+    const dropped = db
+      .prepare(
+        `DELETE FROM agent_software WHERE console_id = ? AND agent_id NOT IN (
+           SELECT m.agent_id FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
+           WHERE s.console_id = ?)`,
+      )
+      .run(consoleId, consoleId).changes;
+    // Most prunes drop no set (the same agents stay): no scan of every set for them.
+    if (dropped === 0) return;
   }
   // Ids live in packed blobs, out of SQL's sight: gathered by one scan.
   const listed = new Set<number>();

@@ -7,6 +7,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import type { DeviceDetail } from '../../../shared/contract/views';
 
 // The device page's Software and Vulnerabilities tabs: the console's own words, one row each,
@@ -35,7 +36,7 @@ function Frame({
 }: {
   label: string;
   caption: string;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <Box role="region" aria-label={label}>
