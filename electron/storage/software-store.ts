@@ -2,6 +2,8 @@ import type { Db } from '../adapters/db/database';
 import { CHUNK_CODEC, compressChunk, decompressChunk, type ChunkCodec } from './chunk-store';
 import { splitBody } from '../adapters/sentinelone/page-splitter';
 import type { RawJson } from '../adapters/sentinelone/raw-json';
+import { packIds, unpackIds } from './packed-ids';
+import { deltaOf, pruneSoftwareChanges, SoftwareChanges } from './software-changes';
 
 /** One installed application as the console lists it: what makes it distinct. */
 export interface SoftwareKey {
@@ -38,7 +40,11 @@ export interface AgentSoftware {
  * console's walk past the agent, so a crash leaves every agent either before or after.
  */
 export class SoftwareStore {
-  constructor(private readonly db: Db) {}
+  readonly changes: SoftwareChanges;
+
+  constructor(private readonly db: Db) {
+    this.changes = new SoftwareChanges(db);
+  }
 
   /** The walk under way for a console, or a new one begun at `at`. */
   walk(consoleId: string, at: Date): SoftwareWalk {
@@ -65,6 +71,8 @@ export class SoftwareStore {
     applications: readonly SoftwareKey[],
     raw: Buffer,
     at: Date,
+    /** The snapshot walked: a change to the agent's set is recorded under it. */
+    snapshotId: number,
   ): void {
     const insert = this.db.prepare(
       'INSERT INTO software (name, vendor, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -82,6 +90,13 @@ export class SoftwareStore {
             : find.get(app.name, app.vendor, app.version),
         );
       });
+      const before = this.db
+        .prepare('SELECT software_ids FROM agent_software WHERE console_id = ? AND agent_id = ?')
+        .pluck()
+        .get(consoleId, agentId) as Buffer | undefined;
+      // An agent's first set is what it had, not what it installed.
+      if (before)
+        this.changes.record(consoleId, agentId, snapshotId, deltaOf(unpackIds(before), ids));
       this.db
         .prepare(
           `INSERT INTO agent_software (console_id, agent_id, read_at, software_ids, raw, codec) VALUES (?, ?, ?, ?, ?, ?)
@@ -92,7 +107,7 @@ export class SoftwareStore {
           consoleId,
           agentId,
           at.toISOString(),
-          Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength),
+          packIds(ids),
           compressChunk(raw),
           CHUNK_CODEC.brotli,
         );
@@ -235,21 +250,25 @@ export class SoftwareStore {
  */
 export function pruneSoftware(db: Db, consoleId?: string): void {
   if (consoleId !== undefined) {
-    const dropped = db
-      .prepare(
-        `DELETE FROM agent_software WHERE console_id = ? AND agent_id NOT IN (
-           SELECT m.agent_id FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
-           WHERE s.console_id = ?)`,
-      )
-      .run(consoleId, consoleId).changes;
+    const dropped =
+      db
+        .prepare(
+          `DELETE FROM agent_software WHERE console_id = ? AND agent_id NOT IN (
+             SELECT m.agent_id FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
+             WHERE s.console_id = ?)`,
+        )
+        .run(consoleId, consoleId).changes + pruneSoftwareChanges(db, consoleId);
     // Most prunes drop no set (the same agents stay): no scan of every set for them.
     if (dropped === 0) return;
   }
-  // Ids live in packed blobs, out of SQL's sight: gathered by one scan.
+  // Ids live in packed blobs, out of SQL's sight: gathered by one scan of the sets and changes.
   const listed = new Set<number>();
-  for (const blob of db.prepare('SELECT software_ids FROM agent_software').pluck().iterate()) {
-    const bytes = blob as Buffer;
-    for (let at = 0; at + 4 <= bytes.length; at += 4) listed.add(bytes.readUInt32LE(at));
+  const blobs = db.prepare(
+    `SELECT software_ids FROM agent_software
+     UNION ALL SELECT installed FROM software_changes UNION ALL SELECT removed FROM software_changes`,
+  );
+  for (const blob of blobs.pluck().iterate()) {
+    for (const id of unpackIds(blob as Buffer)) listed.add(id);
   }
   const remove = db.prepare('DELETE FROM software WHERE id = ?');
   for (const id of db.prepare('SELECT id FROM software').pluck().all() as number[]) {
@@ -290,8 +309,7 @@ function setOf(row: StoredSet): AgentSoftware {
     consoleId: row.console_id,
     agentId: row.agent_id,
     readAt: row.read_at,
-    // Copied: a blob's bytes need not be aligned for a Uint32Array view.
-    softwareIds: new Uint32Array(new Uint8Array(ids).buffer),
+    softwareIds: unpackIds(ids),
     raw,
     parsed: () => {
       const value: unknown = JSON.parse(raw.toString('utf8'));

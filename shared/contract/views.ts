@@ -230,6 +230,17 @@ export type DeviceChange = z.infer<typeof DeviceChange>;
 
 const SnapshotBrief = z.object({ id: z.number(), takenAt: z.string(), devices: z.number() });
 
+/** One application as the console lists it. */
+export const SoftwareItem = z.object({ name: z.string(), vendor: z.string(), version: z.string() });
+export type SoftwareItem = z.infer<typeof SoftwareItem>;
+
+/** The applications a device installed and removed between two snapshots (an update is both). */
+export const SoftwareChange = DeviceName.extend({
+  installed: z.array(SoftwareItem),
+  removed: z.array(SoftwareItem),
+});
+export type SoftwareChange = z.infer<typeof SoftwareChange>;
+
 /**
  * Devices new, gone and changed between two complete snapshots of a console: the last two,
  * or the two the analyst chose among those kept.
@@ -243,6 +254,8 @@ export const ConsoleDiff = z.object({
   added: z.array(DeviceName),
   removed: z.array(DeviceName),
   changed: z.array(DeviceChange),
+  /** Devices whose applications changed (consoles whose syncs read applications). */
+  software: z.array(SoftwareChange),
   /** Why there is nothing to compare yet. */
   note: z.string().optional(),
 });

@@ -57,7 +57,7 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await api(page, 'consoles.add', { name: 'lab', url: env.s1.url, token: env.s1.token });
-  await api(page, 'sync.run', { names: ['lab'], apis: ['agents'] });
+  await api(page, 'sync.run', { names: ['lab'], apis: ['agents', 'applications'] });
   const rows = (await api<{ rows: Row[] }>(page, 'devices.list', {})).rows;
   const active = rows.filter((r) => !r.decommissioned);
   const hidden = rows.length - active.length;
@@ -181,13 +181,18 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   const churn = (await (
     await fetch(`${env.sekoia.inspectUrl}/s1/churn`, { method: 'POST' })
   ).json()) as { gone: string; upgraded: string[]; enrolled: string };
-  await api(page, 'sync.run', { names: ['lab'], apis: ['agents'] });
+  await api(page, 'sync.run', { names: ['lab'], apis: ['agents', 'applications'] });
   await nav(page, 'Changes');
   await expect(page.getByRole('heading', { name: 'Changes', level: 2 })).toBeVisible();
-  await expect(page.getByText(/lab: 1 new, 1 gone, 5 changed/)).toBeVisible();
+  await expect(
+    page.getByText(/lab: 1 new, 1 gone, 5 changed, \d with applications installed or removed/),
+  ).toBeVisible();
   const table = page.getByRole('table', { name: 'Changed devices' });
   await expect(table).toContainText('NEW-DEVICE-01');
   await expect(table).toContainText('99.1.0.7');
+  await expect(table).toContainText(
+    'Installed Wireshark 4.4.2 (The Wireshark developer community)',
+  );
   await shot(page, 'changes-light');
   expect(await seriousA11yViolations(page, 'body')).toEqual([]);
   const download = page.waitForEvent('download');
@@ -198,6 +203,19 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   expect(csv.filter((line) => line[1] === 'new').map((line) => line[3])).toEqual([churn.enrolled]);
   expect(new Set(csv.filter((line) => line[1] === 'changed').map((line) => line[3]))).toEqual(
     new Set(churn.upgraded),
+  );
+  // Each upgraded device installed an application (decommissioned ones are not walked).
+  const walked = churn.upgraded.filter((id) => !rows.find((r) => r.agentId === id)?.decommissioned);
+  expect(
+    csv.filter((line) => line[1] === 'software').map((line) => [line[3], line[4], line[6]]),
+  ).toEqual(
+    walked
+      .sort()
+      .map((id) => [
+        id,
+        'Application installed',
+        'Wireshark 4.4.2 (The Wireshark developer community)',
+      ]),
   );
   // A changed device opens on the device page.
   await table.getByRole('button', { name: 'NEW-DEVICE-01' }).click();

@@ -20,9 +20,17 @@ describe('the Changes export', () => {
             ],
           },
         ],
+        software: [
+          {
+            agentId: '4',
+            hostname: 'dev-4',
+            installed: [{ name: 'Google Chrome', vendor: 'Google LLC', version: '121.0' }],
+            removed: [{ name: 'Google Chrome', vendor: '', version: '120.0' }],
+          },
+        ],
       },
     ]);
-    expect(rows.map((r) => r.change)).toEqual(['new', 'gone', 'changed']);
+    expect(rows.map((r) => r.change)).toEqual(['new', 'gone', 'changed', 'software']);
     const lines = parse(changesCsv(rows)) as string[][];
     expect(lines).toEqual([
       ['console', 'change', 'hostname', 'agentId', 'field', 'before', 'after'],
@@ -30,6 +38,16 @@ describe('the Changes export', () => {
       ['prod', 'gone', '', '2', '', '', ''],
       ['prod', 'changed', 'h, "quoted"', '3', 'OS', 'Windows 10', 'Windows 11'],
       ['prod', 'changed', 'h, "quoted"', '3', 'Agent version', '23.1', '24.1'],
+      [
+        'prod',
+        'software',
+        'dev-4',
+        '4',
+        'Application installed',
+        '',
+        'Google Chrome 121.0 (Google LLC)',
+      ],
+      ['prod', 'software', 'dev-4', '4', 'Application removed', 'Google Chrome 120.0', ''],
     ]);
   });
 
@@ -47,6 +65,7 @@ describe('the Changes export', () => {
             fields: [{ field: 'Site', before: "+cmd|' /C calc'!A0", after: '-2+3' }],
           },
         ],
+        software: [],
       },
     ]);
     const lines = parse(changesCsv(rows)) as string[][];

@@ -4,6 +4,8 @@ import { parseAgent } from '../../../shared/sentinelone/agent';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { SnapshotInfo, SnapshotStore } from '../../storage/snapshot-store';
+import type { SoftwareStore } from '../../storage/software-store';
+import { softwareDiff } from './software-diff';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import { MAX_KEEP_SNAPSHOTS } from '../consoles/console-settings';
 
@@ -22,7 +24,7 @@ const COMPARED = DEVICE_COLUMNS.filter(
  */
 export function diffConsole(
   record: ConsoleRecord,
-  snapshots: SnapshotStore,
+  { snapshots, software }: { snapshots: SnapshotStore; software: SoftwareStore },
   chosen?: { from?: number | undefined; to?: number | undefined },
 ): ConsoleDiff {
   const kept = snapshots.lastComplete(record.id, MAX_KEEP_SNAPSHOTS);
@@ -36,6 +38,7 @@ export function diffConsole(
       added: [],
       removed: [],
       changed: [],
+      software: [],
       note: to
         ? 'Only one complete snapshot so far: sync again to see what changed.'
         : 'Not synced yet: sync it twice to see what changed.',
@@ -58,6 +61,12 @@ export function diffConsole(
     });
     if (fields.length > 0) changed.push({ ...named(after), fields });
   }
+  const hostnamesOf = (agentIds: string[]) =>
+    new Map(
+      namedIn(to.id, agentIds).flatMap((device) =>
+        device.hostname === undefined ? [] : [[device.agentId, device.hostname] as const],
+      ),
+    );
   return {
     console: record.name,
     from: brief(from),
@@ -66,6 +75,7 @@ export function diffConsole(
     added,
     removed,
     changed,
+    software: softwareDiff(software, record.id, from.id, to.id, hostnamesOf),
   };
 }
 

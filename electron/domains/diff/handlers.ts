@@ -9,15 +9,13 @@ export const diffHandlers: HandlerGroup<'diff.run'> = {
         throw new InvalidArgumentError(
           'Snapshots to compare belong to one console: name it as well (--console NAME).',
         );
-      return backend.consoles
-        .list()
-        .map((record) => diffConsole(record, backend.storage.snapshots));
+      return backend.consoles.list().map((record) => diffConsole(record, backend.storage));
     }
     const record = backend.consoles.get(consoleName);
     return [
       diffConsole(
         record,
-        backend.storage.snapshots,
+        backend.storage,
         from === undefined && to === undefined ? undefined : { from, to },
       ),
     ];

@@ -36,7 +36,7 @@ export async function syncApplications(context: ApiSyncContext): Promise<ApiSync
       keepMalformed(context, 'applications', runId, reason, json);
       malformed += 1;
     });
-    storage.software.storeAgent(record.id, agentId, kept, rawArray(page), clock.now());
+    storage.software.storeAgent(record.id, agentId, kept, rawArray(page), clock.now(), current.id);
     runs.addFetched(runId, page.size, 0);
     context.authenticated();
     done += 1;

@@ -21,11 +21,28 @@ import { useEvent, useQuery } from '../backend/BackendContext';
 import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
 import { navigate, useRoute } from '../routing/useRoute';
-import { changeRows, changesCsv, type ChangeKind } from './change-rows';
+import {
+  CHANGE_KINDS,
+  changeRows,
+  changesCsv,
+  INSTALLED,
+  type ChangeKind,
+  type ChangeRow,
+} from './change-rows';
 
-const KIND_LABELS: Record<ChangeKind, string> = { new: 'New', gone: 'Gone', changed: 'Changed' };
+const KIND_LABELS: Record<ChangeKind, string> = {
+  new: 'New',
+  gone: 'Gone',
+  changed: 'Changed',
+  software: 'Software',
+};
 // Filled chips whose white text keeps a 4.5:1 contrast (MUI's warning and info do not).
-const KIND_TONES = { new: 'success', gone: 'error', changed: 'primary' } as const;
+const KIND_TONES = {
+  new: 'success',
+  gone: 'error',
+  changed: 'primary',
+  software: 'default',
+} as const;
 /** Enough to read; the CSV and JSON hold every change. */
 const SHOWN = 500;
 
@@ -49,7 +66,7 @@ export function ChangesScreen() {
   const args = useMemo(() => diffArgs(route.query), [route.query]);
   const diff = useQuery('diff.run', args);
   useEvent('sync.finished', diff.reload);
-  const [kinds, setKinds] = useState<ChangeKind[]>(['new', 'gone', 'changed']);
+  const [kinds, setKinds] = useState<ChangeKind[]>([...CHANGE_KINDS]);
   const all = useMemo(() => changeRows(diff.data ?? []), [diff.data]);
   const rows = all.filter((row) => kinds.includes(row.change));
   const stamp = new Date().toISOString().slice(0, 10);
@@ -102,7 +119,7 @@ export function ChangesScreen() {
             aria-label="Changes shown"
             sx={{ my: 1 }}
           >
-            {(['new', 'gone', 'changed'] as const).map((kind) => (
+            {CHANGE_KINDS.map((kind) => (
               <ToggleButton key={kind} value={kind}>
                 {KIND_LABELS[kind]} · {all.filter((r) => r.change === kind).length.toLocaleString()}
               </ToggleButton>
@@ -148,11 +165,7 @@ export function ChangesScreen() {
                       )}
                     </TableCell>
                     <TableCell>
-                      {row.fields.map((f) => (
-                        <div key={f.field}>
-                          <strong>{f.field}</strong>: {f.before || '—'} → {f.after || '—'}
-                        </div>
-                      ))}
+                      <WhatChanged row={row} />
                     </TableCell>
                   </TableRow>
                 ))}
@@ -171,6 +184,31 @@ export function ChangesScreen() {
   );
 }
 
+/** A device's changed fields, before → after; or the applications it installed and removed. */
+function WhatChanged({ row }: { row: ChangeRow }) {
+  if (row.change !== 'software') {
+    return row.fields.map((f) => (
+      <div key={f.field}>
+        <strong>{f.field}</strong>: {f.before || '—'} → {f.after || '—'}
+      </div>
+    ));
+  }
+  return row.fields.map((f, i) => {
+    const installed = f.field === INSTALLED;
+    return (
+      <div key={i}>
+        <Box
+          component="span"
+          sx={{ fontWeight: 600, color: installed ? 'success.dark' : 'error.dark' }}
+        >
+          {installed ? 'Installed' : 'Removed'}
+        </Box>{' '}
+        {installed ? f.after : f.before}
+      </div>
+    );
+  });
+}
+
 function ConsoleSummary({ diff }: { diff: ConsoleDiff }) {
   if (!diff.from || !diff.to) {
     return (
@@ -185,6 +223,8 @@ function ConsoleSummary({ diff }: { diff: ConsoleDiff }) {
       <Typography variant="body1" sx={{ mb: 1 }}>
         <strong>{diff.console}</strong>: {diff.added.length.toLocaleString()} new,{' '}
         {diff.removed.length.toLocaleString()} gone, {diff.changed.length.toLocaleString()} changed,
+        {diff.software.length > 0 &&
+          ` ${diff.software.length.toLocaleString()} with applications installed or removed,`}{' '}
         between the sync of {when(diff.from.takenAt)} ({diff.from.devices.toLocaleString()} devices)
         and that of {when(diff.to.takenAt)} ({diff.to.devices.toLocaleString()} devices).
       </Typography>

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { spreadsheetCells } from '../../../shared/spreadsheet-safe';
-import type { ConsoleDiff } from '../../../shared/contract/views';
+import type { ConsoleDiff, SoftwareItem } from '../../../shared/contract/views';
 
-export type ChangeKind = 'new' | 'gone' | 'changed';
+export const CHANGE_KINDS = ['new', 'gone', 'changed', 'software'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One line of the Changes screen and of its CSV: a device and what happened to it. */
 export interface ChangeRow {
@@ -18,7 +19,23 @@ export function changeRows(diffs: readonly ConsoleDiff[]): ChangeRow[] {
     ...diff.added.map((d) => row(diff.console, 'new', d)),
     ...diff.removed.map((d) => row(diff.console, 'gone', d)),
     ...diff.changed.map((d) => ({ ...row(diff.console, 'changed', d), fields: d.fields })),
+    ...diff.software.map((d) => ({
+      ...row(diff.console, 'software', d),
+      fields: [
+        ...d.installed.map((app) => ({ field: INSTALLED, before: '', after: named(app) })),
+        ...d.removed.map((app) => ({ field: REMOVED, before: named(app), after: '' })),
+      ],
+    })),
   ]);
+}
+
+export const INSTALLED = 'Application installed';
+export const REMOVED = 'Application removed';
+
+/** An application as the screen and the CSV name it: "Google Chrome 121.0 (Google LLC)". */
+function named(app: SoftwareItem): string {
+  const text = app.version ? `${app.name} ${app.version}` : app.name;
+  return app.vendor ? `${text} (${app.vendor})` : text;
 }
 
 function row(

@@ -49,8 +49,15 @@ const sekoia = await FakeSekoia.start(sekoiaKey);
 
 // What the fake Sekoia received, for tests to check delivery from outside this process; and
 // POST /s1/churn: the fleet changes as between two real syncs (one device enrolled, one gone,
-// a few upgraded), for the Changes screen.
-const CHURN = { upgraded: 5 };
+// a few upgraded, which also install an application), for the Changes screen.
+const CHURN = {
+  upgraded: 5,
+  installed: {
+    name: 'Wireshark',
+    version: '4.4.2',
+    publisher: 'The Wireshark developer community',
+  },
+};
 const inspector = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   if (req.method === 'POST' && req.url === '/s1/churn') {
@@ -66,6 +73,10 @@ const inspector = createServer((req, res) => {
       ...upgraded.map((id) => ({ ...s1.agents.get(id)!.value, agentVersion: '99.1.0.7' })),
       enrolled,
     ]);
+    // The upgraded devices gained an application too.
+    for (const id of upgraded) {
+      s1.applications.set(id, [...(s1.applications.get(id) ?? []), CHURN.installed]);
+    }
     res.end(JSON.stringify({ gone, upgraded, enrolled: enrolled.id }));
     return;
   }

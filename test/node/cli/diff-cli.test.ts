@@ -100,6 +100,35 @@ describe('s1inv diff', () => {
     expect(human.stdout).toContain('Agent version 23.4.2.14 → 24.1.0.5');
   });
 
+  it('lists the applications each device installed and removed', async () => {
+    const dataDir = tempDir();
+    expect((await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url)).code).toBe(0);
+    const agent = String(generateAgent(3).id);
+    const chrome = { name: 'Google Chrome', publisher: 'Google LLC', version: '120.0.6099.71' };
+    s1.applications.set(agent, [chrome]);
+    const sync = () =>
+      cli(dataDir, 'sync', '--apis', 'agents,applications', '--token-env', 'S1_TOKEN');
+    expect((await sync()).code).toBe(0);
+    s1.applications.set(agent, [{ ...chrome, version: '121.0.6167.85' }]);
+    expect((await sync()).code).toBe(0);
+    s1.applications.delete(agent);
+
+    const human = await cli(dataDir, 'diff');
+    expect(human.stdout).toContain(', 1 with applications installed or removed');
+    expect(human.stdout).toContain(
+      '  ~ host-3 (' + agent + '): + Google Chrome 121.0.6167.85; - Google Chrome 120.0.6099.71',
+    );
+    const [diff] = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    expect(diff!.software).toEqual([
+      {
+        agentId: agent,
+        hostname: 'host-3',
+        installed: [{ name: 'Google Chrome', vendor: 'Google LLC', version: '121.0.6167.85' }],
+        removed: [{ name: 'Google Chrome', vendor: 'Google LLC', version: '120.0.6099.71' }],
+      },
+    ]);
+  });
+
   it('says what to do for a console never synced, and refuses an unknown one', async () => {
     const dataDir = tempDir();
     await cli(dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url);

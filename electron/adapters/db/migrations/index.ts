@@ -17,6 +17,7 @@ import { migration as unindexedChunkRefs } from './0015-unindexed-chunk-refs';
 import { migration as entityRecords } from './0016-entity-records';
 import { migration as pushTargets } from './0017-push-targets';
 import { migration as software } from './0018-software';
+import { migration as softwareChanges } from './0019-software-changes';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   entityRecords,
   pushTargets,
   software,
+  softwareChanges,
 ];

@@ -9,7 +9,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
   program
     .command('diff')
     .description(
-      'devices new, gone and changed between the last two complete snapshots of each console, or two chosen ones',
+      'devices new, gone and changed (and applications installed and removed) between the last two complete snapshots of each console, or two chosen ones',
     )
     .option('--console <name>', 'only this console')
     .option(
@@ -38,6 +38,9 @@ const named = (device: { agentId: string; hostname?: string }) =>
     ? terminalText(device.agentId)
     : `${terminalText(device.hostname)} (${terminalText(device.agentId)})`;
 
+const application = (app: { name: string; version: string }) =>
+  terminalText(app.version ? `${app.name} ${app.version}` : app.name);
+
 function describe(diff: ConsoleDiff): string {
   if (diff.note !== undefined || !diff.from || !diff.to)
     return `${terminalText(diff.console)}: ${diff.note}\n`;
@@ -50,7 +53,11 @@ function describe(diff: ConsoleDiff): string {
         ]
       : [];
   const lines = [
-    `${diff.console}: snapshot ${diff.from.id} (${diff.from.takenAt}) → ${diff.to.id} (${diff.to.takenAt}): ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed`,
+    `${diff.console}: snapshot ${diff.from.id} (${diff.from.takenAt}) → ${diff.to.id} (${diff.to.takenAt}): ${diff.added.length} new, ${diff.removed.length} gone, ${diff.changed.length} changed${
+      diff.software.length > 0
+        ? `, ${diff.software.length} with applications installed or removed`
+        : ''
+    }`,
     ...kept,
     ...diff.added.map((device) => `  + ${named(device)}`),
     ...diff.removed.map((device) => `  - ${named(device)}`),
@@ -62,6 +69,13 @@ function describe(diff: ConsoleDiff): string {
               `${terminalText(f.field)} ${terminalText(f.before || '(none)')} → ${terminalText(f.after || '(none)')}`,
           )
           .join('; ')}`,
+    ),
+    ...diff.software.map(
+      (device) =>
+        `  ~ ${named(device)}: ${[
+          ...device.installed.map((app) => `+ ${application(app)}`),
+          ...device.removed.map((app) => `- ${application(app)}`),
+        ].join('; ')}`,
     ),
   ];
   return `${lines.join('\n')}\n`;
