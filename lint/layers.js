@@ -97,6 +97,7 @@ export const DOMAINS = {
   sekoia: ['precompute', 'push'],
   sync: ['consoles', 'precompute'],
   views: [],
+  vulnerabilities: [],
 };
 
 /** The layer of a repository path (`electron/domains/sync/x.ts`), or undefined outside them. */

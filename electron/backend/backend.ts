@@ -19,6 +19,8 @@ import { Pusher } from '../domains/push/pusher';
 import { sekoiaDestination } from '../domains/sekoia/sekoia-destination';
 import { inventoryGridRows } from '../domains/devices/grid-rows';
 import { DeviceGrid } from '../domains/devices/device-grid';
+import { CveCatalogue } from '../domains/vulnerabilities/cve-catalogue';
+import { deviceKey } from '../../shared/devices/device-key';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
 
@@ -53,6 +55,8 @@ export class Backend {
   readonly syncs: SyncService;
   /** The Devices grid's queries, over the current inventory kept in memory. */
   readonly deviceGrid: DeviceGrid;
+  /** Every CVE open on a device: the Vulnerabilities screen. */
+  readonly cveCatalogue: CveCatalogue;
   readonly clock: Clock;
   readonly platform: PlatformPort;
   readonly dataDir: string;
@@ -91,9 +95,18 @@ export class Backend {
       log: this.log,
       ...(deps.sync?.retryPolicy ? { retryPolicy: deps.sync.retryPolicy } : {}),
     });
-    const { consoleState, software } = this.storage;
+    const { consoleState, software, vulnerabilities } = this.storage;
     this.deviceGrid = new DeviceGrid(
       () => inventoryGridRows(this.storage),
+      () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
+      (cveId) => vulnerabilities.devicesWith(cveId),
+    );
+    this.cveCatalogue = new CveCatalogue(
+      () => vulnerabilities.openRisks(),
+      () =>
+        new Set(
+          this.deviceGrid.rows().flatMap((row) => (row.decommissioned ? [] : [deviceKey(row)])),
+        ),
       () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
     );
   }

@@ -12,6 +12,7 @@ import { pushHandlers } from '../domains/push/handlers';
 import { sekoiaHandlers } from '../domains/sekoia/handlers';
 import { syncHandlers } from '../domains/sync/handlers';
 import { viewHandlers } from '../domains/views/handlers';
+import { vulnerabilityHandlers } from '../domains/vulnerabilities/handlers';
 import type { Handler, Handlers } from './handler-types';
 
 /**
@@ -49,4 +50,5 @@ export const HANDLERS: Handlers = combineHandlers([
   sekoiaHandlers,
   syncHandlers,
   viewHandlers,
+  vulnerabilityHandlers,
 ]);

@@ -3,6 +3,8 @@ import { CHUNK_CODEC, compressChunk, decompressChunk, type ChunkCodec } from './
 import { splitBody } from '../adapters/sentinelone/page-splitter';
 import type { RawJson } from '../adapters/sentinelone/raw-json';
 import { packIds, unpackIds } from './packed-ids';
+import { OPEN_RISK, SEVERITY_RANK_SQL } from './vulnerability-store';
+import { severityOfRank } from '../../shared/cve-severity';
 import { deltaOf, pruneSoftwareChanges, SoftwareChanges } from './software-changes';
 
 /** One installed application as the console lists it: what makes it distinct. */
@@ -181,18 +183,15 @@ export class SoftwareStore {
     for (const row of sets) entry(row.console_id, row.agent_id).applications = row.n;
     const cves = this.db
       .prepare(
-        `SELECT console_id, agent_id, COUNT(*) AS n, MAX(CASE upper(json_extract(json, '$.severity'))
-           WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END) AS worst
-         FROM entity_records
-         WHERE entity = 'vulnerabilities' AND agent_id IS NOT NULL AND json_valid(json)
-           AND IFNULL(json_extract(json, '$.status'), '') <> 'Removed'
+        `SELECT console_id, agent_id, COUNT(*) AS n, MAX(${SEVERITY_RANK_SQL}) AS worst
+         FROM entity_records WHERE ${OPEN_RISK}
          GROUP BY console_id, agent_id`,
       )
       .iterate() as Iterable<{ console_id: string; agent_id: string; n: number; worst: number }>;
     for (const row of cves) {
       const value = entry(row.console_id, row.agent_id);
       value.vulnerabilities = row.n;
-      value.highestSeverity = SEVERITY_NAMES[row.worst] ?? 'Unknown';
+      value.highestSeverity = severityOfRank(row.worst);
     }
     return found;
   }
@@ -284,14 +283,6 @@ export interface DeviceEnrichment {
 }
 
 export const enrichmentKey = (consoleId: string, agentId: string) => `${consoleId}\u0000${agentId}`;
-
-const SEVERITY_NAMES: Readonly<Record<number, string>> = {
-  0: 'Unknown',
-  1: 'Low',
-  2: 'Medium',
-  3: 'High',
-  4: 'Critical',
-};
 
 interface StoredSet {
   console_id: string;

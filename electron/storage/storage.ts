@@ -14,6 +14,7 @@ import { PushTargetRepository } from './push-target-repository';
 import { SnapshotStore } from './snapshot-store';
 import { SoftwareStore } from './software-store';
 import { SyncLocks } from './sync-lock-store';
+import { VulnerabilityStore } from './vulnerability-store';
 import { ViewStore } from './view-store';
 import type { ViewState } from '../../shared/contract/views';
 
@@ -33,6 +34,8 @@ export interface Storage {
   readonly entities: EntityStore;
   /** Installed applications: each distinct one once, each agent's set as one row. */
   readonly software: SoftwareStore;
+  /** The CVE rows stored, read for the Vulnerabilities screen and the grid's CVE filter. */
+  readonly vulnerabilities: VulnerabilityStore;
   readonly precomputed: PrecomputeStore;
   /** The current inventory: each console's newest complete snapshot. */
   readonly inventory: InventoryReader;
@@ -72,6 +75,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     agentPages: new AgentPageStore(db, runs, snapshots, precomputed),
     entities: new EntityStore(db),
     software: new SoftwareStore(db),
+    vulnerabilities: new VulnerabilityStore(db),
     precomputed,
     inventory: new InventoryReader(db),
     health: new HealthStore(db),

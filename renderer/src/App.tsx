@@ -15,12 +15,14 @@ import { DevicesScreen } from './devices/DevicesScreen';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { Shell, type ScreenId } from './Shell';
 import { SyncIndicator } from './SyncIndicator';
+import { VulnerabilitiesScreen } from './vulnerabilities/VulnerabilitiesScreen';
 import { appTheme } from './theme';
 
 const SCREENS: Record<ScreenId, () => React.ReactElement> = {
   overview: OverviewScreen,
   consoles: ConsolesScreen,
   devices: DevicesScreen,
+  vulnerabilities: VulnerabilitiesScreen,
   changes: ChangesScreen,
   audit: AuditScreen,
 };

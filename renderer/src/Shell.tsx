@@ -16,6 +16,7 @@ import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
 import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import CompareArrows from '@mui/icons-material/CompareArrows';
+import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import type { ScreenId } from './routing/route';
 
 export type { ScreenId };
@@ -24,6 +25,7 @@ export const SCREENS: { id: ScreenId; label: string; icon: ReactNode }[] = [
   { id: 'overview', label: 'Overview', icon: <InsightsOutlined /> },
   { id: 'consoles', label: 'Consoles', icon: <DnsOutlined /> },
   { id: 'devices', label: 'Devices', icon: <DevicesOutlined /> },
+  { id: 'vulnerabilities', label: 'Vulnerabilities', icon: <GppMaybeOutlined /> },
   { id: 'changes', label: 'Changes', icon: <CompareArrows /> },
   { id: 'audit', label: 'Audit log', icon: <ReceiptLongOutlined /> },
 ];

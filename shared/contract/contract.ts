@@ -3,6 +3,7 @@ import {
   AuditEntryView,
   ConnectionReport,
   ConsoleDiff,
+  CveList,
   ConsoleView,
   DeviceDetail,
   DeviceScope,
@@ -174,6 +175,7 @@ export const CALLS = {
     z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
     DeviceDetail,
   ),
+  'vulnerabilities.list': call(none, CveList),
   'overview.stats': call(
     z.object({ staleDays: z.number().int().min(1).max(3650) }).strict(),
     OverviewStats,

@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'devices.shown',
   'diff.run',
   'overview.stats',
+  'vulnerabilities.list',
   'export.run',
   'sekoia.list',
   'sekoia.add',

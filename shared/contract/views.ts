@@ -6,6 +6,8 @@ import { GridRow } from '../devices/grid-row';
 import { ConsoleSettings } from './console-settings';
 import { FACETS } from '../devices/facets';
 import { QUICK_FILTERS } from '../devices/quick-filters';
+import { CVE_SEVERITIES } from '../cve-severity';
+import { CVE_ID } from '../devices/grid-query';
 
 export { GridRow };
 
@@ -261,6 +263,31 @@ export const ConsoleDiff = z.object({
 });
 export type ConsoleDiff = z.infer<typeof ConsoleDiff>;
 
+/** One CVE across the fleet: its worst severity, its score, and the devices that carry it open. */
+export const CveSummary = z.object({
+  cveId: z.string(),
+  severity: z.enum(CVE_SEVERITIES),
+  /** The highest CVSS base score its rows give. */
+  score: z.number().optional(),
+  published: z.string().optional(),
+  /** When the console first found it on a device. */
+  firstDetected: z.string().optional(),
+  devices: z.number(),
+  /** The application versions that carry it, most devices first (a few), and how many in all. */
+  applications: z.array(z.object({ name: z.string(), devices: z.number() })),
+  applicationCount: z.number(),
+  /** The most mature exploit code any row names (VLN SKU), when one does. */
+  exploitCodeMaturity: z.string().optional(),
+});
+export type CveSummary = z.infer<typeof CveSummary>;
+
+export const CveList = z.object({
+  cves: z.array(CveSummary),
+  /** The consoles whose CVEs have been read: none means the screen has nothing to show yet. */
+  consolesRead: z.array(z.string()),
+});
+export type CveList = z.infer<typeof CveList>;
+
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 
 /** Which devices: all, one console's, or exactly these agents (a filter or a selection). */
@@ -398,6 +425,7 @@ export const GridQueryArgs = z
     include: facetValues,
     exclude: facetValues,
     decommissioned: z.boolean(),
+    cve: z.string().regex(CVE_ID).optional(),
   })
   .strict();
 

@@ -92,7 +92,13 @@ const DECOMMISSIONED_INDEX = QUICK_FILTERS.findIndex((f) => f.id === 'decommissi
 /** The group a row failed, when it is not a facet (facets are 0…FACETS.length - 1). */
 const OTHER_GROUP = -1;
 
-export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
+export function filterRows(
+  facts: RowFacts,
+  grid: GridQuery,
+  nowMs: number,
+  /** 1 for each row a filter outside the rows' facts keeps (the CVE filter); absent, all. */
+  kept?: Uint8Array,
+): GridFilterResult {
   const words = grid.search.toLowerCase().split(/\s+/).filter(Boolean);
   const activeMask = grid.quick.reduce((mask, id) => mask | bitOf(id), 0);
   const activeBits = QUICK_FILTERS.map((f) => bitOf(f.id)).filter((bit) => activeMask & bit);
@@ -125,6 +131,7 @@ export function filterRows(facts: RowFacts, grid: GridQuery, nowMs: number): Gri
     let failures = 0;
     const hidden = gone && !showDecommissioned;
     if (hidden) failures += 1;
+    if (kept !== undefined && kept[i] === 0) failures += 1;
     for (const bit of activeBits) if ((mask & bit) === 0) failures += 1;
     if ((failures === 0 || (failures === 1 && hidden)) && words.length > 0) {
       const text = facts.text[i]!;

@@ -16,10 +16,14 @@ export interface GridQuery {
   exclude: Partial<Record<FacetKey, string[]>>;
   /** Decommissioned devices are left out unless asked for (or filtered on). */
   decommissioned: boolean;
+  /** Only the devices on which this CVE is open (the Vulnerabilities screen's link). */
+  cve?: string;
   device?: { console: string; agentId: string };
 }
 
 export const DEFAULT_STALE_DAYS = 30;
+/** What a CVE id looks like: the grid's CVE filter takes nothing else. */
+export const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
 export { FACETS, type FacetKey };
 
 /** The query with one facet value kept, left out, or neither. */
@@ -52,6 +56,7 @@ export function activeFilterCount(grid: GridQuery): number {
     grid.quick.length +
     facetValues(grid.include) +
     facetValues(grid.exclude) +
-    (grid.decommissioned ? 1 : 0)
+    (grid.decommissioned ? 1 : 0) +
+    (grid.cve ? 1 : 0)
   );
 }

@@ -411,6 +411,41 @@ test('the analyst path, end to end', async ({ page }) => {
   await critical.click();
   await expect(page).toHaveURL(/is\.highestSeverity=Critical/);
   await expect(footer(page)).toContainText(`Showing ${withCritical} of`);
+
+  // The Vulnerabilities screen: each open CVE, most severe first, with its score and devices;
+  // one filters by severity, and a CVE opens the grid on the devices that carry it.
+  const { cves } = (
+    (await (
+      await page.request.post(`${env.origin}/api/call/vulnerabilities.list`, {
+        data: {},
+        headers: apiHeaders(),
+      })
+    ).json()) as { value: { cves: { cveId: string; severity: string; devices: number }[] } }
+  ).value;
+  expect(cves.length).toBeGreaterThan(3);
+  await nav(page, 'Vulnerabilities');
+  const cveTable = page.getByRole('table', { name: 'Open CVEs' });
+  await expect(cveTable.getByRole('row').nth(1)).toContainText(cves[0]!.cveId);
+  await expect(page.getByText(`${cves.length} CVEs open on devices of prod`)).toBeVisible();
+  await shot(page, 'vulnerabilities-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  const criticals = cves.filter((cve) => cve.severity === 'Critical');
+  await page.getByRole('button', { name: `Critical · ${criticals.length}` }).click();
+  await expect(page).toHaveURL(/#\/vulnerabilities\?severity=Critical/);
+  await expect(cveTable.getByRole('row')).toHaveCount(Math.min(criticals.length, 25) + 1);
+  const top = criticals[0]!;
+  await cveTable.getByRole('button', { name: new RegExp(`^${top.cveId}:`) }).click();
+  await expect(page).toHaveURL(new RegExp(`#/devices\\?cve=${top.cveId}$`));
+  await expect(footer(page)).toContainText(`Showing ${top.devices} of`);
+  const cveChip = page.getByRole('button', { name: `Remove filter: ${top.cveId} open` });
+  await expect(cveChip).toBeVisible();
+  await shot(page, 'devices-cve-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  // The address is the link: reloaded, it shows the same devices; the chip removes the filter.
+  await page.reload();
+  await expect(footer(page)).toContainText(`Showing ${top.devices} of`);
+  await cveChip.click();
+  await expect(footer(page)).toContainText(`Showing ${active.length} of`);
   await nav(page, 'Overview');
 
   // Every screen in the dark theme too.
@@ -419,6 +454,7 @@ test('the analyst path, end to end', async ({ page }) => {
     ['Overview', 'overview'],
     ['Consoles', 'consoles'],
     ['Devices', 'devices'],
+    ['Vulnerabilities', 'vulnerabilities'],
     ['Audit log', 'audit'],
   ] as const) {
     await nav(page, screen);

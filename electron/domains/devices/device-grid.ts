@@ -13,6 +13,7 @@ import {
   duplicateSizes,
 } from '../../../shared/devices/duplicates';
 import { searchIndex } from '../../../shared/devices/quick-filters';
+import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
 
 export interface GridPage {
   rows: GridRow[];
@@ -28,6 +29,8 @@ export interface GridPage {
 interface Loaded {
   version: string;
   rows: GridRow[];
+  /** Each row's index by `deviceKey`, once a CVE filter needed it. */
+  indexOf?: Map<string, number>;
   decommissioned: number;
   facts: RowFacts;
   orders: GridOrders;
@@ -48,6 +51,8 @@ export class DeviceGrid {
     private readonly readRows: () => Iterable<GridRow>,
     /** Changes whenever the current inventory does (a sync, a console renamed or removed). */
     private readonly versionOf: () => string,
+    /** The devices on which a CVE is open (the CVE filter). */
+    private readonly devicesWithCve: (cveId: string) => Iterable<DeviceKey> = () => [],
   ) {}
 
   /** Reads the inventory now, so the first query does not wait for it. */
@@ -97,9 +102,23 @@ export class DeviceGrid {
   private filter(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
     const key = JSON.stringify({ ...grid, view: undefined, device: undefined });
     if (this.last && this.last.key === key && this.last.nowMs === nowMs) return this.last.result;
-    const result = filterRows(facts, grid, nowMs);
+    const result = filterRows(facts, grid, nowMs, grid.cve ? this.carrying(grid.cve) : undefined);
     this.last = { key, nowMs, result };
     return result;
+  }
+
+  /** 1 for each loaded row on which the CVE is open. */
+  private carrying(cveId: string): Uint8Array {
+    const loaded = this.load();
+    const { rows } = loaded;
+    // Built on the first CVE filter of these rows: most loads never need it.
+    const indexOf = (loaded.indexOf ??= new Map(rows.map((row, i) => [deviceKey(row), i])));
+    const kept = new Uint8Array(rows.length);
+    for (const device of this.devicesWithCve(cveId)) {
+      const i = indexOf.get(deviceKey(device));
+      if (i !== undefined) kept[i] = 1;
+    }
+    return kept;
   }
 
   private load(): Loaded {

@@ -41,6 +41,9 @@ export function ActiveFilters({ grid, onChange }: Props) {
       }
     }
   }
+  if (grid.cve) {
+    chips.push({ label: `${grid.cve} open`, remove: () => withoutCve(grid) });
+  }
   if (grid.decommissioned) {
     chips.push({
       label: 'Decommissioned shown',
@@ -60,6 +63,8 @@ export function ActiveFilters({ grid, onChange }: Props) {
           key={chip.label}
           size="small"
           label={chip.label}
+          // The chip is named for what it does: a click anywhere on it removes it, as the × does.
+          onClick={() => onChange(chip.remove())}
           onDelete={() => onChange(chip.remove())}
           aria-label={`Remove filter: ${chip.label}`}
         />
@@ -68,7 +73,7 @@ export function ActiveFilters({ grid, onChange }: Props) {
         size="small"
         onClick={() =>
           onChange({
-            ...grid,
+            ...withoutCve(grid),
             search: '',
             quick: [],
             include: {},
@@ -81,4 +86,9 @@ export function ActiveFilters({ grid, onChange }: Props) {
       </Button>
     </Stack>
   );
+}
+
+function withoutCve(grid: GridQuery): GridQuery {
+  const { cve: _cve, ...rest } = grid;
+  return rest;
 }

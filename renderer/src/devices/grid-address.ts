@@ -1,5 +1,6 @@
 import { FACETS } from '../../../shared/devices/facets';
 import {
+  CVE_ID,
   DEFAULT_STALE_DAYS,
   type FacetKey,
   type GridQuery,
@@ -9,6 +10,7 @@ import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick
 // What the Devices grid shows, as the address names it: the saved view it started from, the
 // quick search, the one-click filters, facet values kept or left out, and an open device.
 //   #/devices?view=Laptops&q=lon&quick=stale,infected&stale=45&is.site=Paris&not.osType=linux
+//   #/devices?cve=CVE-2024-3094 (the devices on which that CVE is open)
 
 const QUICK_IDS = new Set<string>(QUICK_FILTERS.map((f) => f.id));
 const FACET_KEYS = new Set<string>(FACETS.map((f) => f.key));
@@ -25,6 +27,7 @@ export function gridQueryOf(query: URLSearchParams): GridQuery {
   const stale = Number(query.get('stale'));
   const device = query.get('device');
   const within = query.get('in');
+  const cve = query.get('cve')?.toUpperCase();
   return {
     ...(query.get('view') ? { view: query.get('view')! } : {}),
     search: query.get('q') ?? '',
@@ -35,6 +38,7 @@ export function gridQueryOf(query: URLSearchParams): GridQuery {
     include,
     exclude,
     decommissioned: query.get('decommissioned') === 'include',
+    ...(cve && CVE_ID.test(cve) ? { cve } : {}),
     ...(device && within ? { device: { console: within, agentId: device } } : {}),
   };
 }
@@ -53,6 +57,7 @@ export function queryOfGrid(grid: GridQuery): URLSearchParams {
       for (const value of values[key] ?? []) query.append(`${kind}.${key}`, value);
   }
   if (grid.decommissioned) query.set('decommissioned', 'include');
+  if (grid.cve) query.set('cve', grid.cve);
   if (grid.device) {
     query.set('in', grid.device.console);
     query.set('device', grid.device.agentId);

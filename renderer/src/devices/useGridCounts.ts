@@ -14,6 +14,7 @@ export function queryArgs(grid: GridQuery) {
     include: grid.include,
     exclude: grid.exclude,
     decommissioned: grid.decommissioned,
+    ...(grid.cve ? { cve: grid.cve } : {}),
   };
 }
 

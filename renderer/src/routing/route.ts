@@ -3,7 +3,14 @@
 // a link can be bookmarked or shared. A hash route, because both hosts serve one page: the
 // desktop app from its files, `s1inv serve` from 127.0.0.1 on a port of its own each launch.
 
-export const SCREEN_IDS = ['overview', 'consoles', 'devices', 'changes', 'audit'] as const;
+export const SCREEN_IDS = [
+  'overview',
+  'consoles',
+  'devices',
+  'vulnerabilities',
+  'changes',
+  'audit',
+] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 export interface Route {
