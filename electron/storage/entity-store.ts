@@ -22,6 +22,8 @@ interface Table {
   /** What narrows the table to the entity (and the parameter it takes), appended to a WHERE. */
   only: string;
   params: readonly string[];
+  /** The primary key's order, so a read in it needs no sort. */
+  order: string;
   /** Inserts a record (console, id, at, agent, json, bytes), or updates it when it changed. */
   write: string;
 }
@@ -31,6 +33,7 @@ const THREATS_TABLE: Table = {
   at: 'updated_at',
   only: '',
   params: [],
+  order: 'r.console_id, r.id',
   write: `INSERT INTO threats (console_id, id, updated_at, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (console_id, id) DO UPDATE SET updated_at = excluded.updated_at, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
     WHERE excluded.json <> threats.json OR excluded.bytes IS NOT threats.bytes`,
@@ -42,6 +45,7 @@ const ACTIVITIES_TABLE: Table = {
   at: 'created_at',
   only: '',
   params: [],
+  order: 'r.console_id, r.id',
   write:
     'INSERT OR IGNORE INTO activities (console_id, id, created_at, agent_id, json, bytes) VALUES (?, ?, ?, ?, ?, ?)',
 };
@@ -54,6 +58,7 @@ function tableOf(entity: IncrementalTable): Table {
     at: 'at',
     only: ' AND entity = ?',
     params: [entity],
+    order: 'r.console_id, r.entity, r.id',
     write: `INSERT INTO entity_records (console_id, id, at, agent_id, json, bytes, entity) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (console_id, entity, id) DO UPDATE SET at = excluded.at, agent_id = excluded.agent_id, json = excluded.json, bytes = excluded.bytes
       WHERE excluded.json <> entity_records.json OR excluded.bytes IS NOT entity_records.bytes`,
@@ -189,7 +194,7 @@ export class EntityStore {
     return consoleName === undefined
       ? (this.db
           .prepare(
-            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table.name} r WHERE 1${only} ORDER BY r.console_id, r.id`,
+            `SELECT ${column} AS value, r.agent_id AS agentId FROM ${table.name} r WHERE 1${only} ORDER BY ${table.order}`,
           )
           .iterate(...table.params) as Iterable<{ value: RawJson; agentId: string | null }>)
       : (this.db

@@ -6,6 +6,7 @@
 //   apps URL DIR            – the product's applications sync
 //   risks-floor URL DIR     – the CVE rows walked at the same pace, parsed, inserted raw
 //   risks URL DIR           – the product's vulnerabilities walk
+//   unpaced URL DIR         – both, at the fake's own pace (the scale benchmark's database)
 //   export-apps FILE DIR    – Software Inventory Info (ocsf-ndjson) of what DIR holds
 //   export-risks FILE DIR   – Vulnerability Findings (ocsf-ndjson) of what DIR holds
 import { mkdirSync, statSync } from 'node:fs';
@@ -48,11 +49,18 @@ function floorDb(): Database.Database {
   return db;
 }
 
-async function productSync(apis: EntityName[]): Promise<void> {
+/** What the scale benchmark fills its database at: the fake console's own pace, not the API's. */
+const UNPACED = { default: { perSecond: 100_000, burst: 1_000 } };
+
+async function productSync(apis: EntityName[], unpaced = false): Promise<void> {
   const { db, storage, consoles } = openBenchConsoles(dir);
   const record =
     storage.consoles.findByName('bench') ?? (await consoles.add({ name: 'bench', url }));
-  const engine = new SyncEngine({ storage, clock: systemClock });
+  const engine = new SyncEngine({
+    storage,
+    clock: systemClock,
+    ...(unpaced ? { rateLimits: UNPACED } : {}),
+  });
   const result = await engine.sync({ console: record, token, apis });
   await engine.precomputed();
   for (const api of apis) {
@@ -69,6 +77,8 @@ if (mode === 'agents') {
   await productSync(['applications']);
 } else if (mode === 'risks') {
   await productSync(['vulnerabilities']);
+} else if (mode === 'unpaced') {
+  await productSync(['applications', 'vulnerabilities'], true);
 } else if (mode === 'apps-floor') {
   // The agents to ask about: the synced inventory's, as the product asks (read, not timed).
   const source = new Database(join(dir, '..', 'agents', 'inventory.sqlite'), { readonly: true });

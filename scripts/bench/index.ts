@@ -4,6 +4,7 @@ import { benchCliStart, printCliStartResult } from './cli-start';
 import { benchMapper, printMapperResult } from './mapper';
 import { benchGrid, printGridResult } from './grid';
 import { benchSync, printSyncResult } from './sync';
+import { benchApps, printAppsResult } from './apps';
 
 const MAPPER_TARGET_PER_SECOND = 50_000;
 
@@ -21,3 +22,5 @@ console.log(
 printSyncResult(await benchSync(100_000));
 
 printGridResult(await benchGrid(100_000));
+
+printAppsResult(await benchApps());
