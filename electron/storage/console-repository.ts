@@ -110,7 +110,7 @@ export class ConsoleRepository {
     reclaimStorage(this.db);
   }
 
-  dataCounts(id: string): { agents: number; threats: number; activities: number } {
+  dataCounts(id: string): ConsoleDataCounts {
     const count = (sql: string) => (this.db.prepare(sql).get(id) as { n: number }).n;
     return {
       agents: count(
@@ -118,8 +118,21 @@ export class ConsoleRepository {
       ),
       threats: count('SELECT COUNT(*) AS n FROM threats WHERE console_id = ?'),
       activities: count('SELECT COUNT(*) AS n FROM activities WHERE console_id = ?'),
+      applications: count('SELECT COUNT(*) AS n FROM agent_software WHERE console_id = ?'),
+      cveRows: count('SELECT COUNT(*) AS n FROM entity_records WHERE console_id = ?'),
     };
   }
+}
+
+/** What a console's removal would delete: its agents, records, applications read and CVE rows. */
+export interface ConsoleDataCounts {
+  agents: number;
+  threats: number;
+  activities: number;
+  /** Devices whose installed applications are stored. */
+  applications: number;
+  /** Records of the entities stored in entity_records (the CVE rows). */
+  cveRows: number;
 }
 
 function toParams(record: ConsoleRecord) {

@@ -144,7 +144,7 @@ export class ConsoleService {
   async remove(name: string, options: { deleteData?: boolean } = {}): Promise<ConsoleRecord> {
     const record = this.get(name);
     const data = this.repository.dataCounts(record.id);
-    if (!options.deleteData && data.agents + data.threats + data.activities > 0) {
+    if (!options.deleteData && Object.values(data).some((n) => n > 0)) {
       throw new ConsoleHasDataError(record.name, data);
     }
     // The console's sync lock first: a sync in another process would otherwise fail on a foreign

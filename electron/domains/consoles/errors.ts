@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStep } from '../../../shared/errors/next-step';
+import type { ConsoleDataCounts } from '../../storage/console-repository';
 
 // Errors an analyst meets while setting up consoles. Each says what happened and what to do.
 
@@ -41,10 +42,14 @@ export class ConsoleHasDataError extends AppError {
   readonly code = 'conflict';
   constructor(
     readonly consoleName: string,
-    readonly data: { agents: number; threats: number; activities: number },
+    readonly data: ConsoleDataCounts,
   ) {
+    const more = [
+      ...(data.applications > 0 ? [`the applications of ${data.applications} devices`] : []),
+      ...(data.cveRows > 0 ? [`${data.cveRows} CVE rows`] : []),
+    ];
     super(
-      `Console "${consoleName}" has synced data (${data.agents} agents, ${data.threats} threats, ${data.activities} activities). ` +
+      `Console "${consoleName}" has synced data (${[`${data.agents} agents`, `${data.threats} threats`, `${data.activities} activities`, ...more].join(', ')}). ` +
         'Export what you need first, then remove it together with its data.',
       { nextStep: nextStep('remove_console_with_data', consoleName) },
     );

@@ -67,6 +67,37 @@ const bytesOf = (file: string) =>
     .join('');
 
 describe('console remove --delete-data', () => {
+  it('counts applications and CVE rows as data: a console with only those is not removed unasked', async () => {
+    const backend = memoryBackend(tempDir());
+    await dispatch(backend, 'consoles.add', { name: 'cves', url: s1.url, token: TOKEN });
+    s1.putRisks(
+      [
+        {
+          id: '2228104980801805822',
+          cveId: 'CVE-2025-0411',
+          endpointId: String(generateAgent(1).id),
+          severity: 'HIGH',
+        },
+      ],
+      '2026-01-05T00:00:00.000Z',
+    );
+    const sync = await dispatch(backend, 'sync.run', {
+      names: ['cves'],
+      apis: ['vulnerabilities'],
+    });
+    expect(sync.ok).toBe(true);
+    const refused = await dispatch(backend, 'consoles.remove', { name: 'cves', deleteData: false });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('0 agents, 0 threats, 0 activities, 1 CVE rows'),
+      },
+    });
+    const removed = await dispatch(backend, 'consoles.remove', { name: 'cves', deleteData: true });
+    expect(removed.ok).toBe(true);
+  });
+
   it('leaves no trace of the console in the database or its WAL, with serve holding it open', async () => {
     const { backend, file } = await synced();
     // Another process's connection, as `serve` or the app keeps one, that has read.
