@@ -6,27 +6,28 @@ import { errorsOf, validateDeviceInventoryInfo } from '../../shared/ocsf/validat
 import { FakeS1Console } from '../support/fake-s1/server';
 import { startSecretService, type SecretServiceSession } from '../support/secret-service';
 import { fleet } from '../support/sync-fixture';
-import { electronBinary, NO_ELECTRON } from './electron-binary';
+import { canLaunch, electronLaunch, NO_ELECTRON } from './electron-binary';
 
 // The desktop app as an analyst first meets it: launch, the first-run state, the demo console,
 // a sync, and an export through the save dialog, in the real Electron shell.
 
-const binary = electronBinary();
-test.skip(binary === undefined, NO_ELECTRON);
+test.skip(!canLaunch(), NO_ELECTRON);
 
 const AGENTS = 150;
 let app: ElectronApplication;
 let s1: FakeS1Console;
-let keychain: SecretServiceSession;
+/** Linux's Secret Service, private to the run; macOS and Windows use their own keychains. */
+let keychain: SecretServiceSession | undefined;
 
 test.beforeAll(async () => {
-  keychain = startSecretService();
+  if (process.platform === 'linux') keychain = startSecretService();
   s1 = (await FakeS1Console.start()).addToken('demo-token', { scope: 'global' });
   fleet(s1, { agents: AGENTS, threats: 10, activities: 10 });
+  const { executablePath, args } = electronLaunch(mkdtempSync(join(tmpdir(), 's1inv-app-')))!;
   app = await electron.launch({
-    executablePath: binary!,
-    args: ['dist/electron/main.js', `--data-dir=${mkdtempSync(join(tmpdir(), 's1inv-app-'))}`],
-    env: { ...process.env, ...keychain.env, S1INV_DEMO_URL: s1.url },
+    executablePath,
+    args,
+    env: { ...process.env, ...keychain?.env, S1INV_DEMO_URL: s1.url },
   });
 });
 test.afterAll(async () => {

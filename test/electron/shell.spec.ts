@@ -2,22 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { electronBinary, NO_ELECTRON } from './electron-binary';
+import { canLaunch, electronLaunch, NO_ELECTRON } from './electron-binary';
 
 // The Electron shell itself: the window opens hardened, IPC refuses a malformed argument, and
 // the page cannot navigate away. Everything these exercise that does not need Electron is also
 // covered by Node tests (test/node/ipc, test/node/contract, test/node/server).
 
-const binary = electronBinary();
-
-test.skip(binary === undefined, NO_ELECTRON);
+test.skip(!canLaunch(), NO_ELECTRON);
 
 let app: ElectronApplication;
 test.beforeAll(async () => {
-  app = await electron.launch({
-    executablePath: binary!,
-    args: ['dist/electron/main.js', `--data-dir=${mkdtempSync(join(tmpdir(), 's1inv-electron-'))}`],
-  });
+  const { executablePath, args } = electronLaunch(mkdtempSync(join(tmpdir(), 's1inv-electron-')))!;
+  app = await electron.launch({ executablePath, args });
 });
 test.afterAll(async () => {
   await app?.close();

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { validateWorkflow } from '@action-validator/core';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+// Issue 28: the GitHub Actions workflows cannot run here, so they are validated here against
+// the workflow schema (offline), and the release workflow is checked for the steps that make
+// it a release built and launched where Electron lives.
+
+const WORKFLOWS = ['.github/workflows/ci.yml', '.github/workflows/release.yml'];
+
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+}
+
+describe('the workflow files', () => {
+  it.each(WORKFLOWS)('%s is a valid workflow', (path) => {
+    expect(validateWorkflow(readFileSync(path, 'utf8')).errors).toEqual([]);
+  });
+
+  it('are checked for real: a misspelt key is an error', () => {
+    const broken = readFileSync('.github/workflows/ci.yml', 'utf8').replace(
+      'runs-on:',
+      'runs-onn:',
+    );
+    expect(validateWorkflow(broken).errors).not.toEqual([]);
+  });
+
+  it('release builds on each platform, publishes nothing, checks the ABI, launches, uploads', () => {
+    const release = yaml.load(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+      jobs: { package: { strategy: { matrix: { include: { os: string }[] } }; steps: Step[] } };
+    };
+    const { strategy, steps } = release.jobs.package;
+    expect(strategy.matrix.include.map((entry) => entry.os.split('-')[0])).toEqual([
+      'ubuntu',
+      'macos',
+      'windows',
+    ]);
+    const runs = steps.map((step) => step.run ?? step.uses ?? '');
+    const at = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
+    const order = [
+      at(/^npm ci\b/),
+      at(/npm run package -- .* --publish never/),
+      at(/check-native-abi\.ts release/),
+      at(/electron-builder .*--config electron-builder\.launch-test\.yml/),
+      at(/playwright test -c playwright\.electron\.config\.ts/),
+      at(/actions\/upload-artifact/),
+    ];
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(steps[order[4]!]!.env?.S1INV_PACKAGED_APP).toMatch(/^release-launch-test\//);
+    expect(runs[order[4]!]).toContain("runner.os == 'Linux' && 'xvfb-run -a'");
+  });
+
+  it('the launched twin differs from the release only in the fuse Playwright needs', () => {
+    const release = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as {
+      electronFuses: Record<string, boolean>;
+    };
+    const twin = yaml.load(readFileSync('electron-builder.launch-test.yml', 'utf8')) as {
+      extends: string;
+      electronFuses: Record<string, boolean>;
+    };
+    expect(twin.extends).toBe('./electron-builder.yml');
+    expect(twin.electronFuses).toEqual({
+      ...release.electronFuses,
+      enableNodeCliInspectArguments: true,
+    });
+  });
+});
