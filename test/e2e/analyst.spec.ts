@@ -3,6 +3,8 @@ import {
   errorsOf,
   validateDetectionFinding,
   validateDeviceInventoryInfo,
+  validateSoftwareInventoryInfo,
+  validateVulnerabilityFinding,
 } from '../../shared/ocsf/validator';
 import { seriousA11yViolations } from './support/axe';
 import { footer, nav, shot } from './support/screens';
@@ -308,6 +310,32 @@ test('the analyst path, end to end', async ({ page }) => {
   expect(await seriousA11yViolations(page, '[role="dialog"]')).toEqual([]);
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
+  // Software and CVEs as OCSF from the same dialog: every record validates, and each names a
+  // device of the devices export by its uid.
+  const exportAll = async (what: string) => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await exportDialog.getByLabel('What').click();
+    await page.getByRole('option', { name: what, exact: true }).click();
+    await exportDialog.getByLabel(/^All \(/).check();
+    const saved = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const path = await (await saved).path();
+    await expect(exportDialog.getByRole('status')).toContainText('Exported');
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    return JSON.parse(readFileSync(path, 'utf8')) as { device: { uid: string } }[];
+  };
+  const deviceUids = new Set((await exportAll('Devices')).map((record) => record.device.uid));
+  const inventory = await exportAll('Applications');
+  expect(inventory.length).toBe(active.length * env.s1.appsPerAgent);
+  const cveFindings = await exportAll('Vulnerabilities');
+  expect(cveFindings.length).toBeGreaterThan(0);
+  for (const record of inventory)
+    expect(errorsOf(validateSoftwareInventoryInfo(record))).toEqual([]);
+  for (const record of cveFindings)
+    expect(errorsOf(validateVulnerabilityFinding(record))).toEqual([]);
+  const unjoined = [...inventory, ...cveFindings].filter((r) => !deviceUids.has(r.device.uid));
+  expect(unjoined).toEqual([]);
+
   // The device page of a device with a threat shows its findings.
   const threatened = rows.find((r) => r.agentId === findings[0]!.device.uid_alt)!;
   await page.getByLabel('Quick search').fill(threatened.hostname!);
@@ -378,10 +406,11 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'push-light');
   await push.getByRole('button', { name: 'Close' }).click();
 
-  // The audit log lists the header, both exports and the push.
+  // The audit log lists the header, the five exports (infected devices, threats, then all
+  // devices, applications and vulnerabilities) and the push.
   await nav(page, 'Audit log');
   const audit = page.getByRole('table', { name: 'Audit log' });
-  await expect(audit.getByRole('row')).toHaveCount(4);
+  await expect(audit.getByRole('row')).toHaveCount(7);
   await expect(audit).toContainText('export');
   await expect(audit).toContainText('push');
   // Each entry says whether it went through; the log is searched and exported as shown.

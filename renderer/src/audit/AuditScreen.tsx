@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -11,8 +9,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '../backend/BackendContext';
-import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
+import { CsvButton, ScreenHeader } from '../ScreenHeader';
 import { auditCsv, scopeText, searchAudit, STATUS_LABELS } from './audit-rows';
 
 /** Every export and push: when, who, what, how many, the file's sha256, where it went. */
@@ -22,10 +20,7 @@ export function AuditScreen() {
   const entries = searchAudit(audit.data ?? [], search);
   return (
     <Box sx={{ p: { xs: 1.5, md: 3 } }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          Audit log
-        </Typography>
+      <ScreenHeader title="Audit log">
         <TextField
           size="small"
           type="search"
@@ -33,20 +28,8 @@ export function AuditScreen() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <Button
-          variant="outlined"
-          disabled={entries.length === 0}
-          onClick={() =>
-            saveText(
-              `s1-inventory-audit-${new Date().toISOString().slice(0, 10)}.csv`,
-              auditCsv(entries),
-              'text/csv',
-            )
-          }
-        >
-          Export CSV
-        </Button>
-      </Stack>
+        <CsvButton name="audit" csv={() => auditCsv(entries)} empty={entries.length === 0} />
+      </ScreenHeader>
       <ErrorNotice error={audit.error} />
       {audit.data?.length === 0 ? (
         <Typography role="status" color="text.secondary">

@@ -20,6 +20,7 @@ import type { ConsoleDiff } from '../../../shared/contract/views';
 import { useEvent, useQuery } from '../backend/BackendContext';
 import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
+import { CsvButton, ScreenHeader } from '../ScreenHeader';
 import { navigate, useRoute } from '../routing/useRoute';
 import {
   CHANGE_KINDS,
@@ -72,17 +73,8 @@ export function ChangesScreen() {
   const stamp = new Date().toISOString().slice(0, 10);
   return (
     <Box sx={{ p: { xs: 1.5, md: 3 } }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          Changes
-        </Typography>
-        <Button
-          variant="outlined"
-          disabled={all.length === 0}
-          onClick={() => saveText(`s1-inventory-changes-${stamp}.csv`, changesCsv(all), 'text/csv')}
-        >
-          Export CSV
-        </Button>
+      <ScreenHeader title="Changes">
+        <CsvButton name="changes" csv={() => changesCsv(all)} empty={all.length === 0} />
         <Button
           variant="outlined"
           disabled={!diff.data}
@@ -96,7 +88,7 @@ export function ChangesScreen() {
         >
           Export JSON
         </Button>
-      </Stack>
+      </ScreenHeader>
       <ErrorNotice error={diff.error} />
       {'console' in args && (
         <Button

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -20,8 +19,8 @@ import Typography from '@mui/material/Typography';
 import { CVE_SEVERITIES, type CveSeverity } from '../../../shared/cve-severity';
 import type { CveSummary } from '../../../shared/contract/views';
 import { useEvent, useQuery } from '../backend/BackendContext';
-import { saveText } from '../download';
 import { ErrorNotice } from '../ErrorNotice';
+import { CsvButton, ScreenHeader } from '../ScreenHeader';
 import { navigate, useRoute } from '../routing/useRoute';
 import {
   applicationsText,
@@ -80,13 +79,9 @@ export function VulnerabilitiesScreen() {
   };
   const devicesOf = (cve: CveSummary) =>
     navigate({ screen: 'devices', query: new URLSearchParams({ cve: cve.cveId }) });
-  const stamp = new Date().toISOString().slice(0, 10);
   return (
     <Box sx={{ p: { xs: 1.5, md: 3 } }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          Vulnerabilities
-        </Typography>
+      <ScreenHeader title="Vulnerabilities">
         <TextField
           size="small"
           type="search"
@@ -95,14 +90,8 @@ export function VulnerabilitiesScreen() {
           onChange={(e) => change({ search: e.target.value }, true)}
           sx={{ minWidth: 280 }}
         />
-        <Button
-          variant="outlined"
-          disabled={shown.length === 0}
-          onClick={() => saveText(`s1-inventory-cves-${stamp}.csv`, cvesCsv(shown), 'text/csv')}
-        >
-          Export CSV
-        </Button>
-      </Stack>
+        <CsvButton name="cves" csv={() => cvesCsv(shown)} empty={shown.length === 0} />
+      </ScreenHeader>
       <ErrorNotice error={list.error} />
       {list.data && list.data.consolesRead.length === 0 ? (
         <Alert severity="info">
