@@ -22,7 +22,7 @@ import asar from '@electron/asar';
 import yaml from 'js-yaml';
 import electronPackage from 'electron/package.json' with { type: 'json' };
 import { buildIcons } from './build-icons';
-import { stageApp } from './stage-app';
+import { dependencyTree, stageApp } from './stage-app';
 import { UNPACKED_MANIFEST, unpackedProblems } from '../electron/hosts/desktop/unpacked-integrity';
 import { electronAbi, nativeAbiProblems } from './native-abi';
 
@@ -170,6 +170,12 @@ check(asarMb <= LIMITS_MB.asar, `app.asar is ${asarMb.toFixed(1)} MB, over ${LIM
 check(
   unpackedMb <= LIMITS_MB.unpacked,
   `app.asar.unpacked is ${unpackedMb.toFixed(1)} MB, over ${LIMITS_MB.unpacked} MB`,
+);
+const { installOnly } = dependencyTree();
+const installOnlyShipped = [...packages].filter((name) => installOnly.has(name));
+check(
+  installOnlyShipped.length === 0,
+  `install-only packages would ship: ${installOnlyShipped.join(', ')} (scripts/stage-app.ts, INSTALL_ONLY)`,
 );
 for (const name of MUST_NOT_SHIP) {
   const found = [...packages].filter(

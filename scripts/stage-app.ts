@@ -25,14 +25,42 @@ const NOT_SHIPPED = [
   `better-sqlite3${sep}build${sep}deps`,
 ];
 
-function productionDependencies(): string[] {
-  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
-    encoding: 'utf8',
-  });
-  return listed
-    .split('\n')
-    .map((line) => relative(process.cwd(), line.trim()))
-    .filter((path) => path.startsWith('node_modules'));
+/**
+ * Packages that only an install step runs: better-sqlite3 declares prebuild-install to fetch a
+ * binary at `npm install`, and electron-builder rebuilds it from source for Electron instead.
+ * Their trees never ship (package:check fails if one does).
+ */
+export const INSTALL_ONLY = ['prebuild-install'];
+
+interface NpmTree {
+  path?: string;
+  dependencies?: Record<string, NpmTree>;
+}
+
+/** The production dependencies' folders and names, with what only install-only packages need. */
+export function dependencyTree(): { shipped: Map<string, string>; installOnly: Set<string> } {
+  const tree = JSON.parse(
+    execFileSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  ) as NpmTree;
+  const shipped = new Map<string, string>();
+  const everything = new Set<string>();
+  const walk = (node: NpmTree, skip: boolean) => {
+    for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+      const installOnly = skip || INSTALL_ONLY.includes(name);
+      if (child.path) {
+        everything.add(name);
+        const path = relative(process.cwd(), child.path);
+        if (!installOnly && path.startsWith('node_modules')) shipped.set(path, name);
+      }
+      walk(child, installOnly);
+    }
+  };
+  walk(tree, false);
+  const kept = new Set(shipped.values());
+  return { shipped, installOnly: new Set([...everything].filter((name) => !kept.has(name))) };
 }
 
 export function stageApp(): string {
@@ -71,7 +99,7 @@ export function stageApp(): string {
     filter: (source) => notMap(source) && !source.includes(`${sep}native`),
   });
   cpSync('dist/renderer', join(APP_DIR, 'dist', 'renderer'), { recursive: true, filter: notMap });
-  for (const dependency of productionDependencies()) {
+  for (const dependency of dependencyTree().shipped.keys()) {
     cpSync(dependency, join(APP_DIR, dependency), {
       recursive: true,
       filter: (source) =>
