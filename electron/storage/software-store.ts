@@ -5,7 +5,7 @@ import type { RawJson } from '../adapters/sentinelone/raw-json';
 import { packIds, unpackIds } from './packed-ids';
 import { OPEN_RISK, SEVERITY_RANK_SQL } from './vulnerability-store';
 import { severityOfRank } from '../../shared/cve-severity';
-import { deltaOf, pruneSoftwareChanges, SoftwareChanges } from './software-changes';
+import { deltaOf, isEmptyDelta, pruneSoftwareChanges, SoftwareChanges } from './software-changes';
 
 /** One installed application as the console lists it: what makes it distinct. */
 export interface SoftwareKey {
@@ -96,9 +96,9 @@ export class SoftwareStore {
         .prepare('SELECT software_ids FROM agent_software WHERE console_id = ? AND agent_id = ?')
         .pluck()
         .get(consoleId, agentId) as Buffer | undefined;
-      // An agent's first set is what it had, not what it installed.
-      if (before)
-        this.changes.record(consoleId, agentId, snapshotId, deltaOf(unpackIds(before), ids));
+      // An agent's first set is what it had, not what it installed; most sets do not change.
+      const delta = before && deltaOf(unpackIds(before), ids);
+      if (delta && !isEmptyDelta(delta)) this.changes.record(consoleId, agentId, snapshotId, delta);
       this.db
         .prepare(
           `INSERT INTO agent_software (console_id, agent_id, read_at, software_ids, raw, codec) VALUES (?, ?, ?, ?, ?, ?)

@@ -210,11 +210,13 @@ export const DeviceDetail = z.object({
       z.object({
         id: z.string(),
         cveId: z.string(),
-        severity: z.string(),
+        severity: z.enum(CVE_SEVERITIES),
         score: z.number().optional(),
         application: z.string(),
         version: z.string(),
+        /** As the console says it; `open` is false once it says Removed. */
         status: z.string(),
+        open: z.boolean(),
         detected: z.string().optional(),
       }),
     )

@@ -1,4 +1,5 @@
 import type { GridRow } from './grid-row';
+import { SEVERITY_RANK } from '../cve-severity';
 import { DUPLICATE_FIELDS } from './duplicates';
 
 /** A sort the grid asks for: one of its columns, either way. */
@@ -17,7 +18,8 @@ const THEN_BY: Partial<Record<keyof GridRow, keyof GridRow>> = Object.fromEntrie
 
 /** Columns whose values have an order of their own: a severity sorts by rank, not by name. */
 const RANKS: Partial<Record<keyof GridRow, Readonly<Record<string, number>>>> = {
-  highestSeverity: { None: 0, Low: 1, Medium: 2, High: 3, Critical: 4 },
+  // "None" (CVEs read, none open) below any severity, "Unknown" among them.
+  highestSeverity: { None: -1, ...SEVERITY_RANK },
 };
 
 /**

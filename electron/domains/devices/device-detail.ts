@@ -4,6 +4,7 @@ import { indentJson } from '../../../shared/json-indent';
 import { jsonDepth, MAX_SHOWN_DEPTH } from '../../../shared/json-depth';
 import { AppError, InvalidArgumentError } from '../../../shared/errors/app-error';
 import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
+import { isRemovedStatus, severityOfText } from '../../../shared/cve-severity';
 import type { Backend } from '../../backend/backend';
 
 const RECENT = 50;
@@ -117,11 +118,12 @@ function vulnerabilitiesOf(backend: Backend, consoleId: string, agentId: string)
       return {
         id: text(row.id),
         cveId: text(row.cveId),
-        severity: text(row.severity).toUpperCase(),
+        severity: severityOfText(row.severity),
         ...(Number.isFinite(score) && row.baseScore !== '' ? { score } : {}),
         application: text(row.applicationName) || text(row.application),
         version: text(row.applicationVersion),
         status: text(row.status),
+        open: !isRemovedStatus(row.status),
         ...(typeof row.detectionDate === 'string' ? { detected: row.detectionDate } : {}),
       };
     });

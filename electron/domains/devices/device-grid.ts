@@ -29,8 +29,8 @@ export interface GridPage {
 interface Loaded {
   version: string;
   rows: GridRow[];
-  /** Each row's index by `deviceKey`, once a CVE filter needed it. */
-  indexOf?: Map<string, number>;
+  /** The rows the last CVE filter kept (1 each), worked out once per CVE and load. */
+  carrying?: { cveId: string; kept: Uint8Array };
   decommissioned: number;
   facts: RowFacts;
   orders: GridOrders;
@@ -110,14 +110,16 @@ export class DeviceGrid {
   /** 1 for each loaded row on which the CVE is open. */
   private carrying(cveId: string): Uint8Array {
     const loaded = this.load();
+    // Kept while the rows are: every other filter changed under the same CVE reuses it.
+    if (loaded.carrying?.cveId === cveId) return loaded.carrying.kept;
     const { rows } = loaded;
-    // Built on the first CVE filter of these rows: most loads never need it.
-    const indexOf = (loaded.indexOf ??= new Map(rows.map((row, i) => [deviceKey(row), i])));
+    const indexOf = new Map(rows.map((row, i) => [deviceKey(row), i]));
     const kept = new Uint8Array(rows.length);
     for (const device of this.devicesWithCve(cveId)) {
       const i = indexOf.get(deviceKey(device));
       if (i !== undefined) kept[i] = 1;
     }
+    loaded.carrying = { cveId, kept };
     return kept;
   }
 

@@ -8,6 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { SEVERITY_RANK, type CveSeverity } from '../../../shared/cve-severity';
 import type { DeviceDetail } from '../../../shared/contract/views';
 
 // The device page's Software and Vulnerabilities tabs: the console's own words, one row each,
@@ -16,18 +17,13 @@ import type { DeviceDetail } from '../../../shared/contract/views';
 type Software = NonNullable<DeviceDetail['software']>;
 type Vulnerability = NonNullable<DeviceDetail['vulnerabilities']>[number];
 
-const SEVERITY_ORDER: Readonly<Record<string, number>> = {
-  CRITICAL: 0,
-  HIGH: 1,
-  MEDIUM: 2,
-  LOW: 3,
+const SEVERITY_COLOR: Record<CveSeverity, 'error' | 'warning' | 'info' | 'default'> = {
+  Critical: 'error',
+  High: 'warning',
+  Medium: 'info',
+  Low: 'default',
+  Unknown: 'default',
 };
-const SEVERITY_COLOR = {
-  CRITICAL: 'error',
-  HIGH: 'warning',
-  MEDIUM: 'info',
-  LOW: 'default',
-} as const;
 
 function Frame({
   label,
@@ -85,11 +81,11 @@ export function SoftwareTable({ software }: { software: Software }) {
 export function VulnerabilityTable({ rows }: { rows: readonly Vulnerability[] }) {
   const sorted = [...rows].sort(
     (a, b) =>
-      Number(a.status === 'Removed') - Number(b.status === 'Removed') ||
-      (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) ||
+      Number(b.open) - Number(a.open) ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       (b.score ?? 0) - (a.score ?? 0),
   );
-  const open = rows.filter((row) => row.status !== 'Removed').length;
+  const open = rows.filter((row) => row.open).length;
   return (
     <Frame label="Vulnerabilities" caption={`${open} open, ${rows.length - open} removed.`}>
       <TableHead>
@@ -110,8 +106,8 @@ export function VulnerabilityTable({ rows }: { rows: readonly Vulnerability[] })
               <Chip
                 size="small"
                 variant="outlined"
-                label={row.severity || 'UNKNOWN'}
-                color={SEVERITY_COLOR[row.severity as keyof typeof SEVERITY_COLOR] ?? 'default'}
+                label={row.severity}
+                color={SEVERITY_COLOR[row.severity]}
               />
             </TableCell>
             <TableCell align="right">{row.score?.toFixed(1) ?? ''}</TableCell>

@@ -67,6 +67,8 @@ export function VulnerabilitiesScreen() {
   const all = list.data?.cves ?? [];
   const counts = useMemo(() => severityCounts(all), [all]);
   const shown = useMemo(() => filterCves(all, filter), [all, filter]);
+  // A sync that shortens the list leaves the page within it.
+  const onPage = Math.min(page, Math.max(0, Math.ceil(shown.length / pageSize) - 1));
   // Exploit maturity comes only with the Vulnerability Management SKU: no column without it.
   const maturity = all.some((cve) => cve.exploitCodeMaturity !== undefined);
   const columns = COLUMNS.filter((column) => maturity || !column.maturity);
@@ -151,7 +153,7 @@ export function VulnerabilitiesScreen() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {shown.slice(page * pageSize, (page + 1) * pageSize).map((cve) => (
+                  {shown.slice(onPage * pageSize, (onPage + 1) * pageSize).map((cve) => (
                     <CveRow
                       key={cve.cveId}
                       cve={cve}
@@ -164,7 +166,7 @@ export function VulnerabilitiesScreen() {
               <TablePagination
                 component="div"
                 count={shown.length}
-                page={Math.min(page, Math.max(0, Math.ceil(shown.length / pageSize) - 1))}
+                page={onPage}
                 onPageChange={(_e, next) => setPage(next)}
                 rowsPerPage={pageSize}
                 rowsPerPageOptions={PAGE_SIZES}
