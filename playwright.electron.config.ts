@@ -4,7 +4,6 @@ import { defineConfig } from '@playwright/test';
 // wherever the Electron binary is installed (not on machines that skip its download).
 export default defineConfig({
   testDir: 'test/electron',
-  globalSetup: './test/electron/global-setup.ts',
   outputDir: 'test-results/electron',
   workers: 1,
   retries: 0,

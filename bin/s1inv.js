@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `s1inv` command: the CLI's bundle (dist/cli, built by `npm run build:cli`, which the
 // README's install step runs), so starting it parses no TypeScript.
+import { requireNode } from './require-node.js';
+
+requireNode('s1inv', 'Install Node 24 (https://nodejs.org), then run s1inv again.');
 let cli;
 try {
   cli = await import('../dist/cli/s1inv.js');

@@ -1,8 +1,12 @@
 // Bundles the `s1inv` CLI into dist/cli: one entry that parses arguments and prints help
 // without loading the backend, chunks that load it on the first call, and the precompute
 // worker beside them (the worker pool finds it next to the module that starts it).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-node';
+
+// Chunk names carry a hash: without a clean folder every build would leave the last one's.
+rmSync('dist/cli', { recursive: true, force: true });
 
 await Promise.all([
   build({

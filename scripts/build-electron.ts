@@ -1,8 +1,8 @@
 // Bundles the Electron side into dist/electron: main (ESM), the sandboxed preload (one CommonJS
 // file, as sandboxed preloads must be), the backend's utility process and its precompute worker.
-// Native modules stay external; electron-builder rebuilds them for Electron when packaging.
+// Native modules stay external (Node-API builds, loaded from node_modules).
 import { build } from 'esbuild';
-import { nodeBundle as node } from './esbuild-node';
+import { ELECTRON_CHROME, nodeBundle as node } from './esbuild-node';
 
 await Promise.all([
   build({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron' }),
@@ -20,7 +20,7 @@ await Promise.all([
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'chrome130',
+    target: ELECTRON_CHROME,
     external: ['electron'],
     entryPoints: { preload: 'electron/preload/preload.ts' },
     outExtension: { '.js': '.cjs' },

@@ -1,5 +1,5 @@
-// `tsx scripts/check-native-abi.ts DIR`: every `.node` file under DIR (a release folder) registers
-// the ABI of the installed Electron, or Node-API. The release workflow runs it on what
+// `tsx scripts/check-native-abi.ts DIR`: every `.node` file under DIR (a release folder) is a
+// Node-API build or registers the ABI of the installed Electron. The release workflow runs it on what
 // electron-builder produced; package:check runs the same check on its own build.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

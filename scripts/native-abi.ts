@@ -1,5 +1,5 @@
 // Which runtime a native module was built for, read from its bytes: a module built against
-// Node's headers exports `node_register_module_v<ABI>` (Node 20: 115, Electron 45: 150) and loads
+// Node's headers exports `node_register_module_v<ABI>` (Node 24: 137, Electron 45: 150) and loads
 // only in a runtime of that ABI; a Node-API module exports `napi_register_module_v1` and loads in
 // any. package:check reads every `.node` it packages, so a module built for the wrong runtime
 // is caught before an analyst's "was compiled against a different Node.js version".
@@ -44,7 +44,7 @@ export function nativeAbiProblems(
     if (found.abi === expected.abi) return [];
     return [
       `${path} is built for ABI ${found.abi}, but ${expected.runtime} loads ABI ${expected.abi} only: ` +
-        'rebuild it for Electron (npm run rebuild:electron, or electron-builder with npmRebuild) on a machine with Electron',
+        'rebuild it for Electron (electron-builder with npmRebuild, on a machine with Electron), or use a Node-API build of it',
     ];
   });
 }

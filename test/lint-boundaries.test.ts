@@ -49,7 +49,7 @@ describe('lint enforces the layer boundaries', () => {
     ['electron/hosts/serve/x.ts', "import { x } from '../../domains/sync/sync-engine';"],
     ['electron/hosts/serve/x.ts', "import { x } from '../../storage/storage';"],
     ['electron/hosts/serve/x.ts', "import { openDatabase } from '../../adapters/db/database';"],
-    ['electron/hosts/utility/x.ts', "import { x } from '../../adapters/db/native-binding';"],
+    ['electron/hosts/utility/x.ts', "import { openDatabase } from '../../adapters/db/database';"],
     ['electron/hosts/utility/x.ts', "import { HANDLERS } from '../../backend/handler-table';"],
     ['electron/backend/x.ts', "import { runCli } from '../hosts/cli/main';"],
     ['electron/domains/sync/x.ts', "import { runCli } from '../../hosts/cli/main';"],

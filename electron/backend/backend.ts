@@ -123,8 +123,23 @@ export class Backend {
     return consoleView(record, this.storage, this.syncs);
   }
 
-  exportFile(request: ExportRequest): Promise<ExportResult> {
-    return runExport(this.storage, this.clock, request);
+  async exportFile(request: ExportRequest): Promise<ExportResult> {
+    const what = `export of ${request.entity ?? 'agents'} as ${request.format}`;
+    try {
+      const result = await runExport(this.storage, this.clock, request);
+      this.log.log('info', `${what} written`, {
+        path: result.path,
+        records: result.records,
+        bytes: result.bytes,
+        ...(result.skipped.length > 0 ? { skipped: result.skipped.length } : {}),
+      });
+      return result;
+    } catch (error) {
+      this.log.log('error', `${what} failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
   }
 
   configFile(): ConfigFile {
@@ -140,7 +155,7 @@ export class Backend {
   pusher(target: SekoiaTarget, apiKey: string): Pusher {
     const precomputer = this.deps.precomputer ?? inlinePrecomputer;
     const destination = sekoiaDestination(target, apiKey, precomputer);
-    return new Pusher(this.storage, this.clock, target.id, destination);
+    return new Pusher(this.storage, this.clock, target.id, destination, this.log);
   }
 
   /** Stops polling, cancels syncs, and lets background work finish before the database closes. */

@@ -1,7 +1,6 @@
 import { MAX_KEEP_SNAPSHOTS } from '../domains/consoles/console-settings';
 import { homedir } from 'node:os';
 import { openDatabase } from '../adapters/db/database';
-import { nativeBindingFor, type RuntimeFacts } from '../adapters/db/native-binding';
 import { resolveDataDir } from '../adapters/platform/data-dir';
 import { systemClock, type Clock } from '../adapters/platform/clock';
 import { KeyringSecretStore } from '../adapters/secrets/keyring-store';
@@ -11,7 +10,7 @@ import { WorkerPrecomputer } from '../domains/precompute/worker-precomputer';
 import { Backend, type BackendDeps } from './backend';
 import type { PlatformPort } from './platform';
 import { join } from 'node:path';
-import { loggerOn, openLogFile } from '../adapters/logging/log-file';
+import { logLevelFrom, loggerOn, openLogFile } from '../adapters/logging/log-file';
 
 export interface OpenBackendOptions {
   /** The data directory as the host was told it (a flag), else the environment's or the OS's. */
@@ -24,13 +23,10 @@ export interface OpenBackendOptions {
   sync?: BackendDeps['sync'];
   /** Where the precompute worker's bundle is, when the host is a bundle itself. */
   precomputeWorker?: URL;
-  /** better-sqlite3's build for this runtime, when it is not the default (Electron). */
-  nativeBinding?: string;
-  /** Electron's utility process: where its own better-sqlite3 build is found (see nativeBindingFor). */
-  electronRuntime?: RuntimeFacts;
   /**
-   * Where the host logs: a rotated file (in `dir`, else `<data dir>/logs`) or a stream of lines
-   * (the CLI's --verbose); nowhere when absent. Every line is redacted.
+   * Where the host logs: a rotated file (in `dir`, else `<data dir>/logs`), from info up unless
+   * S1INV_LOG_LEVEL says otherwise, or a stream of lines with every level (the CLI's --verbose);
+   * nowhere when absent. Every line is redacted.
    */
   log?: { file: string; dir?: string } | { write: (line: string) => void };
   /** Offer the demo console of `npm run demo` on first run (the GUI hosts do). */
@@ -53,15 +49,14 @@ export function openBackend(options: OpenBackendOptions): Backend {
     options.log === undefined
       ? undefined
       : 'write' in options.log
-        ? loggerOn(options.log.write, { clock })
+        ? loggerOn(options.log.write, { clock, level: 'debug' })
         : openLogFile({
             dir: options.log.dir ?? join(dataDir, 'logs'),
             name: options.log.file,
             clock,
+            level: logLevelFrom(options.env ?? process.env, 'info'),
           });
-  const nativeBinding =
-    options.nativeBinding ?? (options.electronRuntime && nativeBindingFor(options.electronRuntime));
-  const db = openDatabase(dataDir, undefined, nativeBinding === undefined ? {} : { nativeBinding });
+  const db = openDatabase(dataDir);
   return new Backend({
     db,
     secrets: options.secrets ?? new KeyringSecretStore(),

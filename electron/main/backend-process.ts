@@ -22,13 +22,7 @@ export class BackendProcess {
   ) {
     this.child = utilityProcess.fork(entry, [], {
       serviceName: 'S1 Inventory backend',
-      // The utility process cannot ask app.isPackaged itself; it picks its SQLite build by it.
-      env: {
-        ...process.env,
-        S1INV_DATA_DIR: dataDir,
-        S1INV_LOG_DIR: app.getPath('logs'),
-        S1INV_PACKAGED: app.isPackaged ? '1' : '0',
-      },
+      env: { ...process.env, S1INV_DATA_DIR: dataDir, S1INV_LOG_DIR: app.getPath('logs') },
     });
     this.relay = new BackendRelay(
       this.child as unknown as UtilityProcessLike,

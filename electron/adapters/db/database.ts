@@ -30,20 +30,13 @@ export interface ReadOnlyDb {
  * WAL keeps readers (the grid) from blocking the sync's writer; `synchronous = NORMAL` is
  * crash-safe in WAL mode: a power cut may lose the last commit, never corrupt the file.
  */
-export function openDatabase(
-  dataDir: string,
-  migrations: readonly Migration[] = MIGRATIONS,
-  options: { nativeBinding?: string } = {},
-): Db {
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const path = join(dataDir, DATABASE_FILE);
   let db: Db | undefined;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     keepPrivate(path);
-    db = new Database(
-      path,
-      options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
-    );
+    db = new Database(path);
     // Before any table exists: a new database gives freed pages back (SnapshotStore.prune).
     if (db.pragma('user_version', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');

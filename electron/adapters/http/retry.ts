@@ -25,6 +25,8 @@ export interface RetryRules {
 export interface RetryEvent {
   error: unknown;
   attempt: number;
+  /** The wait the answer asked for (Retry-After, or a 429's default), as it will be waited. */
+  waitMs?: number;
 }
 
 /**
@@ -50,11 +52,11 @@ export function withRetry<T>(
     shouldRetry: ({ error }) => rules.isRetryable(error),
     onFailedAttempt: async ({ error, attemptNumber }) => {
       if (!rules.isRetryable(error)) return;
-      onRetry?.({ error, attempt: attemptNumber });
-      const wait = rules.waitBeforeRetryMs?.(error, policy);
-      if (wait !== undefined && wait > 0) {
-        await sleep(Math.min(wait, policy.maxRetryAfterMs), undefined, signal ? { signal } : {});
-      }
+      const asked = rules.waitBeforeRetryMs?.(error, policy);
+      const waitMs =
+        asked !== undefined && asked > 0 ? Math.min(asked, policy.maxRetryAfterMs) : undefined;
+      onRetry?.({ error, attempt: attemptNumber, ...(waitMs === undefined ? {} : { waitMs }) });
+      if (waitMs !== undefined) await sleep(waitMs, undefined, signal ? { signal } : {});
     },
   });
 }

@@ -6,7 +6,10 @@ import { KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore } from 
  * Secret Service on Linux (gnome-keyring, KWallet).
  */
 export class KeyringSecretStore implements SecretStore {
-  constructor(private readonly service: string = KEYCHAIN_SERVICE) {}
+  constructor(
+    private readonly service: string = KEYCHAIN_SERVICE,
+    private readonly platform: NodeJS.Platform = process.platform,
+  ) {}
 
   async get(account: string): Promise<string | undefined> {
     let secret: string | null;
@@ -27,6 +30,7 @@ export class KeyringSecretStore implements SecretStore {
   }
 
   async set(account: string, secret: string): Promise<void> {
+    await this.requireLiveService('store');
     try {
       await new AsyncEntry(this.service, account).setPassword(secret);
     } catch (error) {
@@ -35,10 +39,27 @@ export class KeyringSecretStore implements SecretStore {
   }
 
   async delete(account: string): Promise<boolean> {
+    await this.requireLiveService('delete');
     try {
       return await new AsyncEntry(this.service, account).deletePassword();
     } catch (error) {
       throw new SecretStoreUnavailableError('delete', reasonOf(error));
+    }
+  }
+
+  /**
+   * On Linux the keyring keeps a copy of each secret in the kernel's keyutils store beside the
+   * Secret Service, and with the Secret Service unreachable a write to an account that copy
+   * already holds "succeeds" in the kernel alone: the token would be gone after a reboot, with
+   * no error. So a write or delete first asks the Secret Service something that needs a live
+   * connection. Elsewhere the platform store is the only store.
+   */
+  private async requireLiveService(action: 'store' | 'delete'): Promise<void> {
+    if (this.platform !== 'linux') return;
+    try {
+      await findCredentialsAsync(this.service);
+    } catch (error) {
+      throw new SecretStoreUnavailableError(action, reasonOf(error));
     }
   }
 }

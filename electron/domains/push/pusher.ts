@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PUSH_CONCURRENCY } from '../../adapters/tuning';
 import { redact } from '../../adapters/logging/redact';
+import { silentLogger, type Logger } from '../../adapters/logging/log-file';
 import type { Storage } from '../../storage/storage';
 import type { Clock } from '../../adapters/platform/clock';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../../adapters/http/retry';
@@ -52,6 +53,7 @@ export class Pusher {
     /** The target's id in push_targets, which its pushes refer to. */
     private readonly targetId: string,
     private readonly destination: PushDestination,
+    private readonly log: Logger = silentLogger,
   ) {
     this.outbox = storage.outbox;
   }
@@ -61,13 +63,24 @@ export class Pusher {
       ? { pushId: this.resumable(), skipped: 0, decommissioned: 0 }
       : this.fillOutbox(options.consoleName, options.agentIds, options.includeDecommissioned);
     this.outbox.markRunning(pushId);
+    this.log.log('info', `push ${pushId} started`, {
+      target: this.targetId,
+      ...(options.resume ? { resume: true } : {}),
+      ...(options.consoleName === undefined ? {} : { console: options.consoleName }),
+    });
     let message: string | undefined;
     try {
       message = await this.deliver(pushId, options);
     } catch (error) {
       message = `The push stopped: ${(error as Error).message}. Resume the push to deliver what is left.`;
     }
-    return this.finish(pushId, { skipped, decommissioned }, message, options.consoleName);
+    const result = this.finish(pushId, { skipped, decommissioned }, message, options.consoleName);
+    const { state, deliveredItems, items, deliveredBatches, batches } = result;
+    this.log.log(state === 'complete' ? 'info' : 'warn', `push ${pushId} ${state}`, {
+      delivered: `${deliveredItems} of ${items} devices, ${deliveredBatches} of ${batches} batches`,
+      ...(message === undefined ? {} : { message }),
+    });
+    return result;
   }
 
   /** Writes every batch of a new push to the outbox before anything is sent. */
@@ -176,6 +189,12 @@ export class Pusher {
       options.retry ?? DEFAULT_PUSH_RETRY,
       this.destination.retryRules,
       options.signal,
+      ({ error, attempt, waitMs }) =>
+        this.log.log('warn', `push batch ${batch.id} failed; retrying`, {
+          attempt,
+          reason: error instanceof Error ? error.message : String(error),
+          ...(waitMs === undefined ? {} : { waitMs }),
+        }),
     );
   }
 

@@ -7,7 +7,7 @@ import type { Clock } from '../../adapters/platform/clock';
 import { classifyError } from '../../adapters/sentinelone/error-class';
 import { ConsoleFetcher } from '../../adapters/sentinelone/fetcher';
 import { RateLimiters, type RateLimit } from '../../adapters/sentinelone/rate-limits';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
+import { DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from '../../adapters/http/retry';
 import { ENTITIES, type EntityName } from '../../../shared/entities';
 import { PrecomputeQueue } from '../precompute/precompute-queue';
 import { inlinePrecomputer, type Precomputer } from '../precompute/precomputer';
@@ -50,7 +50,7 @@ export interface SyncRequest {
   /** Each Sumo state the console passes through during this sync. */
   onState?: (state: ConsoleState) => void;
   /** A request failed and is retried: the console's current problem changed. */
-  onRetry?: () => void;
+  onRetry?: (event: RetryEvent & { path: string }) => void;
 }
 
 export const DEFAULT_KEEP_SNAPSHOTS = 2;
@@ -134,7 +134,8 @@ export class SyncEngine {
         new RateLimiters(this.options.rateLimits),
         request.retryPolicy ?? this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         request.signal,
-        ({ error, attempt, path }) => {
+        (event) => {
+          const { error, attempt, path } = event;
           health.record(
             {
               consoleId: record.id,
@@ -146,7 +147,7 @@ export class SyncEngine {
             },
             clock.now(),
           );
-          request.onRetry?.();
+          request.onRetry?.(event);
         },
       );
       setState('Initialized');

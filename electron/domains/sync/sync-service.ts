@@ -6,6 +6,7 @@ import type { EventHub } from '../../backend/event-hub';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../adapters/http/retry';
 import type { Clock } from '../../adapters/platform/clock';
 import type { Logger } from '../../adapters/logging/log-file';
+import { SyncLog } from './sync-log';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { Storage } from '../../storage/storage';
 import type { ConsoleService } from '../consoles/console-service';
@@ -130,6 +131,8 @@ export class SyncService {
     const token = options.token ?? (await this.deps.consoles.tokenFor(record));
     const { engine, events } = this.deps;
     const controller = new AbortController();
+    const log = new SyncLog(this.deps.log, record, token, () => this.deps.clock.now());
+    log.started(options.apis ?? record.apis, options.since);
     const changed = (state: string) =>
       events.emit('console.changed', {
         console: record.name,
@@ -143,21 +146,31 @@ export class SyncService {
       ...(options.since ? { since: options.since } : {}),
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       signal: controller.signal,
-      onProgress: (progress) => events.emit('sync.progress', progress),
+      onProgress: (progress) => {
+        log.page(progress);
+        events.emit('sync.progress', progress);
+      },
       onState: changed,
       // The card shows what is being retried: it must hear of it, as no state changes then.
-      onRetry: () => changed(this.deps.storage.consoleState.get(record.id).state),
+      onRetry: (event) => {
+        log.retry(event);
+        changed(this.deps.storage.consoleState.get(record.id).state);
+      },
     });
     this.controllers.set(record.id, controller);
     const finished = run
-      .then((result) => this.reportEnd(record, result))
-      .catch((error: unknown) =>
+      .then((result) => {
+        log.ended(result);
+        this.reportEnd(record, result);
+      })
+      .catch((error: unknown) => {
+        log.failed(error);
         events.emit('sync.finished', {
           console: record.name,
           state: 'Error',
           message: redact(error instanceof Error ? error.message : String(error), [token]),
-        }),
-      )
+        });
+      })
       .finally(() => {
         this.controllers.delete(record.id);
         changed(this.deps.storage.consoleState.get(record.id).state);
@@ -169,13 +182,6 @@ export class SyncService {
 
   private reportEnd(record: ConsoleRecord, result: ConsoleSyncResult): void {
     const failed = Object.values(result.apis).flatMap((api) => api.errors);
-    this.deps.log.log(failed.length > 0 ? 'warn' : 'info', `sync of "${record.name}" ended`, {
-      state: result.state,
-      apis: Object.fromEntries(
-        Object.entries(result.apis).map(([api, run]) => [api, `${run.state} ${run.fetched}`]),
-      ),
-      ...(failed[0] ? { error: failed[0].message } : {}),
-    });
     this.deps.events.emit('sync.finished', {
       console: record.name,
       state: result.state,

@@ -1,6 +1,5 @@
 import type { CallName, ContractError } from '../../../shared/contract/contract';
-import { parseCall } from '../../backend/parse-call';
-import { toContractError } from '../../backend/contract-errors';
+import { CALL_NAMES } from '../../../shared/contract/names';
 
 /** Who sent an IPC call, as Electron's IpcMainInvokeEvent tells it. */
 export interface IpcSender {
@@ -18,10 +17,14 @@ export interface TrustedWindow {
   origin: string;
 }
 
+const KNOWN_CALLS: ReadonlySet<string> = new Set(CALL_NAMES);
+
 /**
  * Main's check of every renderer call before it is relayed: the sender must be our window's
- * top frame on our origin, and the arguments must parse against the contract. Kept free of
- * Electron so Node tests exercise exactly what main runs.
+ * top frame on our origin, and the call one the contract names. Main only relays a call's
+ * arguments, never reads them; the backend parses them against the contract before any handler
+ * sees them (dispatch, as for every host), so main carries no schema library (issue 28: it was
+ * 734 KB of main's 827 KB). Kept free of Electron so Node tests exercise exactly what main runs.
  */
 export function validateIpcCall(
   name: string,
@@ -53,8 +56,17 @@ export function validateIpcCall(
       },
     };
   }
-  const call = parseCall(name, args);
-  return call.ok ? call : { ok: false, error: toContractError(call.error) };
+  if (!KNOWN_CALLS.has(name)) {
+    return {
+      ok: false,
+      error: {
+        name: 'InvalidArgumentError',
+        code: 'invalid_argument',
+        message: `There is no call named "${name}".`,
+      },
+    };
+  }
+  return { ok: true, name: name as CallName, args };
 }
 
 function originOf(url: string): string | undefined {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+// zod's tree-shakable build: main's bundle carries only what this one schema uses.
+import * as z from 'zod/mini';
 import { writeFileAtomic } from '../../adapters/files/atomic-write';
 
 // The window's size, position and maximised state, remembered between launches and checked
@@ -25,10 +26,10 @@ const GRIP = { width: 120, height: 40 };
 
 const Saved = z.object({
   bounds: z.object({
-    x: z.number().int(),
-    y: z.number().int(),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
+    x: z.int(),
+    y: z.int(),
+    width: z.int().check(z.positive()),
+    height: z.int().check(z.positive()),
   }),
   maximized: z.boolean(),
 });

@@ -1,8 +1,6 @@
 // The backend in Electron's utility process: the database, syncs, exports and pushes run here,
 // off the main process, so a 100,000-agent sync never freezes the window. It speaks to main
 // over the parent port (port-host.ts).
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openBackend } from '../../backend/open-backend';
 import { hostBackendOnPort, PortPlatform, type MessagePortLike } from './port-host';
 
@@ -16,11 +14,6 @@ const backend = openBackend({
   log: {
     file: 'backend.log',
     ...(process.env.S1INV_LOG_DIR ? { dir: process.env.S1INV_LOG_DIR } : {}),
-  },
-  electronRuntime: {
-    versions: process.versions as { electron?: string; modules: string },
-    bundleDir: dirname(fileURLToPath(import.meta.url)),
-    packaged: process.env.S1INV_PACKAGED === '1',
   },
 });
 hostBackendOnPort(port, backend, platform);

@@ -7,24 +7,26 @@ const ours = { webContentsId: 7, frameUrl: 'app://s1inventory/index.html', mainF
 const trusted = { webContentsId: 7, origin: 'app://s1inventory' };
 
 describe('validateIpcCall', () => {
-  it('passes a well-formed call from our window, with its parsed arguments', () => {
+  it('relays a call from our window with its arguments as sent: the backend parses them', () => {
     expect(validateIpcCall('consoles.test', { name: 'prod' }, ours, trusted)).toEqual({
       ok: true,
       name: 'consoles.test',
       args: { name: 'prod' },
     });
+    // Main never reads arguments; dispatch refuses these in the backend (contract-clients tests).
+    expect(validateIpcCall('consoles.test', { name: 42 }, ours, trusted)).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
-    ['a wrong type', 'consoles.test', { name: 42 }, /name/],
-    ['a missing argument', 'consoles.remove', { name: 'prod' }, /deleteData/],
-    ['an unknown key', 'consoles.list', { path: '/etc' }, /path|unrecognized/i],
-    ['a bad enum', 'export.run', { format: 'exe', scope: {} }, /format/],
-    ['an unknown call', 'shell.exec', {}, /no call named "shell\.exec"/],
-  ])('rejects %s', (_case, name, args, message) => {
-    const result = validateIpcCall(name, args, ours, trusted);
+    ['an unknown call', 'shell.exec'],
+    ['a name inherited by every object', 'constructor'],
+    ['an empty name', ''],
+  ])('rejects %s', (_case, name) => {
+    const result = validateIpcCall(name, {}, ours, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    if (!result.ok) expect(result.error.message).toMatch(message);
+    if (!result.ok) expect(result.error.message).toBe(`There is no call named "${name}".`);
   });
 
   it.each([

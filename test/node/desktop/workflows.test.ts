@@ -44,6 +44,7 @@ describe('the workflow files', () => {
     const order = [
       at(/^npm ci\b/),
       at(/npm run package -- .* --publish never/),
+      at(/check-appimage-sandbox\.sh release\/\*\.AppImage/),
       at(/check-native-abi\.ts release/),
       at(/electron-builder .*--config electron-builder\.launch-test\.yml/),
       at(/playwright test -c playwright\.electron\.config\.ts/),
@@ -51,8 +52,19 @@ describe('the workflow files', () => {
     ];
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(steps[order[4]!]!.env?.S1INV_PACKAGED_APP).toMatch(/^release-launch-test\//);
-    expect(runs[order[4]!]).toContain("runner.os == 'Linux' && 'xvfb-run -a'");
+    expect(steps[order[5]!]!.env?.S1INV_PACKAGED_APP).toMatch(/^release-launch-test\//);
+    expect(runs[order[5]!]).toContain("runner.os == 'Linux' && 'xvfb-run -a'");
+  });
+
+  it("the AppImage is built with a toolset that keeps Chromium's sandbox on", () => {
+    // app-builder-lib's AppImageTarget adds --no-sandbox to the desktop entry's Exec line when
+    // toolsets.appimage is unset or "0.0.0" (the legacy toolset), unless executableArgs is set.
+    const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as {
+      toolsets?: { appimage?: string | null };
+      appImage?: { executableArgs?: string[] };
+    };
+    expect(config.toolsets?.appimage).toMatch(/^[1-9]\d*\.\d+\.\d+$/);
+    expect(config.appImage?.executableArgs ?? []).not.toContain('--no-sandbox');
   });
 
   it('the launched twin differs from the release only in the fuse Playwright needs', () => {

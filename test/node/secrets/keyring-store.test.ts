@@ -28,15 +28,20 @@ describe('KeyringSecretStore on a real Secret Service', () => {
   it.each([
     ['no D-Bus session at all', { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus' }],
     ['no session address', { DBUS_SESSION_BUS_ADDRESS: '', XDG_RUNTIME_DIR: '/nonexistent' }],
-  ])('names the failure when the keychain is unreachable (%s)', (_case, brokenEnv) => {
+  ])('names the failure when the keychain is unreachable (%s)', async (_case, brokenEnv) => {
+    // Stored first while the Secret Service is up, so the kernel's keyutils store holds a copy
+    // too: a write that reached only that copy would once have passed for a stored secret.
+    const account = `console:${randomUUID()}`;
+    await store.set(account, 'stored-while-up');
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'test/support/keyring-probe.ts'],
+      ['--import', 'tsx', 'test/support/keyring-probe.ts', account],
       {
         env: { ...process.env, ...brokenEnv },
         encoding: 'utf8',
       },
     );
+    await store.delete(account);
     const result = JSON.parse(child.stdout) as Record<
       string,
       { ok: boolean; name?: string; message?: string }
