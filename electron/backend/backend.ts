@@ -23,6 +23,7 @@ import { CveCatalogue } from '../domains/vulnerabilities/cve-catalogue';
 import { deviceKey } from '../../shared/devices/device-key';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
+import { UpdateChecker, type FetchJson } from '../domains/app/update-check';
 
 export interface BackendDeps {
   db: Db;
@@ -39,6 +40,8 @@ export interface BackendDeps {
   onClose?: () => void;
   /** The host's log (redacted); silent when absent. */
   log?: Logger;
+  /** Reads the release feed (tests bring a fake feed's). */
+  releaseFeed?: { fetchJson?: FetchJson; url?: string };
 }
 
 /**
@@ -49,6 +52,8 @@ export interface BackendDeps {
 export class Backend {
   readonly events = new EventHub();
   readonly version = packageJson.version;
+  /** The opt-in check for a newer version: one request per launch, when turned on. */
+  readonly updates: UpdateChecker;
   readonly storage: Storage;
   readonly consoles: ConsoleService;
   readonly targets: SekoiaTargets;
@@ -69,6 +74,11 @@ export class Backend {
     this.platform = platform;
     this.dataDir = deps.dataDir;
     this.log = deps.log ?? silentLogger;
+    this.updates = new UpdateChecker(
+      this.version,
+      deps.releaseFeed?.fetchJson,
+      deps.releaseFeed?.url,
+    );
     this.storage = openStorage(deps.db, clock);
     const override = (kind: 'console' | 'sekoia') => (name: string) =>
       platform.secretOverride?.({ kind, name });

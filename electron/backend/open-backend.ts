@@ -68,6 +68,10 @@ export function openBackend(options: OpenBackendOptions): Backend {
     ),
     sync: { ...keepSnapshotsFrom(options.env ?? process.env), ...options.sync },
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
+    // Another release feed (a mirror, or a test's) by its URL alone.
+    ...((options.env ?? process.env).S1INV_RELEASE_FEED
+      ? { releaseFeed: { url: (options.env ?? process.env).S1INV_RELEASE_FEED! } }
+      : {}),
     onClose: () => db.close(),
     ...(log ? { log } : {}),
   });

@@ -16,6 +16,7 @@ import { SoftwareStore } from './software-store';
 import { SyncLocks } from './sync-lock-store';
 import { VulnerabilityStore } from './vulnerability-store';
 import { ViewStore } from './view-store';
+import { AppSettingsStore } from './app-settings-store';
 import type { ViewState } from '../../shared/contract/views';
 
 /**
@@ -43,6 +44,7 @@ export interface Storage {
   readonly audit: AuditStore;
   readonly outbox: OutboxStore;
   readonly views: ViewStore;
+  readonly settings: AppSettingsStore;
   readonly pushTargets: PushTargetRepository;
   /** A health store that also redacts these secrets (a sync's token) from what it keeps. */
   healthRedacting(secrets: () => readonly string[]): HealthStore;
@@ -82,6 +84,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     audit: new AuditStore(db),
     outbox: new OutboxStore(db),
     views,
+    settings: new AppSettingsStore(db),
     pushTargets: new PushTargetRepository(db),
     healthRedacting: (secrets) => new HealthStore(db, secrets),
     saveImport: (importedConsoles, importedViews) =>

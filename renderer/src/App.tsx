@@ -14,6 +14,7 @@ import { ConsolesScreen } from './consoles/ConsolesScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { Shell, type ScreenId } from './Shell';
+import { UpdateCheckProvider, UpdateNotice, UpdateSetting } from './UpdateCheck';
 import { SyncIndicator } from './SyncIndicator';
 import { VulnerabilitiesScreen } from './vulnerabilities/VulnerabilitiesScreen';
 import { appTheme } from './theme';
@@ -58,16 +59,24 @@ export function App({ api }: { api: BackendApi }) {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <BackendProvider api={api}>
-        <Shell
-          screen={screen}
-          onNavigate={setScreen}
-          footer={`OCSF ${OCSF_VERSION}`}
-          indicator={<SyncIndicator />}
-        >
-          <PendingCommandProvider command={pending} done={done}>
-            <Screen />
-          </PendingCommandProvider>
-        </Shell>
+        <UpdateCheckProvider>
+          <Shell
+            screen={screen}
+            onNavigate={setScreen}
+            footer={`OCSF ${OCSF_VERSION}`}
+            footerControls={<UpdateSetting />}
+            indicator={
+              <>
+                <UpdateNotice />
+                <SyncIndicator />
+              </>
+            }
+          >
+            <PendingCommandProvider command={pending} done={done}>
+              <Screen />
+            </PendingCommandProvider>
+          </Shell>
+        </UpdateCheckProvider>
       </BackendProvider>
     </ThemeProvider>
   );

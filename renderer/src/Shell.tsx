@@ -40,11 +40,20 @@ interface ShellProps {
   screen: ScreenId;
   onNavigate: (screen: ScreenId) => void;
   footer: string;
+  /** Controls at the foot of the navigation, under the footer (the update check's switch). */
+  footerControls?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame every screen lives in: title bar, navigation, and the screen itself. */
-export function Shell({ screen, onNavigate, footer, indicator, children }: ShellProps) {
+export function Shell({
+  screen,
+  onNavigate,
+  footer,
+  footerControls,
+  indicator,
+  children,
+}: ShellProps) {
   // The window's title (and the browser tab's) names the screen.
   const label = SCREENS.find((item) => item.id === screen)?.label;
   const folded = useMediaQuery('(max-width:1279px)', { noSsr: true });
@@ -92,9 +101,12 @@ export function Shell({ screen, onNavigate, footer, indicator, children }: Shell
           </List>
         </Box>
         {!folded && (
-          <Typography variant="caption" color="text.secondary" sx={{ p: 2 }}>
-            {footer}
-          </Typography>
+          <>
+            <Typography variant="caption" color="text.secondary" sx={{ p: 2, pb: 1 }}>
+              {footer}
+            </Typography>
+            {footerControls}
+          </>
         )}
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, overflow: 'auto' }}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AppSettingsView,
   AuditEntryView,
   ConnectionReport,
   ConsoleDiff,
@@ -20,6 +21,7 @@ import {
   SavedView,
   SekoiaTargetView,
   SyncRunOutcome,
+  UpdateCheckView,
   ViewState,
 } from './views';
 import type { CallName, EventName } from './names';
@@ -64,6 +66,13 @@ export const CALLS = {
       demoConsole: z.object({ url: z.string(), token: z.string() }).optional(),
     }),
   ),
+  'app.settings': call(none, AppSettingsView),
+  'app.setSettings': call(
+    z.object({ updateCheck: z.boolean().optional() }).strict(),
+    AppSettingsView,
+  ),
+  /** Asks the release feed, once per launch, only when the analyst has turned the check on. */
+  'app.updateCheck': call(none, UpdateCheckView),
   'app.openExternal': call(
     z.object({ url: z.string().max(2_000) }).strict(),
     z.object({ opened: z.boolean() }),

@@ -4,6 +4,9 @@
 export const CALL_NAMES = [
   'app.info',
   'app.openExternal',
+  'app.settings',
+  'app.setSettings',
+  'app.updateCheck',
   'consoles.list',
   'consoles.add',
   'consoles.edit',

@@ -133,6 +133,27 @@ export const ERROR_CLASSES = [
 export const SyncErrorView = z.object({ errorClass: z.enum(ERROR_CLASSES), message: z.string() });
 
 /** One entity of one console after a sync, as `sync --json` prints it. */
+/** The app's settings (a fresh install: every one off). */
+export const AppSettingsView = z.object({ updateCheck: z.boolean() });
+export type AppSettingsView = z.infer<typeof AppSettingsView>;
+
+/** What the opt-in check for a newer version found. */
+export const UpdateCheckView = z.discriminatedUnion('state', [
+  /** The analyst has not turned the check on: nothing was asked. */
+  z.object({ state: z.literal('off'), current: z.string() }),
+  z.object({ state: z.literal('current'), current: z.string(), latest: z.string() }),
+  z.object({
+    state: z.literal('newer'),
+    current: z.string(),
+    latest: z.string(),
+    /** The release page, on s1inventory.io. */
+    url: z.string(),
+  }),
+  /** The feed could not be read; `reason` says why. */
+  z.object({ state: z.literal('unknown'), current: z.string(), reason: z.string() }),
+]);
+export type UpdateCheckView = z.infer<typeof UpdateCheckView>;
+
 export const ApiSyncOutcome = z.object({
   state: z.enum(RUN_STATES),
   fetched: z.number(),

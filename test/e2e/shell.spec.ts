@@ -1,4 +1,5 @@
 import { e2eEnv, expect, test } from './support/env';
+import { seriousA11yViolations } from './support/axe';
 
 // The built renderer, served by `s1inv serve`, opens in Chromium, follows the OS theme, and the first run explains
 // what to do. Screenshots of both themes land in artifacts/screenshots/ for a person to look at.
@@ -35,3 +36,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the check for a newer version is off until turned on, then names the version', async ({
+  page,
+}) => {
+  await page.reload();
+  const setting = page.getByRole('switch', { name: 'Tell me of new versions' });
+  await expect(setting).not.toBeChecked();
+  const notice = page.getByRole('button', { name: 'Version 99.0.0 is available' });
+  await expect(notice).toHaveCount(0);
+
+  await setting.check();
+  await expect(notice).toBeVisible();
+  await page.screenshot({ path: 'artifacts/screenshots/update-available.png' });
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  // Still on after a reload: the setting is stored with the data.
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Tell me of new versions' })).toBeChecked();
+  await expect(notice).toBeVisible();
+
+  // Off again, for the walks that follow.
+  await page.getByRole('switch', { name: 'Tell me of new versions' }).uncheck();
+  await expect(notice).toHaveCount(0);
+});

@@ -2,7 +2,9 @@ import { checkExternalUrl, HELP_HOSTS } from '../../adapters/platform/external-u
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
 
-export const appHandlers: HandlerGroup<'app.info' | 'app.openExternal'> = {
+export const appHandlers: HandlerGroup<
+  'app.info' | 'app.openExternal' | 'app.settings' | 'app.setSettings' | 'app.updateCheck'
+> = {
   'app.info': async (_args, backend) => {
     const demoConsole = await backend.findDemoConsole();
     return {
@@ -12,6 +14,16 @@ export const appHandlers: HandlerGroup<'app.info' | 'app.openExternal'> = {
       ...(demoConsole ? { demoConsole } : {}),
     };
   },
+  'app.settings': async (_args, backend) => backend.storage.settings.get(),
+  'app.setSettings': async (changes, backend) => {
+    const settings = backend.storage.settings.set(changes);
+    backend.log.log('info', 'settings changed', changes);
+    return settings;
+  },
+  'app.updateCheck': async (_args, backend) =>
+    backend.storage.settings.get().updateCheck
+      ? backend.updates.check()
+      : { state: 'off' as const, current: backend.version },
   'app.openExternal': async ({ url }, backend) => {
     const checked = checkExternalUrl(url, linkHosts(backend));
     return { opened: checked ? await backend.platform.openExternal(checked.href) : false };

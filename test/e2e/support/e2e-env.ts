@@ -84,9 +84,21 @@ const inspector = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
 const inspectUrl = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}`;
+// The release feed the opt-in update check reads, naming a newer version than this one.
+const releaseFeed = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ version: '99.0.0', url: 'https://s1inventory.io/releases/99.0.0' }));
+});
+await new Promise<void>((resolve) => releaseFeed.listen(0, '127.0.0.1', resolve));
+const releaseFeedUrl = `http://127.0.0.1:${(releaseFeed.address() as AddressInfo).port}/latest.json`;
 
 const serve = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', dataDir, 'serve'], {
-  env: { ...process.env, ...keychain.env, S1INV_DEMO_URL: s1.url },
+  env: {
+    ...process.env,
+    ...keychain.env,
+    S1INV_DEMO_URL: s1.url,
+    S1INV_RELEASE_FEED: releaseFeedUrl,
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const serveUrl = await new Promise<string>((resolve, reject) => {
@@ -115,6 +127,7 @@ console.log(
 process.once('SIGTERM', () => {
   serve.kill('SIGTERM');
   inspector.close();
+  releaseFeed.close();
   void Promise.all([s1.close(), sekoia.close()]).finally(() => {
     keychain.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { migration as entityRecords } from './0016-entity-records';
 import { migration as pushTargets } from './0017-push-targets';
 import { migration as software } from './0018-software';
 import { migration as softwareChanges } from './0019-software-changes';
+import { migration as appSettings } from './0020-app-settings';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pushTargets,
   software,
   softwareChanges,
+  appSettings,
 ];
