@@ -56,6 +56,17 @@ describe('the workflow files', () => {
     expect(runs[order[5]!]).toContain("runner.os == 'Linux' && 'xvfb-run -a'");
   });
 
+  it('release packs the CLI, installs and runs it, and uploads the tarball', () => {
+    const release = yaml.load(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+      jobs: { cli: { steps: Step[] } };
+    };
+    const runs = release.jobs.cli.steps.map((step) => step.run ?? step.uses ?? '');
+    const check = runs.indexOf('npm run package:cli:check');
+    const upload = runs.findIndex((run) => run.startsWith('actions/upload-artifact'));
+    expect(check).toBeGreaterThan(runs.indexOf('npm ci --no-audit --no-fund'));
+    expect(upload).toBeGreaterThan(check);
+  });
+
   it("the AppImage is built with a toolset that keeps Chromium's sandbox on", () => {
     // app-builder-lib's AppImageTarget adds --no-sandbox to the desktop entry's Exec line when
     // toolsets.appimage is unset or "0.0.0" (the legacy toolset), unless executableArgs is set.
