@@ -34,5 +34,6 @@ rm -rf tools/node22 # Node 22 ran electron-builder before the project moved to N
 if [ "$brought_node24" = yes ]; then
   echo
   echo "install: Node 24 is in tools/node24 (this machine's own is $machine_node)."
-  echo "install: in each new shell, run first:  source scripts/use-node24.sh"
+  echo "install: npm test and npm start use it by themselves; for other npm commands, or npx,"
+  echo "install: run first in each shell:  source scripts/use-node24.sh"
 fi
