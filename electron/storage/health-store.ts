@@ -92,15 +92,20 @@ export class HealthStore {
       );
   }
 
-  /** The console's newest current problem (an error before a warning), as `counts` scopes them. */
-  currentProblem(consoleId: string): HealthEvent | undefined {
+  /**
+   * The console's newest current problem (an error before a warning), as `counts` scopes them;
+   * warnings whose message starts with `passedPrefix` left out (retries, once none runs).
+   */
+  currentProblem(consoleId: string, passedPrefix?: string): HealthEvent | undefined {
     const row = this.db
       .prepare(
         `SELECT * FROM health_events WHERE console_id = ?
            AND ${SINCE_LATEST_SYNC}
+           AND NOT (severity = 'warning' AND substr(message, 1, length(?)) = ?)
          ORDER BY severity = 'error' DESC, last_at DESC, id DESC LIMIT 1`,
       )
-      .get(consoleId, consoleId) as HealthRow | undefined;
+      .get(consoleId, consoleId, passedPrefix ?? '\0', passedPrefix ?? '\0') as
+      HealthRow | undefined;
     return row && eventOf(row);
   }
 

@@ -59,7 +59,7 @@ export function UpdateSetting() {
   return (
     <Tooltip title={hint} placement="top" describeChild>
       <FormControlLabel
-        sx={{ px: 2, pb: 1, '& .MuiFormControlLabel-label': { fontSize: '0.75rem' } }}
+        sx={{ ml: 1, pb: 1, '& .MuiFormControlLabel-label': { fontSize: '0.75rem' } }}
         control={
           <Switch
             size="small"

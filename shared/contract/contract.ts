@@ -161,6 +161,21 @@ export const CALLS = {
       .strict(),
     GridPage,
   ),
+  /** The device before or after one, among those the grid shows, in its order (null: none). */
+  'devices.step': call(
+    z
+      .object({
+        query: GridQueryArgs,
+        sort: GridSortArgs.optional(),
+        console: name,
+        agentId: z.string().max(200),
+        delta: z.union([z.literal(1), z.literal(-1)]),
+      })
+      .strict(),
+    z.object({
+      next: z.object({ console: z.string(), agentId: z.string(), position: z.number() }).nullable(),
+    }),
+  ),
   /** The agent ids the grid's filters keep, for an export or a push of "the current filter". */
   'devices.shown': call(
     z.object({ query: GridQueryArgs }).strict(),

@@ -24,6 +24,7 @@ export const CALL_NAMES = [
   'devices.detail',
   'devices.query',
   'devices.shown',
+  'devices.step',
   'diff.run',
   'overview.stats',
   'vulnerabilities.list',

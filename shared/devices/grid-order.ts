@@ -96,3 +96,27 @@ export function windowOf(
   }
   return out;
 }
+
+/**
+ * The shown row `delta` places from row `at` in the grid's order, with its position among the
+ * shown rows; undefined past either end. A row that is not shown (a device opened from a link
+ * the filters leave out) steps to the first shown row, or the last one going back.
+ */
+export function neighbourOf(
+  visible: Uint8Array,
+  order: Int32Array | undefined,
+  at: number,
+  delta: 1 | -1,
+): { index: number; position: number } | undefined {
+  const shown: number[] = [];
+  let here = -1;
+  for (let k = 0; k < visible.length; k += 1) {
+    const i = order ? order[k]! : k;
+    if (visible[i] !== 1) continue;
+    if (i === at) here = shown.length;
+    shown.push(i);
+  }
+  const position = here === -1 ? (delta === 1 ? 0 : shown.length - 1) : here + delta;
+  const index = shown[position];
+  return index === undefined ? undefined : { index, position };
+}

@@ -120,11 +120,13 @@ test('the analyst path, end to end', async ({ page }) => {
   expect(await seriousA11yViolations(page, 'section[aria-label="Console lab"]')).toEqual([]);
   // The health drawer names each problem in the GUI's words.
   await lab.getByRole('button', { name: /Health of lab/ }).click();
-  const events = page.getByRole('region', { name: 'Health events' });
+  const events = page.getByRole('dialog', { name: /^Health events/ });
   await expect(events).toContainText('Console or network problem — retried');
   await expect(events).not.toContainText('ThirdParty');
   await shot(page, 'health-retrying-light');
-  expect(await seriousA11yViolations(page, '[aria-label="Health events"]')).toEqual([]);
+  expect(await seriousA11yViolations(page, '[role="dialog"][aria-label^="Health events"]')).toEqual(
+    [],
+  );
   await page.keyboard.press('Escape');
   await lab.getByRole('button', { name: 'Cancel sync' }).click();
   await expect(lab.getByRole('button', { name: 'Sync now' })).toBeVisible();
@@ -134,9 +136,9 @@ test('the analyst path, end to end', async ({ page }) => {
   });
   await page.reload();
 
-  // Test connector.
-  await card.getByRole('button', { name: 'Test connector' }).click();
-  const result = page.getByRole('dialog', { name: 'Test connector: prod' });
+  // Test connection.
+  await card.getByRole('button', { name: 'Test connection' }).click();
+  const result = page.getByRole('dialog', { name: 'Test connection: prod' });
   await expect(result.getByRole('status')).toBeVisible();
   await expect(result).toContainText('Token expires');
   await shot(page, 'consoles-test-connector-light');
@@ -245,7 +247,7 @@ test('the analyst path, end to end', async ({ page }) => {
 
   // Detail shows both JSONs.
   await page.getByRole('gridcell', { name: host, exact: true }).first().click();
-  const detail = page.getByRole('region', { name: 'Device detail' });
+  const detail = page.getByRole('dialog', { name: 'Device detail' });
   const ocsf = detail.getByRole('region', { name: 'OCSF 1.6.0 record' }).locator('pre');
   await expect(ocsf).toContainText('"class_uid": 5001');
   expect(errorsOf(validateDeviceInventoryInfo(JSON.parse(await ocsf.innerText())))).toEqual([]);
@@ -258,7 +260,7 @@ test('the analyst path, end to end', async ({ page }) => {
   await expect(detail.getByRole('region', { name: 'Threats' })).toContainText(
     'Stored: the whole history.',
   );
-  expect(await seriousA11yViolations(page, '[role="region"][aria-label="Device detail"]')).toEqual(
+  expect(await seriousA11yViolations(page, '[role="dialog"][aria-label="Device detail"]')).toEqual(
     [],
   );
   // Next and previous follow the grid's order.
@@ -509,7 +511,7 @@ test('the analyst path, end to end', async ({ page }) => {
   }
   await nav(page, 'Devices');
   await page.getByRole('gridcell', { name: host, exact: true }).first().click();
-  await expect(page.getByRole('region', { name: 'Device detail' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Device detail' })).toBeVisible();
   await shot(page, 'device-detail-dark');
   expect(problems).toEqual([]);
 });

@@ -115,10 +115,23 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   // A deep link survives a reload.
   await page.reload();
   await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
-  // Leaving Devices and coming back keeps the grid as it was.
+  // Leaving Devices and coming back keeps the grid as it was: the filters, and the sort made
+  // over the view's columns.
+  const hostHeader = page.getByRole('columnheader', { name: 'Hostname' });
+  await hostHeader.locator('.ag-header-cell-label').click();
+  await expect(hostHeader).toHaveAttribute('aria-sort', 'ascending');
   await nav(page, 'Overview');
   await nav(page, 'Devices');
   await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+  await expect(hostHeader).toHaveAttribute('aria-sort', 'ascending');
+  // A link naming only the view, followed once the view is applied, shows the view's devices,
+  // never every device under its name; clearing its filters takes its name away too.
+  await bar.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(page.getByRole('button', { name: 'View: Main site, no Linux' })).toHaveCount(0);
+  await expect(footer(page)).toHaveText(shown(active.length, rows.length, hidden));
+  await page.evaluate(() => (window.location.hash = '#/devices?view=Main+site%2C+no+Linux'));
+  await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
+  await expect(page.getByRole('button', { name: 'View: Main site, no Linux' })).toBeVisible();
 
   // `serve` started again (a new port, a new token): the view is there, by its address too.
   const second = await startServe();
@@ -219,7 +232,20 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   );
   // A changed device opens on the device page.
   await table.getByRole('button', { name: 'NEW-DEVICE-01' }).click();
-  await expect(page.getByRole('region', { name: 'Device detail' })).toContainText('NEW-DEVICE-01');
+  const opened = page.getByRole('dialog', { name: 'Device detail' });
+  await expect(opened).toContainText('NEW-DEVICE-01');
+  // Previous and Next walk the grid's devices from a device opened from Changes too (the new
+  // device is the grid's last: Previous first).
+  const heading = opened.getByRole('heading', { level: 3 }).first();
+  await opened.getByRole('button', { name: 'Previous device' }).click();
+  await expect(heading).not.toContainText('NEW-DEVICE-01');
+  const stepped = await heading.innerText();
+  await opened.getByRole('button', { name: 'Previous device' }).click();
+  await expect(heading).not.toHaveText(stepped);
+  await opened.getByRole('button', { name: 'Next device' }).click();
+  await expect(heading).toHaveText(stepped);
+  await opened.getByRole('button', { name: 'Next device' }).click();
+  await expect(heading).toContainText('NEW-DEVICE-01');
   await page.keyboard.press('Escape');
 
   // Any two snapshots the console keeps: keep three (Edit), sync once more with nothing

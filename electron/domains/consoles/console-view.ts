@@ -44,9 +44,12 @@ function problemOf(
   storage: Storage,
   status: ConsoleSyncStatus,
 ): Pick<ConsoleView, 'problem'> {
-  const event = storage.health.currentProblem(record.id);
+  // A retry is a problem while its sync runs; once the sync has ended, it went through or
+  // failed with an error of its own, and the card must not go on saying "Retrying" (issue 29).
+  const running = status.isRunning(record.id);
+  const event = storage.health.currentProblem(record.id, running ? undefined : RETRYING);
   if (!event) return {};
-  const retrying = status.isRunning(record.id) && event.message.startsWith(RETRYING);
+  const retrying = running && event.message.startsWith(RETRYING);
   return {
     problem: {
       severity: event.severity,

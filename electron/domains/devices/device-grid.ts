@@ -5,7 +5,12 @@ import {
   type GridFilterResult,
   type RowFacts,
 } from '../../../shared/devices/grid-filter';
-import { GridOrders, windowOf, type GridSort } from '../../../shared/devices/grid-order';
+import {
+  GridOrders,
+  neighbourOf,
+  windowOf,
+  type GridSort,
+} from '../../../shared/devices/grid-order';
 import type { GridQuery } from '../../../shared/devices/grid-query';
 import {
   DUPLICATE_FIELDS,
@@ -88,6 +93,26 @@ export class DeviceGrid {
       facets: result.facets,
       quick: result.quick,
     };
+  }
+
+  /**
+   * The device before or after `device` among the shown ones, in the grid's order, and where it
+   * stands: the device page's Previous and Next, wherever the page was opened from.
+   */
+  step(
+    grid: GridQuery,
+    sort: GridSort | undefined,
+    device: DeviceKey,
+    delta: 1 | -1,
+    nowMs: number,
+  ): { console: string; agentId: string; position: number } | undefined {
+    const { rows, facts, orders } = this.load();
+    const { visible } = this.filter(facts, grid, nowMs);
+    const at = rows.findIndex((row) => deviceKey(row) === deviceKey(device));
+    const next = neighbourOf(visible, sort && orders.order(sort), at, delta);
+    if (!next) return undefined;
+    const row = rows[next.index]!;
+    return { console: row.console, agentId: row.agentId, position: next.position };
   }
 
   /** Every shown device, in order: what an export or a push of "the current filter" sends. */

@@ -14,8 +14,18 @@ const minuteOf = (backend: Backend) =>
   Math.floor(backend.clock.now().getTime() / MINUTE_MS) * MINUTE_MS;
 
 export const deviceHandlers: HandlerGroup<
-  'devices.list' | 'devices.detail' | 'devices.query' | 'devices.shown'
+  'devices.list' | 'devices.detail' | 'devices.query' | 'devices.shown' | 'devices.step'
 > = {
+  'devices.step': ({ query, sort, console: consoleName, agentId, delta }, backend) => ({
+    next:
+      backend.deviceGrid.step(
+        query,
+        sort,
+        { console: consoleName, agentId },
+        delta,
+        minuteOf(backend),
+      ) ?? null,
+  }),
   'devices.query': ({ query, sort, offset, limit }, backend) =>
     backend.deviceGrid.query(query, sort, offset, limit, minuteOf(backend)),
   'devices.shown': ({ query }, backend) => ({

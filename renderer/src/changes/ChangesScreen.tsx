@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
@@ -90,6 +91,15 @@ export function ChangesScreen() {
         </Button>
       </ScreenHeader>
       <ErrorNotice error={diff.error} />
+      {/* A comparison of large snapshots takes seconds: say so, never show the last one's. */}
+      {diff.loading && (
+        <Box role="status" sx={{ my: 1 }}>
+          <Typography variant="body2" color="text.secondary">
+            Comparing the snapshots…
+          </Typography>
+          <LinearProgress aria-label="Comparing the snapshots" />
+        </Box>
+      )}
       {'console' in args && (
         <Button
           size="small"
@@ -224,8 +234,8 @@ function ConsoleSummary({ diff }: { diff: ConsoleDiff }) {
         <SnapshotPicker diff={diff} from={diff.from.id} to={diff.to.id} />
       ) : (
         <Typography variant="body2" color="text.secondary">
-          {diff.console} keeps its last {diff.snapshots.length} snapshots. To compare with older
-          syncs, keep more: Consoles → Edit → Snapshots to keep.
+          {diff.console} has {diff.snapshots.length} snapshots so far. To compare with older syncs,
+          keep more (Consoles → Edit → Snapshots to keep) and sync again.
         </Typography>
       )}
     </Box>

@@ -130,7 +130,7 @@ export function ConsoleCard({ console: c, progress, ...on }: Props) {
         </Box>
       </CardContent>
       <CardActions>
-        <Button onClick={on.onTest}>Test connector</Button>
+        <Button onClick={on.onTest}>Test connection</Button>
         {c.syncing ? (
           <Button color="warning" onClick={on.onCancel}>
             Cancel sync

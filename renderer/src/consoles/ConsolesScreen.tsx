@@ -132,9 +132,12 @@ export function ConsolesScreen() {
           open
           initial={adding}
           onClose={() => setAdding(undefined)}
-          onAdded={() => {
+          onAdded={(name) => {
+            // The demo console is there to be looked at: its first sync starts with it.
+            const demoAdded = demo !== undefined && adding.url === demo.url;
             setAdding(undefined);
             consoles.reload();
+            if (demoAdded) void call(api, 'sync.start', { name });
           }}
         />
       )}

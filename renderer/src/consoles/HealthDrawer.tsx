@@ -25,8 +25,10 @@ export function HealthDrawer({ name, onClose }: { name?: string; onClose: () => 
       open={name !== undefined}
       onClose={onClose}
       sx={{ zIndex: (t) => t.zIndex.modal }}
+      // A temporary drawer is a dialog (MUI gives its paper the role): it needs a name (axe).
+      slotProps={{ paper: { 'aria-label': `Health events${name ? `: ${name}` : ''}` } }}
     >
-      <Box sx={{ width: 480, p: 2 }} role="region" aria-label="Health events">
+      <Box sx={{ width: 480, p: 2 }}>
         <Typography variant="h6" component="h3">
           Health events: {name}
         </Typography>

@@ -9,7 +9,7 @@ import type { CallResult } from '../../../shared/contract/contract';
 
 type Report = CallResult<'consoles.test'>;
 
-/** The outcome of Test connector: what happened, what to do next, token expiry and scope. */
+/** The outcome of Test connection: what happened, what to do next, token expiry and scope. */
 export function TestResultDialog({
   name,
   report,
@@ -28,7 +28,7 @@ export function TestResultDialog({
       maxWidth="sm"
       aria-labelledby="test-result"
     >
-      <DialogTitle id="test-result">Test connector: {name}</DialogTitle>
+      <DialogTitle id="test-result">Test connection: {name}</DialogTitle>
       {report && (
         <DialogContent>
           <Alert

@@ -71,9 +71,10 @@ export function ActiveFilters({ grid, onChange }: Props) {
       ))}
       <Button
         size="small"
+        // The view's name goes with its filters: what is left is no longer the view.
         onClick={() =>
           onChange({
-            ...withoutCve(grid),
+            ...withoutCveOrView(grid),
             search: '',
             quick: [],
             include: {},
@@ -90,5 +91,10 @@ export function ActiveFilters({ grid, onChange }: Props) {
 
 function withoutCve(grid: GridQuery): GridQuery {
   const { cve: _cve, ...rest } = grid;
+  return rest;
+}
+
+function withoutCveOrView(grid: GridQuery): GridQuery {
+  const { view: _view, ...rest } = withoutCve(grid);
   return rest;
 }

@@ -1,3 +1,4 @@
+import { deviceTypeCaption } from '../../../shared/devices/os-caption';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -43,12 +44,10 @@ export function DeviceDrawer({
       open={device !== undefined}
       onClose={onClose}
       sx={{ zIndex: (t) => t.zIndex.modal }}
+      // A temporary drawer is a dialog (MUI gives its paper the role): it needs a name (axe).
+      slotProps={{ paper: { 'aria-label': 'Device detail' } }}
     >
-      <Box
-        sx={{ width: 'min(1200px, 90vw)', p: 2, boxSizing: 'border-box' }}
-        role="region"
-        aria-label="Device detail"
-      >
+      <Box sx={{ width: 'min(1200px, 90vw)', p: 2, boxSizing: 'border-box' }}>
         {device && <Detail {...device} onClose={onClose} {...(onStep ? { onStep } : {})} />}
       </Box>
     </Drawer>
@@ -293,7 +292,7 @@ function ago(iso: string | undefined): string {
 function Summary({ row }: { row: GridRow }) {
   const facts: [string, string][] = [
     ['OS', row.os ?? 'unknown'],
-    ['Device type', row.deviceType ?? 'unknown'],
+    ['Device type', deviceTypeCaption(row.deviceType) ?? 'unknown'],
     ['IPs', row.ips.join(', ') || 'none'],
     ['External IP', row.externalIp ?? 'none'],
     ['Last user', row.users ?? 'none'],

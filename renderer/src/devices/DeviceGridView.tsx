@@ -49,6 +49,8 @@ interface Props {
   onSelected: (count: number) => void;
   onOpen: (device: { console: string; agentId: string }) => void;
   onColumnVisible: () => void;
+  /** The analyst sorted, moved, resized, pinned, shown or hid a column. */
+  onColumnsChanged: () => void;
 }
 
 /**
@@ -81,7 +83,14 @@ export const DeviceGridView = memo(function DeviceGridView(props: Props) {
             props.onOpen({ console: event.data.console, agentId: event.data.agentId });
           }
         }}
-        onColumnVisible={props.onColumnVisible}
+        onColumnVisible={() => {
+          props.onColumnVisible();
+          props.onColumnsChanged();
+        }}
+        onSortChanged={props.onColumnsChanged}
+        onColumnMoved={props.onColumnsChanged}
+        onColumnPinned={props.onColumnsChanged}
+        onColumnResized={(event) => event.finished && props.onColumnsChanged()}
       />
     </GridFrame>
   );

@@ -52,6 +52,11 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** The grid's columns as the analyst left them (order, widths, sort), kept while other screens show. */
 let kept: ColumnState[] | undefined;
+/**
+ * The view whose columns `kept` started from: coming back to it does not apply its saved columns
+ * over the analyst's sort and choices (issue 29).
+ */
+let keptView: string | undefined;
 
 const goTo = (grid: GridQuery, replace = false) =>
   navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
@@ -189,7 +194,7 @@ export function DevicesScreen() {
 
   // A view named by the address (a deep link, a reload, back and forward) is applied once the
   // grid and the views are there; with no view and nothing kept, the default view opens.
-  const applied = useRef<string | undefined>(undefined);
+  const applied = useRef<string | undefined>(kept ? keptView : undefined);
   const firstLook = useRef(kept === undefined && route.query.toString() === '');
   useEffect(() => {
     if (!ready || !saved.views) return;
@@ -198,14 +203,23 @@ export function DevicesScreen() {
       const preferred = saved.views.find((v) => v.isDefault);
       if (preferred) return openView(preferred, true);
     }
-    if (grid.view === undefined || grid.view === applied.current) return;
+    if (grid.view === undefined) return;
     const named = saved.views.find((v) => v.name.toLowerCase() === grid.view!.toLowerCase());
     if (!named) return;
-    // A link naming only the view opens it whole; one with filters of its own keeps them.
+    // A link naming only the view opens it whole, even a view applied earlier: its name must
+    // never stand over devices it does not select (issue 29). A link with filters of its own
+    // keeps them.
     const onlyTheView = [...route.query.keys()].every((key) =>
       ['view', 'in', 'device'].includes(key),
     );
-    if (onlyTheView) return openView(named, true, grid.device);
+    const whole = queryOfGrid({
+      ...gridQueryOf(new URLSearchParams(contentOf(named).query)),
+      view: named.name,
+    });
+    const showsItWhole =
+      queryOfGrid({ ...grid, device: undefined }).toString() === whole.toString();
+    if (onlyTheView && !showsItWhole) return openView(named, true, grid.device);
+    if (grid.view === applied.current) return;
     applyContent(named);
     applied.current = grid.view;
   }, [ready, saved.views, grid.view, grid.device, route.query, openView, applyContent]);
@@ -221,15 +235,13 @@ export function DevicesScreen() {
     },
     [syncColumns],
   );
-  useEffect(
-    () => () => {
-      const gridApi = api.current;
-      if (gridApi && !gridApi.isDestroyed()) {
-        kept = gridApi.getColumnState();
-      }
-    },
-    [],
-  );
+  // Kept as they change: by the time this screen unmounts, the grid may already be destroyed.
+  const keepColumns = useCallback(() => {
+    const gridApi = api.current;
+    if (!gridApi || gridApi.isDestroyed()) return;
+    kept = gridApi.getColumnState();
+    keptView = applied.current;
+  }, []);
   const selection = async (): Promise<DeviceSelection> => {
     const chosen = api.current?.getSelectedRows().map((row) => row.agentId) ?? [];
     const total = page?.total ?? 0;
@@ -358,6 +370,7 @@ export function DevicesScreen() {
               onSelected={setSelected}
               onOpen={onOpen}
               onColumnVisible={syncColumns}
+              onColumnsChanged={keepColumns}
             />
           </Box>
         </Box>
@@ -376,16 +389,23 @@ export function DevicesScreen() {
         {...(grid.device ? { device: grid.device } : {})}
         onClose={() => openDevice(undefined)}
         onStep={(delta) => {
-          // The grid's own order, as filtered and sorted: next and previous as the analyst sees them.
-          const gridApi = api.current;
+          // The grid's own order, as filtered and sorted, asked of the backend: next and previous
+          // as the analyst sees them, even for a device whose rows the grid has not loaded (one
+          // opened from a link or from Changes).
           const current = grid.device;
-          if (!gridApi || !current) return;
-          const at = gridApi.getRowNode(`${current.console}/${current.agentId}`)?.rowIndex;
-          const next = at == null ? undefined : gridApi.getDisplayedRowAtIndex(at + delta)?.data;
-          if (next) {
+          if (!current) return;
+          const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+          void call(backend, 'devices.step', {
+            query: queryArgs(grid),
+            ...(sort ? { sort } : {}),
+            ...current,
+            delta,
+          }).then((answer) => {
+            const next = answer.ok ? answer.value.next : null;
+            if (!next) return;
             openDevice({ console: next.console, agentId: next.agentId }, true);
-            gridApi.ensureIndexVisible(at! + delta);
-          }
+            api.current?.ensureIndexVisible(next.position);
+          });
         }}
       />
       {handOn?.kind === 'export' && (

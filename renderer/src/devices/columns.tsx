@@ -1,3 +1,4 @@
+import { deviceTypeCaption } from '../../../shared/devices/os-caption';
 import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { GridRow } from '../../../shared/contract/views';
 import { DUPLICATE_FIELDS } from '../../../shared/devices/duplicates';
@@ -61,7 +62,10 @@ const date = (value: unknown) =>
 function kindDef({ key, kind }: DeviceColumn): Partial<ColDef<GridRow>> {
   switch (kind) {
     case 'text':
-      return {};
+      // A device type reads as the facet and the OCSF export name it ("laptop" is Laptop).
+      return key === 'deviceType'
+        ? { valueFormatter: ({ value }) => deviceTypeCaption(value as string | undefined) ?? '' }
+        : {};
     case 'list':
       return { valueGetter: ({ data }) => (data?.[key] as string[] | undefined)?.join(', ') ?? '' };
     case 'date':

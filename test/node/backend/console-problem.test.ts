@@ -6,7 +6,7 @@ import { ServePlatform } from '../../../electron/hosts/serve/serve-platform';
 import type { ConsoleView } from '../../../shared/contract/views';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { MemorySecretStore } from '../../support/memory-secret-store';
-import { FAST_LIMITS } from '../../support/sync-fixture';
+import { FAST_LIMITS, FAST_RETRY } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 // Honest state (issue 15): while a console fails, its card says what failed, since when and
@@ -100,5 +100,27 @@ describe('the console card while a console fails', () => {
     view = await consoleView(b);
     expect(view.health).toEqual({ errors: 0, warnings: 0 });
     expect(view.problem).toBeUndefined();
+  });
+
+  it('stops saying "Retrying" once the sync that retried has gone through', async () => {
+    s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
+    backend = new Backend({
+      db: openDatabase(tempDir()),
+      secrets: new MemorySecretStore(),
+      clock: { now: () => NOW },
+      dataDir: tempDir(),
+      platform: new ServePlatform(),
+      sync: { rateLimits: FAST_LIMITS, retryPolicy: FAST_RETRY },
+    });
+    await dispatch(backend, 'consoles.add', { name: 'prod', url: s1.url, token: TOKEN });
+    s1.faults.add({ path: '/agents', times: 2, fault: { kind: 'status', status: 503 } });
+    expect(await dispatch(backend, 'sync.run', { names: ['prod'] })).toMatchObject({ ok: true });
+    const view = await consoleView(backend);
+    expect(view).toMatchObject({ state: 'Idle', syncing: false });
+    expect(view.problem).toBeUndefined();
+    // The retries stay listed in the console's health events, as history.
+    expect(backend.storage.health.list(undefined, 10).map((event) => event.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Retrying GET \/agents after: .*503/)]),
+    );
   });
 });

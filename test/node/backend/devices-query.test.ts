@@ -123,3 +123,42 @@ describe('devices.query', () => {
     expect(badSort).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 });
+
+describe('devices.step', () => {
+  it('walks the shown devices in the grid order, from any device, and stops at the ends', async () => {
+    const sort = { column: 'hostname', direction: 'desc' } as const;
+    const page = await query({ query: ALL, sort, offset: 0, limit: 5_000 });
+    const ordered = page.rows.map((row) => ({ console: row.console, agentId: row.agentId }));
+    const step = async (device: { console: string; agentId: string }, delta: 1 | -1) => {
+      const answer = await dispatch(backend, 'devices.step', {
+        query: ALL,
+        sort,
+        ...device,
+        delta,
+      });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return (
+        answer.value as { next: { console: string; agentId: string; position: number } | null }
+      ).next;
+    };
+    // Far from the first rows: a device the grid has not loaded steps all the same.
+    const middle = 250;
+    expect(await step(ordered[middle]!, 1)).toEqual({
+      ...ordered[middle + 1],
+      position: middle + 1,
+    });
+    expect(await step(ordered[middle]!, -1)).toEqual({
+      ...ordered[middle - 1],
+      position: middle - 1,
+    });
+    expect(await step(ordered[0]!, -1)).toBeNull();
+    expect(await step(ordered.at(-1)!, 1)).toBeNull();
+    // A device the filters leave out (a decommissioned one, opened from a link) steps into them.
+    const rows = await everyRow();
+    const hidden = rows.find((row) => row.decommissioned)!;
+    expect(await step({ console: hidden.console, agentId: hidden.agentId }, 1)).toEqual({
+      ...ordered[0],
+      position: 0,
+    });
+  });
+});
