@@ -380,6 +380,15 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
     await expect(page.getByRole('region', { name: 'Device grid' })).toBeVisible();
     await shot(page, `devices-${width}x${height}`);
     expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+    // The device page, scrolled to its end: its controls stay in view.
+    await page.getByRole('gridcell').nth(1).click();
+    const device = page.getByRole('dialog', { name: 'Device detail' });
+    await expect(device.getByRole('region', { name: 'Summary' })).toBeVisible();
+    await device.evaluate((paper) => paper.scrollTo(0, paper.scrollHeight));
+    for (const control of ['Close device', 'Previous device', 'Next device'])
+      await expect(device.getByRole('button', { name: control })).toBeInViewport();
+    await shot(page, `device-scrolled-${width}x${height}`);
+    await page.keyboard.press('Escape');
   }
   expect(problems).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { AuditEntryView } from '../../shared/contract/views';
-import { auditCsv, searchAudit } from '../../renderer/src/audit/audit-rows';
+import { auditCsv, scopeText, searchAudit } from '../../renderer/src/audit/audit-rows';
 
 const entry = (id: number, extra: Partial<AuditEntryView>): AuditEntryView => ({
   id,
@@ -42,7 +42,17 @@ describe('the audit log screen', () => {
       'destination',
     ]);
     expect(lines[1]![7]).toBe('ab'.repeat(32));
-    expect(lines[2]!.slice(2, 6)).toEqual(['push', 'failed', 'sekoia', 'target: soc, eu']);
+    expect(lines[2]!.slice(2, 6)).toEqual(['push', 'failed', 'sekoia', 'to soc, eu']);
+  });
+
+  it('reads a scope in words, not as the keys the backend records', () => {
+    expect(
+      scopeText({ console: 'all', entity: 'agents', devices: 'current filter', agents: 1200 }),
+    ).toBe('Devices · all consoles · current filter · 1,200 devices chosen');
+    expect(scopeText({ target: 'soc', console: 'prod', push: 3 })).toBe(
+      'to soc · console prod · push #3',
+    );
+    expect(scopeText({ entity: 'vulnerabilities', console: 'all' })).toBe('CVEs · all consoles');
   });
 
   it('neutralises formulas in its CSV, as every CSV the product writes', () => {

@@ -2,10 +2,35 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import { spreadsheetCells } from '../../../shared/spreadsheet-safe';
 import type { AuditEntryView } from '../../../shared/contract/views';
 
-export const scopeText = (scope: Record<string, unknown>) =>
-  Object.entries(scope)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(', ');
+const WHAT: Record<string, string> = {
+  agents: 'Devices',
+  threats: 'Threats',
+  activities: 'Activities',
+  applications: 'Applications',
+  vulnerabilities: 'CVEs',
+};
+
+/**
+ * An entry's scope in words ("Devices · all consoles · current filter", "to soc · console prod
+ * · push #3"), from what the backend records (`entity: agents, push: 1` read as code).
+ */
+export function scopeText(scope: Record<string, unknown>): string {
+  const { target, entity, console: consoleName, devices, agents, push, ...rest } = scope;
+  const parts = [
+    target === undefined ? undefined : `to ${String(target)}`,
+    entity === undefined ? undefined : (WHAT[String(entity)] ?? String(entity)),
+    consoleName === undefined
+      ? undefined
+      : consoleName === 'all'
+        ? 'all consoles'
+        : `console ${String(consoleName)}`,
+    devices === undefined ? undefined : String(devices),
+    agents === undefined ? undefined : `${Number(agents).toLocaleString('en')} devices chosen`,
+    push === undefined ? undefined : `push #${String(push)}`,
+    ...Object.entries(rest).map(([key, value]) => `${key} ${String(value)}`),
+  ];
+  return parts.filter((part) => part !== undefined).join(' · ');
+}
 
 export const STATUS_LABELS = { complete: 'Complete', failed: 'Failed' } as const;
 

@@ -69,7 +69,22 @@ function Detail({
   const d = detail.data;
   return (
     <>
-      <Stack direction="row" sx={{ alignItems: 'center' }}>
+      {/* Close, Previous and Next stay in reach however far the page is scrolled (1024 px). */}
+      <Stack
+        direction="row"
+        sx={{
+          alignItems: 'center',
+          position: 'sticky',
+          top: 0,
+          zIndex: 2,
+          bgcolor: 'background.paper',
+          mx: -2,
+          mt: -2,
+          px: 2,
+          pt: 2,
+          pb: 1,
+        }}
+      >
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           {d?.row.hostname ?? `Device ${agentId}`}
           <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
