@@ -124,6 +124,18 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await nav(page, 'Devices');
   await expect(footer(page)).toHaveText(shown(siteCount - linuxAtSite.length, rows.length, hidden));
   await expect(hostHeader).toHaveAttribute('aria-sort', 'ascending');
+  // The address carries the sort: a reload keeps it, and a link naming another order shows it.
+  await expect(page).toHaveURL(/[?&]sort=hostname(&|$)/);
+  await page.reload();
+  await expect(hostHeader).toHaveAttribute('aria-sort', 'ascending');
+  await page.evaluate(
+    () => (window.location.hash = window.location.hash.replace('sort=hostname', 'sort=-hostname')),
+  );
+  await expect(hostHeader).toHaveAttribute('aria-sort', 'descending');
+  await hostHeader.locator('.ag-header-cell-label').click();
+  await expect(page).not.toHaveURL(/[?&]sort=/);
+  await hostHeader.locator('.ag-header-cell-label').click();
+  await expect(hostHeader).toHaveAttribute('aria-sort', 'ascending');
   // A link naming only the view, followed once the view is applied, shows the view's devices,
   // never every device under its name; clearing its filters takes its name away too.
   await bar.getByRole('button', { name: 'Clear all filters' }).click();

@@ -51,6 +51,8 @@ interface Props {
   onColumnVisible: () => void;
   /** The analyst sorted, moved, resized, pinned, shown or hid a column. */
   onColumnsChanged: () => void;
+  /** The sort changed (the analyst's click, a view, the address). */
+  onSorted: () => void;
 }
 
 /**
@@ -87,7 +89,10 @@ export const DeviceGridView = memo(function DeviceGridView(props: Props) {
           props.onColumnVisible();
           props.onColumnsChanged();
         }}
-        onSortChanged={props.onColumnsChanged}
+        onSortChanged={() => {
+          props.onColumnsChanged();
+          props.onSorted();
+        }}
         onColumnMoved={props.onColumnsChanged}
         onColumnPinned={props.onColumnsChanged}
         onColumnResized={(event) => event.finished && props.onColumnsChanged()}

@@ -31,7 +31,8 @@ import { BLOCK_ROWS, DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
 import { withFacet, type GridQuery } from '../../../shared/devices/grid-query';
-import { gridQueryOf, queryOfGrid } from './grid-address';
+import { gridQueryOf, queryOfGrid, sortOf, withSort } from './grid-address';
+import type { GridSort } from '../../../shared/devices/grid-order';
 import { GridToolbar } from './GridToolbar';
 import { InventoryAsOf } from './InventoryAsOf';
 import type { FacetKey } from '../../../shared/devices/facets';
@@ -58,8 +59,8 @@ let kept: ColumnState[] | undefined;
  */
 let keptView: string | undefined;
 
-const goTo = (grid: GridQuery, replace = false) =>
-  navigate({ screen: 'devices', query: queryOfGrid(grid) }, { replace });
+const goTo = (grid: GridQuery, replace = false, sort?: GridSort) =>
+  navigate({ screen: 'devices', query: withSort(queryOfGrid(grid), sort) }, { replace });
 
 /** Devices: the current inventory of every console in one grid, with the audit filters. */
 export function DevicesScreen() {
@@ -72,8 +73,19 @@ export function DevicesScreen() {
   const go = (next: GridQuery, replace = false) => {
     const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
     askCountsEarly(backend, next, counts.generation, sort, BLOCK_ROWS);
-    goTo(next, replace);
+    goTo(next, replace, sort);
   };
+  // A sort made in the grid goes into the address; one the address names (a link, a reload,
+  // back and forward) is put on the grid.
+  const latestQuery = useRef(route.query);
+  latestQuery.current = route.query;
+  const onSorted = useCallback(() => {
+    const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+    const query = latestQuery.current;
+    if (sortOf(query)?.column === sort?.column && sortOf(query)?.direction === sort?.direction)
+      return;
+    navigate({ screen: 'devices', query: withSort(query, sort) }, { replace: true });
+  }, []);
   const saved = useSavedViews();
   const muiTheme = useTheme();
   const gridTheme = useMemo(
@@ -84,6 +96,19 @@ export function DevicesScreen() {
   const [facetsOpen, setFacetsOpen] = useState(wide);
   const api = useRef<GridApi<GridRow>>(undefined);
   const [ready, setReady] = useState(false);
+  const addressSort = sortOf(route.query);
+  const addressSortKey = addressSort ? `${addressSort.direction} ${addressSort.column}` : '';
+  useEffect(() => {
+    const gridApi = api.current;
+    if (!ready || !gridApi || !addressSort) return;
+    const now = toGridSort(gridApi.getColumnState().find((column) => column.sort));
+    if (now?.column === addressSort.column && now.direction === addressSort.direction) return;
+    gridApi.applyColumnState({
+      state: [{ colId: addressSort.column, sort: addressSort.direction }],
+      defaultState: { sort: null },
+    });
+    // Keyed by the address's sort as text: a new query object with the same sort changes nothing.
+  }, [ready, addressSortKey]);
   const [selected, setSelected] = useState(0);
   const [columns, setColumns] = useState(() =>
     DEVICE_COLUMNS.map((c) => ({ id: c.colId!, label: c.headerName!, visible: !c.hide })),
@@ -371,6 +396,7 @@ export function DevicesScreen() {
               onOpen={onOpen}
               onColumnVisible={syncColumns}
               onColumnsChanged={keepColumns}
+              onSorted={onSorted}
             />
           </Box>
         </Box>

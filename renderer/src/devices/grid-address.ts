@@ -1,4 +1,6 @@
+import { GridRow } from '../../../shared/devices/grid-row';
 import { FACETS } from '../../../shared/devices/facets';
+import type { GridSort } from '../../../shared/devices/grid-order';
 import {
   CVE_ID,
   DEFAULT_STALE_DAYS,
@@ -14,6 +16,29 @@ import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick
 
 const QUICK_IDS = new Set<string>(QUICK_FILTERS.map((f) => f.id));
 const FACET_KEYS = new Set<string>(FACETS.map((f) => f.key));
+
+const SORTABLE = new Set<string>(Object.keys(GridRow.shape));
+
+/**
+ * The grid's sort as the address carries it, `sort=hostname` or `sort=-lastSeen` (descending):
+ * a reload, a shared link and back and forward show the same order. Absent: as the grid is.
+ */
+export function sortOf(query: URLSearchParams): GridSort | undefined {
+  const text = query.get('sort');
+  if (!text) return undefined;
+  const descending = text.startsWith('-');
+  const column = descending ? text.slice(1) : text;
+  if (!SORTABLE.has(column)) return undefined;
+  return { column: column as GridSort['column'], direction: descending ? 'desc' : 'asc' };
+}
+
+/** The address's query with `sort` set to this order (or removed). */
+export function withSort(query: URLSearchParams, sort: GridSort | undefined): URLSearchParams {
+  const next = new URLSearchParams(query);
+  if (sort) next.set('sort', `${sort.direction === 'desc' ? '-' : ''}${sort.column}`);
+  else next.delete('sort');
+  return next;
+}
 
 export function gridQueryOf(query: URLSearchParams): GridQuery {
   const include: GridQuery['include'] = {};
