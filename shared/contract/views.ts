@@ -48,6 +48,8 @@ export const ConsoleView = ConsoleSettings.extend({
   problem: z
     .object({
       severity: z.enum(['error', 'warning', 'info']),
+      /** What kind of problem, for the GUI's words (errorClassWords). */
+      errorClass: z.string(),
       message: z.string(),
       since: z.string(),
       count: z.number(),

@@ -53,6 +53,7 @@ function problemOf(
   return {
     problem: {
       severity: event.severity,
+      errorClass: event.errorClass,
       message: event.message,
       since: event.firstAt,
       count: event.count,

@@ -13,6 +13,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { errorClassWords } from '../../../shared/errors/error-class-words';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmber from '@mui/icons-material/WarningAmber';
@@ -186,11 +187,16 @@ function ProblemLine({ console: c }: { console: ConsoleView }) {
   if (!p) return null;
   const times = p.count > 1 ? `, ${p.count.toLocaleString()} times` : '';
   const givesUp = p.givesUpAt ? `; gives up at ${clock(p.givesUpAt)}` : '';
+  // The kind of problem in words first; the request and the console's own answer after, for
+  // whoever has to look further.
   return (
     <Alert severity={p.severity === 'error' ? 'error' : 'warning'} sx={{ mt: 1, py: 0 }}>
-      {p.message} (since {clock(p.since)}
-      {times}
-      {givesUp})
+      <strong>{errorClassWords(p.errorClass)}</strong>
+      {givesUp}
+      <Typography variant="body2" component="div" sx={{ wordBreak: 'break-word' }}>
+        {p.message} (since {clock(p.since)}
+        {times})
+      </Typography>
     </Alert>
   );
 }
