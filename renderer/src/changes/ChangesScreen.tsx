@@ -13,6 +13,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -46,7 +47,8 @@ const KIND_TONES = {
   software: 'default',
 } as const;
 /** Enough to read; the CSV and JSON hold every change. */
-const SHOWN = 500;
+/** Rows a page of the table shows; the table pages through every change (issue 29). */
+const PAGE_SIZES = [100, 250, 500];
 
 /** The comparison the address names: one console's two chosen snapshots, or every console's last two. */
 function diffArgs(query: URLSearchParams) {
@@ -71,6 +73,10 @@ export function ChangesScreen() {
   const [kinds, setKinds] = useState<ChangeKind[]>([...CHANGE_KINDS]);
   const all = useMemo(() => changeRows(diff.data ?? []), [diff.data]);
   const rows = all.filter((row) => kinds.includes(row.change));
+  const [paging, setPaging] = useState({ page: 0, size: PAGE_SIZES[0]! });
+  // A page past the end (fewer rows after a new comparison or kinds) shows the last one.
+  const lastPage = Math.max(0, Math.ceil(rows.length / paging.size) - 1);
+  const page = Math.min(paging.page, lastPage);
   const stamp = new Date().toISOString().slice(0, 10);
   return (
     <Box sx={{ p: { xs: 1.5, md: 3 } }}>
@@ -138,7 +144,7 @@ export function ChangesScreen() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {rows.slice(0, SHOWN).map((row) => (
+                {rows.slice(page * paging.size, (page + 1) * paging.size).map((row) => (
                   <TableRow key={`${row.console}/${row.change}/${row.agentId}`} hover>
                     <TableCell>
                       <Chip
@@ -174,12 +180,18 @@ export function ChangesScreen() {
               </TableBody>
             </Table>
           </TableContainer>
-          {rows.length > SHOWN && (
-            <Typography variant="body2" sx={{ mt: 1 }}>
-              Showing the first {SHOWN.toLocaleString()} of {rows.length.toLocaleString()}; the CSV
-              and JSON hold them all.
-            </Typography>
-          )}
+          <TablePagination
+            component="div"
+            count={rows.length}
+            page={page}
+            rowsPerPage={paging.size}
+            rowsPerPageOptions={PAGE_SIZES}
+            onPageChange={(_event, next) => setPaging({ ...paging, page: next })}
+            onRowsPerPageChange={(event) =>
+              setPaging({ page: 0, size: Number(event.target.value) })
+            }
+            labelRowsPerPage="Changes per page"
+          />
         </>
       )}
     </Box>
