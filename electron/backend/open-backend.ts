@@ -38,9 +38,10 @@ export interface OpenBackendOptions {
  * clock and the precompute workers, wired into one Backend. Closing the backend closes them.
  */
 export function openBackend(options: OpenBackendOptions): Backend {
+  const env = options.env ?? process.env;
   const dataDir = resolveDataDir({
     flag: options.dataDir,
-    env: options.env ?? process.env,
+    env,
     platform: process.platform,
     homeDir: homedir(),
   });
@@ -54,7 +55,7 @@ export function openBackend(options: OpenBackendOptions): Backend {
             dir: options.log.dir ?? join(dataDir, 'logs'),
             name: options.log.file,
             clock,
-            level: logLevelFrom(options.env ?? process.env, 'info'),
+            level: logLevelFrom(env, 'info'),
           });
   const db = openDatabase(dataDir);
   return new Backend({
@@ -66,12 +67,10 @@ export function openBackend(options: OpenBackendOptions): Backend {
     precomputer: new WorkerPrecomputer(
       options.precomputeWorker ? { workerUrl: options.precomputeWorker } : {},
     ),
-    sync: { ...keepSnapshotsFrom(options.env ?? process.env), ...options.sync },
+    sync: { ...keepSnapshotsFrom(env), ...options.sync },
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
     // Another release feed (a mirror, or a test's) by its URL alone.
-    ...((options.env ?? process.env).S1INV_RELEASE_FEED
-      ? { releaseFeed: { url: (options.env ?? process.env).S1INV_RELEASE_FEED! } }
-      : {}),
+    ...(env.S1INV_RELEASE_FEED ? { releaseFeed: { url: env.S1INV_RELEASE_FEED } } : {}),
     onClose: () => db.close(),
     ...(log ? { log } : {}),
   });

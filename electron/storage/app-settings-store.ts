@@ -17,8 +17,12 @@ export class AppSettingsStore {
       key: string;
       value: string;
     }[];
-    const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
-    return { updateCheck: stored.updateCheck === 'true' };
+    const stored = new Map(rows.map((row) => [row.key, row.value]));
+    const updateCheck = stored.get('updateCheck');
+    return {
+      updateCheck:
+        updateCheck === undefined ? DEFAULT_APP_SETTINGS.updateCheck : updateCheck === 'true',
+    };
   }
 
   set(changes: Partial<AppSettings>): AppSettings {

@@ -97,14 +97,17 @@ export class HealthStore {
    * warnings whose message starts with `passedPrefix` left out (retries, once none runs).
    */
   currentProblem(consoleId: string, passedPrefix?: string): HealthEvent | undefined {
+    const passed =
+      passedPrefix === undefined
+        ? ''
+        : `AND NOT (severity = 'warning' AND substr(message, 1, ${passedPrefix.length}) = ?)`;
     const row = this.db
       .prepare(
         `SELECT * FROM health_events WHERE console_id = ?
-           AND ${SINCE_LATEST_SYNC}
-           AND NOT (severity = 'warning' AND substr(message, 1, length(?)) = ?)
+           AND ${SINCE_LATEST_SYNC} ${passed}
          ORDER BY severity = 'error' DESC, last_at DESC, id DESC LIMIT 1`,
       )
-      .get(consoleId, consoleId, passedPrefix ?? '\0', passedPrefix ?? '\0') as
+      .get(consoleId, consoleId, ...(passedPrefix === undefined ? [] : [passedPrefix])) as
       HealthRow | undefined;
     return row && eventOf(row);
   }

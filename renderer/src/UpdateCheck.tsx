@@ -34,7 +34,9 @@ export function UpdateCheckProvider({ children }: { children: ReactNode }) {
   const setEnabled = useCallback(
     (enabled: boolean) => {
       setAsked(enabled);
-      void call(api, 'app.setSettings', { updateCheck: enabled }).then(() => {
+      void call(api, 'app.setSettings', { updateCheck: enabled }).then((answer) => {
+        // Not stored: the switch goes back to what is.
+        if (!answer.ok) setAsked(undefined);
         reloadSettings();
         reloadCheck();
       });

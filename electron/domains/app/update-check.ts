@@ -22,21 +22,29 @@ const Feed = z.object({ version: z.string().max(64), url: z.string().max(2_000).
 export type FetchJson = (url: string) => Promise<unknown>;
 
 export const fetchFeedJson: FetchJson = async (url) => {
-  const response = await request(url, {
-    method: 'GET',
-    headers: { accept: 'application/json', 'user-agent': 's1-inventory' },
-    dispatcher: createDispatcher(),
-  });
-  if (response.statusCode !== 200) {
-    await response.body.dump();
-    throw new Error(`the release feed answered HTTP ${response.statusCode}`);
+  // One request per launch: its own dispatcher (the app's proxies and CAs), closed after it.
+  const dispatcher = createDispatcher();
+  try {
+    const response = await request(url, {
+      method: 'GET',
+      headers: { accept: 'application/json', 'user-agent': 's1-inventory' },
+      dispatcher,
+    });
+    if (response.statusCode !== 200) {
+      await response.body.dump();
+      throw new Error(`the release feed answered HTTP ${response.statusCode}`);
+    }
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of response.body) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > MAX_FEED_BYTES) throw new Error('the release feed is too large');
+      chunks.push(chunk as Buffer);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } finally {
+    await dispatcher.close();
   }
-  let text = '';
-  for await (const chunk of response.body) {
-    text += String(chunk);
-    if (text.length > MAX_FEED_BYTES) throw new Error('the release feed is too large');
-  }
-  return JSON.parse(text) as unknown;
 };
 
 export class UpdateChecker {

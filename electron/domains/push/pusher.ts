@@ -78,7 +78,7 @@ export class Pusher {
     const { state, deliveredItems, items, deliveredBatches, batches } = result;
     this.log.log(state === 'complete' ? 'info' : 'warn', `push ${pushId} ${state}`, {
       delivered: `${deliveredItems} of ${items} devices, ${deliveredBatches} of ${batches} batches`,
-      ...(message === undefined ? {} : { message }),
+      ...(message === undefined ? {} : { message: this.redact(message) }),
     });
     return result;
   }
@@ -192,7 +192,7 @@ export class Pusher {
       ({ error, attempt, waitMs }) =>
         this.log.log('warn', `push batch ${batch.id} failed; retrying`, {
           attempt,
-          reason: error instanceof Error ? error.message : String(error),
+          reason: this.redact(error instanceof Error ? error.message : String(error)),
           ...(waitMs === undefined ? {} : { waitMs }),
         }),
     );

@@ -46,7 +46,6 @@ const KIND_TONES = {
   changed: 'primary',
   software: 'default',
 } as const;
-/** Enough to read; the CSV and JSON hold every change. */
 /** Rows a page of the table shows; the table pages through every change (issue 29). */
 const PAGE_SIZES = [100, 250, 500];
 

@@ -59,6 +59,12 @@ let kept: ColumnState[] | undefined;
  */
 let keptView: string | undefined;
 
+/** The sort the grid shows now (none before it is ready). */
+const sortOfGrid = (gridApi: GridApi<GridRow> | undefined): GridSort | undefined =>
+  toGridSort(gridApi?.getColumnState().find((column) => column.sort));
+const sameSort = (a: GridSort | undefined, b: GridSort | undefined) =>
+  a?.column === b?.column && a?.direction === b?.direction;
+
 const goTo = (grid: GridQuery, replace = false, sort?: GridSort) =>
   navigate({ screen: 'devices', query: withSort(queryOfGrid(grid), sort) }, { replace });
 
@@ -71,7 +77,7 @@ export function DevicesScreen() {
   const page = counts.page;
   // Each change of filters asks the backend at once, then updates the address (and the screen).
   const go = (next: GridQuery, replace = false) => {
-    const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+    const sort = sortOfGrid(api.current);
     askCountsEarly(backend, next, counts.generation, sort, BLOCK_ROWS);
     goTo(next, replace, sort);
   };
@@ -80,10 +86,9 @@ export function DevicesScreen() {
   const latestQuery = useRef(route.query);
   latestQuery.current = route.query;
   const onSorted = useCallback(() => {
-    const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+    const sort = sortOfGrid(api.current);
     const query = latestQuery.current;
-    if (sortOf(query)?.column === sort?.column && sortOf(query)?.direction === sort?.direction)
-      return;
+    if (sameSort(sortOf(query), sort)) return;
     navigate({ screen: 'devices', query: withSort(query, sort) }, { replace: true });
   }, []);
   const saved = useSavedViews();
@@ -101,8 +106,7 @@ export function DevicesScreen() {
   useEffect(() => {
     const gridApi = api.current;
     if (!ready || !gridApi || !addressSort) return;
-    const now = toGridSort(gridApi.getColumnState().find((column) => column.sort));
-    if (now?.column === addressSort.column && now.direction === addressSort.direction) return;
+    if (sameSort(sortOfGrid(gridApi), addressSort)) return;
     gridApi.applyColumnState({
       state: [{ colId: addressSort.column, sort: addressSort.direction }],
       defaultState: { sort: null },
@@ -420,7 +424,7 @@ export function DevicesScreen() {
           // opened from a link or from Changes).
           const current = grid.device;
           if (!current) return;
-          const sort = toGridSort(api.current?.getColumnState().find((column) => column.sort));
+          const sort = sortOfGrid(api.current);
           void call(backend, 'devices.step', {
             query: queryArgs(grid),
             ...(sort ? { sort } : {}),
