@@ -88,11 +88,11 @@ export const DOMAINS = {
   consoles: [],
   devices: [],
   diff: ['consoles'],
-  export: [],
+  export: ['devices'],
   health: [],
   overview: ['devices'],
   precompute: [],
-  push: [],
+  push: ['devices'],
   // Sekoia is a kind of push target: its destination implements the push domain's port.
   sekoia: ['precompute', 'push'],
   sync: ['consoles', 'precompute'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUERY_MAX_LENGTH } from '../query/query-ast';
 import {
   AppSettingsView,
   AuditEntryView,
@@ -142,6 +143,9 @@ export const CALLS = {
         cursor: z.string().max(1_000).optional(),
         console: name.optional(),
         limit: z.number().int().min(1).max(50_000).optional(),
+        /** Only the devices this query selects (docs/query.md); `stale` by `staleDays`. */
+        where: z.string().max(QUERY_MAX_LENGTH).optional(),
+        staleDays: z.number().int().min(1).max(3650).optional(),
       })
       .strict(),
     z.object({ rows: z.array(GridRow), next: z.string().optional(), total: z.number() }),

@@ -8,6 +8,7 @@ import { FACETS } from '../devices/facets';
 import { QUICK_FILTERS } from '../devices/quick-filters';
 import { CVE_SEVERITIES } from '../cve-severity';
 import { CVE_ID } from '../devices/grid-query';
+import { QUERY_MAX_LENGTH } from '../query/query-ast';
 
 export { GridRow };
 
@@ -319,6 +320,10 @@ export const ExportFormat = z.enum(EXPORT_FORMATS);
 export const DeviceScope = z.object({
   console: z.string().optional(),
   agentIds: z.array(z.string()).max(1_000_000).optional(),
+  /** Only the devices this query selects (docs/query.md): the CLI's --where. */
+  where: z.string().max(QUERY_MAX_LENGTH).optional(),
+  /** The stale threshold the query's `stale` reads (default 30 days). */
+  staleDays: z.number().int().min(1).max(3650).optional(),
   /** How the renderer chose them, for the audit log: "all", "filter: …", "selection". */
   label: z.string().max(500).optional(),
 });
@@ -451,6 +456,7 @@ export const GridQueryArgs = z
     exclude: facetValues,
     decommissioned: z.boolean(),
     cve: z.string().regex(CVE_ID).optional(),
+    where: z.string().max(QUERY_MAX_LENGTH).optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { duplicateSizes, type DuplicateSizes } from './duplicates';
 import { FACETS, facetValue, type FacetKey } from './facets';
 import type { GridQuery } from './grid-query';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
+import { readsDecommissioned } from '../query/grid-as-query';
 
 // One pass over the rows answers three questions at once: which rows the grid shows, how many
 // devices each facet value would show with the other filters as they are, and how many each
@@ -13,7 +14,7 @@ import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 // once per load of rows, so a keystroke or a click costs one tight loop over typed arrays.
 
 /** One bit per one-click filter, in QUICK_FILTERS' order. */
-const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => f.id === id);
+export const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => f.id === id);
 
 /** What the filters read of each row, by the row's index in the loaded rows. */
 export interface RowFacts {
@@ -96,13 +97,14 @@ export function filterRows(
   facts: RowFacts,
   grid: GridQuery,
   nowMs: number,
-  /** 1 for each row a filter outside the rows' facts keeps (the CVE filter); absent, all. */
+  /** 1 for each row the filters outside the rows' facts keep (CVE, query); absent, all. */
   kept?: Uint8Array,
 ): GridFilterResult {
   const words = grid.search.toLowerCase().split(/\s+/).filter(Boolean);
   const activeMask = grid.quick.reduce((mask, id) => mask | bitOf(id), 0);
   const activeBits = QUICK_FILTERS.map((f) => bitOf(f.id)).filter((bit) => activeMask & bit);
-  const showDecommissioned = grid.decommissioned || (activeMask & DECOMMISSIONED) !== 0;
+  const showDecommissioned =
+    grid.decommissioned || (activeMask & DECOMMISSIONED) !== 0 || readsDecommissioned(grid.where);
   const facetIds = FACETS.map(({ key }) => facts.facets[key].ids);
   // Facets that narrow, with their kept and left-out values as flags by value id.
   const narrowing = FACETS.flatMap(({ key }, f) => {

@@ -18,6 +18,8 @@ export interface GridQuery {
   decommissioned: boolean;
   /** Only the devices on which this CVE is open (the Vulnerabilities screen's link). */
   cve?: string;
+  /** The query bar's text (shared/query, docs/query.md): what the other filters cannot say. */
+  where?: string;
   device?: { console: string; agentId: string };
 }
 
@@ -57,6 +59,7 @@ export function activeFilterCount(grid: GridQuery): number {
     facetValues(grid.include) +
     facetValues(grid.exclude) +
     (grid.decommissioned ? 1 : 0) +
-    (grid.cve ? 1 : 0)
+    (grid.cve ? 1 : 0) +
+    (grid.where ? 1 : 0)
   );
 }

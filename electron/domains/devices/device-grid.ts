@@ -19,6 +19,17 @@ import {
 } from '../../../shared/devices/duplicates';
 import { searchIndex } from '../../../shared/devices/quick-filters';
 import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
+import { InvalidArgumentError } from '../../../shared/errors/app-error';
+import { readsDecommissioned } from '../../../shared/query/grid-as-query';
+import { compileQuery } from '../../../shared/query/query-compile';
+import { pointAt } from '../../../shared/query/query-error';
+import { parseQuery } from '../../../shared/query/query-parser';
+
+/** Rows both masks keep (an absent mask keeps every row). */
+function both(a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return a.map((kept, i) => kept & b[i]!);
+}
 
 export interface GridPage {
   rows: GridRow[];
@@ -84,7 +95,10 @@ export class DeviceGrid {
     const { rows, facts, orders, decommissioned } = this.load();
     const result = this.filter(facts, grid, nowMs);
     const window = windowOf(result.visible, sort && orders.order(sort), offset, limit);
-    const showsThem = grid.decommissioned || grid.quick.includes('decommissioned');
+    const showsThem =
+      grid.decommissioned ||
+      grid.quick.includes('decommissioned') ||
+      readsDecommissioned(grid.where);
     return {
       rows: window.map((i) => rows[i]!),
       shown: result.shown,
@@ -127,9 +141,30 @@ export class DeviceGrid {
   private filter(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
     const key = JSON.stringify({ ...grid, view: undefined, device: undefined });
     if (this.last && this.last.key === key && this.last.nowMs === nowMs) return this.last.result;
-    const result = filterRows(facts, grid, nowMs, grid.cve ? this.carrying(grid.cve) : undefined);
+    const cve = grid.cve ? this.carrying(grid.cve) : undefined;
+    const where = grid.where ? this.selecting(grid.where, grid.staleDays, nowMs) : undefined;
+    const result = filterRows(facts, grid, nowMs, both(cve, where));
     this.last = { key, nowMs, result };
     return result;
+  }
+
+  /** 1 for each loaded row the query selects; an unreadable query is the caller's error. */
+  private selecting(where: string, staleDays: number, nowMs: number): Uint8Array {
+    const parsed = parseQuery(where);
+    if (!parsed.ok) {
+      throw new InvalidArgumentError(
+        `The query cannot be read: ${parsed.error.message}\n${pointAt(where, parsed.error.at)}`,
+      );
+    }
+    const loaded = this.load();
+    const test = compileQuery(parsed.value, loaded, {
+      nowMs,
+      staleDays,
+      cveMask: (cveId) => this.carrying(cveId),
+    });
+    const kept = new Uint8Array(loaded.rows.length);
+    for (let i = 0; i < kept.length; i += 1) if (test(i)) kept[i] = 1;
+    return kept;
   }
 
   /** 1 for each loaded row on which the CVE is open. */

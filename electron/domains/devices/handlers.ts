@@ -5,13 +5,10 @@ import type { GridRow } from '../../../shared/contract/views';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
+import { devicesWhere, minuteOf } from './device-scope';
+import { deviceKey } from '../../../shared/devices/device-key';
 
 const DEFAULT_PAGE = 50_000;
-
-/** Stale is judged to the minute: the grid's windows of one query share one filter pass. */
-const MINUTE_MS = 60_000;
-const minuteOf = (backend: Backend) =>
-  Math.floor(backend.clock.now().getTime() / MINUTE_MS) * MINUTE_MS;
 
 export const deviceHandlers: HandlerGroup<
   'devices.list' | 'devices.detail' | 'devices.query' | 'devices.shown' | 'devices.step'
@@ -31,18 +28,32 @@ export const deviceHandlers: HandlerGroup<
   'devices.shown': ({ query }, backend) => ({
     agentIds: backend.deviceGrid.shownAgents(query, minuteOf(backend)).map((a) => a.agentId),
   }),
-  'devices.list': ({ cursor, limit = DEFAULT_PAGE, console: consoleName }, backend) => {
+  'devices.list': (
+    { cursor, limit = DEFAULT_PAGE, console: consoleName, where, staleDays },
+    backend,
+  ) => {
     if (consoleName !== undefined) backend.consoles.get(consoleName);
+    // With a query, the pages hold only what it selects; the cursor walks the inventory as ever.
+    const selected =
+      where === undefined
+        ? undefined
+        : new Set(devicesWhere(backend, where, staleDays).map(deviceKey));
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
     const total = () => backend.storage.inventory.deviceCount(consoleName);
     const enrichmentOf = backend.storage.software.enrichmentLookup();
     for (const record of backend.storage.inventory.deviceRows(consoleName, cursorFrom(cursor))) {
       if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
+      last = { consoleId: record.console.id, afterAgentId: record.agentId };
+      if (
+        selected &&
+        !selected.has(deviceKey({ console: record.console.name, agentId: record.agentId }))
+      ) {
+        continue;
+      }
       const extra = enrichmentOf(record.console.id, record.agentId);
       const row = deviceRowOf(record.text, record.console.name);
       rows.push(extra ? { ...row, ...extra } : row);
-      last = { consoleId: record.console.id, afterAgentId: record.agentId };
     }
     return { rows, total: total() };
   },

@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../../backend/handler-types';
+import { agentIdsOption } from '../devices/device-scope';
 import { EXPORT_FORMAT_INFO } from '../../../shared/export-formats';
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
@@ -14,8 +15,14 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
       ...(entity === undefined ? {} : { entity }),
       ...(includeDecommissioned ? { includeDecommissioned } : {}),
       ...(scope.console === undefined ? {} : { console: scope.console }),
-      ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
-      scopeLabel: scope.label ?? (scope.agentIds ? 'selected devices' : 'all devices'),
+      ...agentIdsOption(backend, scope),
+      scopeLabel:
+        scope.label ??
+        (scope.where
+          ? `query: ${scope.where}`
+          : scope.agentIds
+            ? 'selected devices'
+            : 'all devices'),
       destinationLabel: destination.description,
       onProgress: (records) => backend.events.emit('export.progress', { records }),
     });

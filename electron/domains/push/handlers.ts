@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../../backend/handler-types';
+import { agentIdsOption } from '../devices/device-scope';
 
 export const pushHandlers: HandlerGroup<'push.run'> = {
   'push.run': async ({ target: name, scope, resume, includeDecommissioned }, backend) => {
@@ -6,7 +7,7 @@ export const pushHandlers: HandlerGroup<'push.run'> = {
     const key = await backend.targets.keyFor(target);
     return backend.pusher(target, key).push({
       ...(scope.console === undefined ? {} : { consoleName: scope.console }),
-      ...(scope.agentIds === undefined ? {} : { agentIds: new Set(scope.agentIds) }),
+      ...agentIdsOption(backend, scope),
       ...(resume ? { resume } : {}),
       ...(includeDecommissioned ? { includeDecommissioned } : {}),
       onProgress: ({ delivered, total }) =>

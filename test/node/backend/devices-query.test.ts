@@ -96,6 +96,48 @@ describe('devices.query', () => {
     );
   });
 
+  it('narrows by the query bar, counts facets within it, and says where a query is wrong', async () => {
+    const rows = await everyRow();
+    const [site] = (await query({ query: ALL, offset: 0, limit: 0 })).facets.site![0]!;
+    const where = `site:"${site}" AND NOT os:linux`;
+    const page = await query({ query: { ...ALL, where }, offset: 0, limit: 1000 });
+    const expected = rows.filter(
+      (r) => !r.decommissioned && (r.site ?? 'Unknown') === site && r.osType !== 'linux',
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(page.rows.map((r) => r.agentId))).toEqual(
+      new Set(expected.map((r) => r.agentId)),
+    );
+    expect(page.facets.site).toEqual([[site, expected.length]]);
+    // The text that says the same as the facets selects the same devices.
+    const byFacets = await query({
+      query: { ...ALL, include: { site: [site] }, exclude: { osType: ['Linux'] } },
+      offset: 0,
+      limit: 1000,
+    });
+    expect(byFacets.rows.map((r) => r.agentId)).toEqual(page.rows.map((r) => r.agentId));
+
+    // Naming decommissioned devices in the query shows them: the grid stops hiding them.
+    const gone = await query({
+      query: { ...ALL, where: 'decommissioned' },
+      offset: 0,
+      limit: 1000,
+    });
+    expect(gone.shown).toBe(rows.filter((r) => r.decommissioned).length);
+    expect(gone.hiddenDecommissioned).toBe(0);
+
+    const bad = await dispatch(backend, 'devices.query', {
+      query: { ...ALL, where: 'agent_version<latest' },
+      offset: 0,
+      limit: 1,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!bad.ok && bad.error.message).toContain('agent_version takes a version such as 23.4');
+    expect(!bad.ok && bad.error.message).toContain(
+      '  agent_version<latest\n                ^^^^^^',
+    );
+  });
+
   it('reads the inventory again once a sync changed it', async () => {
     const before = await query({ query: ALL, offset: 0, limit: 0 });
     s1.put(s1.agents, [

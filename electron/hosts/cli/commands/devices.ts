@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { GridRow } from '../../../../shared/contract/views';
 import type { CliContext } from '../context';
 import { printTable } from '../output';
+import { WHERE_HELP, whereQuery } from '../where-option';
+import { wholeNumber } from '../whole-number';
 
 /** Rows fetched per call: the whole inventory never sits in one reply. */
 const PAGE = 5_000;
@@ -12,9 +14,11 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
     .command('devices')
     .description('the current device inventory (the newest complete snapshot of each console)')
     .option('--console <name>', 'only this console')
+    .option('--where <query>', WHERE_HELP, whereQuery)
+    .option('--stale-days <days>', 'what "stale" means in --where (default 30)', wholeNumber)
     .option('--json', 'print as JSON (one array of devices)')
-    .action(async (options: { console?: string; json?: boolean }) => {
-      const pages = devicePages(context, options.console);
+    .action(async (options: DevicesOptions) => {
+      const pages = devicePages(context, options);
       if (options.json) {
         // Streamed element by element: a 100,000-device inventory is never one string in memory.
         io.stdout('[');
@@ -32,6 +36,10 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
       for await (const rows of pages) {
         for (const row of rows) table.push(tableRow(row));
       }
+      if (table.length === 0 && options.where !== undefined) {
+        io.stdout('No device matches the query.\n');
+        return;
+      }
       if (table.length === 0) {
         io.stdout('No device yet: sync a console first (s1inv sync).\n');
         return;
@@ -44,13 +52,22 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
     });
 }
 
-async function* devicePages(context: CliContext, consoleName: string | undefined) {
+interface DevicesOptions {
+  console?: string;
+  where?: string;
+  staleDays?: number;
+  json?: boolean;
+}
+
+async function* devicePages(context: CliContext, options: DevicesOptions) {
   let cursor: string | undefined;
   do {
     const page = await context.call('devices.list', {
       limit: PAGE,
       ...(cursor === undefined ? {} : { cursor }),
-      ...(consoleName === undefined ? {} : { console: consoleName }),
+      ...(options.console === undefined ? {} : { console: options.console }),
+      ...(options.where === undefined ? {} : { where: options.where }),
+      ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
     });
     yield page.rows;
     cursor = page.next;

@@ -3,6 +3,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-for
 import { ENTITY_NAMES, formatsOf } from '../../../../shared/entities';
 import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
+import { WHERE_HELP, whereQuery } from '../where-option';
+import { wholeNumber } from '../whole-number';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -17,6 +19,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .requiredOption('--format <format>', `one of: ${EXPORT_FORMATS.join(', ')}`)
     .requiredOption('--out <file>', 'where to write it')
     .option('--console <name>', 'only this console')
+    .option('--where <query>', WHERE_HELP, whereQuery)
+    .option('--stale-days <days>', 'what "stale" means in --where (default 30)', wholeNumber)
     .option(
       '--entity <entity>',
       ENTITY_NAMES.map((name) => `${name} (${formatsOf(name).join(', ')})`).join('; ') +
@@ -32,6 +36,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
         format: string;
         out: string;
         console?: string;
+        where?: string;
+        staleDays?: number;
         entity?: string;
         includeDecommissioned?: boolean;
         json?: boolean;
@@ -40,7 +46,11 @@ export function registerExportCommands(program: Command, context: CliContext): v
         context.platform.exportTo(options.out);
         const result = await context.call('export.run', {
           format,
-          scope: options.console === undefined ? {} : { console: options.console },
+          scope: {
+            ...(options.console === undefined ? {} : { console: options.console }),
+            ...(options.where === undefined ? {} : { where: options.where }),
+            ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
+          },
           ...(options.entity === undefined
             ? {}
             : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
