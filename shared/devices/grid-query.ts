@@ -63,3 +63,9 @@ export function activeFilterCount(grid: GridQuery): number {
     (grid.where ? 1 : 0)
   );
 }
+
+/** The query without the query bar's text. */
+export function withoutWhere(grid: GridQuery): GridQuery {
+  const { where: _where, ...rest } = grid;
+  return rest;
+}

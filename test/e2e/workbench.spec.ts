@@ -412,3 +412,86 @@ test('the workbench: facets, views that last, deep links, charts and changes', a
   await api(page, 'views.delete', { name: 'Main site' });
   await api(page, 'consoles.remove', { name: 'lab', deleteData: true });
 });
+
+/** A version's numbers, a missing part as 0 (the query compares so: 23.4 = 23.4.0). */
+const below = (version: string | undefined, than: number[]) => {
+  if (!version || !/^\d/.test(version)) return false;
+  const parts = version.split('.').map((part) => Number.parseInt(part, 10));
+  for (let i = 0; i < than.length; i += 1) {
+    if ((parts[i] ?? 0) !== than[i]) return (parts[i] ?? 0) < than[i]!;
+  }
+  return false;
+};
+
+test('the query bar: completion, an error at its token, applied, linked and copied', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const env = e2eEnv();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await api(page, 'consoles.add', { name: 'lab', url: env.s1.url, token: env.s1.token });
+  await api(page, 'sync.run', { names: ['lab'], apis: ['agents'] });
+  const rows = (await api<{ rows: Row[] }>(page, 'devices.list', {})).rows;
+  await page.goto(`${env.origin}/#/devices`);
+  await expect(footer(page)).toContainText('Showing');
+
+  // Completion: a field from its first letters, then that field's values with their counts.
+  const bar = page.getByRole('combobox', { name: 'Query' });
+  await bar.fill('sit');
+  await page.getByRole('option', { name: /^site:/ }).click();
+  await expect(bar).toHaveValue('site:');
+  const sites = page.getByRole('option');
+  await expect(sites.first()).toContainText('devices');
+  await shot(page, 'query-completion-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+
+  // An error names the token at fault, and nothing is applied.
+  await bar.fill('sit:Lyon');
+  await expect(bar).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    page.getByText('At “sit”: There is no field "sit"; did you mean site?'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await shot(page, 'query-error-light');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+
+  // Applied with Enter: the grid, the address and the active-filter bar follow.
+  const where = 'agent_version<23.4 AND NOT decommissioned';
+  await bar.fill(where);
+  await bar.press('Enter');
+  const expected = rows.filter((r) => !r.decommissioned && below(r.agentVersion, [23, 4]));
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(footer(page)).toHaveText(
+    `Showing ${expected.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} devices`,
+  );
+  await expect(page).toHaveURL(/[?&]where=agent_version%3C23\.4\+AND\+NOT\+decommissioned/);
+  const chips = page.getByRole('group', { name: 'Active filters' });
+  await expect(chips.getByRole('button', { name: `Remove filter: Query: ${where}` })).toBeVisible();
+  await page.reload();
+  await expect(bar).toHaveValue(where);
+  await expect(footer(page)).toHaveText(
+    `Showing ${expected.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} devices`,
+  );
+
+  // "Copy as query" hands every filter out as one query a script's --where takes.
+  await page.getByRole('button', { name: 'Stale > 30 d' }).click();
+  await page.getByRole('button', { name: 'Copy as query' }).click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(`stale AND agent_version<23.4 AND NOT decommissioned`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await bar.fill('agent_version<latest');
+  await shot(page, 'query-error-dark');
+  expect(await seriousA11yViolations(page, 'body')).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Removing the chip clears the bar.
+  await chips.getByRole('button', { name: `Remove filter: Query: ${where}` }).click();
+  await expect(bar).toHaveValue('');
+  expect(problems).toEqual([]);
+  await api(page, 'consoles.remove', { name: 'lab', deleteData: true });
+});

@@ -2,7 +2,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { FACETS, activeFilterCount, type GridQuery } from '../../../shared/devices/grid-query';
+import {
+  FACETS,
+  activeFilterCount,
+  withoutWhere,
+  type GridQuery,
+} from '../../../shared/devices/grid-query';
 import { QUICK_FILTERS } from '../../../shared/devices/quick-filters';
 
 const BAR_HEIGHT = 32;
@@ -44,6 +49,9 @@ export function ActiveFilters({ grid, onChange }: Props) {
   if (grid.cve) {
     chips.push({ label: `${grid.cve} open`, remove: () => withoutCve(grid) });
   }
+  if (grid.where) {
+    chips.push({ label: `Query: ${grid.where}`, remove: () => withoutWhere(grid) });
+  }
   if (grid.decommissioned) {
     chips.push({
       label: 'Decommissioned shown',
@@ -74,7 +82,7 @@ export function ActiveFilters({ grid, onChange }: Props) {
         // The view's name goes with its filters: what is left is no longer the view.
         onClick={() =>
           onChange({
-            ...withoutCveOrView(grid),
+            ...withoutWhere(withoutCveOrView(grid)),
             search: '',
             quick: [],
             include: {},

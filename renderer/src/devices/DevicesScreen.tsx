@@ -30,10 +30,13 @@ import { COLUMN_SETS, columnSetState } from './column-sets';
 import { BLOCK_ROWS, DeviceGridView } from './DeviceGridView';
 import { DeviceDrawer } from './DeviceDrawer';
 import { FacetPanel } from './FacetPanel';
-import { withFacet, type GridQuery } from '../../../shared/devices/grid-query';
+import { withFacet, withoutWhere, type GridQuery } from '../../../shared/devices/grid-query';
 import { gridQueryOf, queryOfGrid, sortOf, withSort } from './grid-address';
 import type { GridSort } from '../../../shared/devices/grid-order';
 import { GridToolbar } from './GridToolbar';
+import { QueryBar } from './QueryBar';
+import { gridAsText } from '../../../shared/query/grid-as-query';
+import type { FacetValues } from '../../../shared/query/query-complete';
 import { InventoryAsOf } from './InventoryAsOf';
 import type { FacetKey } from '../../../shared/devices/facets';
 import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick-filters';
@@ -373,6 +376,12 @@ export function DevicesScreen() {
           api.current?.applyColumnState({ state: columnSetState(set.columns), applyOrder: true });
           syncColumns();
         }}
+      />
+      <QueryBar
+        applied={grid.where ?? ''}
+        onApply={(where) => go(where ? { ...grid, where } : withoutWhere(grid))}
+        facets={(page?.facets ?? {}) as FacetValues}
+        wholeQuery={() => gridAsText(grid)}
       />
       <ActiveFilters grid={grid} onChange={(next) => go(next)} />
       <ErrorNotice error={counts.error ?? saved.error} />

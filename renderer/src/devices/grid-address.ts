@@ -13,6 +13,7 @@ import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick
 // quick search, the one-click filters, facet values kept or left out, and an open device.
 //   #/devices?view=Laptops&q=lon&quick=stale,infected&stale=45&is.site=Paris&not.osType=linux
 //   #/devices?cve=CVE-2024-3094 (the devices on which that CVE is open)
+//   #/devices?where=agent_version<23.4 AND site:Lyon (the query bar, docs/query.md)
 
 const QUICK_IDS = new Set<string>(QUICK_FILTERS.map((f) => f.id));
 const FACET_KEYS = new Set<string>(FACETS.map((f) => f.key));
@@ -64,6 +65,7 @@ export function gridQueryOf(query: URLSearchParams): GridQuery {
     exclude,
     decommissioned: query.get('decommissioned') === 'include',
     ...(cve && CVE_ID.test(cve) ? { cve } : {}),
+    ...(query.get('where') ? { where: query.get('where')! } : {}),
     ...(device && within ? { device: { console: within, agentId: device } } : {}),
   };
 }
@@ -83,6 +85,7 @@ export function queryOfGrid(grid: GridQuery): URLSearchParams {
   }
   if (grid.decommissioned) query.set('decommissioned', 'include');
   if (grid.cve) query.set('cve', grid.cve);
+  if (grid.where) query.set('where', grid.where);
   if (grid.device) {
     query.set('in', grid.device.console);
     query.set('device', grid.device.agentId);

@@ -15,6 +15,7 @@ export function queryArgs(grid: GridQuery) {
     exclude: grid.exclude,
     decommissioned: grid.decommissioned,
     ...(grid.cve ? { cve: grid.cve } : {}),
+    ...(grid.where ? { where: grid.where } : {}),
   };
 }
 
