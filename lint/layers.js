@@ -86,7 +86,8 @@ export const DOMAINS = {
   audit: [],
   config: ['consoles', 'views'],
   consoles: [],
-  devices: [],
+  // A device's history is a comparison of snapshots.
+  devices: ['diff'],
   diff: ['consoles'],
   export: ['devices'],
   health: [],

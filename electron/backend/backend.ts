@@ -111,7 +111,8 @@ export class Backend {
       `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}`;
     this.deviceGrid = new DeviceGrid(
       () => inventoryGridRows(this.storage),
-      inventoryVersion,
+      // The grid's rows carry the analyst's notes too.
+      () => `${inventoryVersion()}#${this.storage.notes.version()}`,
       (cveId) => vulnerabilities.devicesWith(cveId),
     );
     this.cveCatalogue = new CveCatalogue(

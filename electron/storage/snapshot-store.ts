@@ -352,6 +352,39 @@ export class SnapshotStore {
     return rows.map((row) => ({ ...row, consoleId, complete: true }));
   }
 
+  /**
+   * One agent across a console's kept complete snapshots, oldest first: each snapshot's time,
+   * and the agent's raw object there as text (absent when the snapshot did not hold it). A raw
+   * object the previous snapshot held already is not read again (`same`).
+   */
+  *agentAcross(
+    consoleId: string,
+    agentId: string,
+  ): Generator<{ snapshotId: number; takenAt: string; json?: string; same?: boolean }> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id AS snapshotId, s.taken_at AS takenAt, m.raw_id AS rawId, ${storedRawColumns('r')}
+         FROM agent_snapshots s
+         LEFT JOIN snapshot_members m ON m.snapshot_id = s.id AND m.agent_id = ?
+         LEFT JOIN raw_objects r ON r.id = m.raw_id
+         WHERE s.console_id = ? AND s.complete = 1 ORDER BY s.id`,
+      )
+      .all(agentId, consoleId) as (StoredRaw & {
+      snapshotId: number;
+      takenAt: string;
+      rawId: number | null;
+    })[];
+    const chunks = new ChunkReader(this.db);
+    let previous: number | null = null;
+    for (const row of rows) {
+      const { snapshotId, takenAt, rawId } = row;
+      if (rawId === null) yield { snapshotId, takenAt };
+      else if (rawId === previous) yield { snapshotId, takenAt, same: true };
+      else yield { snapshotId, takenAt, json: textOf(row, chunks) };
+      previous = rawId;
+    }
+  }
+
   /** Agents in one snapshot and not in the other. */
   agentsOnlyIn(snapshotId: number, otherId: number): string[] {
     return this.db

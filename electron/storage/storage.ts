@@ -17,6 +17,7 @@ import { SyncLocks } from './sync-lock-store';
 import { VulnerabilityStore } from './vulnerability-store';
 import { ViewStore } from './view-store';
 import { AppSettingsStore } from './app-settings-store';
+import { DeviceNoteStore } from './device-note-store';
 import type { ViewState } from '../../shared/contract/views';
 
 /**
@@ -45,6 +46,8 @@ export interface Storage {
   readonly outbox: OutboxStore;
   readonly views: ViewStore;
   readonly settings: AppSettingsStore;
+  /** The analyst's tags, notes and triage per device: local, never sent to a console. */
+  readonly notes: DeviceNoteStore;
   readonly pushTargets: PushTargetRepository;
   /** A health store that also redacts these secrets (a sync's token) from what it keeps. */
   healthRedacting(secrets: () => readonly string[]): HealthStore;
@@ -85,6 +88,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     outbox: new OutboxStore(db),
     views,
     settings: new AppSettingsStore(db),
+    notes: new DeviceNoteStore(db),
     pushTargets: new PushTargetRepository(db),
     healthRedacting: (secrets) => new HealthStore(db, secrets),
     saveImport: (importedConsoles, importedViews) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUERY_MAX_LENGTH } from '../query/query-ast';
+import { DeviceNotes } from '../devices/device-notes';
 import {
   AppSettingsView,
   AuditEntryView,
@@ -8,6 +9,7 @@ import {
   CveList,
   ConsoleView,
   DeviceDetail,
+  DeviceHistory,
   DeviceScope,
   ExportFormat,
   ExportOutcome,
@@ -198,6 +200,16 @@ export const CALLS = {
       })
       .strict(),
     z.array(ConsoleDiff),
+  ),
+  /** One device across the complete snapshots its console keeps: first and last seen, changes. */
+  'devices.history': call(
+    z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),
+    DeviceHistory,
+  ),
+  /** Stores the analyst's notes on a device (whole): local, never sent to a console. */
+  'devices.setNotes': call(
+    z.object({ console: name, agentId: z.string().min(1).max(200), notes: DeviceNotes }).strict(),
+    DeviceNotes,
   ),
   'devices.detail': call(
     z.object({ console: name, agentId: z.string().min(1).max(200) }).strict(),

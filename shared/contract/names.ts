@@ -26,6 +26,8 @@ export const CALL_NAMES = [
   'devices.shown',
   'devices.step',
   'diff.run',
+  'devices.history',
+  'devices.setNotes',
   'overview.stats',
   'vulnerabilities.list',
   'export.run',

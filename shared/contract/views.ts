@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export-formats';
 import { NextStep } from '../errors/next-step';
 import { DeviceRow } from '../devices/device-row';
+import { DeviceNotes } from '../devices/device-notes';
 import { GridRow } from '../devices/grid-row';
 import { ConsoleSettings } from './console-settings';
 import { FACETS } from '../devices/facets';
@@ -202,6 +203,8 @@ export const DeviceDetail = z.object({
   agentId: z.string(),
   /** The device as the grid shows it: the page's title and summary. */
   row: DeviceRow,
+  /** The analyst's tags, note and triage state. */
+  notes: DeviceNotes,
   /** Pretty-printed for reading and copying. */
   ocsf: z.string(),
   raw: z.string(),
@@ -248,11 +251,20 @@ export const DeviceDetail = z.object({
 });
 
 /** A device named in a diff. */
-const DeviceName = z.object({ agentId: z.string(), hostname: z.string().optional() });
+const DeviceName = z.object({
+  agentId: z.string(),
+  hostname: z.string().optional(),
+  /** Its site, as the snapshot compared holds it (the Changes screen filters by it). */
+  site: z.string().optional(),
+});
+
+const FieldChanges = z.array(
+  z.object({ field: z.string(), before: z.string(), after: z.string() }),
+);
 
 export const DeviceChange = DeviceName.extend({
   /** The analyst's columns that changed, as the grid shows them. */
-  fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  fields: FieldChanges,
 });
 export type DeviceChange = z.infer<typeof DeviceChange>;
 
@@ -288,6 +300,29 @@ export const ConsoleDiff = z.object({
   note: z.string().optional(),
 });
 export type ConsoleDiff = z.infer<typeof ConsoleDiff>;
+
+/** One device across the complete snapshots its console keeps (oldest first). */
+export const DeviceHistory = z.object({
+  console: z.string(),
+  agentId: z.string(),
+  hostname: z.string().optional(),
+  /** When the first and the last kept snapshot holding it were taken. */
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+  /** Complete snapshots kept, and how many of them hold it. */
+  snapshots: z.number(),
+  present: z.number(),
+  events: z.array(
+    z.object({
+      snapshotId: z.number(),
+      takenAt: z.string(),
+      /** first: in the oldest kept snapshot that holds it; gone: missing from this one. */
+      kind: z.enum(['first', 'changed', 'gone', 'back']),
+      fields: FieldChanges,
+    }),
+  ),
+});
+export type DeviceHistory = z.infer<typeof DeviceHistory>;
 
 /** One CVE across the fleet: its worst severity, its score, and the devices that carry it open. */
 export const CveSummary = z.object({

@@ -35,6 +35,10 @@ export const DeviceRow = z.object({
   /** Open CVEs (not removed), and the worst one's severity, where the console reads them. */
   vulnerabilities: z.number().optional(),
   highestSeverity: z.string().optional(),
+  /** The analyst's own (shared/devices/device-notes.ts): local, never sent to a console. */
+  tags: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  triage: z.string().optional(),
 });
 export type DeviceRow = z.infer<typeof DeviceRow>;
 
@@ -82,4 +86,7 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
     width: 170,
     hidden: true,
   },
+  { key: 'triage', label: 'Triage', kind: 'text', width: 140 },
+  { key: 'tags', label: 'Tags', kind: 'list', width: 170 },
+  { key: 'note', label: 'Note', kind: 'text', width: 220, hidden: true },
 ];

@@ -15,6 +15,7 @@ export const FACETS = [
   { key: 'updateStatus', label: 'Update Status' },
   { key: 'infectionStatus', label: 'Infection Status' },
   { key: 'highestSeverity', label: 'Highest severity' },
+  { key: 'triage', label: 'Triage' },
 ] as const satisfies readonly { key: keyof DeviceRow; label: string }[];
 export type FacetKey = (typeof FACETS)[number]['key'];
 

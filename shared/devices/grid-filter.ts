@@ -4,7 +4,6 @@ import { duplicateSizes, type DuplicateSizes } from './duplicates';
 import { FACETS, facetValue, type FacetKey } from './facets';
 import type { GridQuery } from './grid-query';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
-import { readsDecommissioned } from '../query/grid-as-query';
 
 // One pass over the rows answers three questions at once: which rows the grid shows, how many
 // devices each facet value would show with the other filters as they are, and how many each
@@ -103,8 +102,7 @@ export function filterRows(
   const words = grid.search.toLowerCase().split(/\s+/).filter(Boolean);
   const activeMask = grid.quick.reduce((mask, id) => mask | bitOf(id), 0);
   const activeBits = QUICK_FILTERS.map((f) => bitOf(f.id)).filter((bit) => activeMask & bit);
-  const showDecommissioned =
-    grid.decommissioned || (activeMask & DECOMMISSIONED) !== 0 || readsDecommissioned(grid.where);
+  const showDecommissioned = grid.decommissioned || (activeMask & DECOMMISSIONED) !== 0;
   const facetIds = FACETS.map(({ key }) => facts.facets[key].ids);
   // Facets that narrow, with their kept and left-out values as flags by value id.
   const narrowing = FACETS.flatMap(({ key }, f) => {

@@ -157,6 +157,15 @@ export const QUERY_FIELDS: readonly QueryField[] = [
     facet: 'highestSeverity',
     description: 'the worst open CVE: Critical, High, Medium, Low',
   },
+  {
+    name: 'triage',
+    type: 'enum',
+    column: 'triage',
+    facet: 'triage',
+    description: 'your triage: unreviewed, reviewed, needs action',
+  },
+  { name: 'tag', type: 'list', column: 'tags', description: 'any of your tags' },
+  { name: 'note', type: 'text', column: 'note', description: 'your note (`*` for words in it)' },
   { name: 'cve', type: 'cve', description: 'the devices on which this CVE is open' },
   {
     name: 'decommissioned',

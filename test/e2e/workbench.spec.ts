@@ -492,6 +492,35 @@ test('the query bar: completion, an error at its token, applied, linked and copi
   // Removing the chip clears the bar.
   await chips.getByRole('button', { name: `Remove filter: Query: ${where}` }).click();
   await expect(bar).toHaveValue('');
+
+  // A device's history: when it was first and last in a snapshot, and what changed.
+  await page.getByRole('gridcell').nth(1).click();
+  const device = page.getByRole('dialog', { name: 'Device detail' });
+  await device.getByRole('tab', { name: 'History' }).click();
+  const history = device.getByRole('region', { name: 'Device history' });
+  await expect(history).toContainText('in 1 of the 1 snapshots this console keeps');
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(history).toContainText('First seen');
+  await shot(page, 'device-history-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"][aria-label="Device detail"]')).toEqual(
+    [],
+  );
+  // Notes: a triage state and a tag, saved, then found by the query bar.
+  const notes = device.getByRole('region', { name: 'Your notes' });
+  await notes.getByRole('button', { name: 'Needs action' }).click();
+  await notes.getByLabel('Tags').fill('escalated');
+  await notes.getByLabel('Tags').press('Enter');
+  await notes.getByLabel('Note').fill('Owner on leave.');
+  await notes.getByRole('button', { name: 'Save notes' }).click();
+  await expect(notes.getByRole('status')).toContainText('Saved');
+  await shot(page, 'device-notes-light');
+  expect(await seriousA11yViolations(page, '[role="dialog"][aria-label="Device detail"]')).toEqual(
+    [],
+  );
+  await page.keyboard.press('Escape');
+  await bar.fill('triage:"needs action" AND tag:escalated');
+  await bar.press('Enter');
+  await expect(footer(page)).toContainText(`Showing 1 of ${rows.length.toLocaleString('en')} devices`);
   expect(problems).toEqual([]);
   await api(page, 'consoles.remove', { name: 'lab', deleteData: true });
 });

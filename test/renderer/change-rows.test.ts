@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { changeRows, changesCsv } from '../../renderer/src/changes/change-rows';
+import {
+  CHANGE_KINDS,
+  changeRows,
+  changesCsv,
+  choicesOf,
+  filterChanges,
+} from '../../renderer/src/changes/change-rows';
 
 describe('the Changes export', () => {
   it('has one CSV line per changed field, and one per new or gone device', () => {
@@ -73,5 +79,39 @@ describe('the Changes export', () => {
       ["'@prod", 'new', '\'=HYPERLINK("http://evil.example","x")', '1', '', '', ''],
       ["'@prod", 'changed', 'ok-host', '3', 'Site', "'+cmd|' /C calc'!A0", "'-2+3"],
     ]);
+  });
+});
+
+describe('the Changes filters', () => {
+  const rows = changeRows([
+    {
+      console: 'prod',
+      snapshots: [],
+      added: [{ agentId: '1', hostname: 'new-host', site: 'Lyon' }],
+      removed: [{ agentId: '2', site: 'Paris' }],
+      changed: [
+        {
+          agentId: '3',
+          site: 'Lyon',
+          fields: [{ field: 'Agent version', before: '23.1', after: '24.1' }],
+        },
+        { agentId: '5', site: 'Paris', fields: [{ field: 'IPs', before: '10.0.0.1', after: '' }] },
+      ],
+      software: [],
+    },
+  ]);
+
+  it('offers the columns that changed and the sites named', () => {
+    expect(choicesOf(rows)).toEqual({ fields: ['Agent version', 'IPs'], sites: ['Lyon', 'Paris'] });
+  });
+
+  it('narrows by kind, by changed column and by site together', () => {
+    const ids = (filter: Parameters<typeof filterChanges>[1]) =>
+      filterChanges(rows, filter).map((r) => r.agentId);
+    expect(ids({ kinds: CHANGE_KINDS })).toEqual(['1', '2', '3', '5']);
+    expect(ids({ kinds: CHANGE_KINDS, site: 'Lyon' })).toEqual(['1', '3']);
+    expect(ids({ kinds: CHANGE_KINDS, field: 'IPs' })).toEqual(['5']);
+    expect(ids({ kinds: ['new', 'gone'], site: 'Paris' })).toEqual(['2']);
+    expect(ids({ kinds: CHANGE_KINDS, field: 'IPs', site: 'Lyon' })).toEqual([]);
   });
 });

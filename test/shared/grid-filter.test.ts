@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gridRowsAt } from '../support/grid-rows';
 import type { GridRow } from '../../shared/contract/views';
 import { filterRows, rowFacts } from '../../shared/devices/grid-filter';
 import { GridOrders } from '../../shared/devices/grid-order';
@@ -7,16 +8,7 @@ import { searchIndex } from '../../shared/devices/quick-filters';
 import { compareVersions } from '../../shared/devices/os-caption';
 
 const NOW = Date.UTC(2026, 5, 1);
-const seen = (days: number) => new Date(NOW - days * 86_400_000).toISOString();
-const row = (agentId: string, extra: Partial<GridRow>): GridRow => ({
-  console: 'prod',
-  agentId,
-  ips: [],
-  macs: [],
-  decommissioned: false,
-  lastSeen: seen(1),
-  ...extra,
-});
+const { seen, row } = gridRowsAt(NOW);
 const MAC = '00:1a:2b:3c:4d:5e';
 const ROWS: GridRow[] = [
   row('1', {

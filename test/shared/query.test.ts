@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gridRowsAt } from '../support/grid-rows';
 import type { GridRow } from '../../shared/contract/views';
 import { rowFacts } from '../../shared/devices/grid-filter';
 import { searchIndex } from '../../shared/devices/quick-filters';
@@ -11,17 +12,7 @@ import { printQuery } from '../../shared/query/query-printer';
 import { ELASTIC_AGENT } from '../fixtures/real-format/agents';
 
 const NOW = Date.UTC(2026, 5, 1);
-const DAY = 86_400_000;
-const seen = (days: number) => new Date(NOW - days * DAY).toISOString();
-const row = (agentId: string, extra: Partial<GridRow>): GridRow => ({
-  console: 'prod',
-  agentId,
-  ips: [],
-  macs: [],
-  decommissioned: false,
-  lastSeen: seen(1),
-  ...extra,
-});
+const { seen, row } = gridRowsAt(NOW);
 
 const ROWS: GridRow[] = [
   row('1', {

@@ -71,6 +71,7 @@ export function deviceDetail(backend: Backend, consoleName: string, agentId: str
     console: record.name,
     agentId,
     row,
+    notes: backend.storage.notes.get(record.id, agentId),
     ocsf: indentJson(withTime(mapped.ocsf, Math.trunc(readTimeMs))),
     raw: indentJson(raw),
     threats,

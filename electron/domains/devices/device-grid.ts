@@ -143,7 +143,9 @@ export class DeviceGrid {
     if (this.last && this.last.key === key && this.last.nowMs === nowMs) return this.last.result;
     const cve = grid.cve ? this.carrying(grid.cve) : undefined;
     const where = grid.where ? this.selecting(grid.where, grid.staleDays, nowMs) : undefined;
-    const result = filterRows(facts, grid, nowMs, both(cve, where));
+    // A query that names decommissioned devices decides for itself: the grid stops hiding them.
+    const shows = readsDecommissioned(grid.where) ? { ...grid, decommissioned: true } : grid;
+    const result = filterRows(facts, shows, nowMs, both(cve, where));
     this.last = { key, nowMs, result };
     return result;
   }

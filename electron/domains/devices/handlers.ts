@@ -6,13 +6,30 @@ import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import type { Backend } from '../../backend/backend';
 import type { HandlerGroup } from '../../backend/handler-types';
 import { devicesWhere, minuteOf } from './device-scope';
+import { deviceExtrasLookup } from './device-extras';
+import { deviceHistory } from '../diff/device-history';
 import { deviceKey } from '../../../shared/devices/device-key';
 
 const DEFAULT_PAGE = 50_000;
 
 export const deviceHandlers: HandlerGroup<
-  'devices.list' | 'devices.detail' | 'devices.query' | 'devices.shown' | 'devices.step'
+  | 'devices.list'
+  | 'devices.detail'
+  | 'devices.query'
+  | 'devices.shown'
+  | 'devices.step'
+  | 'devices.setNotes'
+  | 'devices.history'
 > = {
+  'devices.history': ({ console: consoleName, agentId }, backend) =>
+    deviceHistory(backend.consoles.get(consoleName), backend.storage.snapshots, agentId),
+  'devices.setNotes': ({ console: consoleName, agentId, notes }, backend) =>
+    backend.storage.notes.set(
+      backend.consoles.get(consoleName).id,
+      agentId,
+      notes,
+      backend.clock.now(),
+    ),
   'devices.step': ({ query, sort, console: consoleName, agentId, delta }, backend) => ({
     next:
       backend.deviceGrid.step(
@@ -41,7 +58,7 @@ export const deviceHandlers: HandlerGroup<
     const rows: GridRow[] = [];
     let last: InventoryCursor | undefined;
     const total = () => backend.storage.inventory.deviceCount(consoleName);
-    const enrichmentOf = backend.storage.software.enrichmentLookup();
+    const extrasOf = deviceExtrasLookup(backend.storage);
     for (const record of backend.storage.inventory.deviceRows(consoleName, cursorFrom(cursor))) {
       if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
@@ -51,9 +68,10 @@ export const deviceHandlers: HandlerGroup<
       ) {
         continue;
       }
-      const extra = enrichmentOf(record.console.id, record.agentId);
-      const row = deviceRowOf(record.text, record.console.name);
-      rows.push(extra ? { ...row, ...extra } : row);
+      rows.push({
+        ...deviceRowOf(record.text, record.console.name),
+        ...extrasOf(record.console.id, record.agentId),
+      });
     }
     return { rows, total: total() };
   },

@@ -1,6 +1,5 @@
-import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-row';
-import { toDeviceRow } from '../../../shared/devices/to-device-row';
-import { parseAgent } from '../../../shared/sentinelone/agent';
+import type { DeviceRow } from '../../../shared/devices/device-row';
+import { changedFields, deviceRow } from './compared-columns';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { SnapshotInfo, SnapshotStore } from '../../storage/snapshot-store';
@@ -8,14 +7,6 @@ import type { SoftwareStore } from '../../storage/software-store';
 import { softwareDiff } from './software-diff';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import { MAX_KEEP_SNAPSHOTS } from '../consoles/console-settings';
-
-/**
- * The columns an audit compares: what the analyst sees of a device, less what moves on every
- * sync without anything happening (last seen) and what names the row (console, ids).
- */
-const COMPARED = DEVICE_COLUMNS.filter(
-  (column) => !['console', 'agentId', 'lastSeen'].includes(column.key),
-);
 
 /**
  * What changed between two complete snapshots of a console, in the analyst's columns: the last
@@ -54,11 +45,7 @@ export function diffConsole(
   for (const pair of snapshots.changedAgents(from.id, to.id)) {
     const before = deviceRow(pair.before, pair.agentId);
     const after = deviceRow(pair.after, pair.agentId);
-    const fields = COMPARED.flatMap((column) => {
-      const was = shown(before[column.key]);
-      const is = shown(after[column.key]);
-      return was === is ? [] : [{ field: column.label, before: was, after: is }];
-    });
+    const fields = changedFields(before, after);
     if (fields.length > 0) changed.push({ ...named(after), fields });
   }
   const hostnamesOf = (agentIds: string[]) =>
@@ -111,28 +98,10 @@ function named(row: DeviceRow) {
   return {
     agentId: row.agentId,
     ...(row.hostname === undefined ? {} : { hostname: row.hostname }),
+    ...(row.site === undefined ? {} : { site: row.site }),
   };
 }
 
 function brief(snapshot: SnapshotInfo) {
   return { id: snapshot.id, takenAt: snapshot.takenAt, devices: snapshot.agentCount };
-}
-
-/** The device row of a raw agent; an unreadable one is named by its id alone. */
-function deviceRow(json: string, agentId: string): DeviceRow {
-  const bare: DeviceRow = { console: '', agentId, ips: [], macs: [], decommissioned: false };
-  try {
-    const parsed = parseAgent(JSON.parse(json));
-    return parsed.ok ? toDeviceRow(parsed.value.agent, '') : bare;
-  } catch {
-    return bare;
-  }
-}
-
-/** A value as the grid shows it, for a before/after pair. */
-function shown(value: DeviceRow[keyof DeviceRow]): string {
-  if (value === undefined) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value);
 }

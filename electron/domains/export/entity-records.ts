@@ -1,3 +1,5 @@
+import { withAnalystNotes } from '../../../shared/ocsf/analyst-notes';
+import { deviceExtrasLookup } from '../devices/device-extras';
 import type { RecordForm } from '../../../shared/export-formats';
 import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/entities';
 import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
@@ -44,7 +46,9 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
     // The Sekoia body leaves decommissioned devices out, as the push does.
     const skipDecommissioned = form === 'sekoia' && request.includeDecommissioned !== true;
     // The grid's row gains, as in the grid, what the device's applications and CVEs add.
-    const enrichmentOf = form === 'row' ? storage.software.enrichmentLookup() : undefined;
+    const enrichmentOf = form === 'row' ? deviceExtrasLookup(storage) : undefined;
+    // OCSF records carry the analyst's notes where OCSF has a place for them.
+    const notesOf = form === 'ocsf' ? storage.notes.lookup() : undefined;
     for (const record of storage.inventory.records(output, request.console, {
       skipDecommissioned,
     })) {
@@ -56,7 +60,9 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
       const extra = enrichmentOf?.(record.console.id, record.agentId);
       const data = extra
         ? JSON.stringify({ ...(JSON.parse(record.text) as object), ...extra })
-        : record.text;
+        : notesOf
+          ? withAnalystNotes(record.text, notesOf(record.console.id, record.agentId))
+          : record.text;
       yield { agentId: record.agentId, consoleName: record.console.name, data };
     }
   };

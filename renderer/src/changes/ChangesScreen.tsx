@@ -31,7 +31,10 @@ import {
   INSTALLED,
   type ChangeKind,
   type ChangeRow,
+  choicesOf,
+  filterChanges,
 } from './change-rows';
+import { ChoiceFilter } from './ChoiceFilter';
 
 const KIND_LABELS: Record<ChangeKind, string> = {
   new: 'New',
@@ -71,7 +74,14 @@ export function ChangesScreen() {
   useEvent('sync.finished', diff.reload);
   const [kinds, setKinds] = useState<ChangeKind[]>([...CHANGE_KINDS]);
   const all = useMemo(() => changeRows(diff.data ?? []), [diff.data]);
-  const rows = all.filter((row) => kinds.includes(row.change));
+  const [field, setField] = useState<string>();
+  const [site, setSite] = useState<string>();
+  const choices = useMemo(() => choicesOf(all), [all]);
+  const rows = filterChanges(all, {
+    kinds,
+    ...(field !== undefined && choices.fields.includes(field) ? { field } : {}),
+    ...(site !== undefined && choices.sites.includes(site) ? { site } : {}),
+  });
   const [paging, setPaging] = useState({ page: 0, size: PAGE_SIZES[0]! });
   // A page past the end (fewer rows after a new comparison or kinds) shows the last one.
   const lastPage = Math.max(0, Math.ceil(rows.length / paging.size) - 1);
@@ -119,19 +129,43 @@ export function ChangesScreen() {
       ))}
       {all.length > 0 && (
         <>
-          <ToggleButtonGroup
-            size="small"
-            value={kinds}
-            onChange={(_e, next: ChangeKind[]) => setKinds(next)}
-            aria-label="Changes shown"
-            sx={{ my: 1 }}
+          <Stack
+            direction="row"
+            spacing={1}
+            useFlexGap
+            sx={{ my: 1, flexWrap: 'wrap', alignItems: 'center' }}
           >
-            {CHANGE_KINDS.map((kind) => (
-              <ToggleButton key={kind} value={kind}>
-                {KIND_LABELS[kind]} · {all.filter((r) => r.change === kind).length.toLocaleString()}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+            <ToggleButtonGroup
+              size="small"
+              value={kinds}
+              onChange={(_e, next: ChangeKind[]) => setKinds(next)}
+              aria-label="Changes shown"
+            >
+              {CHANGE_KINDS.map((kind) => (
+                <ToggleButton key={kind} value={kind}>
+                  {KIND_LABELS[kind]} ·{' '}
+                  {all.filter((r) => r.change === kind).length.toLocaleString()}
+                </ToggleButton>
+              ))}
+            </ToggleButtonGroup>
+            <ChoiceFilter
+              label="Column changed"
+              every="Any column"
+              choices={choices.fields}
+              value={field}
+              onChange={setField}
+            />
+            <ChoiceFilter
+              label="Site"
+              every="Every site"
+              choices={choices.sites}
+              value={site}
+              onChange={setSite}
+            />
+            <Typography variant="body2" color="text.secondary" aria-live="polite">
+              {rows.length.toLocaleString()} of {all.length.toLocaleString()} rows
+            </Typography>
+          </Stack>
           <TableContainer component={Paper} variant="outlined">
             <Table size="small" aria-label="Changed devices">
               <TableHead>

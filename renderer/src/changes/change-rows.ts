@@ -11,7 +11,32 @@ export interface ChangeRow {
   change: ChangeKind;
   agentId: string;
   hostname: string;
+  /** Its site ('' when the compared snapshot does not say). */
+  site: string;
   fields: { field: string; before: string; after: string }[];
+}
+
+/** What the screen narrows the rows to: kinds of change, one changed column, one site. */
+export interface ChangeFilter {
+  kinds: readonly ChangeKind[];
+  field?: string;
+  site?: string;
+}
+
+export function filterChanges(rows: readonly ChangeRow[], filter: ChangeFilter): ChangeRow[] {
+  return rows.filter(
+    (row) =>
+      filter.kinds.includes(row.change) &&
+      (filter.field === undefined || row.fields.some((f) => f.field === filter.field)) &&
+      (filter.site === undefined || row.site === filter.site),
+  );
+}
+
+/** The values a filter can choose among: the columns that changed, the sites named. */
+export function choicesOf(rows: readonly ChangeRow[]): { fields: string[]; sites: string[] } {
+  const fields = new Set(rows.flatMap((row) => row.fields.map((f) => f.field)));
+  const sites = new Set(rows.map((row) => row.site).filter(Boolean));
+  return { fields: [...fields].sort(), sites: [...sites].sort() };
 }
 
 export function changeRows(diffs: readonly ConsoleDiff[]): ChangeRow[] {
@@ -41,9 +66,16 @@ function named(app: SoftwareItem): string {
 function row(
   console: string,
   change: ChangeKind,
-  device: { agentId: string; hostname?: string | undefined },
+  device: { agentId: string; hostname?: string | undefined; site?: string | undefined },
 ): ChangeRow {
-  return { console, change, agentId: device.agentId, hostname: device.hostname ?? '', fields: [] };
+  return {
+    console,
+    change,
+    agentId: device.agentId,
+    hostname: device.hostname ?? '',
+    site: device.site ?? '',
+    fields: [],
+  };
 }
 
 /** One CSV line per changed field (a new or gone device: one line with no field). */

@@ -23,6 +23,8 @@ import { useQuery } from '../backend/BackendContext';
 import { describeWindow } from '../../../shared/sentinelone/history-window';
 import { ErrorNotice } from '../ErrorNotice';
 import { SoftwareTable, VulnerabilityTable } from './DeviceTables';
+import { DeviceHistoryPane } from './DeviceHistoryPane';
+import { NotesEditor } from './NotesEditor';
 
 /**
  * One device: a summary with its enrichments and findings, its threats and activities, and its
@@ -114,6 +116,12 @@ function Detail({
             </Alert>
           ))}
           <Summary row={d.row} />
+          <NotesEditor
+            key={`${consoleName}/${agentId}`}
+            console={consoleName}
+            agentId={agentId}
+            saved={d.notes}
+          />
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
             <Recent
               title="Threats"
@@ -156,6 +164,10 @@ function Detail({
                     },
                   ]
                 : []),
+              {
+                title: 'History',
+                content: <DeviceHistoryPane console={consoleName} agentId={agentId} />,
+              },
             ]}
           />
         </>

@@ -25,7 +25,7 @@ const SEVERITY_COLOR: Record<CveSeverity, 'error' | 'warning' | 'info' | 'defaul
   Unknown: 'default',
 };
 
-function Frame({
+export function Frame({
   label,
   caption,
   children,

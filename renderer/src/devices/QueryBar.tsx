@@ -71,6 +71,8 @@ export function QueryBar({ applied, onApply, facets, wholeQuery }: Props) {
         open={open && completions.options.length > 0}
         onOpen={() => setOpen(true)}
         onClose={(_event, reason) => setOpen(reason === 'selectOption')}
+        // Closed on leaving the field even when the list was empty (MUI only closes what it shows).
+        onBlur={() => setOpen(false)}
         filterOptions={(options) => options}
         getOptionLabel={(option) => (typeof option === 'string' ? option : option.label)}
         inputValue={text}

@@ -85,7 +85,12 @@ describe('the device grid with software and CVEs', () => {
     expect(result).toMatchObject({ ok: true, value: { status: 'written' } });
     if (!result.ok) return;
     const [header, ...lines] = readFileSync(result.value.path, 'utf8').trimEnd().split('\r\n');
-    expect(header).toMatch(/"Applications","Vulnerabilities","Highest severity"$/);
-    expect(lines.some((line) => /"30","\d+","(Critical|High|Medium|Low)"$/.test(line))).toBe(true);
+    // Then the analyst's notes (none here: every device unreviewed).
+    expect(header).toMatch(
+      /"Applications","Vulnerabilities","Highest severity","Triage","Tags","Note"$/,
+    );
+    expect(
+      lines.some((line) => /"30","\d+","(Critical|High|Medium|Low)","unreviewed",,$/.test(line)),
+    ).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import { migration as pushTargets } from './0017-push-targets';
 import { migration as software } from './0018-software';
 import { migration as softwareChanges } from './0019-software-changes';
 import { migration as appSettings } from './0020-app-settings';
+import { migration as deviceNotes } from './0021-device-notes';
 
 /** Every migration, in order. test/node/db/migrate.test.ts checks the numbering is contiguous. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   software,
   softwareChanges,
   appSettings,
+  deviceNotes,
 ];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { GridRow } from '../../../../shared/contract/views';
 import type { CliContext } from '../context';
 import { printTable } from '../output';
+import { printDeviceHistory } from './device-history';
 import { WHERE_HELP, whereQuery } from '../where-option';
 import { wholeNumber } from '../whole-number';
 
@@ -16,8 +17,14 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
     .option('--console <name>', 'only this console')
     .option('--where <query>', WHERE_HELP, whereQuery)
     .option('--stale-days <days>', 'what "stale" means in --where (default 30)', wholeNumber)
+    .option(
+      '--history <device>',
+      'one device (agent id or hostname) across the kept snapshots: first and last seen, and what changed when',
+    )
     .option('--json', 'print as JSON (one array of devices)')
     .action(async (options: DevicesOptions) => {
+      if (options.history !== undefined)
+        return printDeviceHistory(context, options.history, options);
       const pages = devicePages(context, options);
       if (options.json) {
         // Streamed element by element: a 100,000-device inventory is never one string in memory.
@@ -56,6 +63,7 @@ interface DevicesOptions {
   console?: string;
   where?: string;
   staleDays?: number;
+  history?: string;
   json?: boolean;
 }
 

@@ -1,0 +1,27 @@
+import type { DeviceEnrichment } from '../../storage/software-store';
+import type { Storage } from '../../storage/storage';
+import type { DeviceNotes } from '../../../shared/devices/device-notes';
+
+/** What a device row gains beyond its agent: its software and CVE counts, and the analyst's notes. */
+export type DeviceExtras = Partial<DeviceEnrichment> & Partial<DeviceNotes>;
+
+/**
+ * A lookup of each device's extras, read once (per load of the grid, per page of a listing, per
+ * export): the grid, `s1inv devices` and the CSV say the same of a device. Triage reads
+ * "unreviewed" until the analyst sets it.
+ */
+export function deviceExtrasLookup(
+  storage: Storage,
+): (consoleId: string, agentId: string) => DeviceExtras {
+  const enrichmentOf = storage.software.enrichmentLookup();
+  const notesOf = storage.notes.lookup();
+  return (consoleId, agentId) => {
+    const notes = notesOf(consoleId, agentId);
+    return {
+      ...enrichmentOf(consoleId, agentId),
+      ...(notes?.tags.length ? { tags: notes.tags } : {}),
+      ...(notes?.note ? { note: notes.note } : {}),
+      triage: notes?.triage ?? 'unreviewed',
+    };
+  };
+}
