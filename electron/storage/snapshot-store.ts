@@ -353,6 +353,25 @@ export class SnapshotStore {
   }
 
   /**
+   * When each agent was first in one of the kept complete snapshots of its console, as a lookup
+   * by console id and agent id: the grid's "First seen" (a device new since the oldest kept
+   * snapshot has the time of the one that first held it).
+   */
+  firstSeenLookup(): (consoleId: string, agentId: string) => string | undefined {
+    const rows = this.db
+      .prepare(
+        `SELECT s.console_id AS consoleId, m.agent_id AS agentId, min(s.taken_at) AS takenAt
+         FROM snapshot_members m JOIN agent_snapshots s ON s.id = m.snapshot_id
+         WHERE s.complete = 1 GROUP BY s.console_id, m.agent_id`,
+      )
+      .all() as { consoleId: string; agentId: string; takenAt: string }[];
+    const byDevice = new Map(
+      rows.map((row) => [`${row.consoleId}\u0000${row.agentId}`, row.takenAt]),
+    );
+    return (consoleId, agentId) => byDevice.get(`${consoleId}\u0000${agentId}`);
+  }
+
+  /**
    * One agent across a console's kept complete snapshots, oldest first: each snapshot's time,
    * and the agent's raw object there as text (absent when the snapshot did not hold it). A raw
    * object the previous snapshot held already is not read again (`same`).

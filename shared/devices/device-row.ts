@@ -35,6 +35,8 @@ export const DeviceRow = z.object({
   /** Open CVEs (not removed), and the worst one's severity, where the console reads them. */
   vulnerabilities: z.number().optional(),
   highestSeverity: z.string().optional(),
+  /** When the oldest kept complete snapshot that holds it was taken (its console keeps N). */
+  firstSeen: z.string().optional(),
   /** The analyst's own (shared/devices/device-notes.ts): local, never sent to a console. */
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),
@@ -65,6 +67,7 @@ export const DEVICE_COLUMNS: readonly DeviceColumn[] = [
   { key: 'deviceType', label: 'Device type', kind: 'text', width: 130 },
   { key: 'ips', label: 'IPs', kind: 'list', width: 200 },
   { key: 'lastSeen', label: 'Last seen', kind: 'date', width: 180 },
+  { key: 'firstSeen', label: 'First synced', kind: 'date', width: 180, hidden: true },
   { key: 'agentVersion', label: 'Agent version', kind: 'text', width: 140 },
   { key: 'networkStatus', label: 'Network status', kind: 'text', width: 150, hidden: true },
   { key: 'decommissioned', label: 'Decommissioned', kind: 'boolean', width: 150 },

@@ -84,7 +84,10 @@ function flagTest(field: QueryField, table: QueryTable, context: QueryContext): 
 }
 
 function hasTest(field: QueryField, table: QueryTable): RowTest {
-  if (field.type === 'date') return (i) => !Number.isNaN(table.facts.seenMs[i]!);
+  if (field.type === 'date') {
+    const times = timesOf(field, table);
+    return (i) => !Number.isNaN(times[i]!);
+  }
   const column = field.column!;
   return (i) => {
     const value = table.rows[i]![column];
@@ -113,7 +116,7 @@ function compareTest(
       return (i) => mask[i] === 1;
     }
     case 'date':
-      return dateTest(op, value, table, context);
+      return dateTest(field, op, value, table, context);
     case 'number': {
       const wanted = readNumber(value)!;
       const column = field.column!;
@@ -181,9 +184,25 @@ function anyElement(
   };
 }
 
-function dateTest(op: OrderedOp, value: string, table: QueryTable, context: QueryContext): RowTest {
+/** A date column as ms since the epoch per row (NaN: none): last seen is read once per load. */
+function timesOf(field: QueryField, table: QueryTable): Float64Array {
+  if (field.column === 'lastSeen') return table.facts.seenMs;
+  const column = field.column!;
+  return Float64Array.from(table.rows, (row) => {
+    const value = row[column];
+    return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  });
+}
+
+function dateTest(
+  field: QueryField,
+  op: OrderedOp,
+  value: string,
+  table: QueryTable,
+  context: QueryContext,
+): RowTest {
   const date = readDate(value)!;
-  const seen = table.facts.seenMs;
+  const seen = timesOf(field, table);
   if ('age' in date) {
     // By age: `>90d` is seen longer ago than 90 days. Never seen has no age.
     const since = context.nowMs - date.age;

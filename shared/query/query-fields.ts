@@ -103,6 +103,13 @@ export const QUERY_FIELDS: readonly QueryField[] = [
     description: 'when the agent last reported',
   },
   {
+    name: 'first_synced',
+    type: 'date',
+    column: 'firstSeen',
+    description:
+      'when the oldest kept snapshot holding it was taken (new devices: first_synced<7d)',
+  },
+  {
     name: 'agent_version',
     type: 'version',
     column: 'agentVersion',

@@ -1,4 +1,4 @@
-import { withAnalystNotes } from '../../../shared/ocsf/analyst-notes';
+import { withAnalystNotes } from '../../../shared/devices/notes-in-ocsf';
 import { deviceExtrasLookup } from '../devices/device-extras';
 import type { RecordForm } from '../../../shared/export-formats';
 import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/entities';

@@ -3,6 +3,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { registerConfigCommands } from './commands/config';
 import { registerConsoleCommands } from './commands/console';
 import { registerDevicesCommand } from './commands/devices';
+import { registerNotesCommand } from './commands/notes';
 import { registerDiffCommand } from './commands/diff';
 import { registerExportCommands } from './commands/export';
 import { registerHealthCommand } from './commands/health';
@@ -36,6 +37,7 @@ export function buildProgram(
   registerSyncCommand(program, context);
   registerHealthCommand(program, context);
   registerDevicesCommand(program, context);
+  registerNotesCommand(program, context);
   registerDiffCommand(program, context);
   registerExportCommands(program, context);
   registerSekoiaCommands(program, context);

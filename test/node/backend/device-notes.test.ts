@@ -10,6 +10,7 @@ import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
 import { memoryBackend } from '../../support/memory-backend';
 import { useTempDirs } from '../../support/temp-dir';
+import { runS1invInProcess } from '../../support/run-cli';
 import type { OcsfDeviceInventoryInfo } from '../../../shared/ocsf/types';
 import { errorsOf, validateDeviceInventoryInfo } from '../../../shared/ocsf/validator';
 import { EVERY_DEVICE, gridQuery } from '../../support/grid-query';
@@ -22,6 +23,7 @@ const tempDir = useTempDirs();
 let s1: FakeS1Console;
 let backend: Backend;
 let agentId: string;
+let dataDir: string;
 
 const ok = async <T>(name: string, args: object): Promise<T> => {
   const result = (await dispatch(backend, name as never, args as never)) as Envelope<T>;
@@ -37,7 +39,8 @@ beforeEach(async () => {
     s1.agents,
     Array.from({ length: 8 }, (_, i) => ({ ...generateAgent(i), isDecommissioned: false })),
   );
-  backend = memoryBackend(tempDir());
+  dataDir = tempDir();
+  backend = memoryBackend(dataDir);
   await ok('consoles.add', { name: 'lab', url: s1.url, token: TOKEN });
   await ok('sync.run', { names: ['lab'], apis: ['agents'] });
   agentId = (await ok<{ rows: GridRow[] }>('devices.list', {})).rows[2]!.agentId;
@@ -116,6 +119,39 @@ describe('device notes', () => {
     expect(noted.unmapped).toMatchObject({ 's1inventory.note': 'Owner on leave.' });
     expect(errorsOf(validateDeviceInventoryInfo(noted))).toEqual([]);
     expect(records.filter((r) => r.metadata.labels !== undefined)).toHaveLength(1);
+  });
+
+  it('are read and changed with s1inv notes, by hostname or agent id', async () => {
+    const hostname = (await ok<DeviceDetail>('devices.detail', { console: 'lab', agentId })).row
+      .hostname!;
+    const cli = (...args: string[]) => runS1invInProcess(['--data-dir', dataDir, 'notes', ...args]);
+    const set = await cli(
+      hostname.toUpperCase(),
+      '--triage',
+      'reviewed',
+      '--tag',
+      'vip',
+      '--tag',
+      'lab',
+      '--note',
+      'Checked.',
+    );
+    expect(set).toMatchObject({ code: 0, stderr: '' });
+    expect(set.stdout).toContain('Triage: reviewed\nTags: vip, lab\nNote: Checked.\n');
+    const untagged = await cli(agentId, '--untag', 'lab', '--json');
+    expect(JSON.parse(untagged.stdout)).toEqual({
+      console: 'lab',
+      agentId,
+      tags: ['vip'],
+      note: 'Checked.',
+      triage: 'reviewed',
+    });
+    expect((await where('triage:reviewed AND tag:vip')).rows.map((r) => r.agentId)).toEqual([
+      agentId,
+    ]);
+    const bad = await cli(agentId, '--triage', 'urgent');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Allowed choices are unreviewed, reviewed, needs action');
   });
 
   it('refuses what is not a note, and go with their console', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/backend/dispatch';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Envelope } from '../../../shared/contract/contract';
-import type { DeviceHistory } from '../../../shared/contract/views';
+import type { DeviceHistory, GridRow } from '../../../shared/contract/views';
 import { invalidate } from '../../support/fake-s1/listing';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
@@ -103,6 +103,18 @@ describe('devices.history', () => {
     expect(events[0]!.takenAt).toBe(summary.firstSeen);
     expect(events[3]!.takenAt).toBe(summary.lastSeen);
     expect(new Set(events.map((e) => e.snapshotId)).size).toBe(4);
+  });
+
+  it('gives the grid and the query its first time in a kept snapshot', async () => {
+    const result = await history(ID);
+    const rows = (await dispatch(backend, 'devices.list', {
+      where: `agent_id:${ID} AND has:first_synced`,
+    })) as Envelope<{
+      rows: GridRow[];
+    }>;
+    expect(rows.ok && rows.value.rows.map((r) => r.firstSeen)).toEqual([
+      result.ok && result.value.firstSeen,
+    ]);
   });
 
   it('says so for an agent no kept snapshot holds', async () => {

@@ -1,5 +1,5 @@
 import type { DeviceHistory } from '../../../../shared/contract/views';
-import { printQuery } from '../../../../shared/query/query-printer';
+import { devicesNamed } from '../device-lookup';
 import type { CliContext } from '../context';
 import { printJson, terminalText } from '../output';
 
@@ -19,22 +19,7 @@ export async function printDeviceHistory(
   device: string,
   options: { console?: string; json?: boolean },
 ): Promise<void> {
-  const where = printQuery({
-    kind: 'or',
-    items: [
-      { kind: 'compare', field: 'agent_id', op: ':', value: device },
-      { kind: 'compare', field: 'hostname', op: ':', value: device },
-    ],
-  });
-  const { rows } = await context.call('devices.list', {
-    where,
-    ...(options.console === undefined ? {} : { console: options.console }),
-  });
-  if (rows.length === 0) {
-    throw new Error(
-      `No device has the agent id or hostname "${device}"${options.console ? ` in "${options.console}"` : ''}. s1inv devices lists them.`,
-    );
-  }
+  const rows = await devicesNamed(context, device, options.console);
   const histories: DeviceHistory[] = [];
   for (const row of rows) {
     histories.push(

@@ -1,4 +1,4 @@
-import type { DeviceNotes } from '../devices/device-notes';
+import type { DeviceNotes } from './device-notes';
 
 /**
  * A Device Inventory Info record (JSON text) carrying the analyst's notes where OCSF 1.6.0 has a
