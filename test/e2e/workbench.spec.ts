@@ -520,7 +520,9 @@ test('the query bar: completion, an error at its token, applied, linked and copi
   await page.keyboard.press('Escape');
   await bar.fill('triage:"needs action" AND tag:escalated');
   await bar.press('Enter');
-  await expect(footer(page)).toContainText(`Showing 1 of ${rows.length.toLocaleString('en')} devices`);
+  await expect(footer(page)).toContainText(
+    `Showing 1 of ${rows.length.toLocaleString('en')} devices`,
+  );
   expect(problems).toEqual([]);
   await api(page, 'consoles.remove', { name: 'lab', deleteData: true });
 });
