@@ -230,6 +230,39 @@ export function* currentDeviceRows(
   }
 }
 
+/**
+ * The device rows (JSON text) of some agents of one snapshot, in the order given (those not in
+ * it, or rejected, left out): from the rows precomputed at sync, so a comparison reads small
+ * row chunks, each once for the agents in id order it holds, and maps nothing again; an agent
+ * without a current precomputed row is mapped from its raw object.
+ */
+export function* snapshotDeviceRows(
+  db: ReadOnlyDb,
+  snapshotId: number,
+  agentIds: Iterable<string>,
+): Generator<{ agentId: string; text: string }> {
+  const select = db.prepare(
+    `SELECT m.agent_id AS agentId, m.raw_id AS rawId, p.rejected AS rejected, ${COLUMNS.deviceRow},
+            (p.raw_id IS NULL) AS fromRaw
+     FROM snapshot_members m
+     LEFT JOIN precomputed_agents p ON p.raw_id = m.raw_id AND p.version = ?
+     WHERE m.snapshot_id = ? AND m.agent_id = ?`,
+  );
+  const rawRow = db.prepare(`SELECT ${storedRawColumns('r')} FROM raw_objects r WHERE r.id = ?`);
+  const rawChunks = new ChunkReader(db);
+  const rowChunks = new ChunkReader(db);
+  for (const agentId of agentIds) {
+    const row = select.get(PRECOMPUTE_VERSION, snapshotId, agentId) as StoredRow | undefined;
+    if (row === undefined) continue;
+    const text = row.fromRaw
+      ? mapRaw('deviceRow', textOf(rawRow.get(row.rawId) as StoredRaw, rawChunks), 0, null).text
+      : row.rejected === null
+        ? storedText('deviceRow', row, rowChunks, 0)
+        : null;
+    if (text !== null) yield { agentId, text };
+  }
+}
+
 /** A record mapped from its raw agent, as the precomputed outputs would give it. */
 function mapRaw(
   output: InventoryOutput,
@@ -296,6 +329,11 @@ export class InventoryReader {
 
   deviceRows(consoleName?: string, from?: InventoryCursor): Generator<InventoryText> {
     return currentDeviceRows(this.db, consoleName, from);
+  }
+
+  /** Some agents' device rows in one snapshot, current or not (see snapshotDeviceRows). */
+  deviceRowsIn(snapshotId: number, agentIds: Iterable<string>) {
+    return snapshotDeviceRows(this.db, snapshotId, agentIds);
   }
 
   rawAgents(consoleName?: string): ReturnType<typeof currentRawAgents> {

@@ -415,6 +415,18 @@ export class SnapshotStore {
       .all(snapshotId, otherId) as string[];
   }
 
+  /** Agents in both snapshots whose raw object differs, in id order. */
+  changedAgentIds(fromId: number, toId: number): string[] {
+    return this.db
+      .prepare(
+        `SELECT a.agent_id FROM snapshot_members a
+         JOIN snapshot_members b ON b.agent_id = a.agent_id AND b.snapshot_id = ?
+         WHERE a.snapshot_id = ? AND a.raw_id <> b.raw_id ORDER BY a.agent_id`,
+      )
+      .pluck()
+      .all(toId, fromId) as string[];
+  }
+
   /** Agents in both snapshots whose raw object differs, with both versions. */
   *changedAgents(
     fromId: number,

@@ -5,6 +5,7 @@ import { benchMapper, printMapperResult } from './mapper';
 import { benchGrid, printGridResult } from './grid';
 import { benchSync, printSyncResult } from './sync';
 import { benchApps, printAppsResult } from './apps';
+import { benchChanges, printChangesResult } from './changes';
 
 const MAPPER_TARGET_PER_SECOND = 50_000;
 
@@ -22,5 +23,7 @@ console.log(
 printSyncResult(await benchSync(100_000));
 
 printGridResult(await benchGrid(100_000));
+
+printChangesResult(await benchChanges(100_000));
 
 printAppsResult(await benchApps());

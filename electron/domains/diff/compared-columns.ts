@@ -22,7 +22,7 @@ export function changedFields(before: DeviceRow, after: DeviceRow) {
 
 /** The device row of a raw agent; an unreadable one is named by its id alone. */
 export function deviceRow(json: string, agentId: string): DeviceRow {
-  const bare: DeviceRow = { console: '', agentId, ips: [], macs: [], decommissioned: false };
+  const bare = bareRow(agentId);
   try {
     const parsed = parseAgent(JSON.parse(json));
     return parsed.ok ? toDeviceRow(parsed.value.agent, '') : bare;
@@ -30,6 +30,15 @@ export function deviceRow(json: string, agentId: string): DeviceRow {
     return bare;
   }
 }
+
+/** A device known by its id alone (its object could not be read). */
+export const bareRow = (agentId: string): DeviceRow => ({
+  console: '',
+  agentId,
+  ips: [],
+  macs: [],
+  decommissioned: false,
+});
 
 /** A value as the grid shows it, for a before/after pair. */
 function shown(value: DeviceRow[keyof DeviceRow]): string {

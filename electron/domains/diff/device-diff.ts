@@ -1,5 +1,7 @@
 import type { DeviceRow } from '../../../shared/devices/device-row';
-import { changedFields, deviceRow } from './compared-columns';
+import { bareRow, changedFields } from './compared-columns';
+import { deviceRowOf } from '../../../shared/devices/precomputed';
+import type { InventoryReader } from '../../storage/inventory-store';
 import type { ConsoleDiff, DeviceChange } from '../../../shared/contract/views';
 import type { ConsoleRecord } from '../../storage/console-repository';
 import type { SnapshotInfo, SnapshotStore } from '../../storage/snapshot-store';
@@ -15,7 +17,11 @@ import { MAX_KEEP_SNAPSHOTS } from '../consoles/console-settings';
  */
 export function diffConsole(
   record: ConsoleRecord,
-  { snapshots, software }: { snapshots: SnapshotStore; software: SoftwareStore },
+  {
+    snapshots,
+    software,
+    inventory,
+  }: { snapshots: SnapshotStore; software: SoftwareStore; inventory: InventoryReader },
   chosen?: { from?: number | undefined; to?: number | undefined },
 ): ConsoleDiff {
   const kept = snapshots.lastComplete(record.id, MAX_KEEP_SNAPSHOTS);
@@ -35,19 +41,27 @@ export function diffConsole(
         : 'Not synced yet: sync it twice to see what changed.',
     };
   }
-  const namedIn = (snapshotId: number, agentIds: string[]) =>
-    [...snapshots.agentTexts(snapshotId, agentIds.sort())].map(({ agentId, json }) =>
-      named(deviceRow(json, agentId)),
-    );
-  const added = namedIn(to.id, snapshots.agentsOnlyIn(to.id, from.id));
-  const removed = namedIn(from.id, snapshots.agentsOnlyIn(from.id, to.id));
+  const addedIds = snapshots.agentsOnlyIn(to.id, from.id).sort();
+  const removedIds = snapshots.agentsOnlyIn(from.id, to.id).sort();
+  const changedIds = snapshots.changedAgentIds(from.id, to.id);
+  // Each snapshot read once, its agents in id order: a row chunk is inflated once for all the
+  // agents it holds (most of a comparison's time at 100,000 devices).
+  const inFrom = rowsIn(inventory, from.id, [...removedIds, ...changedIds]);
+  const inTo = rowsIn(inventory, to.id, [...addedIds, ...changedIds]);
+  const rowOf = (rows: Map<string, DeviceRow>, agentId: string) =>
+    rows.get(agentId) ?? bareRow(agentId);
+  const added = addedIds.map((agentId) => named(rowOf(inTo, agentId)));
+  const removed = removedIds.map((agentId) => named(rowOf(inFrom, agentId)));
   const changed: DeviceChange[] = [];
-  for (const pair of snapshots.changedAgents(from.id, to.id)) {
-    const before = deviceRow(pair.before, pair.agentId);
-    const after = deviceRow(pair.after, pair.agentId);
-    const fields = changedFields(before, after);
+  for (const agentId of changedIds) {
+    const after = rowOf(inTo, agentId);
+    const fields = changedFields(rowOf(inFrom, agentId), after);
     if (fields.length > 0) changed.push({ ...named(after), fields });
   }
+  const namedIn = (snapshotId: number, agentIds: string[]) => {
+    const rows = rowsIn(inventory, snapshotId, agentIds);
+    return agentIds.map((agentId) => named(rowOf(rows, agentId)));
+  };
   const hostnamesOf = (agentIds: string[]) =>
     new Map(
       namedIn(to.id, agentIds).flatMap((device) =>
@@ -64,6 +78,22 @@ export function diffConsole(
     changed,
     software: softwareDiff(software, record.id, from.id, to.id, hostnamesOf),
   };
+}
+
+/**
+ * The rows precomputed at sync of some agents of a snapshot, by agent id (read in id order, so
+ * one chunk serves the agents it holds). An agent the sync could not read is absent.
+ */
+function rowsIn(
+  inventory: InventoryReader,
+  snapshotId: number,
+  agentIds: string[],
+): Map<string, DeviceRow> {
+  const rows = new Map<string, DeviceRow>();
+  for (const { agentId, text } of inventory.deviceRowsIn(snapshotId, [...agentIds].sort())) {
+    rows.set(agentId, deviceRowOf(text, ''));
+  }
+  return rows;
 }
 
 /** The chosen pair, newest first, or a named error listing what can be chosen. */
