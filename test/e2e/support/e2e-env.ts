@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FakeSekoia } from '../../support/fake-sekoia/server';
 import { FakeS1Console } from '../../support/fake-s1/server';
+import type { Fault } from '../../support/fake-s1/faults';
 import { startSecretService } from '../../support/secret-service';
 import { fleet } from '../../support/sync-fixture';
 import { fleetApplications } from '../../support/fake-s1/fleet-applications';
@@ -78,6 +79,17 @@ const inspector = createServer((req, res) => {
       s1.applications.set(id, [...(s1.applications.get(id) ?? []), CHURN.installed]);
     }
     res.end(JSON.stringify({ gone, upgraded, enrolled: enrolled.id }));
+    return;
+  }
+  // POST /s1/fault: the fake console injects a fault (test/support/fake-s1/faults.ts), as the
+  // Node tests do in-process.
+  if (req.method === 'POST' && req.url === '/s1/fault') {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      s1.faults.add(JSON.parse(body) as Fault);
+      res.end('{}');
+    });
     return;
   }
   res.end(JSON.stringify({ uids: sekoia.deliveredUids() }));
