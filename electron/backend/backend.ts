@@ -153,8 +153,8 @@ export class Backend {
     }
   }
 
-  configFile(): ConfigFile {
-    return exportConfig(this.storage);
+  configFile(options: { withNotes?: boolean } = {}): ConfigFile {
+    return exportConfig(this.storage, options);
   }
 
   async importConfig(json: string, source: string): Promise<ImportSummary> {

@@ -59,6 +59,21 @@ export class DeviceNoteStore {
     return notes;
   }
 
+  /** Every device's notes, by console id and agent id (a configuration file with notes). */
+  all(): { consoleId: string; agentId: string; notes: DeviceNotes }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT console_id AS consoleId, agent_id AS agentId, tags, note, triage FROM device_notes
+         ORDER BY console_id, agent_id`,
+      )
+      .all() as NoteRow[];
+    return rows.map((row) => ({
+      consoleId: row.consoleId,
+      agentId: row.agentId,
+      notes: notesOf(row),
+    }));
+  }
+
   /** Every device's notes, as a lookup (read once per load of the grid or an export). */
   lookup(): (consoleId: string, agentId: string) => DeviceNotes | undefined {
     const rows = this.db

@@ -18,6 +18,7 @@ import { VulnerabilityStore } from './vulnerability-store';
 import { ViewStore } from './view-store';
 import { AppSettingsStore } from './app-settings-store';
 import { DeviceNoteStore } from './device-note-store';
+import type { DeviceNotes } from '../../shared/devices/device-notes';
 import type { ViewState } from '../../shared/contract/views';
 
 /**
@@ -55,6 +56,8 @@ export interface Storage {
   saveImport(
     consoles: readonly { record: ConsoleRecord; isNew: boolean }[],
     views: readonly SavedViewInput[],
+    notes?: readonly { consoleId: string; agentId: string; notes: DeviceNotes }[],
+    at?: Date,
   ): void;
 }
 
@@ -68,6 +71,7 @@ export interface SavedViewInput {
 export function openStorage(db: Db, clock: Clock): Storage {
   const consoles = new ConsoleRepository(db);
   const views = new ViewStore(db, clock);
+  const notes = new DeviceNoteStore(db);
   const runs = new RunStore(db);
   const snapshots = new SnapshotStore(db);
   const precomputed = new PrecomputeStore(db);
@@ -88,10 +92,10 @@ export function openStorage(db: Db, clock: Clock): Storage {
     outbox: new OutboxStore(db),
     views,
     settings: new AppSettingsStore(db),
-    notes: new DeviceNoteStore(db),
+    notes,
     pushTargets: new PushTargetRepository(db),
     healthRedacting: (secrets) => new HealthStore(db, secrets),
-    saveImport: (importedConsoles, importedViews) =>
+    saveImport: (importedConsoles, importedViews, importedNotes = [], at = new Date(0)) =>
       db.transaction(() => {
         for (const { record, isNew } of importedConsoles) {
           if (isNew) consoles.insert(record);
@@ -99,6 +103,10 @@ export function openStorage(db: Db, clock: Clock): Storage {
         }
         // Views are matched by name and replaced, as consoles are; others are left as they are.
         for (const view of importedViews) views.save(view.name, view.state, view.default);
+        // Notes are the device's whole notes, as the device page saves them.
+        for (const { consoleId, agentId, notes: deviceNotes } of importedNotes) {
+          notes.set(consoleId, agentId, deviceNotes, at);
+        }
       })(),
   };
 }

@@ -263,8 +263,19 @@ export const CALLS = {
   'audit.list': call(none, z.array(AuditEntryView)),
   /** The configuration as JSON; with `toFile`, also written where the platform says. */
   'config.export': call(
-    z.object({ toFile: z.boolean().optional() }).strict(),
-    z.object({ json: z.string(), consoles: z.number(), path: z.string().optional() }),
+    z
+      .object({
+        toFile: z.boolean().optional(),
+        /** The analyst's notes on devices too (left out unless asked). */
+        withNotes: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({
+      json: z.string(),
+      consoles: z.number(),
+      notes: z.number(),
+      path: z.string().optional(),
+    }),
   ),
   'config.import': call(
     z
@@ -282,6 +293,8 @@ export const CALLS = {
       tokensDropped: z.array(z.string()),
       /** Saved views the file carried, added or replaced by name. */
       views: z.array(z.string()),
+      /** Devices whose notes the file carried. */
+      notes: z.number(),
     }),
   ),
   'views.list': call(none, z.array(SavedView)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_NAMES } from '../../../shared/entities';
 import { ViewState } from '../../../shared/contract/views';
 import { ConsoleSettings } from '../../../shared/contract/console-settings';
+import { DeviceNotes } from '../../../shared/devices/device-notes';
 
 // The JSON configuration a team shares: console names, URLs, chosen APIs and options.
 // Never secrets: a key that could hold one is refused on import, and none is ever exported.
@@ -22,12 +23,25 @@ const viewEntry = z
   })
   .strict();
 
+/**
+ * The analyst's notes on a device, by console name and agent id: only in a file exported with
+ * them asked for (`config export --with-notes`), since they are an audit's working state.
+ */
+const noteEntry = z
+  .object({
+    console: z.string().trim().min(1, 'must name a console'),
+    agentId: z.string().trim().min(1).max(200),
+  })
+  .extend(DeviceNotes.shape)
+  .strict();
+
 export const configFileSchema = z
   .object({
     format: z.literal(CONFIG_FORMAT),
     version: z.literal(CONFIG_VERSION),
     consoles: z.array(consoleEntry),
     views: z.array(viewEntry).max(1_000, 'one import takes at most 1,000 views').optional(),
+    notes: z.array(noteEntry).max(1_000_000, 'one import takes at most 1,000,000 notes').optional(),
   })
   .strict();
 

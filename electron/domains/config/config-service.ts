@@ -40,14 +40,25 @@ export interface ImportSummary {
   tokensDropped: string[];
   /** Saved views the file carried, added or replaced by name. */
   views: string[];
+  /** Devices whose notes the file carried (set whole). */
+  notes: number;
 }
 
 /** The most consoles one import takes; a larger file is refused before anything is read. */
 export const MAX_IMPORTED_CONSOLES = 1_000;
 
 /** The configuration as a file: names, URLs, APIs and options. No token, ever. */
-export function exportConfig(storage: Storage): ConfigFile {
+export function exportConfig(storage: Storage, options: { withNotes?: boolean } = {}): ConfigFile {
   const saved = storage.views.list();
+  const consoleNames = new Map(storage.consoles.list().map((record) => [record.id, record.name]));
+  // The analyst's notes only when asked: they are an audit's working state, not the team's setup.
+  const notes = options.withNotes
+    ? storage.notes.all().map(({ consoleId, agentId, notes: deviceNotes }) => ({
+        console: consoleNames.get(consoleId)!,
+        agentId,
+        ...deviceNotes,
+      }))
+    : [];
   return {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
@@ -63,6 +74,7 @@ export function exportConfig(storage: Storage): ConfigFile {
             ...(view.isDefault ? { default: true } : {}),
           })),
         }),
+    ...(notes.length === 0 ? {} : { notes }),
   };
 }
 
@@ -158,11 +170,28 @@ export function importConfig(
   if ((config.views ?? []).filter((view) => view.default).length > 1) {
     problems.push({ path: '$.views', message: 'more than one view is marked as the default' });
   }
+  // Notes go to a console the file names or that is configured here, by name.
+  const consoleIds = new Map(repository.list().map((r) => [r.name.toLowerCase(), r.id]));
+  for (const { record } of planned) consoleIds.set(record.name.toLowerCase(), record.id);
+  const notes = (config.notes ?? []).flatMap((entry, index) => {
+    const consoleId = consoleIds.get(entry.console.toLowerCase());
+    if (consoleId === undefined) {
+      problems.push({
+        path: jsonPath(['notes', index, 'console']),
+        message: `"${entry.console}" is neither in this file nor configured here`,
+      });
+      return [];
+    }
+    const { console: _name, agentId, ...deviceNotes } = entry;
+    return [{ consoleId, agentId, notes: deviceNotes }];
+  });
   if (problems.length > 0) throw new ConfigImportError(source, problems);
 
   storage.saveImport(
     planned.map(({ record, previous }) => ({ record, isNew: previous === undefined })),
     config.views ?? [],
+    notes,
+    clock.now(),
   );
   const updated = planned.flatMap(({ record, previous }) =>
     previous ? [{ record, previous }] : [],
@@ -177,5 +206,6 @@ export function importConfig(
       .filter(({ record, previous }) => previous.tokenStored && !record.tokenStored)
       .map(({ record }) => record.name),
     views: (config.views ?? []).map((view) => view.name),
+    notes: notes.length,
   };
 }

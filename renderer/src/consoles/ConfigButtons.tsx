@@ -1,3 +1,6 @@
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import { useRef, useState } from 'react';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
@@ -13,8 +16,10 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
   const [error, setError] = useState<ContractError>();
   const [notice, setNotice] = useState<string>();
 
-  const exportConfig = async () => {
-    const result = await call(api, 'config.export', {});
+  const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
+  const exportConfig = async (withNotes: boolean) => {
+    setExportMenu(null);
+    const result = await call(api, 'config.export', withNotes ? { withNotes } : {});
     if (!result.ok) return setError(result.error);
     saveText('s1-inventory-config.json', result.value.json, 'application/json');
   };
@@ -32,10 +37,10 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
     }
     const result = await call(api, 'config.import', { json });
     if (!result.ok) return setError(result.error);
-    const { added, updated, renamed, tokensDropped } = result.value;
+    const { added, updated, renamed, tokensDropped, notes } = result.value;
     setNotice(
       [
-        `Imported: ${added.length} added, ${updated.length} updated.`,
+        `Imported: ${added.length} added, ${updated.length} updated${notes > 0 ? `, notes on ${notes} devices` : ''}.`,
         ...renamed.map(({ from, to }) => `"${from}" is now named "${to}".`),
         tokensDropped.length > 0
           ? `${tokensDropped.map((n) => `"${n}"`).join(', ')} now reach their console another way (host, proxy or CA bundle), so their stored tokens were forgotten.`
@@ -63,7 +68,21 @@ export function ConfigButtons({ onImported }: { onImported: () => void }) {
           e.target.value = '';
         }}
       />
-      <Button onClick={() => void exportConfig()}>Export configuration</Button>
+      <Button
+        onClick={(e) => setExportMenu(e.currentTarget)}
+        aria-haspopup="menu"
+        aria-expanded={exportMenu !== null}
+        endIcon={<ArrowDropDown />}
+      >
+        Export configuration
+      </Button>
+      <Menu anchorEl={exportMenu} open={exportMenu !== null} onClose={() => setExportMenu(null)}>
+        <MenuItem onClick={() => void exportConfig(false)}>Consoles and views (no tokens)</MenuItem>
+        {/* The analyst's notes are an audit's working state: in a team's file only when asked. */}
+        <MenuItem onClick={() => void exportConfig(true)}>
+          Consoles, views and my device notes
+        </MenuItem>
+      </Menu>
       <ErrorNotice error={error} onClose={() => setError(undefined)} />
       <Snackbar
         open={notice !== undefined}

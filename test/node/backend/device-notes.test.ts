@@ -154,6 +154,44 @@ describe('device notes', () => {
     expect(bad.stderr).toContain('Allowed choices are unreviewed, reviewed, needs action');
   });
 
+  it('go into a configuration file only when asked, and come back with it', async () => {
+    const notes = { tags: ['vip'], note: 'Owner on leave.', triage: 'needs action' };
+    await ok('devices.setNotes', { console: 'lab', agentId, notes });
+    const plain = await ok<{ json: string; notes: number }>('config.export', {});
+    expect(plain.notes).toBe(0);
+    expect(JSON.parse(plain.json)).not.toHaveProperty('notes');
+    const withNotes = await ok<{ json: string; notes: number }>('config.export', {
+      withNotes: true,
+    });
+    expect(JSON.parse(withNotes.json).notes).toEqual([{ console: 'lab', agentId, ...notes }]);
+
+    // Gone with the console's data; the file brings the console and the notes back.
+    await ok('consoles.remove', { name: 'lab', deleteData: true });
+    expect(
+      JSON.parse((await ok<{ json: string }>('config.export', { withNotes: true })).json),
+    ).not.toHaveProperty('notes');
+    const summary = await ok<{ added: string[]; notes: number }>('config.import', {
+      json: withNotes.json,
+    });
+    expect(summary).toMatchObject({ added: ['lab'], notes: 1 });
+    expect(
+      JSON.parse((await ok<{ json: string }>('config.export', { withNotes: true })).json).notes,
+    ).toEqual([{ console: 'lab', agentId, ...notes }]);
+
+    // A note for a console the file does not name and that is not here: nothing is imported.
+    const stray = JSON.parse(withNotes.json) as {
+      consoles: unknown[];
+      notes: { console: string }[];
+    };
+    stray.consoles = [];
+    stray.notes[0]!.console = 'elsewhere';
+    const refused = await dispatch(backend, 'config.import', { json: JSON.stringify(stray) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!refused.ok && refused.error.message).toContain(
+      '$.notes[0].console: "elsewhere" is neither in this file nor configured here',
+    );
+  });
+
   it('refuses what is not a note, and go with their console', async () => {
     const bad = await dispatch(backend, 'devices.setNotes', {
       console: 'lab',

@@ -13,10 +13,16 @@ export function registerConfigCommands(program: Command, context: CliContext): v
     .command('export')
     .description('write the configuration (consoles, URLs, APIs, options) to a JSON file')
     .requiredOption('--out <file>', 'where to write it')
-    .action(async (options: { out: string }) => {
+    .option('--with-notes', 'your tags, notes and triage on devices too (left out unless asked)')
+    .action(async (options: { out: string; withNotes?: boolean }) => {
       context.platform.exportTo(options.out);
-      const result = await context.call('config.export', { toFile: true });
-      io.stdout(`Wrote ${result.consoles} console(s) to ${result.path} (no tokens).\n`);
+      const result = await context.call('config.export', {
+        toFile: true,
+        ...(options.withNotes ? { withNotes: true } : {}),
+      });
+      io.stdout(
+        `Wrote ${result.consoles} console(s)${options.withNotes ? ` and the notes on ${result.notes} device(s)` : ''} to ${result.path} (no tokens).\n`,
+      );
     });
 
   group
@@ -42,7 +48,7 @@ export function registerConfigCommands(program: Command, context: CliContext): v
       }
       const summary = await context.call('config.import', { json, source });
       io.stdout(
-        `Imported ${source}: ${summary.added.length} added, ${summary.updated.length} updated.\n`,
+        `Imported ${source}: ${summary.added.length} added, ${summary.updated.length} updated${summary.notes > 0 ? `, notes on ${summary.notes} device(s)` : ''}.\n`,
       );
       for (const { from, to } of summary.renamed) {
         io.stdout(`  "${from}" is now named "${to}".\n`);
