@@ -1,4 +1,5 @@
 import type { GridRow } from './grid-row';
+import { rowsContaining, searchTextOf, type SearchText } from './search-text';
 import { deviceFlags, isStale, lastSeenMs } from './device-flags';
 import { duplicateSizes, type DuplicateSizes } from './duplicates';
 import { FACETS, facetValue, type FacetKey } from './facets';
@@ -18,7 +19,8 @@ export const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => 
 /** What the filters read of each row, by the row's index in the loaded rows. */
 export interface RowFacts {
   count: number;
-  text: string[];
+  /** Every row's searchable text, lower-cased, as one string (search-text.ts). */
+  text: SearchText;
   seenMs: Float64Array;
   decommissioned: Uint8Array;
   /**
@@ -70,7 +72,7 @@ export function rowFacts(
       facets[key].ids[i] = id;
     }
   });
-  return { count, text: texts, seenMs, decommissioned, findings, facets };
+  return { count, text: searchTextOf(texts), seenMs, decommissioned, findings, facets };
 }
 
 export interface GridFilterResult {
@@ -121,6 +123,13 @@ export function filterRows(
   const quick = new Int32Array(QUICK_FILTERS.length);
   const visible = new Uint8Array(facts.count);
   let shown = 0;
+  // The rows holding every word, found by scanning all the text once per word.
+  const searched = words
+    .map((word) => rowsContaining(facts.text, word))
+    .reduce<Uint8Array | undefined>(
+      (all, one) => (all ? all.map((k, i) => k & one[i]!) : one),
+      undefined,
+    );
 
   for (let i = 0; i < facts.count; i += 1) {
     let mask = facts.findings[i]!;
@@ -133,15 +142,8 @@ export function filterRows(
     if (hidden) failures += 1;
     if (kept !== undefined && kept[i] === 0) failures += 1;
     for (const bit of activeBits) if ((mask & bit) === 0) failures += 1;
-    if ((failures === 0 || (failures === 1 && hidden)) && words.length > 0) {
-      const text = facts.text[i]!;
-      for (const word of words) {
-        if (!text.includes(word)) {
-          failures += 1;
-          break;
-        }
-      }
-    } else if (failures > 1) continue;
+    if (searched !== undefined && searched[i] === 0) failures += 1;
+    if (failures > 1) continue;
     for (const facet of narrowing) {
       if (facet.passes[facet.ids[i]!] === 0) {
         failed = facet.f;

@@ -1,6 +1,7 @@
 import type { GridRow } from '../devices/grid-row';
 import { bitOf, type RowFacts } from '../devices/grid-filter';
 import { isStale } from '../devices/device-flags';
+import { rowsContaining } from '../devices/search-text';
 import type { CompareOp, QueryNode } from './query-ast';
 import { fieldNamed, type QueryField } from './query-fields';
 import { cidrMatcher } from './query-ip';
@@ -49,8 +50,8 @@ export function compileQuery(node: QueryNode, table: QueryTable, context: QueryC
       return (i) => !test(i);
     }
     case 'text': {
-      const word = node.value.toLowerCase();
-      return (i) => table.facts.text[i]!.includes(word);
+      const holding = rowsContaining(table.facts.text, node.value.toLowerCase());
+      return (i) => holding[i] === 1;
     }
     case 'flag':
       return flagTest(field(node.field), table, context);

@@ -20,6 +20,7 @@ import {
 import { searchIndex } from '../../../shared/devices/quick-filters';
 import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
+import { shareRepeatingValues } from './shared-values';
 import { readsDecommissioned } from '../../../shared/query/grid-as-query';
 import { compileQuery } from '../../../shared/query/query-compile';
 import { pointAt } from '../../../shared/query/query-error';
@@ -189,6 +190,7 @@ export class DeviceGrid {
     const version = this.versionOf();
     if (this.loaded?.version === version) return this.loaded;
     const rows = [...this.readRows()];
+    shareRepeatingValues(rows);
     const duplicates = duplicateSizes(rows);
     for (const kind of DUPLICATE_KINDS) {
       const { size } = DUPLICATE_FIELDS[kind];
