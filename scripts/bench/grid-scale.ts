@@ -11,6 +11,7 @@ import { deviceRowOf } from '../../shared/devices/precomputed';
 import type { S1Agent } from '../../shared/sentinelone/agent';
 import { parseAgent } from '../../shared/sentinelone/agent';
 import { generateAgent } from '../../test/support/generate/agents';
+import { EVERY_DEVICE } from '../../test/support/grid-query';
 
 export interface GridScaleResult {
   devices: number;
@@ -24,14 +25,8 @@ export interface GridScaleResult {
 const REPEATS = 5;
 const FIRST_SORTS = ['hostname', 'serialNumber', 'os', 'users', 'agentId'] as const;
 const NOW = Date.UTC(2026, 10, 1);
-const BASE = {
-  search: '',
-  quick: [],
-  staleDays: 30,
-  include: {},
-  exclude: {},
-  decommissioned: false,
-};
+/** The grid as it opens: nothing narrowed, decommissioned devices hidden. */
+const BASE = EVERY_DEVICE;
 
 function rowsOf(count: number): GridRow[] {
   const rows: GridRow[] = [];
