@@ -33,6 +33,11 @@ export class GridOrders {
 
   constructor(private readonly rows: readonly GridRow[]) {}
 
+  /** Forgets a column's order: a value in it changed. */
+  forget(column: keyof GridRow): void {
+    this.orders.delete(column);
+  }
+
   /** The rows' indices in this sort's order. */
   order(sort: GridSort): Int32Array {
     const { order, filled } = this.ascending(sort.column);

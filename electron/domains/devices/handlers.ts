@@ -23,13 +23,13 @@ export const deviceHandlers: HandlerGroup<
 > = {
   'devices.history': ({ console: consoleName, agentId }, backend) =>
     deviceHistory(backend.consoles.get(consoleName), backend.storage.snapshots, agentId),
-  'devices.setNotes': ({ console: consoleName, agentId, notes }, backend) =>
-    backend.storage.notes.set(
-      backend.consoles.get(consoleName).id,
-      agentId,
-      notes,
-      backend.clock.now(),
-    ),
+  'devices.setNotes': ({ console: consoleName, agentId, notes }, backend) => {
+    const record = backend.consoles.get(consoleName);
+    const before = backend.deviceGrid.version();
+    const stored = backend.storage.notes.set(record.id, agentId, notes, backend.clock.now());
+    backend.deviceGrid.applyNotes({ console: record.name, agentId }, stored, before);
+    return stored;
+  },
   'devices.step': ({ query, sort, console: consoleName, agentId, delta }, backend) => ({
     next:
       backend.deviceGrid.step(
