@@ -1,5 +1,6 @@
 import type { DeviceEnrichment } from '../../storage/software-store';
 import type { Storage } from '../../storage/storage';
+import type { AgentRange } from '../../storage/snapshot-store';
 import type { DeviceNotes } from '../../../shared/devices/device-notes';
 
 /**
@@ -16,10 +17,12 @@ export type DeviceExtras = Partial<DeviceEnrichment> &
  */
 export function deviceExtrasLookup(
   storage: Storage,
+  /** Only these agents' first times are read (a page of a listing); absent, every agent's. */
+  ranges?: readonly AgentRange[],
 ): (consoleId: string, agentId: string) => DeviceExtras {
   const enrichmentOf = storage.software.enrichmentLookup();
   const notesOf = storage.notes.lookup();
-  const firstSeenOf = storage.snapshots.firstSeenLookup();
+  const firstSeenOf = storage.snapshots.firstSeenLookup(ranges);
   return (consoleId, agentId) => {
     const notes = notesOf(consoleId, agentId);
     const firstSeen = firstSeenOf(consoleId, agentId);

@@ -1,4 +1,5 @@
-import { type InventoryCursor } from '../../storage/inventory-store';
+import { type InventoryCursor, type InventoryText } from '../../storage/inventory-store';
+import type { AgentRange } from '../../storage/snapshot-store';
 import { deviceRowOf } from '../../../shared/devices/precomputed';
 import { deviceDetail } from './device-detail';
 import type { GridRow } from '../../../shared/contract/views';
@@ -55,25 +56,31 @@ export const deviceHandlers: HandlerGroup<
       where === undefined
         ? undefined
         : new Set(devicesWhere(backend, where, staleDays).map(deviceKey));
-    const rows: GridRow[] = [];
+    const page: InventoryText[] = [];
     let last: InventoryCursor | undefined;
-    const total = () => backend.storage.inventory.deviceCount(consoleName);
-    const extrasOf = deviceExtrasLookup(backend.storage);
+    let more = false;
     for (const record of backend.storage.inventory.deviceRows(consoleName, cursorFrom(cursor))) {
-      if (rows.length === limit) return { rows, next: JSON.stringify(last), total: total() };
+      if (page.length === limit) {
+        more = true;
+        break;
+      }
       last = { consoleId: record.console.id, afterAgentId: record.agentId };
       if (
-        selected &&
-        !selected.has(deviceKey({ console: record.console.name, agentId: record.agentId }))
+        selected?.has(deviceKey({ console: record.console.name, agentId: record.agentId })) ===
+        false
       ) {
         continue;
       }
-      rows.push({
-        ...deviceRowOf(record.text, record.console.name),
-        ...extrasOf(record.console.id, record.agentId),
-      });
+      page.push(record);
     }
-    return { rows, total: total() };
+    // The page's extras, read for its own agents only (records come by console, then id).
+    const extrasOf = deviceExtrasLookup(backend.storage, agentRanges(page));
+    const rows: GridRow[] = page.map((record) => ({
+      ...deviceRowOf(record.text, record.console.name),
+      ...extrasOf(record.console.id, record.agentId),
+    }));
+    const total = backend.storage.inventory.deviceCount(consoleName);
+    return more ? { rows, next: JSON.stringify(last), total } : { rows, total };
   },
   'devices.detail': ({ console: consoleName, agentId }, backend) =>
     deviceDetail(backend, consoleName, agentId),
@@ -82,6 +89,17 @@ export const deviceHandlers: HandlerGroup<
 /** Every device of the current inventory, as the grid shows it (its software and CVEs too). */
 export function gridRows(backend: Backend): readonly GridRow[] {
   return backend.deviceGrid.rows();
+}
+
+/** Each console's first and last agent id among the page's records. */
+function agentRanges(page: readonly InventoryText[]): AgentRange[] {
+  const ranges: AgentRange[] = [];
+  for (const { console: record, agentId } of page) {
+    const range = ranges.at(-1);
+    if (range?.consoleId === record.id) range.to = agentId;
+    else ranges.push({ consoleId: record.id, from: agentId, to: agentId });
+  }
+  return ranges;
 }
 
 function cursorFrom(cursor: string | undefined): InventoryCursor | undefined {

@@ -117,6 +117,26 @@ describe('devices.history', () => {
     ]);
   });
 
+  it('gives every row its first time, page by page as in one page', async () => {
+    type Page = Envelope<{ rows: GridRow[]; next?: string }>;
+    const whole = (await dispatch(backend, 'devices.list', {})) as Page;
+    const paged: GridRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await dispatch(backend, 'devices.list', {
+        limit: 1,
+        ...(cursor === undefined ? {} : { cursor }),
+      })) as Page;
+      if (!page.ok) throw new Error(page.error.message);
+      paged.push(...page.value.rows);
+      cursor = page.value.next;
+    } while (cursor !== undefined);
+    expect(whole.ok && whole.value.rows.every((r) => r.firstSeen !== undefined)).toBe(true);
+    expect(paged.map((r) => [r.agentId, r.firstSeen])).toEqual(
+      whole.ok && whole.value.rows.map((r) => [r.agentId, r.firstSeen]),
+    );
+  });
+
   it('says so for an agent no kept snapshot holds', async () => {
     const missing = await history('999999999999');
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
