@@ -56,8 +56,9 @@ export interface Storage {
   saveImport(
     consoles: readonly { record: ConsoleRecord; isNew: boolean }[],
     views: readonly SavedViewInput[],
-    notes?: readonly { consoleId: string; agentId: string; notes: DeviceNotes }[],
-    at?: Date,
+    notes: readonly { consoleId: string; agentId: string; notes: DeviceNotes }[],
+    /** When the notes were stored. */
+    at: Date,
   ): void;
 }
 
@@ -95,7 +96,7 @@ export function openStorage(db: Db, clock: Clock): Storage {
     notes,
     pushTargets: new PushTargetRepository(db),
     healthRedacting: (secrets) => new HealthStore(db, secrets),
-    saveImport: (importedConsoles, importedViews, importedNotes = [], at = new Date(0)) =>
+    saveImport: (importedConsoles, importedViews, importedNotes, at) =>
       db.transaction(() => {
         for (const { record, isNew } of importedConsoles) {
           if (isNew) consoles.insert(record);

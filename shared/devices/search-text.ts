@@ -55,8 +55,3 @@ export function rowsContaining(search: SearchText, word: string): Uint8Array {
   }
   return kept;
 }
-
-/** One row's text, as it was given. */
-export function rowText(search: SearchText, row: number): string {
-  return search.all.slice(search.starts[row], search.starts[row + 1]! - BREAK.length);
-}

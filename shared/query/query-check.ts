@@ -56,12 +56,8 @@ export function checkCompare(
       fieldAt,
     );
   }
-  if (
-    field.type === 'date' &&
-    (op === ':' || op === '!=') &&
-    readDate(value) &&
-    'age' in readDate(value)!
-  ) {
+  const date = field.type === 'date' ? readDate(value) : undefined;
+  if (date !== undefined && 'age' in date && (op === ':' || op === '!=')) {
     throw new QuerySyntaxError(
       `An age has no "equal": write ${field.name}>${value} (more than ${value} ago) or ${field.name}<${value} (within ${value}).`,
       valueAt,
