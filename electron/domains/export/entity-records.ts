@@ -59,7 +59,7 @@ function devices(form: 'ocsf' | 'sekoia' | 'row'): RecordReader {
       }
       const extra = enrichmentOf?.(record.console.id, record.agentId);
       const data = extra
-        ? JSON.stringify({ ...(JSON.parse(record.text) as object), ...extra })
+        ? withMembers(record.text, extra)
         : notesOf
           ? withAnalystNotes(record.text, notesOf(record.console.id, record.agentId))
           : record.text;
@@ -140,3 +140,14 @@ export const ENTITY_EXPORTS: Readonly<Record<EntityName, EntityExport>> = {
     columns: VULNERABILITY_COLUMNS,
   },
 };
+
+/**
+ * A JSON object's text with more members after its own (a later member wins when JSON.parse
+ * reads a name twice, as a spread would): every device row of a CSV export gains its extras
+ * without being parsed and written again.
+ */
+function withMembers(json: string, members: object): string {
+  const more = JSON.stringify(members);
+  if (more === '{}') return json;
+  return json === '{}' ? more : `${json.slice(0, -1)},${more.slice(1)}`;
+}
