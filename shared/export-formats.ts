@@ -4,6 +4,7 @@ export const EXPORT_FORMATS = [
   'ocsf-ndjson',
   'sekoia-json',
   'csv',
+  'xlsx',
   'raw-json',
   'raw-ndjson',
 ] as const;
@@ -37,6 +38,7 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
     reads: 'sekoia',
   },
   csv: { label: 'CSV for spreadsheets', extension: 'csv', reads: 'row' },
+  xlsx: { label: 'Excel workbook (XLSX)', extension: 'xlsx', reads: 'row' },
   'raw-json': {
     label: 'Raw SentinelOne objects (JSON)',
     extension: 'raw.json',

@@ -38,12 +38,12 @@ describe('the s1inv command', () => {
       dataDir,
       'export',
       '--format',
-      'xlsx',
+      'pdf',
       '--out',
       `${dataDir}/x`,
     ]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('Unknown format "xlsx". Choose one of: ocsf-json');
+    expect(format.stderr).toContain('Unknown format "pdf". Choose one of: ocsf-json');
     const missing = await runS1invInProcess(['--data-dir', dataDir, 'console', 'test', 'nope']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(

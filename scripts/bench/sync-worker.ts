@@ -7,6 +7,7 @@
 //   sync  URL DIR   – the product's agents sync
 //   resync URL DIR  – the same sync again, into the inventory synced into DIR before
 //   export FILE DIR – an ocsf-ndjson export of the inventory synced into DIR
+//   export-FORMAT FILE DIR – the same export in another format (export-xlsx)
 //   push URL DIR    – a push of the inventory synced into DIR to a fake Sekoia at URL
 import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { openStorage } from '../../electron/storage/storage';
@@ -60,10 +61,10 @@ if (mode === 'push') {
   if (result.state !== 'complete') throw new Error(`push failed: ${result.message}`);
   agents = result.deliveredItems;
   db.close();
-} else if (mode === 'export') {
+} else if (mode === 'export' || mode.startsWith('export-')) {
   const db = openDatabase(dir);
   const result = await runExport(openStorage(db, systemClock), systemClock, {
-    format: 'ocsf-ndjson',
+    format: mode === 'export' ? 'ocsf-ndjson' : mode.slice('export-'.length),
     out: url,
   });
   agents = result.records;

@@ -4,7 +4,7 @@ import type { RecordForm } from '../../../shared/export-formats';
 import { ENTITIES, type EntityInfo, type EntityName } from '../../../shared/entities';
 import { mapThreatToFinding } from '../../../shared/ocsf/threat-mapper';
 import type { Storage } from '../../storage/storage';
-import type { ExportRecord } from './writers/export-writer';
+import type { ExportRecord, SheetColumn } from './writers/export-writer';
 import {
   SOFTWARE_COLUMNS,
   softwareRecords,
@@ -30,10 +30,10 @@ export type RecordReader = (storage: Storage, request: ReadRequest) => Iterable<
 
 /** An entity as the exporter knows it: its shared record and a reader per form it offers. */
 export interface EntityExport {
-  info: Pick<EntityInfo, 'forms' | 'byDevice'>;
+  info: Pick<EntityInfo, 'label' | 'forms' | 'byDevice'>;
   read: Partial<Record<RecordForm, RecordReader>>;
-  /** The columns of its rows (CSV), for an entity other than the devices. */
-  columns?: readonly string[];
+  /** The columns of its rows (CSV, XLSX), for an entity other than the devices. */
+  columns?: readonly SheetColumn[];
 }
 
 const wanted = (request: ReadRequest, agentId: string | null) =>

@@ -10,7 +10,7 @@ import {
   type ReadRequest,
   type RecordReader,
 } from './entity-records';
-import type { ExportFormatDefinition } from './writers/export-writer';
+import type { ExportFormatDefinition, SheetColumn } from './writers/export-writer';
 import { EXPORT_FORMAT_DEFINITIONS } from './writers/format-registry';
 
 export class InvalidExportRequestError extends AppError {
@@ -67,7 +67,7 @@ export async function runExport(
   options: { files?: FileSystem; registry?: ExportRegistry } = {},
 ): Promise<ExportResult> {
   const registry = options.registry ?? BUILT_IN;
-  const { format, entity, read, columns } = checkRequest(registry, request);
+  const { format, entity, read, columns, title } = checkRequest(registry, request);
   if (request.console !== undefined && !storage.consoles.findByName(request.console)) {
     throw new InvalidExportRequestError(
       `No console is named "${request.console}". Check the name against the configured consoles.`,
@@ -78,7 +78,10 @@ export async function runExport(
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
-    const writer = format.createWriter(stream, columns === undefined ? {} : { columns });
+    const writer = format.createWriter(stream, {
+      title,
+      ...(columns === undefined ? {} : { columns }),
+    });
     await writer.start();
     const reading: ReadRequest = {
       ...(request.console === undefined ? {} : { console: request.console }),
@@ -128,7 +131,8 @@ function checkRequest(
   format: ExportFormatDefinition;
   entity: string;
   read: RecordReader;
-  columns: readonly string[] | undefined;
+  columns: readonly SheetColumn[] | undefined;
+  title: string;
 } {
   const formats = Object.keys(registry.formats);
   const format = registry.formats[request.format];
@@ -157,5 +161,5 @@ function checkRequest(
       `A selection of devices goes with device and threat exports; an export of ${entity} takes every stored record.`,
     );
   }
-  return { format, entity, read, columns: known.columns };
+  return { format, entity, read, columns: known.columns, title: known.info.label };
 }

@@ -4,6 +4,7 @@ import { mapApplicationToSoftwareInfo } from '../../../shared/ocsf/software-mapp
 import { mapRiskToFinding } from '../../../shared/ocsf/vulnerability-mapper';
 import type { Storage } from '../../storage/storage';
 import type { ReadRequest, RecordReader } from './entity-records';
+import type { SheetColumn } from './writers/export-writer';
 
 // The readers of installed applications and CVE rows: OCSF records (5020, 2002) joined to their
 // devices' own records by `device.uid`, and CSV rows. Each device's reference is read once, from
@@ -47,15 +48,15 @@ export const softwareRecords: RecordReader = function* (storage, request) {
   }
 };
 
-export const SOFTWARE_COLUMNS = [
-  'Agent ID',
-  'Hostname',
-  'Application',
-  'Publisher',
-  'Version',
-  'Size',
-  'Installed',
-] as const;
+export const SOFTWARE_COLUMNS: readonly SheetColumn[] = [
+  { label: 'Agent ID', kind: 'text' },
+  { label: 'Hostname', kind: 'text' },
+  { label: 'Application', kind: 'text' },
+  { label: 'Publisher', kind: 'text' },
+  { label: 'Version', kind: 'text' },
+  { label: 'Size', kind: 'number' },
+  { label: 'Installed', kind: 'date' },
+];
 
 /** Each application of each device, as a CSV row. */
 export const softwareRows: RecordReader = function* (storage, request) {
@@ -98,19 +99,19 @@ export const vulnerabilityFindings: RecordReader = function* (storage, request) 
   }
 };
 
-export const VULNERABILITY_COLUMNS = [
-  'CVE',
-  'Severity',
-  'Score',
-  'Status',
-  'Application',
-  'Vendor',
-  'Version',
-  'Hostname',
-  'Agent ID',
-  'Detected',
-  'Published',
-] as const;
+export const VULNERABILITY_COLUMNS: readonly SheetColumn[] = [
+  { label: 'CVE', kind: 'text' },
+  { label: 'Severity', kind: 'text' },
+  { label: 'Score', kind: 'number' },
+  { label: 'Status', kind: 'text' },
+  { label: 'Application', kind: 'text' },
+  { label: 'Vendor', kind: 'text' },
+  { label: 'Version', kind: 'text' },
+  { label: 'Hostname', kind: 'text' },
+  { label: 'Agent ID', kind: 'text' },
+  { label: 'Detected', kind: 'date' },
+  { label: 'Published', kind: 'date' },
+];
 
 /** Each stored CVE row as a CSV row, in the console's words. */
 export const vulnerabilityRows: RecordReader = function* (storage, request) {

@@ -25,7 +25,7 @@ export const exclusionsSync = incrementalSync(spec);
 
 /** Its line in ENTITY_EXPORTS. */
 export const exclusionsExport: EntityExport = {
-  info: { forms: ['raw'], byDevice: false },
+  info: { label: 'Exclusions', forms: ['raw'], byDevice: false },
   read: { raw: storedRaw(EXCLUSIONS) },
 };
 

@@ -45,7 +45,7 @@ export function csvWriter(sink: ExportSink, shape: WriterShape = {}): ExportWrit
         },
       );
     return {
-      start: () => sink.write(CSV_BOM + line(columns)),
+      start: () => sink.write(CSV_BOM + line(columns.map((column) => column.label))),
       write: (record) => sink.write(line(JSON.parse(rawText(record.data)) as unknown[])),
       finish: () => undefined,
     };

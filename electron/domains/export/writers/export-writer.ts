@@ -27,12 +27,23 @@ export interface ExportWriter {
   finish(count: number): void | Promise<void>;
 }
 
+/** How a column's cells read in a spreadsheet: XLSX types its cells by this, CSV quotes all. */
+export type SheetCellKind = 'text' | 'number' | 'date' | 'boolean';
+
+/** One column of an entity's rows: its header and how its cells read. */
+export interface SheetColumn {
+  label: string;
+  kind: SheetCellKind;
+}
+
 /**
- * What a writer is told of the entity it writes: the columns of its rows, when the entity is
- * not the devices (whose row is the grid's). A row record is then a JSON array of its cells.
+ * What a writer is told of the entity it writes: what its records are called (a workbook's sheet
+ * name) and the columns of its rows, when the entity is not the devices (whose row is the
+ * grid's). A row record is then a JSON array of its cells.
  */
 export interface WriterShape {
-  columns?: readonly string[];
+  title?: string;
+  columns?: readonly SheetColumn[];
 }
 
 /** A format as the exporter knows it: what the hosts show of it, and how its file is written. */

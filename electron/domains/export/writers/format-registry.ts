@@ -6,6 +6,7 @@ import type {
   ExportWriter,
   WriterShape,
 } from './export-writer';
+import { xlsxWriter } from './xlsx-writer';
 import { jsonArrayWriter, ndjsonWriter, sekoiaBodyWriter } from './json-writers';
 
 const WRITERS: Readonly<
@@ -15,6 +16,7 @@ const WRITERS: Readonly<
   'ocsf-ndjson': ndjsonWriter,
   'sekoia-json': sekoiaBodyWriter,
   csv: csvWriter,
+  xlsx: xlsxWriter,
   'raw-json': jsonArrayWriter,
   'raw-ndjson': ndjsonWriter,
 };

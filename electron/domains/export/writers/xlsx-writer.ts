@@ -1,0 +1,59 @@
+import {
+  DEVICE_COLUMNS,
+  type ColumnKind,
+  type DeviceRow,
+} from '../../../../shared/devices/device-row';
+import { deviceRowOf } from '../../../../shared/devices/precomputed';
+import { rawText } from '../../../adapters/sentinelone/raw-json';
+import type {
+  ExportSink,
+  ExportWriter,
+  SheetCellKind,
+  SheetColumn,
+  WriterShape,
+} from './export-writer';
+import { WorkbookStream } from './xlsx/workbook-stream';
+
+const CELL_KIND: Readonly<Record<ColumnKind, SheetCellKind>> = {
+  text: 'text',
+  list: 'text',
+  enrichment: 'text',
+  date: 'date',
+  boolean: 'boolean',
+  number: 'number',
+  count: 'number',
+};
+
+/**
+ * The grid's columns as a sheet's. A date cell shows its time as it is, in UTC (a spreadsheet's
+ * date has no time zone), so its header says so.
+ */
+export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = DEVICE_COLUMNS.map((column) => ({
+  label: column.kind === 'date' ? `${column.label} (UTC)` : column.label,
+  kind: CELL_KIND[column.kind],
+}));
+
+/**
+ * An XLSX workbook of the devices (the grid's columns) or of an entity's rows (its own): one
+ * sheet named after what it holds, its header frozen and filterable, ids as text, dates as
+ * dates and numbers as numbers.
+ */
+export function xlsxWriter(sink: ExportSink, shape: WriterShape = {}): ExportWriter {
+  const { columns } = shape;
+  const workbook = new WorkbookStream(
+    sink,
+    shape.title ?? 'Devices',
+    columns ?? DEVICE_SHEET_COLUMNS,
+  );
+  const cellsOf = columns
+    ? (text: string) => JSON.parse(text) as unknown[]
+    : (text: string, consoleName: string) => {
+        const row: DeviceRow = deviceRowOf(text, consoleName);
+        return DEVICE_COLUMNS.map((column) => row[column.key]);
+      };
+  return {
+    start: () => undefined,
+    write: (record) => workbook.add(cellsOf(rawText(record.data), record.consoleName ?? '')),
+    finish: () => workbook.finish(),
+  };
+}
