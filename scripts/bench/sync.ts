@@ -1,5 +1,6 @@
 // From sync to file, against floors measured in the same run (issues 4 and 14): each target is a
 // ratio, so a busy machine slows both sides alike.
+import ExcelJS from 'exceljs';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ export interface SyncBenchResult {
   sync: SyncBenchRun;
   exported: SyncBenchRun;
   /** The same export as an XLSX workbook (issue 30): streamed, so its memory stays flat. */
-  xlsx: SyncBenchRun;
+  xlsx: SyncBenchRun & Awaited<ReturnType<typeof idsReadAsText>>;
   pushed: SyncBenchRun & { batches: number; latencyMs: number };
   /** The same sync again, nothing changed: what a scheduled re-sync costs. */
   resynced: SyncBenchRun;
@@ -114,7 +115,10 @@ export async function benchSync(agents = 100_000): Promise<SyncBenchResult> {
     const bare = measure('bare', join(dir, 'bare.ndjson'), join(dir, `floor${median.i}`));
     settleDisk(dir, median.i);
     const exported = measure('export', join(dir, 'export.ndjson'), join(dir, `sync${median.i}`));
-    const xlsx = measure('export-xlsx', join(dir, 'export.xlsx'), join(dir, `sync${median.i}`));
+    const xlsx = {
+      ...measure('export-xlsx', join(dir, 'export.xlsx'), join(dir, `sync${median.i}`)),
+      ...(await idsReadAsText(join(dir, 'export.xlsx'))),
+    };
     rmSync(join(dir, 'export.xlsx'), { force: true });
     const pushed = await benchPush(join(dir, `sync${median.i}`));
     const resynced = measure('resync', fake.url, join(dir, `sync${median.i}`));
@@ -151,6 +155,27 @@ function settleDisk(dir: string, keep: number): void {
   }
   rmSync(join(dir, 'bare.ndjson'), { force: true });
   execFileSync('sync');
+}
+
+/**
+ * The workbook read back by an independent reader (exceljs, streaming): how many rows have their
+ * agent id as a text cell of 18–19 digits, and how many do not.
+ */
+async function idsReadAsText(path: string): Promise<{ idsAsText: number; idsOtherwise: number }> {
+  let idsAsText = 0;
+  let idsOtherwise = 0;
+  let column = -1;
+  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(path, {})) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      const id = values[column];
+      if (row.number === 1) column = values.indexOf('Agent ID');
+      else if (typeof id === 'string' && /^\d{18,19}$/.test(id)) {
+        idsAsText += 1;
+      } else idsOtherwise += 1;
+    }
+  }
+  return { idsAsText, idsOtherwise };
 }
 
 /** Pushes the synced inventory to a fake Sekoia that answers each POST after a fixed delay. */
@@ -244,7 +269,7 @@ export function printSyncResult(result: SyncBenchResult): void {
     `     export alone: ${n(exported.agents)} records in ${s(exported.seconds)}, ${n(exported.agentsPerSecond)} records/s (≥ 50,000: ${verdict(exported.agentsPerSecond >= 50_000)}), peak RSS ${exported.peakRssMb} MB (< 400: ${verdict(exported.peakRssMb < 400)})`,
   );
   console.log(
-    `     export --format xlsx: ${n(xlsx.agents)} devices in ${s(xlsx.seconds)}, ${n(xlsx.agentsPerSecond)} records/s, peak RSS ${xlsx.peakRssMb} MB (bounded, < 400: ${verdict(xlsx.peakRssMb < 400)})`,
+    `     export --format xlsx: ${n(xlsx.agents)} devices in ${s(xlsx.seconds)}, ${n(xlsx.agentsPerSecond)} records/s, peak RSS ${xlsx.peakRssMb} MB (bounded, < 400: ${verdict(xlsx.peakRssMb < 400)}); read back by exceljs: ${n(xlsx.idsAsText)} agent ids as text, ${n(xlsx.idsOtherwise)} otherwise (target 0: ${verdict(xlsx.idsOtherwise === 0)})`,
   );
   const ratio3 = (sync.bytes ?? 0) / (floor.bytes ?? 1);
   console.log(
