@@ -5,6 +5,7 @@ export const EXPORT_FORMATS = [
   'sekoia-json',
   'csv',
   'xlsx',
+  'ocsf-parquet',
   'raw-json',
   'raw-ndjson',
 ] as const;
@@ -39,6 +40,11 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
   },
   csv: { label: 'CSV for spreadsheets', extension: 'csv', reads: 'row' },
   xlsx: { label: 'Excel workbook (XLSX)', extension: 'xlsx', reads: 'row' },
+  'ocsf-parquet': {
+    label: 'OCSF 1.6.0 Parquet (one class per file)',
+    extension: 'ocsf.parquet',
+    reads: 'ocsf',
+  },
   'raw-json': {
     label: 'Raw SentinelOne objects (JSON)',
     extension: 'raw.json',

@@ -229,6 +229,14 @@ export const CALLS = {
         entity: z.enum(ENTITY_NAMES).optional(),
         /** sekoia-json only: keep decommissioned devices, as a push with the same flag would. */
         includeDecommissioned: z.boolean().optional(),
+        /**
+         * ocsf-parquet only: write a folder in Amazon Security Lake's custom-source layout,
+         * filed under this source, Region and account.
+         */
+        lake: z
+          .object({ source: z.string(), region: z.string(), accountId: z.string() })
+          .strict()
+          .optional(),
       })
       .strict(),
     ExportOutcome,

@@ -1,7 +1,10 @@
-import deviceInventoryInfoFile from './schema/device_inventory_info-1.6.0.json' with { type: 'json' };
-import detectionFindingFile from './schema/detection_finding-1.6.0.json' with { type: 'json' };
-import softwareInventoryInfoFile from './schema/software_inventory_info-1.6.0.json' with { type: 'json' };
-import vulnerabilityFindingFile from './schema/vulnerability_finding-1.6.0.json' with { type: 'json' };
+import {
+  CLASS_SCHEMAS,
+  type OcsfSchema as Schema,
+  type SchemaAttribute,
+  type SchemaObject,
+  type SchemaType,
+} from './class-schemas';
 import { isCidr, isIpAddress, isMacAddress } from '../net';
 import { isPlainObject, describeType } from '../lenient';
 import { OCSF_VERSION } from './enums';
@@ -10,36 +13,6 @@ import { OCSF_VERSION } from './enums';
 // compiled schema data in ./schema (copied from the OCSF 1.6.0 tag). It applies the rules of the official OCSF server
 // validator (v2) and, in strict mode, the stricter checks S1 Inventory holds its own output to
 // (ocsf-notes.md §5): integer-ms timestamps, CIDR subnets, real IP/MAC text, exact captions.
-
-interface SchemaAttribute {
-  type: string;
-  json_type: string;
-  requirement: 'required' | 'recommended' | 'optional';
-  is_array?: boolean;
-  object_type?: string;
-  profiles?: string[];
-  enum?: Record<string, string>;
-  sibling?: string;
-  deprecated?: { since: string; message: string };
-}
-
-interface SchemaObject {
-  attributes: Record<string, SchemaAttribute>;
-  constraints?: { at_least_one?: string[]; just_one?: string[] };
-}
-
-interface SchemaType {
-  json_type: string;
-  regex?: string;
-  max_len?: number;
-  range?: [number, number];
-}
-
-interface Schema {
-  class: SchemaObject & { uid: number; name: string; profiles_applicable?: string[] };
-  objects: Record<string, SchemaObject>;
-  types: Record<string, SchemaType>;
-}
 
 export type Severity = 'error' | 'warning';
 
@@ -304,22 +277,16 @@ class Walk {
 }
 
 /** Validates one record. An empty list means it is valid OCSF 1.6.0 Device Inventory Info. */
-export const validateDeviceInventoryInfo = validatorFor(
-  deviceInventoryInfoFile as unknown as Schema,
-);
+export const validateDeviceInventoryInfo = validatorFor(CLASS_SCHEMAS[5001]);
 
 /** Validates one record. An empty list means it is a valid OCSF 1.6.0 Detection Finding. */
-export const validateDetectionFinding = validatorFor(detectionFindingFile as unknown as Schema);
+export const validateDetectionFinding = validatorFor(CLASS_SCHEMAS[2004]);
 
 /** Validates one record. An empty list means it is valid OCSF 1.6.0 Software Inventory Info. */
-export const validateSoftwareInventoryInfo = validatorFor(
-  softwareInventoryInfoFile as unknown as Schema,
-);
+export const validateSoftwareInventoryInfo = validatorFor(CLASS_SCHEMAS[5020]);
 
 /** Validates one record. An empty list means it is a valid OCSF 1.6.0 Vulnerability Finding. */
-export const validateVulnerabilityFinding = validatorFor(
-  vulnerabilityFindingFile as unknown as Schema,
-);
+export const validateVulnerabilityFinding = validatorFor(CLASS_SCHEMAS[2002]);
 
 function validatorFor(
   schema: Schema,

@@ -10,7 +10,9 @@ import {
   type ReadRequest,
   type RecordReader,
 } from './entity-records';
-import type { ExportFormatDefinition, SheetColumn } from './writers/export-writer';
+import type { ExportFormatDefinition, ExportSink, SheetColumn } from './writers/export-writer';
+import { ExportFileSet } from '../../adapters/files/export-file-set';
+import { checkLakeSource, type LakeLayout, type LakeSource } from './writers/parquet/security-lake';
 import { EXPORT_FORMAT_DEFINITIONS } from './writers/format-registry';
 
 export class InvalidExportRequestError extends AppError {
@@ -32,6 +34,11 @@ export interface ExportRequest {
   onProgress?: (records: number) => void;
   /** sekoia-json only: keep decommissioned devices (left out by default, as in a push). */
   includeDecommissioned?: boolean;
+  /**
+   * ocsf-parquet only: `out` is a folder, written in Amazon Security Lake's custom-source
+   * layout for this source (security-lake.ts).
+   */
+  lake?: LakeSource;
 }
 
 /** A written export as the contract reports it, with each record left out and why. */
@@ -74,23 +81,27 @@ export async function runExport(
     );
   }
   const path = resolve(request.out);
-  const stream = new AtomicFileStream(path, options.files);
+  const readTimeMs = clock.now().getTime();
+  const output = openOutput(path, request, readTimeMs, options.files);
   const skipped: ExportResult['skipped'] = [];
   let records = 0;
   try {
-    const writer = format.createWriter(stream, {
+    const writer = format.createWriter(output.sink, {
       title,
       ...(columns === undefined ? {} : { columns }),
+      ...(output.layout === undefined ? {} : { layout: output.layout }),
     });
-    await writer.start();
-    const reading: ReadRequest = {
+    const reading = (into: ExportResult['skipped']): ReadRequest => ({
       ...(request.console === undefined ? {} : { console: request.console }),
       ...(request.agentIds === undefined ? {} : { agentIds: request.agentIds }),
       ...(request.includeDecommissioned ? { includeDecommissioned: true } : {}),
-      readTimeMs: clock.now().getTime(),
-      skipped,
-    };
-    for (const record of read(storage, reading)) {
+      readTimeMs,
+      skipped: into,
+    });
+    // A writer that needs every record before it writes (Parquet's columns) reads them twice.
+    if (writer.survey) for (const record of read(storage, reading([]))) writer.survey(record);
+    await writer.start();
+    for (const record of read(storage, reading(skipped))) {
       // Only a writer that works in batches returns a promise; the others cost no tick.
       const pending = writer.write(record);
       if (pending) await pending;
@@ -98,7 +109,7 @@ export async function runExport(
       if (records % 5_000 === 0) request.onProgress?.(records);
     }
     await writer.finish(records);
-    const { sha256, bytes } = stream.commit();
+    const { sha256, bytes } = output.commit();
     storage.audit.append(
       {
         action: 'export',
@@ -118,9 +129,50 @@ export async function runExport(
     );
     return { path, format: request.format, records, skipped, sha256, bytes };
   } catch (error) {
-    stream.abort();
+    output.abort();
     throw error;
   }
+}
+
+/** Where an export's bytes go: one file, or (Security Lake's layout) a folder of files. */
+interface ExportOutput {
+  sink: ExportSink;
+  layout?: LakeLayout;
+  commit(): { sha256: string; bytes: number };
+  abort(): void;
+}
+
+function openOutput(
+  path: string,
+  request: ExportRequest,
+  readTimeMs: number,
+  files: FileSystem | undefined,
+): ExportOutput {
+  if (request.lake === undefined) {
+    const stream = new AtomicFileStream(path, files);
+    return { sink: stream, commit: () => stream.commit(), abort: () => stream.abort() };
+  }
+  if (request.format !== 'ocsf-parquet') {
+    throw new InvalidExportRequestError(
+      `Security Lake's layout holds Parquet files: export as ocsf-parquet, not ${request.format}.`,
+    );
+  }
+  checkLakeSource(request.lake);
+  const set = new ExportFileSet(path, files);
+  const stamp = new Date(readTimeMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return {
+    sink: {
+      write: () => {
+        throw new Error('An export in the lake layout writes its files through the layout.');
+      },
+    },
+    layout: { ...request.lake, stamp, open: (relativePath) => set.open(relativePath) },
+    commit: () => set.commit(),
+    abort: () => set.abort(),
+  };
 }
 
 /** The format, the entity (agents unless named) and the reader that joins them, checked. */

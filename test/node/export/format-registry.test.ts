@@ -96,6 +96,12 @@ describe('the export format registry', () => {
       );
     }
     expect(formatsOf('activities')).toEqual(['raw-json', 'raw-ndjson']);
-    expect(formatsOf('threats')).toEqual(['ocsf-json', 'ocsf-ndjson', 'raw-json', 'raw-ndjson']);
+    expect(formatsOf('threats')).toEqual([
+      'ocsf-json',
+      'ocsf-ndjson',
+      'ocsf-parquet',
+      'raw-json',
+      'raw-ndjson',
+    ]);
   });
 });

@@ -146,7 +146,7 @@ describe('threats exported as OCSF Detection Findings', () => {
     'refuses threats as %s, naming the formats that work',
     async (format) => {
       await expect(exportThreats(format)).rejects.toThrow(
-        /exported as ocsf-json, ocsf-ndjson, raw-json or raw-ndjson/,
+        /exported as ocsf-json, ocsf-ndjson, ocsf-parquet, raw-json or raw-ndjson/,
       );
     },
   );

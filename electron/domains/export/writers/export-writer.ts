@@ -1,4 +1,5 @@
 import type { RawJson } from '../../../adapters/sentinelone/raw-json';
+import type { LakeLayout } from './parquet/security-lake';
 import type { ExportFormatInfo } from '../../../../shared/export-formats';
 
 /** Where a writer's bytes go: the export's atomic file, hashed as it is written. */
@@ -22,6 +23,11 @@ export interface ExportRecord {
  * compresses or encodes in batches); the exporter waits for it before the next record.
  */
 export interface ExportWriter {
+  /**
+   * A writer that must see every record before writing (Parquet's columns) reads them all here
+   * first; the exporter then reads them again for `write`.
+   */
+  survey?(record: ExportRecord): void;
   start(): void | Promise<void>;
   write(record: ExportRecord): void | Promise<void>;
   finish(count: number): void | Promise<void>;
@@ -44,6 +50,8 @@ export interface SheetColumn {
 export interface WriterShape {
   title?: string;
   columns?: readonly SheetColumn[];
+  /** Files in Security Lake's layout under the export's folder, instead of the one file. */
+  layout?: LakeLayout;
 }
 
 /** A format as the exporter knows it: what the hosts show of it, and how its file is written. */

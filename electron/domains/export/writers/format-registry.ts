@@ -7,6 +7,7 @@ import type {
   WriterShape,
 } from './export-writer';
 import { xlsxWriter } from './xlsx-writer';
+import { ocsfParquetWriter } from './parquet/ocsf-parquet-writer';
 import { jsonArrayWriter, ndjsonWriter, sekoiaBodyWriter } from './json-writers';
 
 const WRITERS: Readonly<
@@ -17,6 +18,7 @@ const WRITERS: Readonly<
   'sekoia-json': sekoiaBodyWriter,
   csv: csvWriter,
   xlsx: xlsxWriter,
+  'ocsf-parquet': ocsfParquetWriter,
   'raw-json': jsonArrayWriter,
   'raw-ndjson': ndjsonWriter,
 };

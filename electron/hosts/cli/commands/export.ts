@@ -11,6 +11,32 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
   throw new UsageError(`Unknown ${what} "${value}". Choose one of: ${allowed.join(', ')}.`);
 }
 
+/** The Security Lake source an export in that layout is for: each of its flags is required. */
+function lakeOption(options: {
+  layout?: string;
+  lakeSource?: string;
+  lakeRegion?: string;
+  lakeAccount?: string;
+}): { source: string; region: string; accountId: string } | undefined {
+  const layout = oneOf(options.layout ?? 'file', ['file', 'security-lake'] as const, 'layout');
+  const given = options.lakeSource ?? options.lakeRegion ?? options.lakeAccount;
+  if (layout === 'file') {
+    if (given !== undefined) {
+      throw new UsageError(
+        '--lake-source, --lake-region and --lake-account go with --layout security-lake.',
+      );
+    }
+    return undefined;
+  }
+  const { lakeSource, lakeRegion, lakeAccount } = options;
+  if (lakeSource === undefined || lakeRegion === undefined || lakeAccount === undefined) {
+    throw new UsageError(
+      '--layout security-lake files the records under a custom source, a Region and an account: give --lake-source, --lake-region and --lake-account (as registered in Security Lake).',
+    );
+  }
+  return { source: lakeSource, region: lakeRegion, accountId: lakeAccount };
+}
+
 export function registerExportCommands(program: Command, context: CliContext): void {
   const { io } = context;
   program
@@ -30,11 +56,22 @@ export function registerExportCommands(program: Command, context: CliContext): v
       '--include-decommissioned',
       'sekoia-json: keep decommissioned devices (a push leaves them out unless told otherwise)',
     )
+    .option(
+      '--layout <layout>',
+      'file (default), or security-lake: --out is a folder of Amazon Security Lake custom-source partitions (ocsf-parquet)',
+    )
+    .option('--lake-source <name>', 'security-lake: the custom source the files are for')
+    .option('--lake-region <region>', 'security-lake: the AWS Region they are filed under')
+    .option('--lake-account <id>', 'security-lake: the 12-digit AWS account they are filed under')
     .option('--json', 'print the result as JSON')
     .action(
       async (options: {
         format: string;
         out: string;
+        layout?: string;
+        lakeSource?: string;
+        lakeRegion?: string;
+        lakeAccount?: string;
         console?: string;
         where?: string;
         staleDays?: number;
@@ -43,6 +80,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
         json?: boolean;
       }) => {
         const format: ExportFormat = oneOf(options.format, EXPORT_FORMATS, 'format');
+        const lake = lakeOption(options);
         context.platform.exportTo(options.out);
         const result = await context.call('export.run', {
           format,
@@ -55,6 +93,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
             ? {}
             : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
           ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
+          ...(lake === undefined ? {} : { lake }),
         });
         if (result.status !== 'written') throw new Error('The export was not written.');
         if (options.json) return printJson(io, result);

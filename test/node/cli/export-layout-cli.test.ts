@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeS1Console } from '../../support/fake-s1/server';
+import { generateAgent } from '../../support/generate/agents';
+import { readParquet } from '../../support/parquet-reader';
+import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+
+// `s1inv export --format ocsf-parquet --layout security-lake` (issue 30, item 2): the folder a
+// custom source's bucket takes as it is, and the usage errors that name the missing flags.
+
+const TOKEN = 'tok-cli-lake-51c2';
+const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus', S1_TOKEN: TOKEN };
+let s1: FakeS1Console;
+let dataDir: string;
+const cli = (...args: string[]) => runS1inv(['--data-dir', dataDir, ...args], { env });
+const LAKE = [
+  '--lake-source',
+  'sentinelone-devices',
+  '--lake-region',
+  'eu-west-1',
+  '--lake-account',
+  '210987654321',
+];
+
+beforeAll(async () => {
+  s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
+  s1.put(
+    s1.agents,
+    Array.from({ length: 25 }, (_, i) => generateAgent(i)),
+  );
+  dataDir = mkdtempSync(join(tmpdir(), 's1inv-lake-'));
+  expect((await cli('console', 'add', '--name', 'lab', '--url', s1.url)).code).toBe(0);
+  expect((await cli('sync', '--apis', 'agents', '--token-env', 'S1_TOKEN')).code).toBe(0);
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await s1.close();
+});
+
+describe('s1inv export --layout security-lake', () => {
+  it('writes the partitions of a custom source into the folder', async () => {
+    const out = join(dataDir, 'lake');
+    const run = await cli(
+      'export',
+      '--format',
+      'ocsf-parquet',
+      '--out',
+      out,
+      '--layout',
+      'security-lake',
+      ...LAKE,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const files = readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(out, join(entry.parentPath, entry.name)));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(
+      /^ext\/sentinelone-devices\/region=eu-west-1\/accountId=210987654321\/eventDay=\d{8}\/device_inventory_info-\d{8}T\d{6}Z\.parquet$/,
+    );
+    const { records } = await readParquet(join(out, files[0]!));
+    expect(records).toHaveLength(25);
+  });
+
+  it('is a usage error (exit 2) without the source, Region and account, or with them and no layout', async () => {
+    const out = join(dataDir, 'nowhere');
+    const missing = await cli(
+      'export',
+      '--format',
+      'ocsf-parquet',
+      '--out',
+      out,
+      '--layout',
+      'security-lake',
+      '--lake-region',
+      'eu-west-1',
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/give --lake-source, --lake-region and --lake-account/);
+    const stray = await cli(
+      'export',
+      '--format',
+      'ocsf-parquet',
+      '--out',
+      out,
+      '--lake-region',
+      'eu-west-1',
+    );
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/go with --layout security-lake/);
+    const unknown = await cli(
+      'export',
+      '--format',
+      'ocsf-parquet',
+      '--out',
+      out,
+      '--layout',
+      'hive',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown layout "hive"\. Choose one of: file, security-lake/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
