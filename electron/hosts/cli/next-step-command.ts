@@ -3,9 +3,15 @@ import type { NextStep } from '../../../shared/errors/next-step';
 const arg = (subject: string | undefined, placeholder: string) =>
   subject === undefined ? placeholder : /^[\w.-]+$/.test(subject) ? subject : `"${subject}"`;
 
-/** A next step in the CLI's words: the command to run. */
-export function nextStepCommand(step: NextStep): string {
+/**
+ * A next step in the CLI's words: the command to run. `tokenEnv` is the variable this run read
+ * the console's token from: a later command needs it again, since it was not stored.
+ */
+export function nextStepCommand(step: NextStep, tokenEnv?: string): string {
   const { subject } = step;
+  if (step.action === 'sync' && tokenEnv !== undefined) {
+    return `sync with: s1inv sync ${arg(subject, 'NAME')} --token-env ${tokenEnv} (the token was read from ${tokenEnv} for this run only; store it with: s1inv console set-token ${arg(subject, 'NAME')} --token-stdin, and later commands need no --token-env)`;
+  }
   switch (step.action) {
     case 'set_token':
       return `store a token with: s1inv console set-token ${arg(subject, 'NAME')} --token-stdin (or pass one for this run with --token-env VAR)`;

@@ -122,6 +122,10 @@ describe('s1inv console …', () => {
       { env },
     );
     expect(test.code).toBe(0);
+    // The token was not stored: the next command needs it again, or it must be stored first.
+    expect(test.stdout).toMatch(
+      /sync with: s1inv sync lab --token-env S1_TOKEN \(.*store it with: s1inv console set-token lab --token-stdin/,
+    );
     const unset = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'NOPE'],
       { env },

@@ -324,10 +324,16 @@ export class FakeS1Console {
     this.server = this.options.tls
       ? createHttpsServer(this.options.tls, handler)
       : createHttpServer(handler);
-    await new Promise<void>((resolve) =>
-      this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve),
-    );
-    const { port } = this.server.address() as AddressInfo;
+    // A port already taken rejects (EADDRINUSE), for the caller to say so, not crash on.
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
     this.url = `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   }
 

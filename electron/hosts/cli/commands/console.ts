@@ -126,7 +126,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
       );
       const label = record?.name ?? name;
       const next = report.action
-        ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: label })}.`
+        ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: label }, options.tokenEnv)}.`
         : report.nextStep;
       if (options.json) {
         printJson(io, { console: label, url: record?.url, ...report });
