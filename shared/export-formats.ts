@@ -23,6 +23,8 @@ export interface ExportFormatInfo {
   /** The suggested file name's ending. */
   extension: string;
   reads: RecordForm;
+  /** Bytes rather than text: never written to a terminal. */
+  binary?: boolean;
 }
 
 /** The one record of each format: every place that names, suggests or writes one reads it. */
@@ -39,11 +41,12 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
     reads: 'sekoia',
   },
   csv: { label: 'CSV for spreadsheets', extension: 'csv', reads: 'row' },
-  xlsx: { label: 'Excel workbook (XLSX)', extension: 'xlsx', reads: 'row' },
+  xlsx: { label: 'Excel workbook (XLSX)', extension: 'xlsx', reads: 'row', binary: true },
   'ocsf-parquet': {
     label: 'OCSF 1.6.0 Parquet (one class per file)',
     extension: 'ocsf.parquet',
     reads: 'ocsf',
+    binary: true,
   },
   'raw-json': {
     label: 'Raw SentinelOne objects (JSON)',

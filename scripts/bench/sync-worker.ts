@@ -75,7 +75,8 @@ if (mode === 'push') {
   const code = await runCli(
     ['--data-dir', dir, 'devices', '--json'],
     {
-      stdout: (text) => {
+      stdout: (data) => {
+        const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
         for (let at = text.indexOf('"agentId":'); at >= 0; at = text.indexOf('"agentId":', at + 1))
           agents += 1;
       },

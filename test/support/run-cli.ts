@@ -6,6 +6,8 @@ import { MemorySecretStore } from './memory-secret-store';
 export interface CliRun {
   code: number;
   stdout: string;
+  /** Standard output as bytes (an in-process run only): a binary export written there. */
+  stdoutBytes?: Buffer;
   stderr: string;
 }
 
@@ -49,12 +51,12 @@ export async function runS1invInProcess(
   const noKeychain = env.DBUS_SESSION_BUS_ADDRESS?.includes('/nonexistent') === true;
   const secrets = new MemorySecretStore();
   secrets.unavailable = true;
-  let stdout = '';
+  const stdout: Buffer[] = [];
   let stderr = '';
   const code = await runCli(
     args,
     {
-      stdout: (text) => void (stdout += text),
+      stdout: (data) => void stdout.push(Buffer.from(data)),
       stderr: (text) => void (stderr += text),
       readStdin: () => Promise.resolve(options.stdin ?? ''),
       stdinIsTty: false,
@@ -66,5 +68,6 @@ export async function runS1invInProcess(
       ...(options.clock ? { clock: options.clock } : {}),
     },
   );
-  return { code, stdout, stderr };
+  const bytes = Buffer.concat(stdout);
+  return { code, stdout: bytes.toString('utf8'), stdoutBytes: bytes, stderr };
 }

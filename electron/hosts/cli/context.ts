@@ -11,7 +11,10 @@ import type {
 import { CliPlatform } from './cli-platform';
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Text, or bytes (an XLSX or Parquet export written to standard output). */
+  stdout: (data: string | Uint8Array) => void;
+  /** Whether standard output is a terminal (binary exports are not written to one). */
+  stdoutIsTty?: boolean;
   stderr: (text: string) => void;
   /** All of standard input, for --token-stdin. */
   readStdin: () => Promise<string>;

@@ -15,7 +15,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (data) => process.stdout.write(data),
+  stdoutIsTty: process.stdout.isTTY === true,
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readAll(process.stdin),
   stdinIsTty: process.stdin.isTTY === true,

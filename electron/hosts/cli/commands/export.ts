@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/export-formats';
+import {
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../../../shared/export-formats';
 import { ENTITY_NAMES, formatsOf } from '../../../../shared/entities';
 import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
@@ -9,6 +13,23 @@ import { wholeNumber } from '../whole-number';
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`Unknown ${what} "${value}". Choose one of: ${allowed.join(', ')}.`);
+}
+
+/** What `--out -` cannot go with: a folder, a --json report, bytes to a terminal. */
+function checkStdout(format: ExportFormat, lake: boolean, json: boolean, tty = false): void {
+  if (lake) {
+    throw new UsageError('--layout security-lake writes a folder of files: give --out DIR, not -.');
+  }
+  if (json) {
+    throw new UsageError(
+      '--out - writes the records to standard output, where --json would print the report: leave out one of them.',
+    );
+  }
+  if (tty && EXPORT_FORMAT_INFO[format].binary) {
+    throw new UsageError(
+      `${format} is binary: redirect standard output (> fleet.${EXPORT_FORMAT_INFO[format].extension}) or pipe it, or give --out FILE.`,
+    );
+  }
 }
 
 /** The Security Lake source an export in that layout is for: each of its flags is required. */
@@ -43,7 +64,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .command('export')
     .description('write the current inventory to a file (atomically), and log it in the audit log')
     .requiredOption('--format <format>', `one of: ${EXPORT_FORMATS.join(', ')}`)
-    .requiredOption('--out <file>', 'where to write it')
+    .requiredOption('--out <file>', 'where to write it; - for standard output')
     .option('--console <name>', 'only this console')
     .option('--where <query>', WHERE_HELP, whereQuery)
     .option('--stale-days <days>', 'what "stale" means in --where (default 30)', wholeNumber)
@@ -81,24 +102,35 @@ export function registerExportCommands(program: Command, context: CliContext): v
       }) => {
         const format: ExportFormat = oneOf(options.format, EXPORT_FORMATS, 'format');
         const lake = lakeOption(options);
+        const toStdout = options.out === '-';
+        if (toStdout)
+          checkStdout(format, lake !== undefined, options.json === true, io.stdoutIsTty);
         context.platform.exportTo(options.out);
-        const result = await context.call('export.run', {
-          format,
-          scope: {
-            ...(options.console === undefined ? {} : { console: options.console }),
-            ...(options.where === undefined ? {} : { where: options.where }),
-            ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
-          },
-          ...(options.entity === undefined
-            ? {}
-            : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
-          ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
-          ...(lake === undefined ? {} : { lake }),
-        });
+        // An export for standard output that fails leaves no file behind.
+        const result = await context
+          .call('export.run', {
+            format,
+            scope: {
+              ...(options.console === undefined ? {} : { console: options.console }),
+              ...(options.where === undefined ? {} : { where: options.where }),
+              ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
+            },
+            ...(options.entity === undefined
+              ? {}
+              : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
+            ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
+            ...(lake === undefined ? {} : { lake }),
+          })
+          .catch((error: unknown) => {
+            context.platform.discardExport();
+            throw error;
+          });
         if (result.status !== 'written') throw new Error('The export was not written.');
+        if (toStdout) await context.platform.sendExport((data) => io.stdout(data));
         if (options.json) return printJson(io, result);
-        io.stdout(
-          `Wrote ${result.records} record(s) as ${result.format} to ${result.path}\nsha256 ${result.sha256}\n`,
+        // With the records on standard output, what was written is said on standard error.
+        (toStdout ? io.stderr : io.stdout)(
+          `Wrote ${result.records} record(s) as ${result.format} to ${toStdout ? 'standard output' : result.path}\nsha256 ${result.sha256}\n`,
         );
         if (result.skipped > 0) {
           io.stderr(

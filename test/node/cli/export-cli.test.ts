@@ -7,8 +7,9 @@ import { generateAgent } from '../../support/generate/agents';
 import { readParquet } from '../../support/parquet-reader';
 import { runS1invInProcess as runS1inv } from '../../support/run-cli';
 
-// `s1inv export --format ocsf-parquet --layout security-lake` (issue 30, item 2): the folder a
-// custom source's bucket takes as it is, and the usage errors that name the missing flags.
+// `s1inv export` for scripts (issue 30): `--out -` to standard output, and `--format
+// ocsf-parquet --layout security-lake`, the folder a custom source's bucket takes as it is, with
+// the usage errors that name what is missing.
 
 const TOKEN = 'tok-cli-lake-51c2';
 const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus', S1_TOKEN: TOKEN };
@@ -103,5 +104,45 @@ describe('s1inv export --layout security-lake', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown layout "hive"\. Choose one of: file, security-lake/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes to standard output with --out -, saying what it wrote on standard error', async () => {
+    const run = await cli('export', '--format', 'ocsf-ndjson', '--out', '-');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(25);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ class_uid: 5001 });
+    expect(run.stderr).toMatch(
+      /^Wrote 25 record\(s\) as ocsf-ndjson to standard output\nsha256 [0-9a-f]{64}\n$/,
+    );
+    const audit = JSON.parse((await cli('audit', '--json')).stdout) as {
+      format: string;
+      destination: string;
+    }[];
+    expect(audit.find((entry) => entry.format === 'ocsf-ndjson')!.destination).toBe(
+      'standard output',
+    );
+  });
+
+  it('writes a binary export to a pipe as its bytes, and refuses what --out - cannot go with', async () => {
+    const xlsx = await cli('export', '--format', 'xlsx', '--out', '-');
+    expect(xlsx.code).toBe(0);
+    // A zip: the workbook's first bytes.
+    expect(xlsx.stdoutBytes!.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    const json = await cli('export', '--format', 'csv', '--out', '-', '--json');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/leave out one of them/);
+    const lake = await cli(
+      'export',
+      '--format',
+      'ocsf-parquet',
+      '--out',
+      '-',
+      '--layout',
+      'security-lake',
+      ...LAKE,
+    );
+    expect(lake.code).toBe(2);
+    expect(lake.stderr).toMatch(/give --out DIR, not -/);
   });
 });
