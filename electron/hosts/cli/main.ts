@@ -1,12 +1,10 @@
 import { CommanderError } from 'commander';
 import { CallFailedError, UsageError, type CliIo, type CliOverrides } from './context';
 
-/** Exit statuses: 0 success, 1 a failure, 2 a command line that does not parse. */
-const FAILURE = 1;
-const USAGE_ERROR = 2;
 import { buildProgram } from './program';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStepCommand } from './next-step-command';
+import { EXIT, PartialFailure } from './exit-codes';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -37,12 +35,13 @@ export async function runCli(
   const { program, context } = buildProgram(io, overrides);
   try {
     await program.parseAsync([...args], { from: 'user' });
-    return 0;
+    return EXIT.done;
   } catch (error) {
     // --help and --version end with 0; commander's usage errors (already printed) with 2.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_ERROR;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
     io.stderr(`s1inv: ${oneLine(describeFailure(error))}\n`);
-    return error instanceof UsageError ? USAGE_ERROR : FAILURE;
+    if (error instanceof UsageError) return EXIT.usage;
+    return error instanceof PartialFailure ? EXIT.partial : EXIT.failed;
   } finally {
     await context.close();
   }

@@ -48,5 +48,5 @@ export function printTable(io: CliIo, headers: string[], cells: string[][]): voi
 
 /** A failure the command has already explained on stdout (--json) and must end non-zero. */
 export class ReportedFailure extends Error {
-  override readonly name = 'ReportedFailure';
+  override readonly name: string = 'ReportedFailure';
 }

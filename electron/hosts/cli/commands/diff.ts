@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { NoConsoleError } from '../exit-codes';
 import type { CallResult } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, terminalText } from '../output';
@@ -26,7 +27,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
         ...(options.to === undefined ? {} : { to: options.to }),
       });
       if (options.json) return printJson(io, diffs);
-      if (diffs.length === 0) io.stdout('No console is configured yet: add one, then sync it.\n');
+      if (diffs.length === 0) throw new NoConsoleError();
       for (const diff of diffs) io.stdout(describe(diff));
     });
 }

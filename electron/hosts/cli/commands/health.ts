@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { NoConsoleError } from '../exit-codes';
 import type { CliContext } from '../context';
 import { printJson } from '../output';
 
@@ -13,6 +14,7 @@ export function registerHealthCommand(program: Command, context: CliContext): vo
     .option('--json', 'print as JSON')
     .action(async (name: string | undefined, options: { json?: boolean }) => {
       const report = await context.call('health.report', name === undefined ? {} : { name });
+      if (report.length === 0) throw new NoConsoleError();
       if (options.json) return printJson(io, report);
       for (const entry of report) {
         const errors = entry.events.filter((e) => e.severity === 'error').length;

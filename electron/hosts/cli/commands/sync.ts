@@ -4,6 +4,7 @@ import type { EventPayload, CallResult } from '../../../../shared/contract/contr
 import { UsageError, type CliContext } from '../context';
 import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
+import { PartialFailure } from '../exit-codes';
 import { ENTITY_NAMES } from '../../../../shared/entities';
 
 interface SyncOptions {
@@ -151,5 +152,14 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
         return `${name} ${api}: ${failure?.message ?? run.state}${next}`;
       }),
   );
-  if (problems.length > 0) throw new ReportedFailure(problems.join(' | '));
+  if (problems.length === 0) return;
+  // One line per API that did not complete; the indented list stays on its lines (main.ts).
+  const message =
+    problems.length === 1
+      ? problems[0]!
+      : `${problems.length} APIs did not complete:\n${problems.map((line) => `  ${line}`).join('\n')}`;
+  const completed = consoles.some(([, result]) =>
+    Object.values(result.apis).some((run) => run.complete),
+  );
+  throw completed ? new PartialFailure(message) : new ReportedFailure(message);
 }

@@ -1,0 +1,21 @@
+import { ReportedFailure } from './output';
+
+/**
+ * What `s1inv` exits with, the same for every command (docs/cli.md): 0 it did what was asked,
+ * 1 it failed, 2 the command line does not parse or names what does not exist, 3 it did part
+ * of the work (a sync that completed some APIs and not others).
+ */
+export const EXIT = { done: 0, failed: 1, usage: 2, partial: 3 } as const;
+
+/** A failure of part of the work, already reported: the rest was done and kept. */
+export class PartialFailure extends ReportedFailure {
+  override readonly name = 'PartialFailure';
+}
+
+/** There is nothing to work on yet: no console is configured. */
+export class NoConsoleError extends Error {
+  override readonly name = 'NoConsoleError';
+  constructor() {
+    super('No console is configured yet: add one with s1inv console add, then sync it.');
+  }
+}
