@@ -4,10 +4,11 @@
 #   gnome-keyring dbus dbus-x11 libsecret-tools
 #                              a real Secret Service for the keychain tests
 #   python3 make g++           to build better-sqlite3 from source against Node
+#   zsh fish                   to run the shell completion scripts the tests check
 # Run as root (or with sudo). Safe to run again.
 set -euo pipefail
 
-packages=(chromium gnome-keyring dbus dbus-x11 libsecret-tools python3 make g++)
+packages=(chromium gnome-keyring dbus dbus-x11 libsecret-tools python3 make g++ zsh fish)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

@@ -7,6 +7,23 @@ import { ReportedFailure } from './output';
  */
 export const EXIT = { done: 0, failed: 1, usage: 2, partial: 3 } as const;
 
+/** What each code means, as the man page and docs/cli.md say it. */
+export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
+  [EXIT.done, 'Done: the command did what was asked (a query that selects nothing included).'],
+  [
+    EXIT.failed,
+    'Failed: nothing, or nothing more, was done; standard error says what and what to do next.',
+  ],
+  [
+    EXIT.usage,
+    'Usage: the command line does not parse, or names a format, entity, option value or query that does not exist.',
+  ],
+  [
+    EXIT.partial,
+    'Partly done: a sync completed some APIs and not others; what completed is kept, and standard error lists the rest, one line each.',
+  ],
+];
+
 /** A failure of part of the work, already reported: the rest was done and kept. */
 export class PartialFailure extends ReportedFailure {
   override readonly name = 'PartialFailure';

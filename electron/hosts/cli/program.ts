@@ -11,6 +11,9 @@ import { registerSekoiaCommands } from './commands/sekoia';
 import { registerServeCommand } from './commands/serve';
 import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo, type CliOverrides } from './context';
+import { registerDocumentationCommands } from './commands/completion';
+import { commandTree } from './command-tree';
+import { examplesHelp } from './examples';
 
 export function buildProgram(
   io: CliIo,
@@ -43,10 +46,12 @@ export function buildProgram(
   registerSekoiaCommands(program, context);
   registerConfigCommands(program, context);
   registerServeCommand(program, context);
-  for (const command of program.commands) {
-    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
-    for (const sub of command.commands)
-      sub.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+  registerDocumentationCommands(program, context, packageJson.version);
+  for (const { path, command } of commandTree(program)) {
+    if (path !== '')
+      command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+    const examples = examplesHelp(path);
+    if (examples) command.addHelpText('after', examples);
   }
   return { program, context };
 }

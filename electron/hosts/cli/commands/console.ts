@@ -15,7 +15,7 @@ const commaList = (value: string) =>
 export function registerConsoleCommands(program: Command, context: CliContext): void {
   const group = program
     .command('console')
-    .description('SentinelOne consoles: add, list, test, remove');
+    .description('SentinelOne consoles: add, set-token, list, test, remove');
   const { io } = context;
 
   group
