@@ -54,12 +54,16 @@ try {
   });
   fleet(s1, { agents: AGENTS, threats: 10, activities: 20 });
   await s1inv('console', 'add', '--name', 'demo', '--url', s1.url);
+  // The envelope every --json output has (docs/cli.md).
   const sync = JSON.parse(
     await s1inv('sync', 'demo', '--token-env', 'S1_CHECK_TOKEN', '--json'),
   ) as {
-    consoles: Record<string, { apis: Record<string, { fetched: number; complete: boolean }> }>;
+    ok: boolean;
+    value: { console: string; apis: { api: string; fetched: number; complete: boolean }[] }[];
   };
-  const agents = sync.consoles.demo?.apis.agents;
+  const agents = sync.value
+    .find((entry) => entry.console === 'demo')
+    ?.apis.find((entry) => entry.api === 'agents');
   if (!agents?.complete || agents.fetched !== AGENTS)
     throw new Error(`the sync did not fetch ${AGENTS} agents: ${JSON.stringify(sync)}`);
 

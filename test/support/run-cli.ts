@@ -71,3 +71,15 @@ export async function runS1invInProcess(
   const bytes = Buffer.concat(stdout);
   return { code, stdout: bytes.toString('utf8'), stdoutBytes: bytes, stderr };
 }
+
+/**
+ * The result a `--json` run printed, from the envelope every command prints (docs/cli.md),
+ * checked to say the command did what was asked.
+ */
+export function jsonValue<T = any>(run: Pick<CliRun, 'stdout' | 'code'>): T {
+  const envelope = JSON.parse(run.stdout) as { command: string; ok: boolean; value?: T };
+  if (!envelope.ok || run.code !== 0) {
+    throw new Error(`expected a successful --json run, got exit ${run.code}: ${run.stdout}`);
+  }
+  return envelope.value as T;
+}

@@ -49,6 +49,10 @@ export class CallFailedError extends Error {
  */
 export class CliContext {
   readonly platform: CliPlatform;
+  /** The running command's words after s1inv, and whether it was asked for --json. */
+  commandPath = '';
+  jsonWanted = false;
+  jsonPrinted = false;
   private opened: Promise<Backend> | undefined;
 
   constructor(

@@ -5,6 +5,7 @@ import { buildProgram } from './program';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStepCommand } from './next-step-command';
 import { EXIT, PartialFailure } from './exit-codes';
+import { printJson } from './output';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -39,9 +40,19 @@ export async function runCli(
   } catch (error) {
     // --help and --version end with 0; commander's usage errors (already printed) with 2.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
-    io.stderr(`s1inv: ${oneLine(describeFailure(error))}\n`);
-    if (error instanceof UsageError) return EXIT.usage;
-    return error instanceof PartialFailure ? EXIT.partial : EXIT.failed;
+    const message = oneLine(describeFailure(error));
+    io.stderr(`s1inv: ${message}\n`);
+    const exitCode =
+      error instanceof UsageError
+        ? EXIT.usage
+        : error instanceof PartialFailure
+          ? EXIT.partial
+          : EXIT.failed;
+    // Asked for JSON, a script reads why from standard output too, in the same envelope.
+    if (context.jsonWanted && !context.jsonPrinted) {
+      printJson(context, undefined, { exitCode, message });
+    }
+    return exitCode;
   } finally {
     await context.close();
   }

@@ -1,7 +1,46 @@
 import type { CliIo } from './context';
 
-export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+/** Why a command that printed its --json result ends non-zero. */
+export interface JsonFailure {
+  exitCode: number;
+  message: string;
+}
+
+/**
+ * The one shape of every --json output (docs/cli.md): the command that ran, whether it did all
+ * it was asked (`ok`, false exactly when it exits non-zero), its result (`value`, lists as
+ * arrays of objects keyed as the contract keys them) and, when not ok, why (`error`).
+ */
+export interface JsonEnvelope {
+  command: string;
+  ok: boolean;
+  value?: unknown;
+  error?: JsonFailure;
+}
+
+/** Who prints --json results: the command's path is set as it starts (program.ts). */
+export interface JsonOutput {
+  io: CliIo;
+  commandPath: string;
+  /** Set once a command printed its envelope: a later failure adds none. */
+  jsonPrinted: boolean;
+}
+
+export function printJson(out: JsonOutput, value: unknown, failure?: JsonFailure): void {
+  const envelope: JsonEnvelope = {
+    command: out.commandPath,
+    ok: failure === undefined,
+    value,
+    ...(failure === undefined ? {} : { error: failure }),
+  };
+  out.jsonPrinted = true;
+  out.io.stdout(`${JSON.stringify(envelope, null, 2)}\n`);
+}
+
+/** The envelope's opening, for a result streamed element by element (devices). */
+export function openJsonArray(out: JsonOutput): void {
+  out.jsonPrinted = true;
+  out.io.stdout(`{"command":${JSON.stringify(out.commandPath)},"ok":true,"value":[`);
 }
 
 /**

@@ -47,6 +47,18 @@ export function buildProgram(
   registerConfigCommands(program, context);
   registerServeCommand(program, context);
   registerDocumentationCommands(program, context, packageJson.version);
+  program.hook('preAction', (_program, action) => {
+    const words: string[] = [];
+    for (
+      let command: Command | null = action;
+      command && command !== program;
+      command = command.parent
+    ) {
+      words.unshift(command.name());
+    }
+    context.commandPath = words.join(' ');
+    context.jsonWanted = action.opts<{ json?: boolean }>().json === true;
+  });
   for (const { path, command } of commandTree(program)) {
     if (path !== '')
       command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();

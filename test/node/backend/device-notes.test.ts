@@ -10,7 +10,7 @@ import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
 import { memoryBackend } from '../../support/memory-backend';
 import { useTempDirs } from '../../support/temp-dir';
-import { runS1invInProcess } from '../../support/run-cli';
+import { runS1invInProcess, jsonValue } from '../../support/run-cli';
 import type { OcsfDeviceInventoryInfo } from '../../../shared/ocsf/types';
 import { errorsOf, validateDeviceInventoryInfo } from '../../../shared/ocsf/validator';
 import { EVERY_DEVICE, gridQuery } from '../../support/grid-query';
@@ -139,7 +139,7 @@ describe('device notes', () => {
     expect(set).toMatchObject({ code: 0, stderr: '' });
     expect(set.stdout).toContain('Triage: reviewed\nTags: vip, lab\nNote: Checked.\n');
     const untagged = await cli(agentId, '--untag', 'lab', '--json');
-    expect(JSON.parse(untagged.stdout)).toEqual({
+    expect(jsonValue(untagged)).toEqual({
       console: 'lab',
       agentId,
       tags: ['vip'],

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { fleetApplications } from '../../support/fake-s1/fleet-applications';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -100,7 +100,10 @@ describe('s1inv sync --apis applications, killed', () => {
     const asked = s1.requests.filter((r) => r.path.endsWith('/agents/applications')).length;
     const final = await cli('sync', '--token-env', 'S1_TOKEN', '--apis', 'applications', '--json');
     expect(final.code).toBe(0);
-    expect(JSON.parse(final.stdout).consoles.lab.apis.applications).toMatchObject({
+    const lab = jsonValue<{ console: string; apis: { api: string }[] }[]>(final).find(
+      (entry) => entry.console === 'lab',
+    )!;
+    expect(lab.apis.find((entry) => entry.api === 'applications')).toMatchObject({
       state: 'complete',
       expected: active,
     });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
-import { runS1inv, runS1invInProcess as s1inv } from '../../support/run-cli';
+import { runS1inv, runS1invInProcess as s1inv, jsonValue } from '../../support/run-cli';
 import { secretToolLookup } from '../../support/secret-service';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -56,18 +56,16 @@ describe('s1inv console …', () => {
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
-    const record = JSON.parse(add.stdout) as { id: string; url: string; tokenStored: boolean };
+    const record = jsonValue(add) as { id: string; url: string; tokenStored: boolean };
     expect(record).toMatchObject({ url: s1.url, tokenStored: true });
     expect(secretToolLookup(keychainEnv, `console:${record.id}`)).toBe(TOKEN);
 
     const list = await cli('console', 'list', '--json');
-    expect(JSON.parse(list.stdout)).toEqual([
-      expect.objectContaining({ name: 'prod', url: s1.url }),
-    ]);
+    expect(jsonValue(list)).toEqual([expect.objectContaining({ name: 'prod', url: s1.url })]);
 
     const test = await cli('console', 'test', 'prod', '--json');
     expect(test.code).toBe(0);
-    expect(JSON.parse(test.stdout)).toMatchObject({
+    expect(jsonValue(test)).toMatchObject({
       outcome: 'ok',
       token: { expiresAt: EXPIRES_AT.toISOString() },
       scope: { level: 'accounts' },
@@ -86,7 +84,7 @@ describe('s1inv console …', () => {
     const removed = await cli('console', 'remove', 'prod');
     expect(removed.code).toBe(0);
     expect(secretToolLookup(keychainEnv, `console:${record.id}`)).toBeUndefined();
-    expect(JSON.parse((await cli('console', 'list', '--json')).stdout)).toEqual([]);
+    expect(jsonValue(await cli('console', 'list', '--json'))).toEqual([]);
   });
 
   it('fails clearly without a Secret Service and leaves no console half-created', async () => {
@@ -104,7 +102,7 @@ describe('s1inv console …', () => {
     const list = await runS1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
       env: noKeychain,
     });
-    expect(JSON.parse(list.stdout)).toEqual([]);
+    expect(jsonValue(list)).toEqual([]);
   });
 
   it('works without a keychain when the token comes from --token-env', async () => {
@@ -231,7 +229,7 @@ describe('s1inv config export | import', () => {
     const list = await s1inv(['--data-dir', to, 'console', 'list', '--json'], {
       env: noKeychain,
     });
-    expect(JSON.parse(list.stdout)).toEqual([
+    expect(jsonValue(list)).toEqual([
       expect.objectContaining({ name: 'prod', apis: ['agents', 'threats'], tokenStored: false }),
     ]);
   });
@@ -272,6 +270,6 @@ describe('s1inv config export | import', () => {
     const list = await s1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
       env: noKeychain,
     });
-    expect(JSON.parse(list.stdout)).toEqual([]);
+    expect(jsonValue(list)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { ConsoleDiff } from '../../../shared/contract/views';
 import { invalidate } from '../../support/fake-s1/listing';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
 // `s1inv diff` (PRODUCT.md): devices new, gone and changed between the last two complete
@@ -77,7 +77,7 @@ describe('s1inv diff', () => {
 
     const run = await cli(dataDir, 'diff', '--json');
     expect(run.code).toBe(0);
-    const [diff] = JSON.parse(run.stdout) as ConsoleDiff[];
+    const [diff] = jsonValue(run) as ConsoleDiff[];
     expect(diff).toMatchObject({
       console: 'lab',
       from: { devices: 50 },
@@ -118,7 +118,7 @@ describe('s1inv diff', () => {
     expect(human.stdout).toContain(
       '  ~ host-3 (' + agent + '): + Google Chrome 121.0.6167.85; - Google Chrome 120.0.6099.71',
     );
-    const [diff] = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    const [diff] = jsonValue(await cli(dataDir, 'diff', '--json')) as ConsoleDiff[];
     expect(diff!.software).toEqual([
       {
         agentId: agent,
@@ -155,7 +155,7 @@ describe('s1inv diff', () => {
       versionOf(index, '25.1.0.1');
       expect((await sync()).code).toBe(0);
     }
-    const listed = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    const listed = jsonValue(await cli(dataDir, 'diff', '--json')) as ConsoleDiff[];
     const kept = listed[0]!.snapshots.map((snapshot) => snapshot.id);
     expect(kept).toHaveLength(3);
     const [newest, , oldest] = kept as [number, number, number];
@@ -173,7 +173,7 @@ describe('s1inv diff', () => {
         ...['diff', '--console', 'lab', '--from', String(from), '--to', String(to), '--json'],
       );
       expect(run.code).toBe(0);
-      const [diff] = JSON.parse(run.stdout) as ConsoleDiff[];
+      const [diff] = jsonValue(run) as ConsoleDiff[];
       expect(diff).toMatchObject({ from: { id: oldest }, to: { id: newest } });
       expect(diff!.changed.map((c) => c.hostname).sort()).toEqual(['host-12', 'host-13']);
     }
@@ -202,7 +202,7 @@ describe('s1inv diff', () => {
       expect((await cli(dataDir, 'sync', '--apis', 'agents', '--token-env', 'S1_TOKEN')).code).toBe(
         0,
       );
-    const [diff] = JSON.parse((await cli(dataDir, 'diff', '--json')).stdout) as ConsoleDiff[];
+    const [diff] = jsonValue(await cli(dataDir, 'diff', '--json')) as ConsoleDiff[];
     expect(diff!.snapshots).toHaveLength(2);
     const refused = await cli(
       dataDir,
@@ -226,7 +226,7 @@ describe('s1inv diff', () => {
       const run = await runS1inv(['--data-dir', dataDir, 'console', 'list', '--json'], {
         env: { ...env, S1INV_KEEP_SNAPSHOTS: value },
       });
-      return (JSON.parse(run.stdout) as { keepSnapshots: number }[])[0]!.keepSnapshots;
+      return (jsonValue(run) as { keepSnapshots: number }[])[0]!.keepSnapshots;
     };
     expect(await keptWith('5')).toBe(5);
     expect(await keptWith('500')).toBe(2);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   s1 = (await FakeS1Console.start()).addToken(TOKEN, { scope: 'global' });
   s1.put(
     s1.agents,
-    Array.from({ length: 12 }, (_, i) => generateAgent(i)),
+    Array.from({ length: 12 }, (_, i) => ({ ...generateAgent(i), computerName: `host-${i}` })),
   );
   s1.put(
     s1.threats,
@@ -97,6 +97,66 @@ describe('exit codes', () => {
       const none = await run(synced, 'sync', '--apis', 'threats', '--token-env', 'S1_TOKEN');
       expect(none.code).toBe(1);
       expect(none.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      s1.faults.clear();
+    }
+  });
+
+  it.each([
+    ['devices --json', 'devices'],
+    ['devices --history host-1 --json', 'devices'],
+    ['health --json', 'health'],
+    ['diff --json', 'diff'],
+    ['audit --json', 'audit'],
+    ['console list --json', 'console list'],
+    ['sekoia list --json', 'sekoia list'],
+  ])(
+    's1inv %s prints the one JSON envelope, its lists as arrays of objects',
+    async (line, command) => {
+      const result = await run(synced, ...line.split(' '));
+      const envelope = JSON.parse(result.stdout) as {
+        command: string;
+        ok: boolean;
+        value: unknown;
+      };
+      expect(envelope).toMatchObject({ command, ok: true });
+      expect(Object.keys(envelope).sort()).toEqual(['command', 'ok', 'value']);
+      expect(Array.isArray(envelope.value)).toBe(true);
+      for (const item of envelope.value as unknown[]) expect(typeof item).toBe('object');
+    },
+  );
+
+  it('a failure asked for JSON is an envelope too: not ok, with the exit code and why', async () => {
+    const missing = await run(synced, 'console', 'test', 'nope', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toEqual({
+      command: 'console test',
+      ok: false,
+      error: { exitCode: 1, message: expect.stringMatching(/No console is named "nope"/) },
+    });
+    s1.faults.add({ path: '/threats', times: 1_000, fault: { kind: 'status', status: 403 } });
+    try {
+      const partial = await run(
+        synced,
+        'sync',
+        '--apis',
+        'agents,threats',
+        '--token-env',
+        'S1_TOKEN',
+        '--json',
+      );
+      expect(partial.code).toBe(3);
+      const envelope = JSON.parse(partial.stdout);
+      expect(envelope).toMatchObject({ command: 'sync', ok: false, error: { exitCode: 3 } });
+      expect(
+        envelope.value[0].apis.map((api: { api: string; complete: boolean }) => [
+          api.api,
+          api.complete,
+        ]),
+      ).toEqual([
+        ['agents', true],
+        ['threats', false],
+      ]);
     } finally {
       s1.faults.clear();
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
 import { readParquet } from '../../support/parquet-reader';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 
 // `s1inv export` for scripts (issue 30): `--out -` to standard output, and `--format
 // ocsf-parquet --layout security-lake`, the folder a custom source's bucket takes as it is, with
@@ -115,7 +115,7 @@ describe('s1inv export --layout security-lake', () => {
     expect(run.stderr).toMatch(
       /^Wrote 25 record\(s\) as ocsf-ndjson to standard output\nsha256 [0-9a-f]{64}\n$/,
     );
-    const audit = JSON.parse((await cli('audit', '--json')).stdout) as {
+    const audit = jsonValue(await cli('audit', '--json')) as {
       format: string;
       destination: string;
     }[];

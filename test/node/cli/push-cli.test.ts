@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { FakeSekoia } from '../../support/fake-sekoia/server';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -56,7 +56,7 @@ describe('s1inv sekoia … and push', () => {
       expect(add.code).toBe(0);
       const push = await cli('push', 'soc', '--json');
       expect(push.stderr).toBe('');
-      const result = JSON.parse(push.stdout) as {
+      const result = jsonValue(push) as {
         state: string;
         deliveredItems: number;
         decommissionedLeftOut: number;
@@ -71,7 +71,7 @@ describe('s1inv sekoia … and push', () => {
           (r) => r.authorization === `Bearer ${KEY}` && r.body.items.length <= 250,
         ),
       ).toBe(true);
-      const audit = JSON.parse((await cli('audit', '--json')).stdout) as { action: string }[];
+      const audit = jsonValue(await cli('audit', '--json')) as { action: string }[];
       expect(audit.map((e) => e.action)).toContain('push');
       for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter(
         (e) => e.isFile(),

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateActivity, generateThreat } from '../../support/generate/threats';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 import { fleet } from '../../support/sync-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -45,26 +45,30 @@ describe('s1inv sync, health and devices', () => {
       const run = await sync(dataDir, '--json');
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      const summary = JSON.parse(run.stdout) as {
-        consoles: Record<string, { state: string; apis: Record<string, unknown> }>;
-      };
-      expect(summary.consoles.lab?.state).toBe('Idle');
+      const summary = jsonValue(run) as {
+        console: string;
+        state: string;
+        apis: { api: string; [key: string]: unknown }[];
+      }[];
+      const lab = summary.find((entry) => entry.console === 'lab')!;
+      const apiOf = (api: string) => lab.apis.find((entry) => entry.api === api);
+      expect(lab.state).toBe('Idle');
       for (const api of ['agents', 'threats', 'activities']) {
-        expect(summary.consoles.lab?.apis[api]).toMatchObject({
+        expect(apiOf(api)).toMatchObject({
           state: 'complete',
           complete: true,
           errors: [],
         });
       }
-      expect(summary.consoles.lab?.apis.agents).toMatchObject({ fetched: 4_000, expected: 4_000 });
+      expect(apiOf('agents')).toMatchObject({ fetched: 4_000, expected: 4_000 });
 
       const devices = await runS1inv(['--data-dir', dataDir, 'devices', '--json'], { env });
-      const rows = JSON.parse(devices.stdout) as { agentId: string; console: string }[];
+      const rows = jsonValue(devices) as { agentId: string; console: string }[];
       expect(rows).toHaveLength(4_000);
       expect(new Set(rows.map((r) => r.agentId))).toEqual(new Set(s1.agents.keys()));
 
       const health = await runS1inv(['--data-dir', dataDir, 'health', 'lab', '--json'], { env });
-      const [report] = JSON.parse(health.stdout) as {
+      const [report] = jsonValue(health) as {
         state: string;
         lastRuns: { api: string; state: string }[];
       }[];
@@ -81,13 +85,13 @@ describe('s1inv sync, health and devices', () => {
         { env },
       );
       expect(exported.code).toBe(0);
-      expect(JSON.parse(exported.stdout)).toMatchObject({
+      expect(jsonValue(exported)).toMatchObject({
         records: 4_000,
         format: 'ocsf-ndjson',
         path: file,
       });
       const audit = await runS1inv(['--data-dir', dataDir, 'audit', '--json'], { env });
-      expect(JSON.parse(audit.stdout)).toEqual([
+      expect(jsonValue(audit)).toEqual([
         expect.objectContaining({
           action: 'export',
           format: 'ocsf-ndjson',

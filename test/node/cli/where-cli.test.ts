@@ -6,7 +6,7 @@ import type { GridRow } from '../../../shared/contract/views';
 import { gridAsText } from '../../../shared/query/grid-as-query';
 import { FakeS1Console } from '../../support/fake-s1/server';
 import { generateAgent } from '../../support/generate/agents';
-import { runS1invInProcess as runS1inv } from '../../support/run-cli';
+import { runS1invInProcess as runS1inv, jsonValue } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
 import { EVERY_DEVICE } from '../../support/grid-query';
 
@@ -24,7 +24,7 @@ async function devices(...args: string[]): Promise<GridRow[]> {
   const run = await cli('devices', '--json', ...args);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as GridRow[];
+  return jsonValue(run) as GridRow[];
 }
 
 beforeAll(async () => {

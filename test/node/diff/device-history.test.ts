@@ -10,7 +10,7 @@ import { memoryBackend } from '../../support/memory-backend';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runS1invInProcess } from '../../support/run-cli';
+import { runS1invInProcess, jsonValue } from '../../support/run-cli';
 
 // A device's history (issue 29 item 2): first and last seen across the kept snapshots, and a
 // timeline of what changed, when it went and when it came back.
@@ -160,7 +160,7 @@ describe('s1inv devices --history', () => {
     );
     expect(text.stdout).toContain('not in this snapshot');
     const json = await cli('devices', '--history', ID, '--json');
-    expect((JSON.parse(json.stdout) as DeviceHistory[]).map((h) => h.events.length)).toEqual([4]);
+    expect((jsonValue(json) as DeviceHistory[]).map((h) => h.events.length)).toEqual([4]);
     const none = await cli('devices', '--history', 'nobody');
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No device has the agent id or hostname "nobody"');

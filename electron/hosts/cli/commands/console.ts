@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { EXIT } from '../exit-codes';
 import type { CliContext } from '../context';
 import { nextStepCommand } from '../next-step-command';
 import { printJson, printTable, ReportedFailure } from '../output';
@@ -64,7 +65,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
           ...(caBundle === undefined ? {} : { caBundle }),
           ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
         });
-        if (options.json) return printJson(io, record);
+        if (options.json) return printJson(context, record);
         io.stdout(`Added console "${record.name}" (${record.url}).\n`);
         io.stdout(
           record.tokenStored
@@ -93,7 +94,7 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
     .option('--json', 'print the consoles as JSON')
     .action(async (options: { json?: boolean }) => {
       const consoles = await context.call('consoles.list', {});
-      if (options.json) return printJson(io, consoles);
+      if (options.json) return printJson(context, consoles);
       if (consoles.length === 0) {
         io.stdout(
           'No console yet. Add one with: s1inv console add --name NAME --url URL --token-stdin\n',
@@ -129,7 +130,11 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
         ? `${report.nextStep} Then ${nextStepCommand({ ...report.action, subject: label }, options.tokenEnv)}.`
         : report.nextStep;
       if (options.json) {
-        printJson(io, { console: label, url: record?.url, ...report });
+        printJson(
+          context,
+          { console: label, url: record?.url, ...report },
+          report.ok ? undefined : { exitCode: EXIT.failed, message: `${report.message} ${next}` },
+        );
       } else {
         io.stdout(`${report.ok ? 'OK' : 'FAILED'} ${label}: ${report.message}\n`);
         if (report.scope) {

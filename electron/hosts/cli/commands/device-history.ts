@@ -26,7 +26,7 @@ export async function printDeviceHistory(
       await context.call('devices.history', { console: row.console, agentId: row.agentId }),
     );
   }
-  if (options.json) return printJson(context.io, histories);
+  if (options.json) return printJson(context, histories);
   histories.forEach((history, i) => printOne(context, history, i > 0));
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { GridRow } from '../../../../shared/contract/views';
 import type { CliContext } from '../context';
-import { printTable } from '../output';
+import { openJsonArray, printTable } from '../output';
 import { printDeviceHistory } from './device-history';
 import { WHERE_HELP, whereQuery } from '../where-option';
 import { wholeNumber } from '../whole-number';
@@ -28,7 +28,7 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
       const pages = devicePages(context, options);
       if (options.json) {
         // Streamed element by element: a 100,000-device inventory is never one string in memory.
-        io.stdout('[');
+        openJsonArray(context);
         let first = true;
         for await (const rows of pages) {
           for (const row of rows) {
@@ -36,7 +36,7 @@ export function registerDevicesCommand(program: Command, context: CliContext): v
             first = false;
           }
         }
-        io.stdout(first ? ']\n' : '\n]\n');
+        io.stdout(first ? ']}\n' : '\n]}\n');
         return;
       }
       const table: string[][] = [];

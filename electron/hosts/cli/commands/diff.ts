@@ -26,7 +26,7 @@ export function registerDiffCommand(program: Command, context: CliContext): void
         ...(options.from === undefined ? {} : { from: options.from }),
         ...(options.to === undefined ? {} : { to: options.to }),
       });
-      if (options.json) return printJson(io, diffs);
+      if (options.json) return printJson(context, diffs);
       if (diffs.length === 0) throw new NoConsoleError();
       for (const diff of diffs) io.stdout(describe(diff));
     });

@@ -127,7 +127,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
           });
         if (result.status !== 'written') throw new Error('The export was not written.');
         if (toStdout) await context.platform.sendExport((data) => io.stdout(data));
-        if (options.json) return printJson(io, result);
+        if (options.json) return printJson(context, result);
         // With the records on standard output, what was written is said on standard error.
         (toStdout ? io.stderr : io.stdout)(
           `Wrote ${result.records} record(s) as ${result.format} to ${toStdout ? 'standard output' : result.path}\nsha256 ${result.sha256}\n`,
@@ -146,7 +146,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) => {
       const entries = await context.call('audit.list', {});
-      if (options.json) return printJson(io, entries);
+      if (options.json) return printJson(context, entries);
       if (entries.length === 0) {
         io.stdout('The audit log is empty: nothing was exported or pushed yet.\n');
         return;

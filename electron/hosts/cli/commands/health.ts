@@ -15,7 +15,7 @@ export function registerHealthCommand(program: Command, context: CliContext): vo
     .action(async (name: string | undefined, options: { json?: boolean }) => {
       const report = await context.call('health.report', name === undefined ? {} : { name });
       if (report.length === 0) throw new NoConsoleError();
-      if (options.json) return printJson(io, report);
+      if (options.json) return printJson(context, report);
       for (const entry of report) {
         const errors = entry.events.filter((e) => e.severity === 'error').length;
         const warnings = entry.events.filter((e) => e.severity === 'warning').length;

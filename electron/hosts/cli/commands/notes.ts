@@ -59,7 +59,7 @@ export function registerNotesCommand(program: Command, context: CliContext): voi
             },
           });
         }
-        if (options.json) return printJson(context.io, { console: consoleName, agentId, ...notes });
+        if (options.json) return printJson(context, { console: consoleName, agentId, ...notes });
         context.io.stdout(
           `${terminalText(detail.row.hostname ?? agentId)} · console ${terminalText(consoleName)} · agent ${agentId}\n` +
             `Triage: ${notes.triage}\nTags: ${notes.tags.map((t) => terminalText(t)).join(', ') || '—'}\n` +

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT } from '../exit-codes';
 import type { CallArgs } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, printTable, ReportedFailure } from '../output';
@@ -56,7 +57,7 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) => {
       const list = await context.call('sekoia.list', {});
-      if (options.json) return printJson(io, list);
+      if (options.json) return printJson(context, list);
       if (list.length === 0)
         return io.stdout(
           'No Sekoia target yet. Add one with: s1inv sekoia add --name NAME --connector-uuid UUID --api-key-stdin\n',
@@ -116,15 +117,21 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
             ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
           });
           if (io.stderrIsTty && !options.json) io.stderr('\n');
-          if (options.json) printJson(io, result);
-          else
+          const unfinished =
+            result.state === 'complete'
+              ? undefined
+              : `${result.message ?? 'The push did not complete.'} Next: s1inv push ${name} --resume`;
+          if (options.json) {
+            printJson(
+              context,
+              result,
+              unfinished === undefined ? undefined : { exitCode: EXIT.failed, message: unfinished },
+            );
+          } else
             io.stdout(
               `Push #${result.pushId} to "${name}": ${result.state}, ${result.deliveredItems} of ${result.items} devices in ${result.deliveredBatches}/${result.batches} batches${result.skipped > 0 ? `; ${result.skipped} without a hostname left out` : ''}${result.decommissionedLeftOut > 0 ? `; ${result.decommissionedLeftOut} decommissioned left out (send them with --include-decommissioned)` : ''}.\n`,
             );
-          if (result.state !== 'complete')
-            throw new ReportedFailure(
-              `${result.message ?? 'The push did not complete.'} Next: s1inv push ${name} --resume`,
-            );
+          if (unfinished) throw new ReportedFailure(unfinished);
         } finally {
           stopListening();
         }

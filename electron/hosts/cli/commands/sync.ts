@@ -4,7 +4,7 @@ import type { EventPayload, CallResult } from '../../../../shared/contract/contr
 import { UsageError, type CliContext } from '../context';
 import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
-import { PartialFailure } from '../exit-codes';
+import { EXIT, PartialFailure } from '../exit-codes';
 import { ENTITY_NAMES } from '../../../../shared/entities';
 
 interface SyncOptions {
@@ -128,9 +128,7 @@ function checkSince(value: string): string {
 function report(context: CliContext, outcome: CallResult<'sync.run'>, json: boolean): void {
   const { io } = context;
   const consoles = Object.entries(outcome.consoles);
-  if (json) {
-    printJson(io, outcome);
-  } else {
+  if (!json) {
     for (const [name, result] of consoles) {
       for (const [api, run] of Object.entries(result.apis)) {
         const counts = `${run.fetched}${run.expected === undefined ? '' : ` of ${run.expected}`}`;
@@ -152,7 +150,6 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
         return `${name} ${api}: ${failure?.message ?? run.state}${next}`;
       }),
   );
-  if (problems.length === 0) return;
   // One line per API that did not complete; the indented list stays on its lines (main.ts).
   const message =
     problems.length === 1
@@ -161,5 +158,27 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
   const completed = consoles.some(([, result]) =>
     Object.values(result.apis).some((run) => run.complete),
   );
-  throw completed ? new PartialFailure(message) : new ReportedFailure(message);
+  const failure =
+    problems.length === 0
+      ? undefined
+      : completed
+        ? new PartialFailure(message)
+        : new ReportedFailure(message);
+  if (json) {
+    // Lists as arrays of objects: each console, and each API of it, named by a key.
+    const value = consoles.map(([name, result]) => ({
+      ...result,
+      console: name,
+      apis: Object.entries(result.apis).map(([api, run]) => ({ api, ...run })),
+    }));
+    printJson(
+      context,
+      value,
+      failure && {
+        exitCode: failure instanceof PartialFailure ? EXIT.partial : EXIT.failed,
+        message,
+      },
+    );
+  }
+  if (failure) throw failure;
 }
