@@ -32,6 +32,12 @@ import { ERROR_CODES, type ErrorCode } from '../errors/app-error';
 import { NextStep } from '../errors/next-step';
 import { ENTITY_NAMES } from '../entities';
 import { ConsoleSettings } from './console-settings';
+import { DEVICE_COLUMNS, type DeviceRow } from '../devices/device-row';
+
+/** A device column by its key, as the grid, the JSON and `--columns` name it. */
+const DeviceColumnKey = z.enum(
+  DEVICE_COLUMNS.map((column) => column.key) as [keyof DeviceRow, ...(keyof DeviceRow)[]],
+);
 
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 
@@ -229,6 +235,8 @@ export const CALLS = {
         entity: z.enum(ENTITY_NAMES).optional(),
         /** sekoia-json only: keep decommissioned devices, as a push with the same flag would. */
         includeDecommissioned: z.boolean().optional(),
+        /** csv and xlsx of devices only: these columns, in this order (the grid's keys). */
+        columns: z.array(DeviceColumnKey).min(1).optional(),
         /**
          * ocsf-parquet only: write a folder in Amazon Security Lake's custom-source layout,
          * filed under this source, Region and account.

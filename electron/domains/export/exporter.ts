@@ -4,6 +4,7 @@ import { AtomicFileStream, type FileSystem } from '../../adapters/files/atomic-s
 import type { Clock } from '../../adapters/platform/clock';
 import { AppError } from '../../../shared/errors/app-error';
 import type { ExportOutcome } from '../../../shared/contract/views';
+import type { DeviceRow } from '../../../shared/devices/device-row';
 import {
   ENTITY_EXPORTS,
   type EntityExport,
@@ -39,6 +40,8 @@ export interface ExportRequest {
    * layout for this source (security-lake.ts).
    */
   lake?: LakeSource;
+  /** csv and xlsx of devices: only these columns, in this order. */
+  columns?: readonly (keyof DeviceRow)[];
 }
 
 /** A written export as the contract reports it, with each record left out and why. */
@@ -90,6 +93,7 @@ export async function runExport(
       title,
       ...(columns === undefined ? {} : { columns }),
       ...(output.layout === undefined ? {} : { layout: output.layout }),
+      ...(request.columns === undefined ? {} : { deviceColumns: request.columns }),
     });
     const reading = (into: ExportResult['skipped']): ReadRequest => ({
       ...(request.console === undefined ? {} : { console: request.console }),
@@ -206,6 +210,14 @@ function checkRequest(
     const choices = fits.length > 1 ? `${fits.slice(0, -1).join(', ')} or ${fits.at(-1)}` : fits[0];
     throw new InvalidExportRequestError(
       `Stored ${entity} are exported as ${choices}, not ${request.format}.`,
+    );
+  }
+  if (
+    request.columns !== undefined &&
+    (known.columns !== undefined || format.info.reads !== 'row')
+  ) {
+    throw new InvalidExportRequestError(
+      'Columns are chosen for a CSV or XLSX export of devices; other exports hold every attribute.',
     );
   }
   if (request.agentIds !== undefined && !known.info.byDevice) {

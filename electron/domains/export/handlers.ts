@@ -3,7 +3,10 @@ import { agentIdsOption } from '../devices/device-scope';
 import { EXPORT_FORMAT_INFO } from '../../../shared/export-formats';
 
 export const exportHandlers: HandlerGroup<'export.run'> = {
-  'export.run': async ({ format, scope, entity, includeDecommissioned, lake }, backend) => {
+  'export.run': async (
+    { format, scope, entity, includeDecommissioned, lake, columns },
+    backend,
+  ) => {
     const stamp = backend.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await backend.platform.chooseExportFile(
       `s1-inventory${entity && entity !== 'agents' ? `-${entity}` : ''}-${stamp}.${EXPORT_FORMAT_INFO[format].extension}`,
@@ -15,6 +18,7 @@ export const exportHandlers: HandlerGroup<'export.run'> = {
       ...(entity === undefined ? {} : { entity }),
       ...(includeDecommissioned ? { includeDecommissioned } : {}),
       ...(lake === undefined ? {} : { lake }),
+      ...(columns === undefined ? {} : { columns }),
       ...(scope.console === undefined ? {} : { console: scope.console }),
       ...agentIdsOption(backend, scope),
       scopeLabel:

@@ -145,4 +145,55 @@ describe('s1inv export --layout security-lake', () => {
     expect(lake.code).toBe(2);
     expect(lake.stderr).toMatch(/give --out DIR, not -/);
   });
+
+  it('keeps only the --columns asked for, in their order: devices, csv and xlsx', async () => {
+    const table = await cli('devices', '--columns', 'hostname,agentId,lastSeen');
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^HOSTNAME +AGENT ID +LAST SEEN$/);
+    const rows = jsonValue<Record<string, unknown>[]>(
+      await cli('devices', '--columns', 'agentId,HOSTNAME', '--json'),
+    );
+    expect(rows).toHaveLength(25);
+    // A device with no hostname has none here either, as in the full row.
+    for (const row of rows)
+      expect(['agentId,hostname', 'agentId']).toContain(Object.keys(row).join(','));
+    const csv = await cli(
+      'export',
+      '--format',
+      'csv',
+      '--out',
+      '-',
+      '--columns',
+      'agentId,hostname,ips',
+    );
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('"Agent ID","Hostname","IPs"');
+    expect(lines).toHaveLength(26);
+    expect(lines[1]).toBe(
+      `"${rows[0]!.agentId}","${rows[0]!.hostname}",${lines[1]!.split(',')[2]}`,
+    );
+  });
+
+  it('refuses a column that does not exist, saying the nearest, and --columns where every attribute goes', async () => {
+    const typo = await cli('devices', '--columns', 'hostname,lastseen,agentVerson');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /There is no device column "agentVerson"; did you mean agentVersion\?/,
+    );
+    const ocsf = await cli(
+      'export',
+      '--format',
+      'ocsf-ndjson',
+      '--out',
+      '-',
+      '--columns',
+      'hostname',
+    );
+    expect(ocsf.code).toBe(2);
+    expect(ocsf.stderr).toMatch(/ocsf-ndjson holds every attribute/);
+  });
 });

@@ -157,4 +157,13 @@ describe('XLSX export', () => {
     expect(row.getCell(7).value).toBeInstanceOf(Date);
     expect(sheet.rowCount).toBe(result.records + 1);
   });
+
+  it('keeps only the columns asked for, in their order', async () => {
+    const out = join(dir, 'columns.xlsx');
+    await runExport(f.storage, CLOCK, { format: 'xlsx', out, columns: ['agentId', 'lastSeen'] });
+    const sheet = (await workbookAt(out)).getWorksheet('Devices')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Agent ID', 'Last seen (UTC)']);
+    expect(typeof sheet.getRow(2).getCell(1).value).toBe('string');
+    expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+  });
 });

@@ -1,8 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
-import { DEVICE_COLUMNS, type DeviceRow } from '../../../../shared/devices/device-row';
+import {
+  DEVICE_COLUMNS,
+  type DeviceColumn,
+  type DeviceRow,
+} from '../../../../shared/devices/device-row';
 import { deviceRowOf } from '../../../../shared/devices/precomputed';
 import { rawText } from '../../../adapters/sentinelone/raw-json';
-import type { ExportSink, ExportWriter, WriterShape } from './export-writer';
+import {
+  deviceColumnsOf,
+  type ExportSink,
+  type ExportWriter,
+  type WriterShape,
+} from './export-writer';
 import { neutraliseFormula } from '../../../../shared/spreadsheet-safe';
 
 function cell(value: DeviceRow[keyof DeviceRow]): string {
@@ -14,16 +23,16 @@ function cell(value: DeviceRow[keyof DeviceRow]): string {
 /** UTF-8 byte order mark: spreadsheets then read the file as UTF-8, not the locale's code page. */
 export const CSV_BOM = '\uFEFF';
 
-export function csvHeader(): string {
-  return stringify([DEVICE_COLUMNS.map((column) => column.label)], {
+export function csvHeader(columns: readonly DeviceColumn[] = DEVICE_COLUMNS): string {
+  return stringify([columns.map((column) => column.label)], {
     quoted: true,
     record_delimiter: 'windows',
   });
 }
 
 /** Every cell quoted, so ids and versions stay text rather than numbers. */
-export function csvRow(row: DeviceRow): string {
-  return stringify([DEVICE_COLUMNS.map((column) => cell(row[column.key]))], {
+export function csvRow(row: DeviceRow, columns: readonly DeviceColumn[] = DEVICE_COLUMNS): string {
+  return stringify([columns.map((column) => cell(row[column.key]))], {
     quoted: true,
     record_delimiter: 'windows',
   });
@@ -50,10 +59,11 @@ export function csvWriter(sink: ExportSink, shape: WriterShape = {}): ExportWrit
       finish: () => undefined,
     };
   }
+  const shown = deviceColumnsOf(shape);
   return {
-    start: () => sink.write(CSV_BOM + csvHeader()),
+    start: () => sink.write(CSV_BOM + csvHeader(shown)),
     write: (record) =>
-      sink.write(csvRow(deviceRowOf(rawText(record.data), record.consoleName ?? ''))),
+      sink.write(csvRow(deviceRowOf(rawText(record.data), record.consoleName ?? ''), shown)),
     finish: () => undefined,
   };
 }

@@ -1,5 +1,10 @@
 import type { RawJson } from '../../../adapters/sentinelone/raw-json';
 import type { LakeLayout } from './parquet/security-lake';
+import {
+  DEVICE_COLUMNS,
+  type DeviceColumn,
+  type DeviceRow,
+} from '../../../../shared/devices/device-row';
 import type { ExportFormatInfo } from '../../../../shared/export-formats';
 
 /** Where a writer's bytes go: the export's atomic file, hashed as it is written. */
@@ -50,11 +55,20 @@ export interface SheetColumn {
 export interface WriterShape {
   title?: string;
   columns?: readonly SheetColumn[];
+  /** The device columns a row export keeps, in this order (default: every one). */
+  deviceColumns?: readonly (keyof DeviceRow)[];
   /** Files in Security Lake's layout under the export's folder, instead of the one file. */
   layout?: LakeLayout;
 }
 
 /** A format as the exporter knows it: what the hosts show of it, and how its file is written. */
+/** The device columns a row export writes: those asked for, in their order, or every one. */
+export function deviceColumnsOf(shape: WriterShape): readonly DeviceColumn[] {
+  const keys = shape.deviceColumns;
+  if (keys === undefined) return DEVICE_COLUMNS;
+  return keys.map((key) => DEVICE_COLUMNS.find((column) => column.key === key)!);
+}
+
 export interface ExportFormatDefinition {
   info: ExportFormatInfo;
   createWriter(sink: ExportSink, shape?: WriterShape): ExportWriter;

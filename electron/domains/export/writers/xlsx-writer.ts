@@ -1,16 +1,18 @@
 import {
   DEVICE_COLUMNS,
   type ColumnKind,
+  type DeviceColumn,
   type DeviceRow,
 } from '../../../../shared/devices/device-row';
 import { deviceRowOf } from '../../../../shared/devices/precomputed';
 import { rawText } from '../../../adapters/sentinelone/raw-json';
-import type {
-  ExportSink,
-  ExportWriter,
-  SheetCellKind,
-  SheetColumn,
-  WriterShape,
+import {
+  deviceColumnsOf,
+  type ExportSink,
+  type ExportWriter,
+  type SheetCellKind,
+  type SheetColumn,
+  type WriterShape,
 } from './export-writer';
 import { WorkbookStream } from './xlsx/workbook-stream';
 
@@ -28,10 +30,11 @@ const CELL_KIND: Readonly<Record<ColumnKind, SheetCellKind>> = {
  * The grid's columns as a sheet's. A date cell shows its time as it is, in UTC (a spreadsheet's
  * date has no time zone), so its header says so.
  */
-export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = DEVICE_COLUMNS.map((column) => ({
+const sheetColumn = (column: DeviceColumn): SheetColumn => ({
   label: column.kind === 'date' ? `${column.label} (UTC)` : column.label,
   kind: CELL_KIND[column.kind],
-}));
+});
+export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = DEVICE_COLUMNS.map(sheetColumn);
 
 /**
  * An XLSX workbook of the devices (the grid's columns) or of an entity's rows (its own): one
@@ -40,16 +43,17 @@ export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = DEVICE_COLUMNS.map((
  */
 export function xlsxWriter(sink: ExportSink, shape: WriterShape = {}): ExportWriter {
   const { columns } = shape;
+  const shown = deviceColumnsOf(shape);
   const workbook = new WorkbookStream(
     sink,
     shape.title ?? 'Devices',
-    columns ?? DEVICE_SHEET_COLUMNS,
+    columns ?? shown.map(sheetColumn),
   );
   const cellsOf = columns
     ? (text: string) => JSON.parse(text) as unknown[]
     : (text: string, consoleName: string) => {
         const row: DeviceRow = deviceRowOf(text, consoleName);
-        return DEVICE_COLUMNS.map((column) => row[column.key]);
+        return shown.map((column) => row[column.key]);
       };
   return {
     start: () => undefined,

@@ -8,6 +8,8 @@ import { ENTITY_NAMES, formatsOf } from '../../../../shared/entities';
 import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
 import { WHERE_HELP, whereQuery } from '../where-option';
+import { COLUMNS_HELP, deviceColumns } from '../columns-option';
+import type { DeviceRow } from '../../../../shared/devices/device-row';
 import { wholeNumber } from '../whole-number';
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
@@ -68,6 +70,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .option('--console <name>', 'only this console')
     .option('--where <query>', WHERE_HELP, whereQuery)
     .option('--stale-days <days>', 'what "stale" means in --where (default 30)', wholeNumber)
+    .option('--columns <list>', `csv, xlsx: ${COLUMNS_HELP}`, deviceColumns)
     .option(
       '--entity <entity>',
       ENTITY_NAMES.map((name) => `${name} (${formatsOf(name).join(', ')})`).join('; ') +
@@ -89,6 +92,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
       async (options: {
         format: string;
         out: string;
+        columns?: (keyof DeviceRow)[];
         layout?: string;
         lakeSource?: string;
         lakeRegion?: string;
@@ -102,6 +106,11 @@ export function registerExportCommands(program: Command, context: CliContext): v
       }) => {
         const format: ExportFormat = oneOf(options.format, EXPORT_FORMATS, 'format');
         const lake = lakeOption(options);
+        if (options.columns !== undefined && EXPORT_FORMAT_INFO[format].reads !== 'row') {
+          throw new UsageError(
+            `--columns picks the columns of a csv or xlsx export of devices; ${format} holds every attribute.`,
+          );
+        }
         const toStdout = options.out === '-';
         if (toStdout)
           checkStdout(format, lake !== undefined, options.json === true, io.stdoutIsTty);
@@ -120,6 +129,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
               : { entity: oneOf(options.entity, ENTITY_NAMES, 'entity') }),
             ...(options.includeDecommissioned ? { includeDecommissioned: true } : {}),
             ...(lake === undefined ? {} : { lake }),
+            ...(options.columns === undefined ? {} : { columns: options.columns }),
           })
           .catch((error: unknown) => {
             context.platform.discardExport();
