@@ -29,6 +29,10 @@ export type CliOverrides = Pick<
   'secrets' | 'clock' | 'sync' | 'precomputeWorker'
 >;
 
+/** The clock port, as the backend takes it (hosts do not import adapters). */
+export type CliClock = NonNullable<CliOverrides['clock']>;
+const SYSTEM_CLOCK: CliClock = { now: () => new Date() };
+
 /** A command line that names something that does not exist (a format, an entity). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -62,6 +66,11 @@ export class CliContext {
     private readonly verbose: () => boolean = () => false,
   ) {
     this.platform = new CliPlatform(io.env);
+  }
+
+  /** The run's clock: a test's, or the system's (the backend's own default too). */
+  get clock(): CliClock {
+    return this.overrides.clock ?? SYSTEM_CLOCK;
   }
 
   /** A backend for another host on the same data directory (`serve`). */

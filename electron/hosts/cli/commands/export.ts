@@ -9,6 +9,7 @@ import { UsageError, type CliContext } from '../context';
 import { printJson, printTable } from '../output';
 import { WHERE_HELP, whereQuery } from '../where-option';
 import { COLUMNS_HELP, deviceColumns } from '../columns-option';
+import { ProgressLines } from '../progress-lines';
 import type { DeviceRow } from '../../../../shared/devices/device-row';
 import { wholeNumber } from '../whole-number';
 
@@ -115,6 +116,15 @@ export function registerExportCommands(program: Command, context: CliContext): v
         if (toStdout)
           checkStdout(format, lake !== undefined, options.json === true, io.stdoutIsTty);
         context.platform.exportTo(options.out);
+        // Without a terminal, a long export says how far it is every few seconds.
+        const lines = new ProgressLines(io.stderr, context.clock);
+        const stopListening = io.stderrIsTty
+          ? () => undefined
+          : await context.on((event, payload) => {
+              if (event !== 'export.progress') return;
+              const { records } = payload as { records: number };
+              lines.offer(() => `exporting: ${records.toLocaleString('en')} records written`);
+            });
         // An export for standard output that fails leaves no file behind.
         const result = await context
           .call('export.run', {
@@ -134,7 +144,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
           .catch((error: unknown) => {
             context.platform.discardExport();
             throw error;
-          });
+          })
+          .finally(stopListening);
         if (result.status !== 'written') throw new Error('The export was not written.');
         if (toStdout) await context.platform.sendExport((data) => io.stdout(data));
         if (options.json) return printJson(context, result);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
+import { ProgressLines } from '../progress-lines';
 import type { CallArgs } from '../../../../shared/contract/contract';
 import type { CliContext } from '../context';
 import { printJson, printTable, ReportedFailure } from '../output';
@@ -104,10 +105,13 @@ export function registerSekoiaCommands(program: Command, context: CliContext): v
         },
       ) => {
         context.platform.useSecretFrom('sekoia', options.apiKeyEnv);
+        const lines = new ProgressLines(io.stderr, context.clock);
         const stopListening = await context.on((event, payload) => {
-          if (event !== 'push.progress' || !io.stderrIsTty || options.json) return;
+          if (event !== 'push.progress') return;
           const { delivered, total } = payload as { delivered: number; total: number };
-          io.stderr(`\rpushing: ${delivered}/${total} batches`);
+          // A terminal's line is redrawn in place; a log gets one every few seconds.
+          if (!io.stderrIsTty) lines.offer(() => `pushing: ${delivered}/${total} batches`);
+          else if (!options.json) io.stderr(`\rpushing: ${delivered}/${total} batches`);
         });
         try {
           const result = await context.call('push.run', {

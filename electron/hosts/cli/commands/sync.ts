@@ -5,6 +5,7 @@ import { UsageError, type CliContext } from '../context';
 import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
 import { EXIT, PartialFailure } from '../exit-codes';
+import { ProgressLines } from '../progress-lines';
 import { ENTITY_NAMES } from '../../../../shared/entities';
 
 interface SyncOptions {
@@ -72,7 +73,8 @@ export function registerSyncCommand(program: Command, context: CliContext): void
 }
 
 function progressReporter(context: CliContext, json: boolean) {
-  if (json || !context.io.stderrIsTty)
+  if (!context.io.stderrIsTty) return progressLines(context);
+  if (json)
     return { update: (_p: EventPayload<'sync.progress'>) => undefined, stop: () => undefined };
   const bars = new cliProgress.MultiBar(
     {
@@ -104,6 +106,27 @@ function progressReporter(context: CliContext, json: boolean) {
       if (!stopped) bars.stop();
       stopped = true;
     },
+  };
+}
+
+/** Without a terminal: every few seconds, one line with where each API's walk stands. */
+function progressLines(context: CliContext) {
+  const lines = new ProgressLines(context.io.stderr, context.clock);
+  const latest = new Map<string, EventPayload<'sync.progress'>>();
+  return {
+    update: (p: EventPayload<'sync.progress'>) => {
+      latest.set(`${p.console}/${p.api}`, p);
+      lines.offer(
+        () =>
+          `syncing ${[...latest.values()]
+            .map(
+              (run) =>
+                `${run.console} ${run.api} ${run.fetched.toLocaleString('en')}${run.expected === undefined ? '' : `/${run.expected.toLocaleString('en')}`}${timeLeft(run.secondsLeft).replace(/^ +/, ' ')}`,
+            )
+            .join(', ')}`,
+      );
+    },
+    stop: () => undefined,
   };
 }
 
