@@ -190,8 +190,8 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
   if (json) {
     // Lists as arrays of objects: each console, and each API of it, named by a key.
     const value = consoles.map(([name, result]) => ({
-      ...result,
       console: name,
+      ...result,
       apis: Object.entries(result.apis).map(([api, run]) => ({ api, ...run })),
     }));
     printJson(
