@@ -2,10 +2,10 @@
 export const EXPORT_FORMATS = [
   'ocsf-json',
   'ocsf-ndjson',
+  'ocsf-parquet',
   'sekoia-json',
   'csv',
   'xlsx',
-  'ocsf-parquet',
   'raw-json',
   'raw-ndjson',
 ] as const;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import {
   errorsOf,
@@ -296,6 +297,25 @@ test('the analyst path, end to end', async ({ page }) => {
     `Exported ${infected.length} records`,
   );
   await shot(page, 'export-light');
+
+  // The same devices as a workbook (issue 30): the format is in the dialog's list, the file is
+  // a workbook an independent reader opens, and every agent id is a text cell.
+  await exportDialog.getByLabel('Format').click();
+  await expect(
+    page.getByRole('option', { name: 'OCSF 1.6.0 Parquet (one class per file)' }),
+  ).toBeVisible();
+  await shot(page, 'export-formats-light');
+  await page.getByRole('option', { name: 'Excel workbook (XLSX)' }).click();
+  const workbookDownload = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await workbookDownload).path());
+  const sheet = book.getWorksheet('Devices')!;
+  expect(sheet.rowCount).toBe(infected.length + 1);
+  const idColumn = (sheet.getRow(1).values as unknown[]).indexOf('Agent ID');
+  for (let r = 2; r <= sheet.rowCount; r += 1) {
+    expect(typeof sheet.getRow(r).getCell(idColumn).value).toBe('string');
+  }
   await exportDialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: /^Infected · / }).click();
 
@@ -411,11 +431,11 @@ test('the analyst path, end to end', async ({ page }) => {
   await shot(page, 'push-light');
   await push.getByRole('button', { name: 'Close' }).click();
 
-  // The audit log lists the header, the five exports (infected devices, threats, then all
-  // devices, applications and vulnerabilities) and the push.
+  // The audit log lists the header, the six exports (infected devices as OCSF and as XLSX,
+  // threats, then all devices, applications and vulnerabilities) and the push.
   await nav(page, 'Audit log');
   const audit = page.getByRole('table', { name: 'Audit log' });
-  await expect(audit.getByRole('row')).toHaveCount(7);
+  await expect(audit.getByRole('row')).toHaveCount(8);
   await expect(audit).toContainText('export');
   await expect(audit).toContainText('push');
   // Each entry says whether it went through; the log is searched and exported as shown.
