@@ -233,7 +233,8 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
   }
 }
 
-const ACTION_TARGET_MS = 200;
+/** Issue 29: at 100,000 devices, each step in under 150 ms (issue 7 asked 200). */
+const ACTION_TARGET_MS = 150;
 const met = (ms: number, target: number) => (ms <= target ? 'met' : 'MISSED');
 
 export function printGridResult(r: GridBenchResult): void {
