@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commandTree } from '../../electron/hosts/cli/command-tree';
 import { EXIT_CODE_MEANINGS } from '../../electron/hosts/cli/exit-codes';
-import { buildProgram } from '../../electron/hosts/cli/program';
+import { quietProgram } from '../support/quiet-program';
 
 // docs/cli.md held to the CLI it documents: its exit codes are the table main.ts uses, each
 // command with --json has its envelope shown under its own heading, and every command is named.
 
 const doc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-const { program, context } = buildProgram({
-  stdout: () => undefined,
-  stderr: () => undefined,
-  readStdin: () => Promise.resolve(''),
-  stdinIsTty: false,
-  stderrIsTty: false,
-  env: {},
-});
-void context.close();
+const program = quietProgram();
 const commands = commandTree(program).filter(
   ({ path, command }) => path && command.commands.length === 0,
 );

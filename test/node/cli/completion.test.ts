@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandTree } from '../../../electron/hosts/cli/command-tree';
 import { CLI_EXAMPLES } from '../../../electron/hosts/cli/examples';
-import { buildProgram } from '../../../electron/hosts/cli/program';
+import { quietProgram } from '../../support/quiet-program';
 import { runS1invInProcess as runS1inv } from '../../support/run-cli';
 
 // A CLI people find their way in (issue 30, item 4): completion scripts for bash, zsh and fish
@@ -20,18 +20,7 @@ const script = async (shell: string) => {
   writeFileSync(path, run.stdout);
   return path;
 };
-const paths = () => {
-  const { program, context } = buildProgram({
-    stdout: () => undefined,
-    stderr: () => undefined,
-    readStdin: () => Promise.resolve(''),
-    stdinIsTty: false,
-    stderrIsTty: false,
-    env: {},
-  });
-  void context.close();
-  return commandTree(program);
-};
+const paths = () => commandTree(quietProgram());
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 's1inv-completion-'));

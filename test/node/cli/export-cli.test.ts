@@ -16,6 +16,9 @@ const env = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/s1inv-bus', S1_T
 let s1: FakeS1Console;
 let dataDir: string;
 const cli = (...args: string[]) => runS1inv(['--data-dir', dataDir, ...args], { env });
+/** An ocsf-parquet export to `out`, with more flags. */
+const parquetTo = (out: string, ...args: string[]) =>
+  cli('export', '--format', 'ocsf-parquet', '--out', out, ...args);
 const LAKE = [
   '--lake-source',
   'sentinelone-devices',
@@ -43,16 +46,7 @@ afterAll(async () => {
 describe('s1inv export --layout security-lake', () => {
   it('writes the partitions of a custom source into the folder', async () => {
     const out = join(dataDir, 'lake');
-    const run = await cli(
-      'export',
-      '--format',
-      'ocsf-parquet',
-      '--out',
-      out,
-      '--layout',
-      'security-lake',
-      ...LAKE,
-    );
+    const run = await parquetTo(out, '--layout', 'security-lake', ...LAKE);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const files = readdirSync(out, { recursive: true, withFileTypes: true })
@@ -68,39 +62,13 @@ describe('s1inv export --layout security-lake', () => {
 
   it('is a usage error (exit 2) without the source, Region and account, or with them and no layout', async () => {
     const out = join(dataDir, 'nowhere');
-    const missing = await cli(
-      'export',
-      '--format',
-      'ocsf-parquet',
-      '--out',
-      out,
-      '--layout',
-      'security-lake',
-      '--lake-region',
-      'eu-west-1',
-    );
+    const missing = await parquetTo(out, '--layout', 'security-lake', '--lake-region', 'eu-west-1');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/give --lake-source, --lake-region and --lake-account/);
-    const stray = await cli(
-      'export',
-      '--format',
-      'ocsf-parquet',
-      '--out',
-      out,
-      '--lake-region',
-      'eu-west-1',
-    );
+    const stray = await parquetTo(out, '--lake-region', 'eu-west-1');
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/go with --layout security-lake/);
-    const unknown = await cli(
-      'export',
-      '--format',
-      'ocsf-parquet',
-      '--out',
-      out,
-      '--layout',
-      'hive',
-    );
+    const unknown = await parquetTo(out, '--layout', 'hive');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown layout "hive"\. Choose one of: file, security-lake/);
     expect(existsSync(out)).toBe(false);
@@ -132,16 +100,7 @@ describe('s1inv export --layout security-lake', () => {
     const json = await cli('export', '--format', 'csv', '--out', '-', '--json');
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/leave out one of them/);
-    const lake = await cli(
-      'export',
-      '--format',
-      'ocsf-parquet',
-      '--out',
-      '-',
-      '--layout',
-      'security-lake',
-      ...LAKE,
-    );
+    const lake = await parquetTo('-', '--layout', 'security-lake', ...LAKE);
     expect(lake.code).toBe(2);
     expect(lake.stderr).toMatch(/give --out DIR, not -/);
   });
