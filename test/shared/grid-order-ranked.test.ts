@@ -15,15 +15,17 @@ describe('the ranked order of a repeating column', () => {
             fc.constant(undefined),
           ),
           {
-            minLength: 96,
+            minLength: 160,
             maxLength: 400,
           },
         ),
         (values) => {
-          const keys = values.map((value) => (value ? value.toLowerCase() : undefined));
-          const ranked = rankedOrder(keys);
+          const keyOf = (value: string | undefined) => (value ? value.toLowerCase() : undefined);
+          const ranked = rankedOrder(values, keyOf);
           expect(ranked).toBeDefined();
-          expect([...ranked!]).toEqual([...comparedOrder(keys)]);
+          const keys = values.map(keyOf);
+          expect([...ranked!.order]).toEqual([...comparedOrder(keys)]);
+          expect(ranked!.filled).toBe(keys.filter((key) => key !== undefined).length);
         },
       ),
     );
@@ -31,9 +33,10 @@ describe('the ranked order of a repeating column', () => {
 
   it('orders numbers by value, and leaves a column whose values hardly repeat to comparison', () => {
     const numbers = Array.from({ length: 160 }, (_, i) => [10, 2, 33, undefined][i % 4]);
-    expect([...rankedOrder(numbers)!]).toEqual([...comparedOrder(numbers)]);
-    expect(rankedOrder(numbers)!.slice(0, 3)).toEqual(Int32Array.from([1, 5, 9]));
+    const same = (value: number | undefined) => value;
+    expect([...rankedOrder(numbers, same)!.order]).toEqual([...comparedOrder(numbers)]);
+    expect(rankedOrder(numbers, same)!.order.slice(0, 3)).toEqual(Int32Array.from([1, 5, 9]));
     const unique = Array.from({ length: 1_000 }, (_, i) => `host-${i}`);
-    expect(rankedOrder(unique)).toBeUndefined();
+    expect(rankedOrder(unique, (value) => value)).toBeUndefined();
   });
 });
