@@ -57,9 +57,12 @@ export async function testConnection(
   const expiryNote =
     token.daysLeft === undefined
       ? 'The console did not say when the token expires.'
-      : token.expiresSoon
-        ? `The token expires in ${token.daysLeft} day(s), on ${token.expiresAt}.`
-        : `The token is valid until ${token.expiresAt}.`;
+      : token.daysLeft < 0
+        ? // The console still answered: its clock or this computer's is off, or it is lenient.
+          `The console gives the token's expiry as ${token.expiresAt}, which has passed by this computer's clock; check the computer's date.`
+        : token.expiresSoon
+          ? `The token expires in ${token.daysLeft} day(s), on ${token.expiresAt}.`
+          : `The token is valid until ${token.expiresAt}.`;
   return {
     outcome: 'ok',
     ok: true,

@@ -3,7 +3,7 @@ import { closest } from 'fastest-levenshtein';
 import { DEVICE_COLUMNS, type DeviceRow } from '../../../shared/devices/device-row';
 
 /** What `--columns` says in a command's help. */
-export const COLUMNS_HELP = `only these device columns, in this order, by the names the JSON uses (comma-separated): ${DEVICE_COLUMNS.map((column) => column.key).join(',')}`;
+export const COLUMNS_HELP = `only these device columns, in this order, by the names the JSON uses, comma-separated (hostname,agentId,lastSeen); the columns: ${DEVICE_COLUMNS.map((column) => column.key).join(', ')}`;
 
 const KEYS = DEVICE_COLUMNS.map((column) => column.key);
 

@@ -112,12 +112,13 @@ describe('s1inv console …', () => {
       (
         await s1inv(['--data-dir', dataDir, 'console', 'add', '--name', 'lab', '--url', s1.url], {
           env,
+          clock,
         })
       ).code,
     ).toBe(0);
     const test = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'S1_TOKEN'],
-      { env },
+      { env, clock },
     );
     expect(test.code).toBe(0);
     // The token was not stored: the next command needs it again, or it must be stored first.
@@ -126,7 +127,7 @@ describe('s1inv console …', () => {
     );
     const unset = await s1inv(
       ['--data-dir', dataDir, 'console', 'test', 'lab', '--token-env', 'NOPE'],
-      { env },
+      { env, clock },
     );
     expect(unset.code).toBe(1);
     expect(unset.stderr).toContain('NOPE named by --token-env is not set');

@@ -55,6 +55,21 @@ describe('test connection: every outcome against the fake console', () => {
     expect(report.action).toEqual({ action: 'set_token' });
   });
 
+  it("ok: a token past its expiry by this computer's clock is not said to expire in minus days", async () => {
+    // The console's clock is a month behind this computer's: it still takes the token.
+    const s1 = (await fake({ clock: { now: () => new Date('2026-10-25T00:00:00Z') } })).addToken(
+      TOKEN,
+      { scope: 'global', expiresAt: '2026-11-01T00:00:00Z' },
+    );
+    const report = await run(s1.url);
+    expect(report.token).toMatchObject({ daysLeft: -23, expiresSoon: true });
+    expect(report.message).not.toMatch(/-\d+ day/);
+    expect(report.message).toMatch(
+      /2026-11-01T00:00:00.000Z, which has passed by this computer's clock/,
+    );
+    expect(report.action).toEqual({ action: 'set_token' });
+  });
+
   it('ok: a site-scoped token gets 4030010 on accounts and reports its sites instead', async () => {
     const s1 = (await fake()).addToken(TOKEN, { scope: 'site', expiresAt: '2027-05-01T00:00:00Z' });
     const report = await run(s1.url);

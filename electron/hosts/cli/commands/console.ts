@@ -150,7 +150,9 @@ export function registerConsoleCommands(program: Command, context: CliContext): 
       }
       if (report.token?.expiresSoon)
         io.stderr(
-          `s1inv: warning: the token of "${label}" expires in ${report.token.daysLeft} day(s).\n`,
+          (report.token.daysLeft ?? 0) < 0
+            ? `s1inv: warning: the token of "${label}" is past its expiry date by this computer's clock.\n`
+            : `s1inv: warning: the token of "${label}" expires in ${report.token.daysLeft} day(s).\n`,
         );
       if (!report.ok) throw new ReportedFailure(`console "${label}": ${report.message} ${next}`);
     });
