@@ -23,6 +23,13 @@ export function commandTree(program: Command): CommandNode[] {
   return nodes;
 }
 
+/** A command's words after s1inv, read up from it to the program. */
+export function pathOf(command: Command): string {
+  const words: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
+}
+
 /** A command's options as a person types them (long flags first), help and version left out. */
 export function flagsOf(command: Command): Option[] {
   return command.options.filter(

@@ -1,3 +1,4 @@
+import { UsageError } from './context';
 import { ReportedFailure } from './output';
 
 /**
@@ -27,6 +28,12 @@ export const EXIT_CODE_MEANINGS: readonly (readonly [number, string])[] = [
 /** A failure of part of the work, already reported: the rest was done and kept. */
 export class PartialFailure extends ReportedFailure {
   override readonly name = 'PartialFailure';
+}
+
+/** The code a command that ends with this error exits with. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.usage;
+  return error instanceof PartialFailure ? EXIT.partial : EXIT.failed;
 }
 
 /** There is nothing to work on yet: no console is configured. */

@@ -1,10 +1,10 @@
 import { CommanderError } from 'commander';
-import { CallFailedError, UsageError, type CliIo, type CliOverrides } from './context';
+import { CallFailedError, type CliIo, type CliOverrides } from './context';
 
 import { buildProgram } from './program';
 import { AppError } from '../../../shared/errors/app-error';
 import { nextStepCommand } from './next-step-command';
-import { EXIT, PartialFailure } from './exit-codes';
+import { EXIT, exitCodeOf } from './exit-codes';
 import { printJson } from './output';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -42,12 +42,7 @@ export async function runCli(
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.usage;
     const message = oneLine(describeFailure(error));
     io.stderr(`s1inv: ${message}\n`);
-    const exitCode =
-      error instanceof UsageError
-        ? EXIT.usage
-        : error instanceof PartialFailure
-          ? EXIT.partial
-          : EXIT.failed;
+    const exitCode = exitCodeOf(error);
     // Asked for JSON, a script reads why from standard output too, in the same envelope.
     if (context.jsonWanted && !context.jsonPrinted) {
       printJson(context, undefined, { exitCode, message });

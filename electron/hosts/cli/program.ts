@@ -12,7 +12,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerSyncCommand } from './commands/sync';
 import { CliContext, type CliIo, type CliOverrides } from './context';
 import { registerDocumentationCommands } from './commands/completion';
-import { commandTree } from './command-tree';
+import { commandTree, pathOf } from './command-tree';
 import { examplesHelp } from './examples';
 
 export function buildProgram(
@@ -48,15 +48,7 @@ export function buildProgram(
   registerServeCommand(program, context);
   registerDocumentationCommands(program, context, packageJson.version);
   program.hook('preAction', (_program, action) => {
-    const words: string[] = [];
-    for (
-      let command: Command | null = action;
-      command && command !== program;
-      command = command.parent
-    ) {
-      words.unshift(command.name());
-    }
-    context.commandPath = words.join(' ');
+    context.commandPath = pathOf(action);
     context.jsonWanted = action.opts<{ json?: boolean }>().json === true;
   });
   for (const { path, command } of commandTree(program)) {

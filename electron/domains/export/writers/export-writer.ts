@@ -61,7 +61,6 @@ export interface WriterShape {
   layout?: LakeLayout;
 }
 
-/** A format as the exporter knows it: what the hosts show of it, and how its file is written. */
 /** The device columns a row export writes: those asked for, in their order, or every one. */
 export function deviceColumnsOf(shape: WriterShape): readonly DeviceColumn[] {
   const keys = shape.deviceColumns;
@@ -69,6 +68,7 @@ export function deviceColumnsOf(shape: WriterShape): readonly DeviceColumn[] {
   return keys.map((key) => DEVICE_COLUMNS.find((column) => column.key === key)!);
 }
 
+/** A format as the exporter knows it: what the hosts show of it, and how its file is written. */
 export interface ExportFormatDefinition {
   info: ExportFormatInfo;
   createWriter(sink: ExportSink, shape?: WriterShape): ExportWriter;

@@ -4,7 +4,7 @@ import type { EventPayload, CallResult } from '../../../../shared/contract/contr
 import { UsageError, type CliContext } from '../context';
 import { describeWindow, parseSince } from '../../../../shared/sentinelone/history-window';
 import { printJson, ReportedFailure } from '../output';
-import { EXIT, PartialFailure } from '../exit-codes';
+import { exitCodeOf, PartialFailure } from '../exit-codes';
 import { ProgressLines } from '../progress-lines';
 import { ENTITY_NAMES } from '../../../../shared/entities';
 
@@ -194,14 +194,7 @@ function report(context: CliContext, outcome: CallResult<'sync.run'>, json: bool
       ...result,
       apis: Object.entries(result.apis).map(([api, run]) => ({ api, ...run })),
     }));
-    printJson(
-      context,
-      value,
-      failure && {
-        exitCode: failure instanceof PartialFailure ? EXIT.partial : EXIT.failed,
-        message,
-      },
-    );
+    printJson(context, value, failure && { exitCode: exitCodeOf(failure), message });
   }
   if (failure) throw failure;
 }

@@ -71,10 +71,11 @@ export function ocsfParquetWriter(sink: ExportSink, shape: WriterShape = {}): Ex
   const survey = new OcsfShape();
   const files = new Map<string, ParquetFile>();
   let root: ShapeNode | undefined;
+  let classStem = '';
   const read = (record: ExportRecord) => JSON.parse(rawText(record.data)) as OcsfRecord;
   const fileFor = (record: OcsfRecord): ParquetFile => {
     const { layout } = shape;
-    const path = layout ? lakePath(layout, record, survey.className()) : '';
+    const path = layout ? lakePath(layout, record, classStem) : '';
     let file = files.get(path);
     if (!file) {
       file = new ParquetFile(layout ? layout.open(path) : sink, root!);
@@ -86,6 +87,7 @@ export function ocsfParquetWriter(sink: ExportSink, shape: WriterShape = {}): Ex
     survey: (record) => survey.add(read(record)),
     start: () => {
       root = survey.uid === undefined ? EMPTY_SHAPE : survey.ordered();
+      classStem = survey.className();
     },
     write: (record) => {
       const parsed = read(record);
