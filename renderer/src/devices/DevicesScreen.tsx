@@ -41,7 +41,7 @@ import { InventoryAsOf } from './InventoryAsOf';
 import type { FacetKey } from '../../../shared/devices/facets';
 import { QUICK_FILTERS, type QuickFilterId } from '../../../shared/devices/quick-filters';
 import { call, useBackend } from '../backend/BackendContext';
-import { contentOf } from './saved-views';
+import { columnsSortedBy, contentOf } from './saved-views';
 import {
   askCountsEarly,
   queryArgs,
@@ -206,9 +206,14 @@ export function DevicesScreen() {
     syncColumns();
   };
   const applyContent = useCallback(
-    (view: SavedView) => {
+    (view: SavedView, sort?: GridSort) => {
       const content = contentOf(view);
-      api.current?.applyColumnState({ state: content.columns, applyOrder: true });
+      const state = columnsSortedBy(content.columns, sort);
+      api.current?.applyColumnState({
+        state,
+        applyOrder: true,
+        ...(sort ? { defaultState: { sort: null } } : {}),
+      });
       syncColumns();
       return content;
     },
@@ -252,7 +257,9 @@ export function DevicesScreen() {
       queryOfGrid({ ...grid, device: undefined }).toString() === whole.toString();
     if (onlyTheView && !showsItWhole) return openView(named, true, grid.device);
     if (grid.view === applied.current) return;
-    applyContent(named);
+    // The views may arrive after the grid has shown the order the address names (a reload, a
+    // link): the view brings its columns, and the address keeps its order.
+    applyContent(named, sortOf(route.query));
     applied.current = grid.view;
   }, [ready, saved.views, grid.view, grid.device, route.query, openView, applyContent]);
 

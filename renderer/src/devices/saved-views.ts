@@ -1,5 +1,6 @@
 import type { ColumnState } from 'ag-grid-community';
 import type { SavedView } from '../../../shared/contract/views';
+import type { GridSort } from '../../../shared/devices/grid-order';
 
 /**
  * What a saved view holds: the grid's columns (order, width, sort, hidden), and the filters the
@@ -17,6 +18,23 @@ export function contentOf(view: SavedView): ViewContent {
     columns: Array.isArray(state.columns) ? state.columns : [],
     query: typeof state.query === 'string' ? state.query : '',
   };
+}
+
+/**
+ * A view's columns shown under another order: the one the address names when a reload or a link
+ * opens the view, so the view brings its columns and the address keeps its sort (issue 29).
+ * With no order named, the view's own sort stands.
+ */
+export function columnsSortedBy(columns: ColumnState[], sort: GridSort | undefined): ColumnState[] {
+  if (!sort) return columns;
+  const sorted = columns.map((column) =>
+    column.colId === sort.column
+      ? { ...column, sort: sort.direction, sortIndex: 0 }
+      : { ...column, sort: null, sortIndex: null },
+  );
+  return sorted.some((column) => column.colId === sort.column)
+    ? sorted
+    : [...sorted, { colId: sort.column, sort: sort.direction, sortIndex: 0 }];
 }
 
 /** Views this browser kept in localStorage before they moved to the database. */
