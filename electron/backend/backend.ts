@@ -117,10 +117,12 @@ export class Backend {
     );
     this.cveCatalogue = new CveCatalogue(
       () => vulnerabilities.openRisks(),
-      () =>
-        new Set(
-          this.deviceGrid.rows().flatMap((row) => (row.decommissioned ? [] : [deviceKey(row)])),
-        ),
+      () => {
+        const active = new Set<string>();
+        for (const row of this.deviceGrid.rows())
+          if (!row.decommissioned) active.add(deviceKey(row));
+        return active;
+      },
       inventoryVersion,
     );
   }

@@ -98,17 +98,26 @@ function keysOf(row: Identity, kind: DuplicateKind): string[] {
  * with several network cards takes the largest group among them.
  */
 export function duplicateSizes(rows: readonly Identity[]): DuplicateSizes {
+  return duplicateSizesOf(rows.length, (i) => rows[i]!);
+}
+
+/** The same, each device's identity read by its index (the grid reads it from its columns). */
+export function duplicateSizesOf(
+  count: number,
+  identityAt: (i: number) => Identity,
+): DuplicateSizes {
   const sizes = {} as DuplicateSizes;
   for (const kind of DUPLICATE_KINDS) {
-    const keys = rows.map((row) => keysOf(row, kind));
     const counts = new Map<string, number>();
-    for (const held of keys) for (const key of held) counts.set(key, (counts.get(key) ?? 0) + 1);
-    const size = new Uint32Array(rows.length);
-    keys.forEach((held, i) => {
+    for (let i = 0; i < count; i += 1) {
+      for (const key of keysOf(identityAt(i), kind)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const size = new Uint32Array(count);
+    for (let i = 0; i < count; i += 1) {
       let largest = 0;
-      for (const key of held) largest = Math.max(largest, counts.get(key)!);
+      for (const key of keysOf(identityAt(i), kind)) largest = Math.max(largest, counts.get(key)!);
       size[i] = largest > 1 ? largest : 0;
-    });
+    }
     sizes[kind] = size;
   }
   return sizes;

@@ -24,11 +24,12 @@ export const NO_VALUE = 'Unknown';
 
 /** A row's value in a facet's column, as the facet lists it (OS and device type as OCSF names them). */
 export function facetValue(row: DeviceRow, key: FacetKey): string {
+  return facetName(key, row[key]);
+}
+
+/** A value of a facet's column (undefined: none), as the facet lists it. */
+export function facetName(key: FacetKey, raw: string | undefined): string {
   const value =
-    key === 'osType'
-      ? osCaption(row.osType)
-      : key === 'deviceType'
-        ? deviceTypeCaption(row.deviceType)
-        : row[key];
+    key === 'osType' ? osCaption(raw) : key === 'deviceType' ? deviceTypeCaption(raw) : raw;
   return value === undefined || value === '' ? NO_VALUE : String(value);
 }

@@ -1,8 +1,5 @@
-import type { GridRow } from './grid-row';
-import { rowsContaining, searchTextOf, type SearchText } from './search-text';
-import { deviceFlags, isStale, lastSeenMs } from './device-flags';
-import { duplicateSizes, type DuplicateSizes } from './duplicates';
-import { FACETS, facetValue, type FacetKey } from './facets';
+import { isStale } from './device-flags';
+import { FACETS, type FacetKey } from './facets';
 import type { GridQuery } from './grid-query';
 import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 
@@ -19,8 +16,8 @@ export const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => 
 /** What the filters read of each row, by the row's index in the loaded rows. */
 export interface RowFacts {
   count: number;
-  /** Every row's searchable text, lower-cased, as one string (search-text.ts). */
-  text: SearchText;
+  /** 1 for each row whose searched columns hold a word (lower case): the quick search. */
+  search: (word: string) => Uint8Array;
   seenMs: Float64Array;
   decommissioned: Uint8Array;
   /**
@@ -30,49 +27,6 @@ export interface RowFacts {
   findings: Uint8Array;
   /** Per facet: each row's value as an index into `names`. */
   facets: Record<FacetKey, { ids: Int32Array; names: string[] }>;
-}
-
-export function rowFacts(
-  rows: readonly GridRow[],
-  text: (row: GridRow) => string,
-  duplicates: DuplicateSizes = duplicateSizes(rows),
-): RowFacts {
-  const count = rows.length;
-  const findings = new Uint8Array(count);
-  const facets = Object.fromEntries(
-    FACETS.map(({ key }) => [key, { ids: new Int32Array(count), names: [] as string[] }]),
-  ) as RowFacts['facets'];
-  const interned = Object.fromEntries(FACETS.map(({ key }) => [key, new Map<string, number>()]));
-  const seenMs = new Float64Array(count);
-  const decommissioned = new Uint8Array(count);
-  const texts: string[] = new Array<string>(count);
-  rows.forEach((row, i) => {
-    texts[i] = text(row);
-    seenMs[i] = lastSeenMs(row);
-    decommissioned[i] = row.decommissioned ? 1 : 0;
-    // The stale threshold is applied per query; the rest of the findings are fixed per row.
-    const flags = deviceFlags(row, Number.POSITIVE_INFINITY, 0);
-    findings[i] =
-      (flags.infected ? bitOf('infected') : 0) |
-      (flags.outOfDate ? bitOf('outOfDate') : 0) |
-      (flags.firewallOff ? bitOf('firewallOff') : 0) |
-      (row.decommissioned ? bitOf('decommissioned') : 0) |
-      (duplicates.hostname[i]! > 1 ? bitOf('duplicates') : 0) |
-      (duplicates.serial[i]! > 1 ? bitOf('duplicateSerial') : 0) |
-      (duplicates.mac[i]! > 1 ? bitOf('duplicateMac') : 0);
-    for (const { key } of FACETS) {
-      const value = facetValue(row, key);
-      const ids = interned[key]!;
-      let id = ids.get(value);
-      if (id === undefined) {
-        id = facets[key].names.length;
-        ids.set(value, id);
-        facets[key].names.push(value);
-      }
-      facets[key].ids[i] = id;
-    }
-  });
-  return { count, text: searchTextOf(texts), seenMs, decommissioned, findings, facets };
 }
 
 export interface GridFilterResult {
@@ -125,7 +79,7 @@ export function filterRows(
   let shown = 0;
   // The rows holding every word, found by scanning all the text once per word.
   const searched = words
-    .map((word) => rowsContaining(facts.text, word))
+    .map((word) => facts.search(word))
     .reduce<Uint8Array | undefined>(
       (all, one) => (all ? all.map((k, i) => k & one[i]!) : one),
       undefined,

@@ -1,5 +1,3 @@
-import type { GridRow } from './grid-row';
-
 export const QUICK_FILTERS = [
   { id: 'stale', label: 'Stale' },
   { id: 'infected', label: 'Infected' },
@@ -13,41 +11,3 @@ export const QUICK_FILTERS = [
   { id: 'duplicateMac', label: 'Same MAC', duplicates: 'mac' },
 ] as const;
 export type QuickFilterId = (typeof QUICK_FILTERS)[number]['id'];
-
-const SEARCHED: (keyof GridRow)[] = [
-  'console',
-  'site',
-  'group',
-  'hostname',
-  'os',
-  'deviceType',
-  'ips',
-  'externalIp',
-  'lastSeen',
-  'agentVersion',
-  'networkStatus',
-  'firewall',
-  'users',
-  'updateStatus',
-  'infectionStatus',
-  'agentId',
-  'serialNumber',
-  'macs',
-];
-
-/** Lower-cased text of a row's searchable columns, built once per row when rows arrive. */
-export function searchIndex(rows: readonly GridRow[]): WeakMap<GridRow, string> {
-  const index = new WeakMap<GridRow, string>();
-  for (const row of rows) {
-    index.set(
-      row,
-      SEARCHED.map((key) => {
-        const value = row[key];
-        return Array.isArray(value) ? value.join(' ') : (value ?? '');
-      })
-        .join('\u0000')
-        .toLowerCase(),
-    );
-  }
-  return index;
-}

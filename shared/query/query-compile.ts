@@ -1,7 +1,6 @@
 import type { GridRow } from '../devices/grid-row';
 import { bitOf, type RowFacts } from '../devices/grid-filter';
 import { isStale } from '../devices/device-flags';
-import { rowsContaining } from '../devices/search-text';
 import type { CompareOp, QueryNode } from './query-ast';
 import { fieldNamed, type QueryField } from './query-fields';
 import { cidrMatcher } from './query-ip';
@@ -21,8 +20,14 @@ import {
 // that does not depend on the device (reading the value, matching each facet value once) is
 // done here, once; what is left per device is a lookup or a comparison.
 
+/** The loaded rows, read by index and column (the grid's GridTable). */
+export interface RowReader {
+  count: number;
+  valueAt<K extends keyof GridRow>(i: number, key: K): GridRow[K];
+}
+
 export interface QueryTable {
-  rows: readonly GridRow[];
+  rows: RowReader;
   facts: RowFacts;
 }
 
@@ -50,7 +55,7 @@ export function compileQuery(node: QueryNode, table: QueryTable, context: QueryC
       return (i) => !test(i);
     }
     case 'text': {
-      const holding = rowsContaining(table.facts.text, node.value.toLowerCase());
+      const holding = table.facts.search(node.value.toLowerCase());
       return (i) => holding[i] === 1;
     }
     case 'flag':
@@ -91,7 +96,7 @@ function hasTest(field: QueryField, table: QueryTable): RowTest {
   }
   const column = field.column!;
   return (i) => {
-    const value = table.rows[i]![column];
+    const value = table.rows.valueAt(i, column);
     if (Array.isArray(value)) return value.length > 0;
     if (typeof value === 'number') return value > 0;
     return value !== undefined && value !== '' && value !== false;
@@ -122,7 +127,7 @@ function compareTest(
       const wanted = readNumber(value)!;
       const column = field.column!;
       return (i) => {
-        const had = table.rows[i]![column];
+        const had = table.rows.valueAt(i, column);
         return typeof had === 'number' && ordered(Math.sign(had - wanted), op);
       };
     }
@@ -179,7 +184,7 @@ function anyElement(
 ): RowTest {
   const column = field.column!;
   return (i) => {
-    const value = table.rows[i]![column];
+    const value = table.rows.valueAt(i, column);
     if (Array.isArray(value)) return value.some((element) => matches(element));
     return typeof value === 'string' && matches(value);
   };
@@ -189,8 +194,8 @@ function anyElement(
 function timesOf(field: QueryField, table: QueryTable): Float64Array {
   if (field.column === 'lastSeen') return table.facts.seenMs;
   const column = field.column!;
-  return Float64Array.from(table.rows, (row) => {
-    const value = row[column];
+  return Float64Array.from({ length: table.rows.count }, (_, i) => {
+    const value = table.rows.valueAt(i, column);
     return typeof value === 'string' ? Date.parse(value) : Number.NaN;
   });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedOrder, rankedOrder } from '../../shared/devices/grid-order';
+import { comparedOrder, rankedOrder } from '../../shared/devices/grid-table/row-orders';
 
 // A column whose values repeat is ordered by ranking its distinct values (one counting pass),
 // a column whose values hardly repeat by comparing rows: both must give the same order.

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridRowsAt } from '../support/grid-rows';
 import type { GridRow } from '../../shared/contract/views';
-import { rowFacts } from '../../shared/devices/grid-filter';
-import { searchIndex } from '../../shared/devices/quick-filters';
+import { loadGrid } from '../../shared/devices/grid-table/load-grid';
 import { deviceRowOf, precomputeAgent } from '../../shared/devices/precomputed';
 import { withoutSpans } from '../../shared/query/query-ast';
 import { compileQuery } from '../../shared/query/query-compile';
@@ -68,8 +67,8 @@ function realRow(json: string): GridRow {
 function select(text: string, rows: readonly GridRow[] = ROWS, staleDays = 30): string[] {
   const parsed = parseQuery(text);
   if (!parsed.ok) throw new Error(`${parsed.error.message}\n${pointAt(text, parsed.error.at)}`);
-  const index = searchIndex(rows);
-  const table = { rows, facts: rowFacts(rows, (r) => index.get(r) ?? '') };
+  const loaded = loadGrid(rows);
+  const table = { rows: loaded.table, facts: loaded.facts };
   const cveMask = (cveId: string) =>
     Uint8Array.from(rows, (r) => (cveId === 'CVE-2024-3094' && r.agentId === '3' ? 1 : 0));
   const test = compileQuery(parsed.value, table, { nowMs: NOW, staleDays, cveMask });

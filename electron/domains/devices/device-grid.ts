@@ -1,7 +1,6 @@
 import type { GridRow } from '../../../shared/contract/views';
 import {
   filterRows,
-  rowFacts,
   type GridFilterResult,
   type RowFacts,
 } from '../../../shared/devices/grid-filter';
@@ -12,16 +11,11 @@ import {
   type GridSort,
 } from '../../../shared/devices/grid-order';
 import type { GridQuery } from '../../../shared/devices/grid-query';
-import {
-  DUPLICATE_FIELDS,
-  DUPLICATE_KINDS,
-  duplicateSizes,
-} from '../../../shared/devices/duplicates';
-import { searchIndex } from '../../../shared/devices/quick-filters';
 import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
+import type { GridTable } from '../../../shared/devices/grid-table/grid-table';
+import { loadGrid } from '../../../shared/devices/grid-table/load-grid';
 import type { DeviceNotes } from '../../../shared/devices/device-notes';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
-import { shareRepeatingValues } from './shared-values';
 import { readsDecommissioned } from '../../../shared/query/grid-as-query';
 import { compileQuery } from '../../../shared/query/query-compile';
 import { pointAt } from '../../../shared/query/query-error';
@@ -46,7 +40,8 @@ export interface GridPage {
 
 interface Loaded {
   version: string;
-  rows: GridRow[];
+  /** The rows by column: no object per row (issue 29, a million devices). */
+  rows: GridTable;
   /** The rows the last CVE filter kept (1 each), worked out once per CVE and load. */
   carrying?: { cveId: string; kept: Uint8Array };
   decommissioned: number;
@@ -96,14 +91,9 @@ export class DeviceGrid {
   applyNotes(device: DeviceKey, notes: DeviceNotes, versionBefore: string): void {
     const loaded = this.loaded;
     if (loaded?.version !== versionBefore) return;
-    const at = loaded.rows.findIndex((row) => deviceKey(row) === deviceKey(device));
+    const at = loaded.rows.indexOf(device);
     if (at !== -1) {
-      const row = loaded.rows[at]!;
-      if (notes.tags.length > 0) row.tags = notes.tags;
-      else delete row.tags;
-      if (notes.note) row.note = notes.note;
-      else delete row.note;
-      row.triage = notes.triage;
+      loaded.rows.setNotes(at, notes);
       const triage = loaded.facts.facets.triage;
       let id = triage.names.indexOf(notes.triage);
       if (id === -1) id = triage.names.push(notes.triage) - 1;
@@ -114,9 +104,12 @@ export class DeviceGrid {
     loaded.version = this.versionOf();
   }
 
-  /** Every device as the grid holds it (enrichments included): what the Overview counts. */
-  rows(): readonly GridRow[] {
-    return this.load().rows;
+  /**
+   * Every device as the grid holds it (enrichments included), made one at a time: what the
+   * Overview counts.
+   */
+  rows(): Iterable<GridRow> {
+    return this.load().rows.rows();
   }
 
   query(
@@ -134,9 +127,9 @@ export class DeviceGrid {
       grid.quick.includes('decommissioned') ||
       readsDecommissioned(grid.where);
     return {
-      rows: window.map((i) => rows[i]!),
+      rows: window.map((i) => rows.rowAt(i)),
       shown: result.shown,
-      total: rows.length,
+      total: rows.count,
       hiddenDecommissioned: showsThem ? 0 : decommissioned,
       facets: result.facets,
       quick: result.quick,
@@ -156,20 +149,26 @@ export class DeviceGrid {
   ): { console: string; agentId: string; position: number } | undefined {
     const { rows, facts, orders } = this.load();
     const { visible } = this.filter(facts, grid, nowMs);
-    const at = rows.findIndex((row) => deviceKey(row) === deviceKey(device));
+    const at = rows.indexOf(device);
     const next = neighbourOf(visible, sort && orders.order(sort), at, delta);
     if (!next) return undefined;
-    const row = rows[next.index]!;
-    return { console: row.console, agentId: row.agentId, position: next.position };
+    return {
+      console: rows.valueAt(next.index, 'console'),
+      agentId: rows.valueAt(next.index, 'agentId'),
+      position: next.position,
+    };
   }
 
   /** Every shown device, in order: what an export or a push of "the current filter" sends. */
   shownAgents(grid: GridQuery, nowMs: number): { console: string; agentId: string }[] {
     const { rows, facts } = this.load();
     const { visible } = this.filter(facts, grid, nowMs);
-    return rows
-      .filter((_row, i) => visible[i] === 1)
-      .map((row) => ({ console: row.console, agentId: row.agentId }));
+    const shown: { console: string; agentId: string }[] = [];
+    for (let i = 0; i < rows.count; i += 1) {
+      if (visible[i] === 1)
+        shown.push({ console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') });
+    }
+    return shown;
   }
 
   private filter(facts: RowFacts, grid: GridQuery, nowMs: number): GridFilterResult {
@@ -198,7 +197,7 @@ export class DeviceGrid {
       staleDays,
       cveMask: (cveId) => this.carrying(cveId),
     });
-    const kept = new Uint8Array(loaded.rows.length);
+    const kept = new Uint8Array(loaded.rows.count);
     for (let i = 0; i < kept.length; i += 1) if (test(i)) kept[i] = 1;
     return kept;
   }
@@ -209,11 +208,12 @@ export class DeviceGrid {
     // Kept while the rows are: every other filter changed under the same CVE reuses it.
     if (loaded.carrying?.cveId === cveId) return loaded.carrying.kept;
     const { rows } = loaded;
-    const indexOf = new Map(rows.map((row, i) => [deviceKey(row), i]));
-    const kept = new Uint8Array(rows.length);
-    for (const device of this.devicesWithCve(cveId)) {
-      const i = indexOf.get(deviceKey(device));
-      if (i !== undefined) kept[i] = 1;
+    const wanted = new Set<string>();
+    for (const device of this.devicesWithCve(cveId)) wanted.add(deviceKey(device));
+    const kept = new Uint8Array(rows.count);
+    for (let i = 0; i < rows.count; i += 1) {
+      const device = { console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') };
+      if (wanted.has(deviceKey(device))) kept[i] = 1;
     }
     loaded.carrying = { cveId, kept };
     return kept;
@@ -222,23 +222,15 @@ export class DeviceGrid {
   private load(): Loaded {
     const version = this.versionOf();
     if (this.loaded?.version === version) return this.loaded;
-    const rows = [...this.readRows()];
-    shareRepeatingValues(rows);
-    const duplicates = duplicateSizes(rows);
-    for (const kind of DUPLICATE_KINDS) {
-      const { size } = DUPLICATE_FIELDS[kind];
-      duplicates[kind].forEach((n, i) => {
-        if (n > 0) rows[i]![size] = n;
-      });
-    }
-    const index = searchIndex(rows);
+    this.loaded = undefined;
     this.last = undefined;
+    const { table, facts } = loadGrid(this.readRows());
     this.loaded = {
       version,
-      rows,
-      decommissioned: rows.filter((row) => row.decommissioned).length,
-      facts: rowFacts(rows, (row) => index.get(row) ?? '', duplicates),
-      orders: new GridOrders(rows),
+      rows: table,
+      decommissioned: facts.decommissioned.reduce((n, gone) => n + gone, 0),
+      facts,
+      orders: new GridOrders(table),
     };
     return this.loaded;
   }

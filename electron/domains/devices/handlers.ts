@@ -87,7 +87,7 @@ export const deviceHandlers: HandlerGroup<
 };
 
 /** Every device of the current inventory, as the grid shows it (its software and CVEs too). */
-export function gridRows(backend: Backend): readonly GridRow[] {
+export function gridRows(backend: Backend): Iterable<GridRow> {
   return backend.deviceGrid.rows();
 }
 

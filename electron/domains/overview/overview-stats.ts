@@ -6,14 +6,16 @@ import { NO_VALUE } from '../../../shared/devices/facets';
 type Stats = OverviewStats;
 
 /** The Overview screen's figures, computed from the grid rows in one pass. */
-export function overviewStats(rows: readonly GridRow[], staleDays: number, now: Date): Stats {
+export function overviewStats(rows: Iterable<GridRow>, staleDays: number, now: Date): Stats {
   const os = new Map<string, number>();
   const versions = new Map<string, number>();
   const types = new Map<string, number>();
   const consoles = new Map<string, Stats['consoles'][number]>();
   const bump = (map: Map<string, number>, key: string | undefined) =>
     map.set(key || NO_VALUE, (map.get(key || NO_VALUE) ?? 0) + 1);
+  let devices = 0;
   for (const row of rows) {
+    devices += 1;
     // The fleet's make-up is the active fleet's, as the grid shows it (decommissioned hidden):
     // a click on a slice opens the grid on the same devices.
     if (!row.decommissioned) {
@@ -53,7 +55,7 @@ export function overviewStats(rows: readonly GridRow[], staleDays: number, now: 
   const sorted = (map: Map<string, number>) =>
     [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
   return {
-    devices: rows.length,
+    devices,
     consoles: [...consoles.values()],
     os: sorted(os),
     agentVersions: sorted(versions),
