@@ -20,7 +20,6 @@ import { sekoiaDestination } from '../domains/sekoia/sekoia-destination';
 import { inventoryGridRows } from '../domains/devices/grid-rows';
 import { DeviceGrid } from '../domains/devices/device-grid';
 import { CveCatalogue } from '../domains/vulnerabilities/cve-catalogue';
-import { deviceKey } from '../../shared/devices/device-key';
 import { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
 import { UpdateChecker, type FetchJson } from '../domains/app/update-check';
@@ -117,12 +116,7 @@ export class Backend {
     );
     this.cveCatalogue = new CveCatalogue(
       () => vulnerabilities.openRisks(),
-      () => {
-        const active = new Set<string>();
-        for (const row of this.deviceGrid.rows())
-          if (!row.decommissioned) active.add(deviceKey(row));
-        return active;
-      },
+      () => this.deviceGrid.activeDeviceKeys(),
       inventoryVersion,
     );
   }

@@ -112,6 +112,19 @@ export class DeviceGrid {
     return this.load().rows.rows();
   }
 
+  /** Each device not decommissioned, by key: read from three columns, no row made. */
+  activeDeviceKeys(): Set<string> {
+    const { rows } = this.load();
+    const active = new Set<string>();
+    for (let i = 0; i < rows.count; i += 1) {
+      if (rows.valueAt(i, 'decommissioned')) continue;
+      active.add(
+        deviceKey({ console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') }),
+      );
+    }
+    return active;
+  }
+
   query(
     grid: GridQuery,
     sort: GridSort | undefined,
