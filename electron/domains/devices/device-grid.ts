@@ -118,9 +118,7 @@ export class DeviceGrid {
     const active = new Set<string>();
     for (let i = 0; i < rows.count; i += 1) {
       if (rows.valueAt(i, 'decommissioned')) continue;
-      active.add(
-        deviceKey({ console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') }),
-      );
+      active.add(deviceKey(rows.deviceAt(i)));
     }
     return active;
   }
@@ -165,22 +163,15 @@ export class DeviceGrid {
     const at = rows.indexOf(device);
     const next = neighbourOf(visible, sort && orders.order(sort), at, delta);
     if (!next) return undefined;
-    return {
-      console: rows.valueAt(next.index, 'console'),
-      agentId: rows.valueAt(next.index, 'agentId'),
-      position: next.position,
-    };
+    return { ...rows.deviceAt(next.index), position: next.position };
   }
 
   /** Every shown device, in order: what an export or a push of "the current filter" sends. */
   shownAgents(grid: GridQuery, nowMs: number): { console: string; agentId: string }[] {
     const { rows, facts } = this.load();
     const { visible } = this.filter(facts, grid, nowMs);
-    const shown: { console: string; agentId: string }[] = [];
-    for (let i = 0; i < rows.count; i += 1) {
-      if (visible[i] === 1)
-        shown.push({ console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') });
-    }
+    const shown: DeviceKey[] = [];
+    for (let i = 0; i < rows.count; i += 1) if (visible[i] === 1) shown.push(rows.deviceAt(i));
     return shown;
   }
 
@@ -224,10 +215,8 @@ export class DeviceGrid {
     const wanted = new Set<string>();
     for (const device of this.devicesWithCve(cveId)) wanted.add(deviceKey(device));
     const kept = new Uint8Array(rows.count);
-    for (let i = 0; i < rows.count; i += 1) {
-      const device = { console: rows.valueAt(i, 'console'), agentId: rows.valueAt(i, 'agentId') };
-      if (wanted.has(deviceKey(device))) kept[i] = 1;
-    }
+    for (let i = 0; i < rows.count; i += 1)
+      if (wanted.has(deviceKey(rows.deviceAt(i)))) kept[i] = 1;
     loaded.carrying = { cveId, kept };
     return kept;
   }
@@ -235,6 +224,7 @@ export class DeviceGrid {
   private load(): Loaded {
     const version = this.versionOf();
     if (this.loaded?.version === version) return this.loaded;
+    // The old table is let go before the new one is read: two at once would double the peak.
     this.loaded = undefined;
     this.last = undefined;
     const { table, facts } = loadGrid(this.readRows());

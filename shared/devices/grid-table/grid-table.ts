@@ -168,6 +168,11 @@ export class GridTable {
     return (this.columns.text as Partial<Record<keyof GridRow, TextColumn>>)[key];
   }
 
+  /** Row `i`'s device: its console and agent id. */
+  deviceAt(i: number): DeviceKey {
+    return { console: this.valueAt(i, 'console'), agentId: this.valueAt(i, 'agentId') };
+  }
+
   /** The row of a device, or -1. */
   indexOf(device: DeviceKey): number {
     const agentIds = this.columns.text.agentId;

@@ -1,7 +1,13 @@
 import type { GridRow } from '../grid-row';
 import { bitOf, type RowFacts } from '../grid-filter';
 import { deviceFlags, lastSeenMs } from '../device-flags';
-import { duplicateSizesOf, type DuplicateSizes } from '../duplicates';
+import {
+  DUPLICATE_FIELDS,
+  DUPLICATE_KINDS,
+  duplicateSizesOf,
+  type DuplicateKind,
+} from '../duplicates';
+import { QUICK_FILTERS } from '../quick-filters';
 import { FACETS, facetName, type FacetKey } from '../facets';
 import { Growable } from './growable';
 import {
@@ -23,18 +29,12 @@ export interface LoadedGrid {
   facts: RowFacts;
 }
 
-/** Where a device's duplicate group sizes go, by kind. */
-const SIZE_COLUMNS = {
-  hostname: 'sameHostname',
-  serial: 'sameSerial',
-  mac: 'sameMac',
-} as const satisfies Record<keyof DuplicateSizes, NumberKey>;
-
-const DUPLICATE_BITS = {
-  hostname: bitOf('duplicates'),
-  serial: bitOf('duplicateSerial'),
-  mac: bitOf('duplicateMac'),
-} as const satisfies Record<keyof DuplicateSizes, number>;
+/** The one-click filter that keeps each kind of duplicate. */
+const DUPLICATE_BITS = Object.fromEntries(
+  QUICK_FILTERS.flatMap((filter) =>
+    'duplicates' in filter ? [[filter.duplicates, bitOf(filter.id)]] : [],
+  ),
+) as Record<DuplicateKind, number>;
 
 /**
  * Reads the rows once, as they come (from SQLite, one at a time), into columns and the filters'
@@ -49,15 +49,22 @@ export function loadGrid(
   // Read in a function of its own: a closure made here must not keep the builders alive.
   const { count, columns, seenMs, findings: found } = readColumns(rows, codedAtMost);
   const table = new GridTable(count, columns);
+  // Read as each kind asks: the hostnames' pass makes no MAC lists.
   const sizes = duplicateSizesOf(count, (i) => ({
-    hostname: table.valueAt(i, 'hostname'),
-    serialNumber: table.valueAt(i, 'serialNumber'),
-    macs: table.valueAt(i, 'macs'),
+    get hostname() {
+      return table.valueAt(i, 'hostname');
+    },
+    get serialNumber() {
+      return table.valueAt(i, 'serialNumber');
+    },
+    get macs() {
+      return table.valueAt(i, 'macs');
+    },
     decommissioned: columns.decommissioned[i] === 1,
   }));
-  for (const kind of Object.keys(SIZE_COLUMNS) as (keyof DuplicateSizes)[]) {
+  for (const kind of DUPLICATE_KINDS) {
     const size = sizes[kind];
-    const into = columns.numbers[SIZE_COLUMNS[kind]];
+    const into = columns.numbers[DUPLICATE_FIELDS[kind].size];
     for (let i = 0; i < count; i += 1) {
       into[i] = size[i]! > 0 ? size[i]! : Number.NaN;
       if (size[i]! > 1) found[i]! |= DUPLICATE_BITS[kind];

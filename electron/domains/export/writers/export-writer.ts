@@ -1,4 +1,4 @@
-import type { RawJson } from '../../../adapters/sentinelone/raw-json';
+import { rawText, type RawJson } from '../../../adapters/sentinelone/raw-json';
 import type { LakeLayout } from './parquet/security-lake';
 import {
   DEVICE_COLUMNS,
@@ -6,6 +6,7 @@ import {
   type DeviceRow,
 } from '../../../../shared/devices/device-row';
 import type { ExportFormatInfo } from '../../../../shared/export-formats';
+import { deviceRowOf } from '../../../../shared/devices/precomputed';
 
 /** Where a writer's bytes go: the export's atomic file, hashed as it is written. */
 export interface ExportSink {
@@ -66,6 +67,19 @@ export function deviceColumnsOf(shape: WriterShape): readonly DeviceColumn[] {
   const keys = shape.deviceColumns;
   if (keys === undefined) return DEVICE_COLUMNS;
   return keys.map((key) => DEVICE_COLUMNS.find((column) => column.key === key)!);
+}
+
+/**
+ * Each record's cells in the writer's columns: an entity row's own (its record is a JSON array
+ * of them), or the columns kept of the device row the record holds.
+ */
+export function cellsOfRecords(shape: WriterShape): (record: ExportRecord) => unknown[] {
+  if (shape.columns) return (record) => JSON.parse(rawText(record.data)) as unknown[];
+  const shown = deviceColumnsOf(shape);
+  return (record) => {
+    const row = deviceRowOf(rawText(record.data), record.consoleName ?? '');
+    return shown.map((column) => row[column.key]);
+  };
 }
 
 /** A format as the exporter knows it: what the hosts show of it, and how its file is written. */

@@ -2,11 +2,9 @@ import {
   DEVICE_COLUMNS,
   type ColumnKind,
   type DeviceColumn,
-  type DeviceRow,
 } from '../../../../shared/devices/device-row';
-import { deviceRowOf } from '../../../../shared/devices/precomputed';
-import { rawText } from '../../../adapters/sentinelone/raw-json';
 import {
+  cellsOfRecords,
   deviceColumnsOf,
   type ExportSink,
   type ExportWriter,
@@ -49,15 +47,10 @@ export function xlsxWriter(sink: ExportSink, shape: WriterShape = {}): ExportWri
     shape.title ?? 'Devices',
     columns ?? shown.map(sheetColumn),
   );
-  const cellsOf = columns
-    ? (text: string) => JSON.parse(text) as unknown[]
-    : (text: string, consoleName: string) => {
-        const row: DeviceRow = deviceRowOf(text, consoleName);
-        return shown.map((column) => row[column.key]);
-      };
+  const cellsOf = cellsOfRecords(shape);
   return {
     start: () => undefined,
-    write: (record) => workbook.add(cellsOf(rawText(record.data), record.consoleName ?? '')),
+    write: (record) => workbook.add(cellsOf(record)),
     finish: () => workbook.finish(),
   };
 }
