@@ -1,6 +1,6 @@
 // Bundles the `s1inv` CLI into dist/cli: one entry that parses arguments and prints help
 // without loading the backend, chunks that load it on the first call, and the precompute
-// worker beside them (the worker pool finds it next to the module that starts it).
+// and grid-load workers beside them (the CLI names them next to its entry).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-node';
@@ -20,7 +20,10 @@ await Promise.all([
   }),
   build({
     ...nodeBundle,
-    entryPoints: { 'precompute-worker': 'electron/domains/precompute/precompute-worker.ts' },
+    entryPoints: {
+      'precompute-worker': 'electron/domains/precompute/precompute-worker.ts',
+      'grid-load-worker': 'electron/domains/devices/grid-load-worker.ts',
+    },
     outdir: 'dist/cli',
   }),
 ]);

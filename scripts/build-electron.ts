@@ -1,5 +1,6 @@
 // Bundles the Electron side into dist/electron: main (ESM), the sandboxed preload (one CommonJS
-// file, as sandboxed preloads must be), the backend's utility process and its precompute worker.
+// file, as sandboxed preloads must be), the backend's utility process and its
+// precompute and grid-load workers.
 // Native modules stay external (Node-API builds, loaded from node_modules).
 import { build } from 'esbuild';
 import { ELECTRON_CHROME, nodeBundle as node } from './esbuild-node';
@@ -13,7 +14,10 @@ await Promise.all([
   }),
   build({
     ...node,
-    entryPoints: { 'precompute-worker': 'electron/domains/precompute/precompute-worker.ts' },
+    entryPoints: {
+      'precompute-worker': 'electron/domains/precompute/precompute-worker.ts',
+      'grid-load-worker': 'electron/domains/devices/grid-load-worker.ts',
+    },
     outdir: 'dist/electron',
   }),
   build({
@@ -28,4 +32,6 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-console.log('built dist/electron (main.js, preload.cjs, backend.js, precompute-worker.js)');
+console.log(
+  'built dist/electron (main.js, preload.cjs, backend.js, precompute-worker.js, grid-load-worker.js)',
+);

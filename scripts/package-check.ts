@@ -55,6 +55,7 @@ const REQUIRED = [
   'dist/electron/preload.cjs',
   'dist/electron/backend.js',
   'dist/electron/precompute-worker.js',
+  'dist/electron/grid-load-worker.js',
   UNPACKED_MANIFEST,
   'dist/renderer/index.html',
 ];

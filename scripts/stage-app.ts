@@ -128,7 +128,11 @@ function unpackCandidates(): string[] {
  * E13). Staged after the copy.
  */
 function writeUnpackedManifest(): void {
-  const paths = ['dist/electron/precompute-worker.js', ...unpackCandidates()];
+  const paths = [
+    'dist/electron/precompute-worker.js',
+    'dist/electron/grid-load-worker.js',
+    ...unpackCandidates(),
+  ];
   writeFileSync(
     join(APP_DIR, UNPACKED_MANIFEST),
     `${JSON.stringify(manifestOf(APP_DIR, paths))}\n`,

@@ -7,6 +7,7 @@ import { KeyringSecretStore } from '../adapters/secrets/keyring-store';
 import type { SecretStore } from '../adapters/secrets/secret-store';
 import { findDemoConsole } from '../domains/app/demo-console';
 import { WorkerPrecomputer } from '../domains/precompute/worker-precomputer';
+import { gridLoaderApart } from '../domains/devices/load-grid-apart';
 import { Backend, type BackendDeps } from './backend';
 import type { PlatformPort } from './platform';
 import { join } from 'node:path';
@@ -23,6 +24,13 @@ export interface OpenBackendOptions {
   sync?: BackendDeps['sync'];
   /** Where the precompute worker's bundle is, when the host is a bundle itself. */
   precomputeWorker?: URL;
+  /**
+   * Read the grid's inventory in a worker thread (hosts that stay up: serve, the desktop app),
+   * so a load's garbage never swells the process that keeps the grid.
+   */
+  loadGridApart?: boolean;
+  /** Where the grid's load worker's bundle is, when the host is a bundle itself. */
+  gridWorker?: URL;
   /**
    * Where the host logs: a rotated file (in `dir`, else `<data dir>/logs`), from info up unless
    * S1INV_LOG_LEVEL says otherwise, or a stream of lines with every level (the CLI's --verbose);
@@ -68,6 +76,9 @@ export function openBackend(options: OpenBackendOptions): Backend {
       options.precomputeWorker ? { workerUrl: options.precomputeWorker } : {},
     ),
     sync: { ...keepSnapshotsFrom(env), ...options.sync },
+    ...(options.loadGridApart
+      ? { loadGridApart: gridLoaderApart(db.name, options.gridWorker) }
+      : {}),
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
     // Another release feed (a mirror, or a test's) by its URL alone.
     ...(env.S1INV_RELEASE_FEED ? { releaseFeed: { url: env.S1INV_RELEASE_FEED } } : {}),

@@ -1,4 +1,4 @@
-import type { Db } from '../adapters/db/database';
+import { openDatabaseToRead, type Db } from '../adapters/db/database';
 import type { Clock } from '../adapters/platform/clock';
 import { AgentPageStore } from './agent-page-store';
 import { AuditStore } from './audit-store';
@@ -109,5 +109,33 @@ export function openStorage(db: Db, clock: Clock): Storage {
           notes.set(consoleId, agentId, deviceNotes, at);
         }
       })(),
+  };
+}
+
+/** A clock for stores that only read: reading the inventory never asks the time. */
+const NO_CLOCK: Clock = {
+  now: () => {
+    throw new Error('a read-only storage was asked the time; only writes stamp one');
+  },
+};
+
+/** The stores over a read-only connection: what they write fails. */
+export interface ReadOnlyStorage {
+  storage: Storage;
+  /** Runs `read` in one read transaction: every query in it sees the same committed state. */
+  consistently<T>(read: () => T): T;
+  close(): void;
+}
+
+/**
+ * The stores of a database the backend keeps, opened again to read (a worker thread reading the
+ * inventory while the backend's thread goes on answering and syncing).
+ */
+export function openStorageToRead(path: string): ReadOnlyStorage {
+  const db = openDatabaseToRead(path);
+  return {
+    storage: openStorage(db, NO_CLOCK),
+    consistently: (read) => db.transaction(read)(),
+    close: () => db.close(),
   };
 }

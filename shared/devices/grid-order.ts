@@ -1,4 +1,4 @@
-import type { GridRow } from './grid-row';
+import { GridRow } from './grid-row';
 import { SEVERITY_RANK } from '../cve-severity';
 import { DUPLICATE_FIELDS } from './duplicates';
 import type { GridTable } from './grid-table/grid-table';
@@ -41,6 +41,27 @@ export class GridOrders {
     this.orders.delete(column);
   }
 
+  /**
+   * The columns whose first sort compares every row's key (values that hardly repeat: hostnames,
+   * serial numbers, lists…), a second or so at a million rows: those worth working out before
+   * anyone asks, off the thread that answers. The analyst's notes are left out: saving one
+   * changes them.
+   */
+  slowColumns(): (keyof GridRow)[] {
+    const { table } = this;
+    return (Object.keys(GridRow.shape) as (keyof GridRow)[]).filter(
+      (column) =>
+        !NOTE_COLUMNS.has(column) &&
+        !table.textColumn(column)?.coded &&
+        (THEN_BY[column] !== undefined || isText(firstValue(table, column))),
+    );
+  }
+
+  /** Keeps an order worked out elsewhere (the thread that loaded the rows), unless one is held. */
+  adopt(column: keyof GridRow, entry: RowOrder): void {
+    if (!this.orders.has(column)) this.orders.set(column, entry);
+  }
+
   /** The rows' indices in this sort's order. */
   order(sort: GridSort): Int32Array {
     const { order, filled } = this.ascending(sort.column);
@@ -52,7 +73,8 @@ export class GridOrders {
     return reversed;
   }
 
-  private ascending(column: keyof GridRow): RowOrder {
+  /** The rows in a column's ascending order, worked out once. */
+  ascending(column: keyof GridRow): RowOrder {
     const cached = this.orders.get(column);
     if (cached) return cached;
     const rank = RANKS[column];
@@ -76,6 +98,19 @@ export class GridOrders {
     this.orders.set(column, entry);
     return entry;
   }
+}
+
+const NOTE_COLUMNS = new Set<keyof GridRow>(['tags', 'note', 'triage']);
+
+const isText = (value: unknown) => typeof value === 'string' || Array.isArray(value);
+
+/** A column's first value: numbers and flags repeat, and are ranked in one pass. */
+function firstValue(table: GridTable, column: keyof GridRow): unknown {
+  for (let i = 0; i < table.count; i += 1) {
+    const value = table.valueAt(i, column);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 const countEmpty = (keys: readonly SortKey[]) =>

@@ -173,4 +173,31 @@ describe('the grid order', () => {
     expect(sorted('desc')).toEqual(['b', 'a', 'f', 'd', 'e', 'c']);
     expect(sorted('asc')).toEqual(['e', 'd', 'f', 'a', 'b', 'c']);
   });
+
+  it('names as slow the columns whose first sort compares every row, notes and coded ones not', () => {
+    // Past 3 distinct values a column is pooled here, as hostnames are past 65,536.
+    const rows = ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+      row(id, {
+        hostname: `host-${id}`,
+        os: i % 2 ? 'Windows 11' : 'macOS',
+        ips: [`10.0.0.${i}`],
+        applications: i,
+        note: `note ${id}`,
+      }),
+    );
+    const orders = new GridOrders(loadGrid(rows, 3).table);
+    const slow = orders.slowColumns();
+    expect(slow).toEqual(expect.arrayContaining(['agentId', 'hostname', 'ips', 'macs']));
+    expect(slow).toContain('sameHostname');
+    // Coded text, numbers and flags are placed in one pass; notes change as the analyst saves.
+    for (const cheap of ['os', 'console', 'applications', 'decommissioned', 'note', 'tags']) {
+      expect(slow).not.toContain(cheap);
+    }
+    // An order worked out elsewhere is kept, unless one is already held.
+    const elsewhere = new GridOrders(loadGrid(rows, 3).table).ascending('hostname');
+    orders.adopt('hostname', { order: elsewhere.order.slice().reverse(), filled: 5 });
+    expect([...orders.order({ column: 'hostname', direction: 'asc' })]).toEqual([4, 3, 2, 1, 0]);
+    orders.adopt('hostname', elsewhere);
+    expect([...orders.order({ column: 'hostname', direction: 'asc' })]).toEqual([4, 3, 2, 1, 0]);
+  });
 });

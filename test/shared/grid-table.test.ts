@@ -3,6 +3,7 @@ import type { GridRow } from '../../shared/contract/views';
 import { duplicateSizes } from '../../shared/devices/duplicates';
 import { GridOrders } from '../../shared/devices/grid-order';
 import { loadGrid } from '../../shared/devices/grid-table/load-grid';
+import { buffersOf, gridOfImage, imageOf } from '../../shared/devices/grid-table/grid-image';
 import { deviceRowOf, precomputeAgent } from '../../shared/devices/precomputed';
 import { ELASTIC_AGENT } from '../fixtures/real-format/agents';
 import { generateAgent } from '../support/generate/agents';
@@ -79,6 +80,20 @@ describe("the grid's table of columns", () => {
       // Absent stays absent (never undefined-valued keys), an empty IP list stays a list.
       expect(Object.keys(back[1]!)).not.toContain('note');
       expect(back.every((row) => Array.isArray(row.ips) && Array.isArray(row.macs))).toBe(true);
+    });
+
+    it(`crosses to another thread and back whole, as plain data (${held})`, () => {
+      const loaded = loadGrid(rows, codedAtMost);
+      const image = imageOf(loaded);
+      // What postMessage does: a structured clone, the typed arrays moved.
+      const { table, facts } = gridOfImage(structuredClone(image, { transfer: buffersOf(image) }));
+      expect([...table.rows()]).toEqual(expected(rows));
+      expect(loaded.table.count).toBe(rows.length);
+      const { search, ...kept } = facts;
+      const { search: searchThere, ...keptThere } = loadGrid(rows, codedAtMost).facts;
+      expect(kept).toEqual(keptThere);
+      for (const word of ['win', 'crown', '10.3.', 'fe80'])
+        expect(search(word)).toEqual(searchThere(word));
     });
 
     it(`sorts by codes as by comparing the rows (${held})`, () => {

@@ -55,6 +55,21 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
 }
 
 /**
+ * Opens a database another connection keeps (the backend's, already migrated) to read only: a
+ * worker thread's view of the inventory. In WAL mode it reads one committed state while the
+ * sync goes on writing.
+ */
+export function openDatabaseToRead(path: string): Db {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new DatabaseOpenError(path, error);
+  }
+}
+
+/**
  * The database holds a fleet's names, addresses and users: only its owner may read it, whatever
  * the umask or the folder's mode (issue 27, N33). SQLite creates a file with the umask's mode,
  * and its -wal and -shm files take the database's: the file is made 0600 before SQLite opens it,

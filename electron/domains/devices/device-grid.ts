@@ -13,13 +13,15 @@ import {
 import type { GridQuery } from '../../../shared/devices/grid-query';
 import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
 import type { GridTable } from '../../../shared/devices/grid-table/grid-table';
-import { loadGrid } from '../../../shared/devices/grid-table/load-grid';
+import { loadGrid, type LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
+import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
 import type { DeviceNotes } from '../../../shared/devices/device-notes';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import { readsDecommissioned } from '../../../shared/query/grid-as-query';
 import { compileQuery } from '../../../shared/query/query-compile';
 import { pointAt } from '../../../shared/query/query-error';
 import { parseQuery } from '../../../shared/query/query-parser';
+import type { LoadGridApart } from './load-grid-apart';
 
 /** Rows both masks keep (an absent mask keeps every row). */
 function both(a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined {
@@ -59,6 +61,8 @@ export class DeviceGrid {
   private loaded: Loaded | undefined;
   /** The last filter's result, for the windows the grid asks for as it scrolls. */
   private last: { key: string; nowMs: number; result: GridFilterResult } | undefined;
+  /** The load under way in another thread, and the version it was started at. */
+  private pending: { version: string; done: Promise<void> } | undefined;
 
   constructor(
     private readonly readRows: () => Iterable<GridRow>,
@@ -66,14 +70,60 @@ export class DeviceGrid {
     private readonly versionOf: () => string,
     /** The devices on which a CVE is open (the CVE filter). */
     private readonly devicesWithCve: (cveId: string) => Iterable<DeviceKey> = () => [],
+    /**
+     * Reads the inventory in a worker thread (long-lived hosts: serve, the desktop app), so its
+     * garbage never swells this process; without it every load runs here.
+     */
+    private readonly apart?: { load: LoadGridApart; onError: (error: unknown) => void },
   ) {}
 
   /** Reads the inventory now, so the first query does not wait for it. */
   warm(): void {
+    if (this.apart) {
+      void this.ready();
+      return;
+    }
     try {
       this.load();
     } catch {
       // The first query reads the inventory again and says what is wrong.
+    }
+  }
+
+  /**
+   * Holds until the current inventory is loaded, read in the worker thread when there is one;
+   * hosts await it before a query. Should that load fail, the query reads in this thread and
+   * says what is wrong.
+   */
+  async ready(): Promise<void> {
+    const apart = this.apart;
+    if (!apart) return;
+    const version = this.versionOf();
+    if (this.loaded?.version === version) return;
+    if (this.pending?.version !== version) {
+      const done = this.loadApart(apart, version).finally(() => {
+        if (this.pending?.done === done) this.pending = undefined;
+      });
+      this.pending = { version, done };
+    }
+    return this.pending.done;
+  }
+
+  private async loadApart(apart: NonNullable<DeviceGrid['apart']>, version: string): Promise<void> {
+    this.release();
+    let installed: Loaded | undefined;
+    const early: [keyof GridRow, RowOrder][] = [];
+    try {
+      const grid = await apart.load((column, entry) => {
+        if (installed) installed.orders.adopt(column, entry);
+        else early.push([column, entry]);
+      });
+      // A sync or a note stored meanwhile: what was read may be older, so the next query reads.
+      if (this.versionOf() !== version) return;
+      installed = this.install(version, grid);
+      for (const [column, entry] of early) installed.orders.adopt(column, entry);
+    } catch (error) {
+      apart.onError(error);
     }
   }
 
@@ -224,10 +274,18 @@ export class DeviceGrid {
   private load(): Loaded {
     const version = this.versionOf();
     if (this.loaded?.version === version) return this.loaded;
-    // The old table is let go before the new one is read: two at once would double the peak.
+    this.release();
+    return this.install(version, loadGrid(this.readRows()));
+  }
+
+  /** The old table is let go before a new one is read: two at once would double the peak. */
+  private release(): void {
     this.loaded = undefined;
     this.last = undefined;
-    const { table, facts } = loadGrid(this.readRows());
+  }
+
+  private install(version: string, { table, facts }: LoadedGrid): Loaded {
+    this.last = undefined;
     this.loaded = {
       version,
       rows: table,

@@ -31,21 +31,22 @@ export const deviceHandlers: HandlerGroup<
     backend.deviceGrid.applyNotes({ console: record.name, agentId }, stored, before);
     return stored;
   },
-  'devices.step': ({ query, sort, console: consoleName, agentId, delta }, backend) => ({
-    next:
-      backend.deviceGrid.step(
-        query,
-        sort,
-        { console: consoleName, agentId },
-        delta,
-        minuteOf(backend),
-      ) ?? null,
-  }),
-  'devices.query': ({ query, sort, offset, limit }, backend) =>
-    backend.deviceGrid.query(query, sort, offset, limit, minuteOf(backend)),
-  'devices.shown': ({ query }, backend) => ({
-    agentIds: backend.deviceGrid.shownAgents(query, minuteOf(backend)).map((a) => a.agentId),
-  }),
+  'devices.step': async ({ query, sort, console: consoleName, agentId, delta }, backend) => {
+    await backend.deviceGrid.ready();
+    const device = { console: consoleName, agentId };
+    const next = backend.deviceGrid.step(query, sort, device, delta, minuteOf(backend));
+    return { next: next ?? null };
+  },
+  'devices.query': async ({ query, sort, offset, limit }, backend) => {
+    await backend.deviceGrid.ready();
+    return backend.deviceGrid.query(query, sort, offset, limit, minuteOf(backend));
+  },
+  'devices.shown': async ({ query }, backend) => {
+    await backend.deviceGrid.ready();
+    return {
+      agentIds: backend.deviceGrid.shownAgents(query, minuteOf(backend)).map((a) => a.agentId),
+    };
+  },
   'devices.list': (
     { cursor, limit = DEFAULT_PAGE, console: consoleName, where, staleDays },
     backend,

@@ -3,6 +3,8 @@ import { gridRows } from '../devices/handlers';
 import { overviewStats } from './overview-stats';
 
 export const overviewHandlers: HandlerGroup<'overview.stats'> = {
-  'overview.stats': ({ staleDays }, backend) =>
-    overviewStats(gridRows(backend), staleDays, backend.clock.now()),
+  'overview.stats': async ({ staleDays }, backend) => {
+    await backend.deviceGrid.ready();
+    return overviewStats(gridRows(backend), staleDays, backend.clock.now());
+  },
 };

@@ -26,7 +26,7 @@ export interface CliIo {
 /** What tests may replace; the product always uses the keychain and the system clock. */
 export type CliOverrides = Pick<
   OpenBackendOptions,
-  'secrets' | 'clock' | 'sync' | 'precomputeWorker'
+  'secrets' | 'clock' | 'sync' | 'precomputeWorker' | 'gridWorker'
 >;
 
 /** The clock port, as the backend takes it (hosts do not import adapters). */
@@ -76,7 +76,7 @@ export class CliContext {
   /** A backend for another host on the same data directory (`serve`). */
   async openBackend(
     platform: PlatformPort,
-    options: Pick<OpenBackendOptions, 'offerDemoConsole' | 'log'> = {},
+    options: Pick<OpenBackendOptions, 'offerDemoConsole' | 'log' | 'loadGridApart'> = {},
   ): Promise<Backend> {
     const { openBackend } = await import('../../backend/open-backend');
     return openBackend({

@@ -61,10 +61,13 @@ function quietOnClosedStdout(): void {
   });
 }
 
-/** Run from its bundle (dist/cli/s1inv.js), the CLI names the worker bundled beside it. */
+/** Run from its bundle (dist/cli/s1inv.js), the CLI names the workers bundled beside it. */
 function bundleOverrides(): CliOverrides {
   if (import.meta.url.endsWith('.ts')) return {};
-  return { precomputeWorker: new URL('./precompute-worker.js', import.meta.url) };
+  return {
+    precomputeWorker: new URL('./precompute-worker.js', import.meta.url),
+    gridWorker: new URL('./grid-load-worker.js', import.meta.url),
+  };
 }
 
 /** What failed, then the next step as a command when the error names one. */

@@ -10,6 +10,8 @@ const backend = openBackend({
   dataDir: process.env.S1INV_DATA_DIR,
   platform,
   offerDemoConsole: true,
+  // The app stays up: the grid's loads run in a worker thread, their garbage with it.
+  loadGridApart: true,
   // Main names the OS logs folder (app.getPath('logs')); the file rotates there.
   log: {
     file: 'backend.log',

@@ -96,7 +96,8 @@ export class GridTable {
 
   constructor(
     readonly count: number,
-    private readonly columns: GridColumns,
+    /** Read only: the image of the table (grid-image.ts) hands them to another thread. */
+    readonly columns: GridColumns,
   ) {
     const readers: Partial<Record<keyof GridRow, (i: number) => unknown>> = {};
     for (const key of Object.keys(columns.text) as TextKey[]) {

@@ -1,5 +1,20 @@
 import { Growable } from './growable';
-import { TextColumnBuilder, type TextColumn } from './text-column';
+import {
+  TextColumnBuilder,
+  textColumnOf,
+  type TextColumn,
+  type TextColumnImage,
+} from './text-column';
+
+/** A list column as plain data (list-column's image, as text-column's). */
+export interface ListColumnImage {
+  starts: Uint32Array;
+  elements: TextColumnImage;
+  optional: boolean;
+}
+
+export const listColumnOf = (image: ListColumnImage): ListColumn =>
+  new ListColumn(image.starts, textColumnOf(image.elements), image.optional);
 
 /**
  * A column of lists (IPs, MACs, tags): every row's elements one after another in one text
@@ -40,6 +55,10 @@ export class ListColumn {
 
   prepareSearch(): void {
     this.elements.prepareSearch();
+  }
+
+  image(): ListColumnImage {
+    return { starts: this.starts, elements: this.elements.image(), optional: this.optional };
   }
 }
 

@@ -25,17 +25,39 @@ export interface TextColumn {
   markHolding(word: string, into: Uint8Array): void;
   /** Readies the quick search, so the first keystroke does not pay for it. */
   prepareSearch(): void;
+  /** Whether the values are coded (few distinct ones): such a column sorts in one pass. */
+  readonly coded: boolean;
+  /** The column as plain data (typed arrays and strings), to hand to another thread. */
+  image(): TextColumnImage;
+}
+
+/** A text column as plain data: what crosses from the thread that loads the grid. */
+export type TextColumnImage =
+  | { codes: Uint8Array | Uint16Array | Int32Array; values: string[] }
+  | { pool: StringPool; present: Uint8Array | undefined };
+
+/** The column an image was taken of. */
+export function textColumnOf(image: TextColumnImage): TextColumn {
+  return 'codes' in image
+    ? new DictionaryColumn(image.codes, image.values)
+    : new PooledColumn(image.pool, image.present);
 }
 
 /** Past this many distinct values a column is pooled, not coded. */
 export const CODED_AT_MOST = 65_536;
 
 class DictionaryColumn implements TextColumn {
+  readonly coded = true;
+
   constructor(
     /** 0: no value; k: values[k - 1]. */
     private readonly codes: Uint8Array | Uint16Array | Int32Array,
-    private readonly values: readonly string[],
+    private readonly values: string[],
   ) {}
+
+  image(): TextColumnImage {
+    return { codes: this.codes, values: this.values };
+  }
 
   valueAt(i: number): string | undefined {
     const code = this.codes[i]!;
@@ -79,11 +101,17 @@ class DictionaryColumn implements TextColumn {
 }
 
 class PooledColumn implements TextColumn {
+  readonly coded = false;
+
   constructor(
     private readonly pool: StringPool,
     /** 1 where a row has a value; absent when every row has one. */
     private readonly present: Uint8Array | undefined,
   ) {}
+
+  image(): TextColumnImage {
+    return { pool: this.pool, present: this.present };
+  }
 
   valueAt(i: number): string | undefined {
     return this.present?.[i] === 0 ? undefined : poolAt(this.pool, i);

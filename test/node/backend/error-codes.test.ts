@@ -11,7 +11,10 @@ import { AppError, ERROR_CODES } from '../../../shared/errors/app-error';
 
 const LAYERS = ['electron/backend', 'electron/domains', 'electron/adapters', 'shared'];
 // Worker entry points start work when imported.
-const ENTRY_POINTS = new Set(['electron/domains/precompute/precompute-worker.ts']);
+const ENTRY_POINTS = new Set([
+  'electron/domains/precompute/precompute-worker.ts',
+  'electron/domains/devices/grid-load-worker.ts',
+]);
 
 function modules(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
