@@ -18,7 +18,7 @@ import type { ConfigFile } from '../domains/config/config-file';
 import { Pusher } from '../domains/push/pusher';
 import { sekoiaDestination } from '../domains/sekoia/sekoia-destination';
 import { inventoryGridRows } from '../domains/devices/grid-rows';
-import type { LoadGridApart } from '../domains/devices/load-grid-apart';
+import type { GridApart } from '../domains/devices/load-grid-apart';
 import { DeviceGrid } from '../domains/devices/device-grid';
 import { CveCatalogue } from '../domains/vulnerabilities/cve-catalogue';
 import { EventHub } from './event-hub';
@@ -40,8 +40,8 @@ export interface BackendDeps {
   onClose?: () => void;
   /** The host's log (redacted); silent when absent. */
   log?: Logger;
-  /** Reads the grid's inventory elsewhere (a worker thread) rather than on the backend's. */
-  loadGridApart?: LoadGridApart;
+  /** Reads the grid's inventory elsewhere (a process or thread), kept on disk, not here. */
+  gridApart?: GridApart;
   /** Reads the release feed (tests bring a fake feed's). */
   releaseFeed?: { fetchJson?: FetchJson; url?: string };
 }
@@ -116,10 +116,10 @@ export class Backend {
       // The grid's rows carry the analyst's notes too.
       () => `${inventoryVersion()}#${this.storage.notes.version()}`,
       (cveId) => vulnerabilities.devicesWith(cveId),
-      deps.loadGridApart && {
-        load: deps.loadGridApart,
+      deps.gridApart && {
+        grids: deps.gridApart,
         onError: (error) =>
-          this.log.log('warn', 'the grid could not be read in its worker; reading it here', {
+          this.log.log('warn', 'the grid could not be read apart; reading it here', {
             error: error instanceof Error ? error.message : String(error),
           }),
       },

@@ -7,7 +7,7 @@ import { KeyringSecretStore } from '../adapters/secrets/keyring-store';
 import type { SecretStore } from '../adapters/secrets/secret-store';
 import { findDemoConsole } from '../domains/app/demo-console';
 import { WorkerPrecomputer } from '../domains/precompute/worker-precomputer';
-import { gridLoaderApart } from '../domains/devices/load-grid-apart';
+import { gridApart, type GridApartOptions } from '../domains/devices/load-grid-apart';
 import { Backend, type BackendDeps } from './backend';
 import type { PlatformPort } from './platform';
 import { join } from 'node:path';
@@ -25,10 +25,12 @@ export interface OpenBackendOptions {
   /** Where the precompute worker's bundle is, when the host is a bundle itself. */
   precomputeWorker?: URL;
   /**
-   * Read the grid's inventory in a worker thread (hosts that stay up: serve, the desktop app),
-   * so a load's garbage never swells the process that keeps the grid.
+   * Read the grid's inventory away from the backend (hosts that stay up), kept on disk for the
+   * next start: in a process of its own (serve) or a worker thread (the desktop app's backend,
+   * which may not start processes). A load's garbage never swells the process that keeps the
+   * grid.
    */
-  loadGridApart?: boolean;
+  loadGridApart?: GridApartOptions['runIn'];
   /** Where the grid's load worker's bundle is, when the host is a bundle itself. */
   gridWorker?: URL;
   /**
@@ -77,7 +79,13 @@ export function openBackend(options: OpenBackendOptions): Backend {
     ),
     sync: { ...keepSnapshotsFrom(env), ...options.sync },
     ...(options.loadGridApart
-      ? { loadGridApart: gridLoaderApart(db.name, options.gridWorker) }
+      ? {
+          gridApart: gridApart({
+            databasePath: db.name,
+            runIn: options.loadGridApart,
+            ...(options.gridWorker ? { workerUrl: options.gridWorker } : {}),
+          }),
+        }
       : {}),
     ...(options.offerDemoConsole ? { findDemoConsole: () => findDemoConsole() } : {}),
     // Another release feed (a mirror, or a test's) by its URL alone.

@@ -14,6 +14,9 @@ import { QUICK_FILTERS, type QuickFilterId } from './quick-filters';
 export const bitOf = (id: QuickFilterId) => 1 << QUICK_FILTERS.findIndex((f) => f.id === id);
 
 /** What the filters read of each row, by the row's index in the loaded rows. */
+/** Each row's facet value as a small id, in the smallest array that holds the ids. */
+export type FacetIds = Uint8Array | Uint16Array | Int32Array;
+
 export interface RowFacts {
   count: number;
   /** 1 for each row whose searched columns hold a word (lower case): the quick search. */
@@ -26,7 +29,7 @@ export interface RowFacts {
    */
   findings: Uint8Array;
   /** Per facet: each row's value as an index into `names`. */
-  facets: Record<FacetKey, { ids: Int32Array; names: string[] }>;
+  facets: Record<FacetKey, { ids: FacetIds; names: string[] }>;
 }
 
 export interface GridFilterResult {

@@ -57,9 +57,15 @@ export class GridOrders {
     );
   }
 
-  /** Keeps an order worked out elsewhere (the thread that loaded the rows), unless one is held. */
+  /** Keeps an order worked out elsewhere (where the rows were loaded), unless one is held. */
   adopt(column: keyof GridRow, entry: RowOrder): void {
     if (!this.orders.has(column)) this.orders.set(column, entry);
+  }
+
+  adoptAll(orders: Partial<Record<keyof GridRow, RowOrder>>): void {
+    for (const [column, entry] of Object.entries(orders)) {
+      if (entry) this.adopt(column as keyof GridRow, entry);
+    }
   }
 
   /** The rows' indices in this sort's order. */

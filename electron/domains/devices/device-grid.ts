@@ -14,14 +14,13 @@ import type { GridQuery } from '../../../shared/devices/grid-query';
 import { deviceKey, type DeviceKey } from '../../../shared/devices/device-key';
 import type { GridTable } from '../../../shared/devices/grid-table/grid-table';
 import { loadGrid, type LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
-import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
 import type { DeviceNotes } from '../../../shared/devices/device-notes';
 import { InvalidArgumentError } from '../../../shared/errors/app-error';
 import { readsDecommissioned } from '../../../shared/query/grid-as-query';
 import { compileQuery } from '../../../shared/query/query-compile';
 import { pointAt } from '../../../shared/query/query-error';
 import { parseQuery } from '../../../shared/query/query-parser';
-import type { LoadGridApart } from './load-grid-apart';
+import type { GridApart, OrdersAhead } from './load-grid-apart';
 
 /** Rows both masks keep (an absent mask keeps every row). */
 function both(a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined {
@@ -61,7 +60,7 @@ export class DeviceGrid {
   private loaded: Loaded | undefined;
   /** The last filter's result, for the windows the grid asks for as it scrolls. */
   private last: { key: string; nowMs: number; result: GridFilterResult } | undefined;
-  /** The load under way in another thread, and the version it was started at. */
+  /** The load under way apart, and the version it was started at. */
   private pending: { version: string; done: Promise<void> } | undefined;
 
   constructor(
@@ -71,10 +70,11 @@ export class DeviceGrid {
     /** The devices on which a CVE is open (the CVE filter). */
     private readonly devicesWithCve: (cveId: string) => Iterable<DeviceKey> = () => [],
     /**
-     * Reads the inventory in a worker thread (long-lived hosts: serve, the desktop app), so its
-     * garbage never swells this process; without it every load runs here.
+     * Reads the inventory away from this thread and keeps it on disk (long-lived hosts: serve,
+     * the desktop app), so a load's garbage never swells this process and the next start reads
+     * the columns kept; without it every load runs here.
      */
-    private readonly apart?: { load: LoadGridApart; onError: (error: unknown) => void },
+    private readonly apart?: { grids: GridApart; onError: (error: unknown) => void },
   ) {}
 
   /** Reads the inventory now, so the first query does not wait for it. */
@@ -91,7 +91,8 @@ export class DeviceGrid {
   }
 
   /**
-   * Holds until the current inventory is loaded, read in the worker thread when there is one;
+   * Holds until the current inventory is loaded, from the files the last load kept or read
+   * apart when there are such (`apart`);
    * hosts await it before a query. Should that load fail, the query reads in this thread and
    * says what is wrong.
    */
@@ -111,20 +112,52 @@ export class DeviceGrid {
 
   private async loadApart(apart: NonNullable<DeviceGrid['apart']>, version: string): Promise<void> {
     this.release();
-    let installed: Loaded | undefined;
-    const early: [keyof GridRow, RowOrder][] = [];
     try {
-      const grid = await apart.load((column, entry) => {
-        if (installed) installed.orders.adopt(column, entry);
-        else early.push([column, entry]);
+      // What the last load kept on disk, read at this very version: no read of the database.
+      const kept = apart.grids.kept(version);
+      if (kept) {
+        this.afterFirstRows(this.install(version, kept.grid), apart, kept.orders);
+        return;
+      }
+    } catch (error) {
+      apart.onError(error);
+    }
+    let installed: Loaded | undefined;
+    let early: OrdersAhead | undefined;
+    try {
+      const grid = await apart.grids.load(version, (orders) => {
+        if (installed) installed.orders.adoptAll(orders);
+        else early = orders;
       });
       // A sync or a note stored meanwhile: what was read may be older, so the next query reads.
       if (this.versionOf() !== version) return;
       installed = this.install(version, grid);
-      for (const [column, entry] of early) installed.orders.adopt(column, entry);
+      installed.orders.adoptAll(early ?? {});
+      this.afterFirstRows(installed, apart);
     } catch (error) {
       apart.onError(error);
     }
+  }
+
+  /**
+   * What the first keystroke and the first sort will want (the search's lower case, the orders
+   * kept), readied once the query that waited has its rows.
+   */
+  private afterFirstRows(
+    installed: Loaded,
+    apart: NonNullable<DeviceGrid['apart']>,
+    orders?: () => OrdersAhead | undefined,
+  ): void {
+    setImmediate(() => {
+      if (this.loaded !== installed) return;
+      try {
+        installed.orders.adoptAll(orders?.() ?? {});
+      } catch (error) {
+        // Worked out again on the first sort of each column.
+        apart.onError(error);
+      }
+      installed.rows.prepareSearch();
+    });
   }
 
   /** What the grid's rows were read at, to tell a later change from one made here. */

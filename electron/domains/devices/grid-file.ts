@@ -111,13 +111,17 @@ export function readGridFile(path: string, key: string): unknown {
     if (kept !== key) return undefined;
     const end = lead.length + headerLength;
     const body = end + ((8 - (end % 8)) % 8);
+    // One buffer for every text part, as long as the longest: each fresh megabyte costs a
+    // fault per page, and a million rows' text is a few hundred of them.
+    let scratch = Buffer.alloc(0);
     return revive(value, (part) => {
       if ('$typed' in part) {
         const typed = new TYPED[part.$typed](part.length);
         readExactly(fd, new Uint8Array(typed.buffer), body + part.at, path);
         return typed;
       }
-      const bytes = Buffer.allocUnsafe(part.bytes);
+      if (scratch.length < part.bytes) scratch = Buffer.allocUnsafe(part.bytes);
+      const bytes = scratch.subarray(0, part.bytes);
       readExactly(fd, bytes, body + part.at, path);
       return bytes.toString(part.$text);
     });

@@ -1,16 +1,18 @@
-import type { GridRow } from '../../../shared/contract/views';
-import type { GridImage } from '../../../shared/devices/grid-table/grid-image';
-import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
+/** Where a load of the grid keeps what it read (beside the database). */
+export interface GridFiles {
+  columns: string;
+  orders: string;
+}
 
 /** What the grid's load worker is started with. */
 export interface GridLoadRequest {
   /** The backend's database file, opened again to read. */
   databasePath: string;
+  /** The inventory's version as the load starts: what the files are kept under. */
+  key: string;
+  files: GridFiles;
 }
 
-/** What the worker posts, in this order: the grid, each order worked out ahead, done. */
+/** What the worker says, in this order: the columns are written, the orders are, or it failed. */
 export type GridLoadMessage =
-  | { kind: 'grid'; image: GridImage }
-  | { kind: 'order'; column: keyof GridRow; entry: RowOrder }
-  | { kind: 'done' }
-  | { kind: 'failed'; message: string };
+  { kind: 'columns' } | { kind: 'orders' } | { kind: 'failed'; message: string };

@@ -1,20 +1,27 @@
-// A worker thread that reads the current inventory into the grid's columns (issue 29, item 4),
-// so what the read makes on the way (a million rows' JSON, parsed objects, builders) lives and
-// dies in this thread's heap, never in the heap of the process that answers the grid. It posts
-// the columns first (the grid answers from then on), then the sort orders worth working out
-// ahead, one message per column, and ends.
-import { parentPort, workerData } from 'node:worker_threads';
+// Reads the current inventory into the grid's columns off the backend's thread (issue 29, item
+// 4), in a process of its own (serve) or a worker thread (the desktop app's backend, which may
+// not start processes): what the read makes on the way (a million rows' JSON, parsed objects,
+// builders) lives and dies here, never in the process that keeps the grid. It writes the columns
+// to a file and says so, then the sort orders worth working out ahead, says so, and ends.
+import { workerData, parentPort } from 'node:worker_threads';
 import { GridOrders } from '../../../shared/devices/grid-order';
-import { buffersOf, imageOf } from '../../../shared/devices/grid-table/grid-image';
+import { imageOf } from '../../../shared/devices/grid-table/grid-image';
 import { loadGrid } from '../../../shared/devices/grid-table/load-grid';
+import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
 import { openStorageToRead } from '../../storage/storage';
-import { inventoryGridRows } from './grid-rows';
+import { writeGridFile } from './grid-file';
 import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import { inventoryGridRows } from './grid-rows';
 
-const post = (message: GridLoadMessage, transfer: ArrayBuffer[] = []) =>
-  parentPort!.postMessage(message, transfer);
+/** To the backend: through the thread's port, or the process's channel. */
+function send(message: GridLoadMessage, then?: () => void): void {
+  if (parentPort) {
+    parentPort.postMessage(message);
+    then?.();
+  } else process.send!(message, undefined, {}, () => then?.());
+}
 
-function run({ databasePath }: GridLoadRequest): void {
+function run({ databasePath, key, files }: GridLoadRequest): void {
   const reader = openStorageToRead(databasePath);
   let loaded;
   try {
@@ -22,19 +29,18 @@ function run({ databasePath }: GridLoadRequest): void {
   } finally {
     reader.close();
   }
-  // Copied, not moved: the orders below still read these columns.
-  post({ kind: 'grid', image: imageOf(loaded) });
+  writeGridFile(files.columns, key, imageOf(loaded));
+  send({ kind: 'columns' });
   const orders = new GridOrders(loaded.table);
-  for (const column of orders.slowColumns()) {
-    const entry = orders.ascending(column);
-    post({ kind: 'order', column, entry }, buffersOf(entry));
-    orders.forget(column);
-  }
-  post({ kind: 'done' });
+  const ahead: Partial<Record<string, RowOrder>> = {};
+  for (const column of orders.slowColumns()) ahead[column] = orders.ascending(column);
+  writeGridFile(files.orders, key, ahead);
+  send({ kind: 'orders' }, () => process.disconnect?.());
 }
 
 try {
-  run(workerData as GridLoadRequest);
+  run((workerData ?? JSON.parse(process.argv[2]!)) as GridLoadRequest);
 } catch (error) {
-  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  send({ kind: 'failed', message }, () => process.disconnect?.());
 }

@@ -1,59 +1,137 @@
+import { fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GridRow } from '../../../shared/contract/views';
-import { gridOfImage } from '../../../shared/devices/grid-table/grid-image';
+import { gridOfImage, type GridImage } from '../../../shared/devices/grid-table/grid-image';
 import type { LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
 import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
-import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import { readGridFile } from './grid-file';
+import type { GridFiles, GridLoadMessage, GridLoadRequest } from './grid-load-messages';
 
-/** Reads the current inventory into the grid's columns elsewhere; orders come after, as made. */
-export type LoadGridApart = (
-  onOrder: (column: keyof GridRow, entry: RowOrder) => void,
-) => Promise<LoadedGrid>;
+/** Sort orders worked out ahead, by column. */
+export type OrdersAhead = Partial<Record<keyof GridRow, RowOrder>>;
 
 /**
- * A load of the grid in a worker thread of its own (grid-load-worker.ts), one per load: its heap,
- * with everything the read made on the way, goes when the thread ends. The promise holds once the
- * columns are here; the sort orders worked out ahead follow through `onOrder`.
+ * Loads of the grid away from the backend's thread, kept on disk: what the last load read (at an
+ * inventory version, the key), and a new load run elsewhere.
  */
-export function gridLoaderApart(
-  databasePath: string,
-  workerUrl: URL = defaultWorkerUrl(),
-): LoadGridApart {
-  return (onOrder) =>
-    new Promise<LoadedGrid>((resolve, reject) => {
-      const request: GridLoadRequest = { databasePath };
-      const worker = new Worker(fileURLToPath(workerUrl), { workerData: request });
-      let settled = false;
-      const fail = (message: string) => {
-        if (settled) return;
-        settled = true;
-        // Only logged: the grid then reads in the backend's thread, whose errors reach the analyst.
-        reject(new Error(message));
-      };
-      worker.on('message', (message: GridLoadMessage) => {
-        switch (message.kind) {
-          case 'grid':
-            settled = true;
-            // Its orders are worth having, not waiting for: the worker no longer holds the
-            // process open.
-            worker.unref();
-            resolve(gridOfImage(message.image));
-            return;
-          case 'order':
-            onOrder(message.column, message.entry);
-            return;
-          case 'failed':
-            return fail(message.message);
-          case 'done':
-            return;
-        }
-      });
-      worker.on('error', (error) => fail(error.message));
-      worker.on('exit', (code) =>
-        fail(`the grid's load worker ended (code ${code}) before the grid was read`),
+export interface GridApart {
+  /**
+   * The grid the last load kept under `key` (undefined when there is none for it), and a read of
+   * the orders it kept, for once the first rows are out.
+   */
+  kept(key: string): { grid: LoadedGrid; orders: () => OrdersAhead | undefined } | undefined;
+  /** Reads the inventory elsewhere; the promise holds once the columns are here. */
+  load(key: string, onOrders: (orders: OrdersAhead) => void): Promise<LoadedGrid>;
+}
+
+export interface GridApartOptions {
+  databasePath: string;
+  /**
+   * A process of its own (serve: all it used goes back to the system when it ends) or a worker
+   * thread (the desktop app's backend, a utility process, cannot start Node processes).
+   */
+  runIn: 'process' | 'thread';
+  /** The worker's module; by default the one beside this module (source or bundle). */
+  workerUrl?: URL;
+}
+
+/** The grid's files, beside the database: private to its owner, as the database is. */
+export const gridFilesOf = (databasePath: string): GridFiles => ({
+  columns: join(dirname(databasePath), 'grid-columns.bin'),
+  orders: join(dirname(databasePath), 'grid-orders.bin'),
+});
+
+export function gridApart({
+  databasePath,
+  runIn,
+  workerUrl = defaultWorkerUrl(),
+}: GridApartOptions): GridApart {
+  const files = gridFilesOf(databasePath);
+  const readColumns = (key: string) => {
+    const image = readGridFile(files.columns, key) as GridImage | undefined;
+    return image && gridOfImage(image);
+  };
+  const readOrders = (key: string) => readGridFile(files.orders, key) as OrdersAhead | undefined;
+  return {
+    kept(key) {
+      const grid = readColumns(key);
+      return grid && { grid, orders: () => readOrders(key) };
+    },
+    load: (key, onOrders) =>
+      new Promise<LoadedGrid>((resolve, reject) => {
+        const request: GridLoadRequest = { databasePath, key, files };
+        const worker = start(runIn, fileURLToPath(workerUrl), request);
+        let columns = false;
+        let settled = false;
+        const fail = (message: string) => {
+          if (settled) return;
+          settled = true;
+          // Only logged: the grid then reads in the backend's thread, whose errors reach the
+          // analyst.
+          reject(new Error(message));
+        };
+        worker.onMessage((message) => {
+          try {
+            if (message.kind === 'failed') fail(message.message);
+            else if (message.kind === 'columns') {
+              columns = true;
+              const grid = readColumns(key);
+              if (!grid) return fail(`${files.columns} was not written at ${key}`);
+              settled = true;
+              // Its orders are worth having, not waiting for.
+              worker.unref();
+              resolve(grid);
+            } else if (columns) {
+              const orders = readOrders(key);
+              if (orders) onOrders(orders);
+            }
+          } catch (error) {
+            fail(error instanceof Error ? error.message : String(error));
+          }
+        });
+        worker.onEnd((why) => fail(`the grid's load ended before the grid was read (${why})`));
+      }),
+  };
+}
+
+interface Running {
+  onMessage(listener: (message: GridLoadMessage) => void): void;
+  onEnd(listener: (why: string) => void): void;
+  unref(): void;
+}
+
+function start(runIn: GridApartOptions['runIn'], entry: string, request: GridLoadRequest): Running {
+  if (runIn === 'thread') {
+    const worker = new Worker(entry, { workerData: request });
+    return {
+      onMessage: (listener) => worker.on('message', listener),
+      onEnd: (listener) => {
+        worker.on('error', (error) => listener(error.message));
+        worker.on('exit', (code) => listener(`exit code ${code}`));
+      },
+      unref: () => worker.unref(),
+    };
+  }
+  // No inspector or loader flags of this process: the worker brings what it needs.
+  const child = fork(entry, [JSON.stringify(request)], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return {
+    onMessage: (listener) => child.on('message', (message) => listener(message as GridLoadMessage)),
+    onEnd: (listener) => {
+      child.on('error', (error) => listener(error.message));
+      child.on('exit', (code, signal) =>
+        listener(signal ? `signal ${signal}` : `exit code ${code}`),
       );
-    });
+    },
+    unref: () => {
+      child.unref();
+      child.channel?.unref();
+    },
+  };
 }
 
 /**

@@ -10,8 +10,9 @@ const backend = openBackend({
   dataDir: process.env.S1INV_DATA_DIR,
   platform,
   offerDemoConsole: true,
-  // The app stays up: the grid's loads run in a worker thread, their garbage with it.
-  loadGridApart: true,
+  // The app stays up: the grid's loads run in a worker thread (a utility process may not start
+  // processes), their garbage with it.
+  loadGridApart: 'thread',
   // Main names the OS logs folder (app.getPath('logs')); the file rotates there.
   log: {
     file: 'backend.log',

@@ -1,4 +1,5 @@
 import type { FacetKey } from '../facets';
+import type { FacetIds } from '../grid-filter';
 import {
   GridTable,
   type GridColumns,
@@ -22,7 +23,7 @@ export interface GridImage {
   decommissioned: Uint8Array;
   seenMs: Float64Array;
   findings: Uint8Array;
-  facets: Record<FacetKey, { ids: Int32Array; names: string[] }>;
+  facets: Record<FacetKey, { ids: FacetIds; names: string[] }>;
 }
 
 export function imageOf({ table, facts }: LoadedGrid): GridImage {

@@ -121,6 +121,13 @@ export class GridTable {
       };
     }
     this.readers = readers as Record<keyof GridRow, (i: number) => unknown>;
+  }
+
+  /**
+   * Readies the quick search (each searched column's lower case), so the first keystroke does
+   * not pay for it; a search readies what it needs anyway.
+   */
+  prepareSearch(): void {
     for (const key of SEARCHED) this.searched(key).prepareSearch();
   }
 

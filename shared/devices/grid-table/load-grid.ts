@@ -1,5 +1,5 @@
 import type { GridRow } from '../grid-row';
-import { bitOf, type RowFacts } from '../grid-filter';
+import { bitOf, type FacetIds, type RowFacts } from '../grid-filter';
 import { deviceFlags, lastSeenMs } from '../device-flags';
 import {
   DUPLICATE_FIELDS,
@@ -49,6 +49,7 @@ export function loadGrid(
   // Read in a function of its own: a closure made here must not keep the builders alive.
   const { count, columns, seenMs, findings: found } = readColumns(rows, codedAtMost);
   const table = new GridTable(count, columns);
+  table.prepareSearch();
   // Read as each kind asks: the hostnames' pass makes no MAC lists.
   const sizes = duplicateSizesOf(count, (i) => ({
     get hostname() {
@@ -72,7 +73,7 @@ export function loadGrid(
   }
   const facets = Object.fromEntries(
     FACETS.map(({ key }) => [key, columns.text[key].named((value) => facetName(key, value))]),
-  ) as Record<FacetKey, { ids: Int32Array; names: string[] }>;
+  ) as Record<FacetKey, { ids: FacetIds; names: string[] }>;
   return {
     table,
     facts: {

@@ -1,3 +1,4 @@
+import type { FacetIds } from '../grid-filter';
 import { Growable, poolAt, StringPoolBuilder, type StringPool } from './growable';
 import { markContaining } from './pool-search';
 import { comparedOrder, orderByCodes, type RowOrder, type SortKey } from './row-orders';
@@ -17,7 +18,7 @@ export interface TextColumn {
    * Each row's value mapped through `nameOf` (undefined for none) and given a small id, with the
    * names by id: each distinct value is named once.
    */
-  named(nameOf: (value: string | undefined) => string): { ids: Int32Array; names: string[] };
+  named(nameOf: (value: string | undefined) => string): { ids: FacetIds; names: string[] };
   /**
    * Sets `into[i]` to 1 for each row whose value holds `word` (lower case, not empty), in any
    * case: the quick search.
@@ -68,7 +69,7 @@ class DictionaryColumn implements TextColumn {
     return orderByCodes(this.codes, this.values.map(keyOf));
   }
 
-  named(nameOf: (value: string | undefined) => string): { ids: Int32Array; names: string[] } {
+  named(nameOf: (value: string | undefined) => string): { ids: FacetIds; names: string[] } {
     const names: string[] = [];
     const idOfName = new Map<string, number>();
     const idOfCode = Int32Array.from([undefined, ...this.values], (value) => {
@@ -80,7 +81,8 @@ class DictionaryColumn implements TextColumn {
       }
       return id;
     });
-    return { ids: Int32Array.from(this.codes, (code) => idOfCode[code]!), names };
+    const ids = Int32Array.from(this.codes, (code) => idOfCode[code]!);
+    return { ids: narrowed(ids, names.length), names };
   }
 
   private lowered: readonly string[] | undefined;
@@ -129,7 +131,7 @@ class PooledColumn implements TextColumn {
     return { order: comparedOrder(keys), filled: count - empty };
   }
 
-  named(nameOf: (value: string | undefined) => string): { ids: Int32Array; names: string[] } {
+  named(nameOf: (value: string | undefined) => string): { ids: FacetIds; names: string[] } {
     const count = this.pool.starts.length - 1;
     const names: string[] = [];
     const idOfName = new Map<string, number>();
@@ -143,7 +145,7 @@ class PooledColumn implements TextColumn {
       }
       ids[i] = id;
     }
-    return { ids, names };
+    return { ids: narrowed(ids, names.length), names };
   }
 
   private lowered: StringPool | undefined;
@@ -227,7 +229,7 @@ export class TextColumnBuilder {
   }
 }
 
-/** Codes in the smallest array that holds them. */
+/** Codes (or ids) in the smallest array that holds them. */
 function narrowed(codes: Int32Array, distinct: number): Uint8Array | Uint16Array | Int32Array {
   if (distinct < 0x100) return Uint8Array.from(codes);
   if (distinct < 0x10000) return Uint16Array.from(codes);

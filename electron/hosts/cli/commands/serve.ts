@@ -26,8 +26,8 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const platform = new ServePlatform();
       const backend = await context.openBackend(platform, {
         offerDemoConsole: true,
-        // serve stays up: the grid's loads run in a worker thread, their garbage with it.
-        loadGridApart: true,
+        // serve stays up: the grid's loads run in a process of their own, their garbage with it.
+        loadGridApart: 'process',
         // serve has no OS logs folder of its own: its log lives with its data.
         log: { file: 'serve.log' },
       });
