@@ -1,4 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
+import { forgetKeptGrid } from './grid-files';
 import type { Db, ReadOnlyDb } from '../adapters/db/database';
 
 /** Where one object lies in a chunk, once inflated. */
@@ -109,6 +110,7 @@ export class ChunkReader {
  */
 export function reclaimStorage(db: Db): void {
   if (db.inTransaction) return;
+  forgetKeptGrid(db.name);
   collectChunks(db);
   reclaimSpace(db);
   truncateWal(db);

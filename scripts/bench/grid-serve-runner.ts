@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openBackend } from '../../electron/backend/open-backend';
-import { gridFilesOf } from '../../electron/domains/devices/load-grid-apart';
+import { gridFilesOf } from '../../electron/storage/grid-files';
 import { MemorySecretStore } from '../../test/support/memory-secret-store';
 import { EVERY_DEVICE } from '../../test/support/grid-query';
 import { stepsOf } from './grid-steps';

@@ -3,6 +3,7 @@
 import { benchCliStart, printCliStartResult } from './cli-start';
 import { benchMapper, printMapperResult } from './mapper';
 import { benchGrid, printGridResult } from './grid';
+import { benchGridServe } from './grid-serve';
 import { benchSync, printSyncResult } from './sync';
 import { benchApps, printAppsResult } from './apps';
 import { benchChanges, printChangesResult } from './changes';
@@ -23,6 +24,9 @@ console.log(
 printSyncResult(await benchSync(100_000));
 
 printGridResult(await benchGrid(100_000));
+
+// Issue 29's million: serve's grid over a synced database, from nothing kept, then kept.
+await benchGridServe(1_000_000);
 
 printChangesResult(await benchChanges(100_000));
 

@@ -116,7 +116,7 @@ export class DeviceGrid {
       // What the last load kept on disk, read at this very version: no read of the database.
       const kept = apart.grids.kept(version);
       if (kept) {
-        this.afterFirstRows(this.install(version, kept.grid), apart, kept.orders);
+        this.afterFirstRows(this.install(version, kept.grid), apart, kept);
         return;
       }
     } catch (error) {
@@ -129,8 +129,12 @@ export class DeviceGrid {
         if (installed) installed.orders.adoptAll(orders);
         else early = orders;
       });
-      // A sync or a note stored meanwhile: what was read may be older, so the next query reads.
-      if (this.versionOf() !== version) return;
+      // A sync or a note stored meanwhile: what was read may be older (kept, it could hold what
+      // a sync has since deleted), so it goes, and the next query reads again.
+      if (this.versionOf() !== version) {
+        apart.grids.forget();
+        return;
+      }
       installed = this.install(version, grid);
       installed.orders.adoptAll(early ?? {});
       this.afterFirstRows(installed, apart);
@@ -146,15 +150,19 @@ export class DeviceGrid {
   private afterFirstRows(
     installed: Loaded,
     apart: NonNullable<DeviceGrid['apart']>,
-    orders?: () => OrdersAhead | undefined,
+    kept?: { orders: () => OrdersAhead | undefined; settle: () => void },
   ): void {
     setImmediate(() => {
-      if (this.loaded !== installed) return;
       try {
-        installed.orders.adoptAll(orders?.() ?? {});
+        // The rest of the kept text, read whole: the file is let go even if the rows were.
+        kept?.settle();
+        if (this.loaded !== installed) return;
+        installed.orders.adoptAll(kept?.orders() ?? {});
       } catch (error) {
-        // Worked out again on the first sort of each column.
+        // The table is released: the next query reads the inventory again.
+        if (this.loaded === installed) this.release();
         apart.onError(error);
+        return;
       }
       installed.rows.prepareSearch();
     });

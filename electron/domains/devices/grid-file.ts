@@ -87,12 +87,70 @@ export function writeGridFile(path: string, key: string, value: unknown): void {
  * not whole.
  */
 export function readGridFile(path: string, key: string): unknown {
+  const opened = openGridFile(path, key);
+  if (!opened) return undefined;
+  try {
+    return textsRead(opened.value);
+  } finally {
+    opened.settle();
+  }
+}
+
+/** A grid file read but for its long text, which is read as it is first wanted. */
+export interface OpenGridFile {
+  /** The value, each long text a LazyText. */
+  value: unknown;
+  /** Reads every text not read yet, then lets the file go. */
+  settle(): void;
+}
+
+/**
+ * A long text of a grid file, read when first wanted; until then a slice of it is read from the
+ * file alone (a grid's first rows need a few hundred values, not a million rows' text).
+ */
+export class LazyText {
+  private text: string | undefined;
+
+  constructor(
+    private readonly file: { readBytes(at: number, length: number): Buffer },
+    private readonly part: Extract<Part, { $text: unknown }>,
+  ) {}
+
+  get value(): string {
+    this.text ??= this.file.readBytes(this.part.at, this.part.bytes).toString(this.part.$text);
+    return this.text;
+  }
+
+  /** Characters `from` to `to`. */
+  slice(from: number, to: number): string {
+    if (this.text !== undefined) return this.text.slice(from, to);
+    const unit = this.part.$text === 'latin1' ? 1 : 2;
+    return Buffer.from(
+      this.file.readBytes(this.part.at + from * unit, (to - from) * unit),
+    ).toString(this.part.$text);
+  }
+
+  get read(): boolean {
+    return this.text !== undefined;
+  }
+}
+
+/**
+ * Opens the value kept under `key` (undefined when absent or kept under another key), its typed
+ * arrays read, each long text left in the file as a LazyText until wanted or settled.
+ */
+export function openGridFile(path: string, key: string): OpenGridFile | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
   try {
     const lead = Buffer.alloc(MAGIC.length + 4);
     if (
@@ -108,29 +166,66 @@ export function readGridFile(path: string, key: string): unknown {
       key: string;
       value: unknown;
     };
-    if (kept !== key) return undefined;
+    if (kept !== key) {
+      close();
+      return undefined;
+    }
     const end = lead.length + headerLength;
     const body = end + ((8 - (end % 8)) % 8);
-    // One buffer for every text part, as long as the longest: each fresh megabyte costs a
-    // fault per page, and a million rows' text is a few hundred of them.
+    // One buffer for every text, as long as the longest: each fresh megabyte costs a fault per
+    // page, and a million rows' text is a few hundred of them.
     let scratch = Buffer.alloc(0);
-    return revive(value, (part) => {
-      if ('$typed' in part) {
-        const typed = new TYPED[part.$typed](part.length);
-        readExactly(fd, new Uint8Array(typed.buffer), body + part.at, path);
-        return typed;
+    const file = {
+      readBytes(at: number, length: number): Buffer {
+        if (!open) throw new GridFileUnreadable(`${path} was let go before its text was read`);
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
+        const bytes = scratch.subarray(0, length);
+        readExactly(fd, bytes, body + at, path);
+        return bytes;
+      },
+    };
+    const texts: LazyText[] = [];
+    const revived = revive(value, (part) => {
+      if ('$text' in part) {
+        const text = new LazyText(file, part);
+        texts.push(text);
+        return text;
       }
-      if (scratch.length < part.bytes) scratch = Buffer.allocUnsafe(part.bytes);
-      const bytes = scratch.subarray(0, part.bytes);
-      readExactly(fd, bytes, body + part.at, path);
-      return bytes.toString(part.$text);
+      const typed = new TYPED[part.$typed](part.length);
+      readExactly(fd, new Uint8Array(typed.buffer), body + part.at, path);
+      return typed;
     });
+    const settle = () => {
+      try {
+        for (const text of texts) void text.value;
+      } finally {
+        scratch = Buffer.alloc(0);
+        close();
+      }
+    };
+    return { value: revived, settle };
   } catch (error) {
+    close();
     if (error instanceof GridFileUnreadable) throw error;
     throw new GridFileUnreadable(`${path} could not be read: ${(error as Error).message}`);
-  } finally {
-    closeSync(fd);
   }
+}
+
+/**
+ * The value with each LazyText read in its place, but those `keepLazy` names by the key that
+ * holds them (a pool's whole text, read as wanted).
+ */
+export function textsRead(value: unknown, keepLazy = (_key: string) => false): unknown {
+  const walk = (inner: unknown, key: string): unknown => {
+    if (inner instanceof LazyText) return keepLazy(key) ? inner : inner.value;
+    if (Array.isArray(inner)) return inner.map((item) => walk(item, ''));
+    if (typeof inner !== 'object' || inner === null || ArrayBuffer.isView(inner)) return inner;
+    for (const [name, held] of Object.entries(inner)) {
+      (inner as Record<string, unknown>)[name] = walk(held, name);
+    }
+    return inner;
+  };
+  return walk(value, '');
 }
 
 function readExactly(fd: number, into: Uint8Array, position: number, path: string): void {

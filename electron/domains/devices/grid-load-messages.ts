@@ -1,8 +1,4 @@
-/** Where a load of the grid keeps what it read (beside the database). */
-export interface GridFiles {
-  columns: string;
-  orders: string;
-}
+import type { GridFiles } from '../../storage/grid-files';
 
 /** What the grid's load worker is started with. */
 export interface GridLoadRequest {

@@ -1,13 +1,15 @@
 import { fork } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GridRow } from '../../../shared/contract/views';
 import { gridOfImage, type GridImage } from '../../../shared/devices/grid-table/grid-image';
+import type { StringPool } from '../../../shared/devices/grid-table/growable';
+import type { TextColumnImage } from '../../../shared/devices/grid-table/text-column';
 import type { LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
 import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
-import { readGridFile } from './grid-file';
-import type { GridFiles, GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import { LazyText, openGridFile, readGridFile, textsRead } from './grid-file';
+import { forgetKeptGrid, gridFilesOf } from '../../storage/grid-files';
+import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
 
 /** Sort orders worked out ahead, by column. */
 export type OrdersAhead = Partial<Record<keyof GridRow, RowOrder>>;
@@ -18,12 +20,17 @@ export type OrdersAhead = Partial<Record<keyof GridRow, RowOrder>>;
  */
 export interface GridApart {
   /**
-   * The grid the last load kept under `key` (undefined when there is none for it), and a read of
-   * the orders it kept, for once the first rows are out.
+   * The grid the last load kept under `key` (undefined when there is none for it), its text read
+   * as wanted; and, for once the first rows are out, a read of the orders it kept and `settle`,
+   * which reads the rest of its text and lets the file go.
    */
-  kept(key: string): { grid: LoadedGrid; orders: () => OrdersAhead | undefined } | undefined;
+  kept(
+    key: string,
+  ): { grid: LoadedGrid; orders: () => OrdersAhead | undefined; settle: () => void } | undefined;
   /** Reads the inventory elsewhere; the promise holds once the columns are here. */
   load(key: string, onOrders: (orders: OrdersAhead) => void): Promise<LoadedGrid>;
+  /** Removes the kept files (of an inventory that changed while they were written). */
+  forget(): void;
 }
 
 export interface GridApartOptions {
@@ -37,12 +44,6 @@ export interface GridApartOptions {
   workerUrl?: URL;
 }
 
-/** The grid's files, beside the database: private to its owner, as the database is. */
-export const gridFilesOf = (databasePath: string): GridFiles => ({
-  columns: join(dirname(databasePath), 'grid-columns.bin'),
-  orders: join(dirname(databasePath), 'grid-orders.bin'),
-});
-
 export function gridApart({
   databasePath,
   runIn,
@@ -55,9 +56,24 @@ export function gridApart({
   };
   const readOrders = (key: string) => readGridFile(files.orders, key) as OrdersAhead | undefined;
   return {
+    forget: () => forgetKeptGrid(databasePath),
     kept(key) {
-      const grid = readColumns(key);
-      return grid && { grid, orders: () => readOrders(key) };
+      const opened = openGridFile(files.columns, key);
+      if (!opened) return undefined;
+      try {
+        const image = textsRead(opened.value, (held) => held === 'all') as GridImage;
+        for (const column of columnImages(image)) {
+          // The file's text, left there by textsRead above until wanted.
+          const text: unknown = 'pool' in column ? column.pool.all : undefined;
+          if ('pool' in column && text instanceof LazyText) {
+            column.pool = poolReadAsWanted(text, column.pool.starts);
+          }
+        }
+        return { grid: gridOfImage(image), orders: () => readOrders(key), settle: opened.settle };
+      } catch (error) {
+        opened.settle();
+        throw error;
+      }
     },
     load: (key, onOrders) =>
       new Promise<LoadedGrid>((resolve, reject) => {
@@ -93,6 +109,23 @@ export function gridApart({
         });
         worker.onEnd((why) => fail(`the grid's load ended before the grid was read (${why})`));
       }),
+  };
+}
+
+/** Every text column of an image, the lists' elements included. */
+const columnImages = (image: GridImage): TextColumnImage[] => [
+  ...Object.values<TextColumnImage>(image.text),
+  ...Object.values(image.lists).map((list) => list.elements),
+];
+
+/** A pool whose text stays in the file until wanted whole; a value alone is read from there. */
+function poolReadAsWanted(text: LazyText, starts: Uint32Array): StringPool {
+  return {
+    get all() {
+      return text.value;
+    },
+    starts,
+    at: (k) => text.slice(starts[k]!, starts[k + 1]!),
   };
 }
 

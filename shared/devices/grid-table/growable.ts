@@ -59,9 +59,14 @@ export class StringPoolBuilder {
 
 /** Strings by position: the k-th is `all.slice(starts[k], starts[k + 1])`. */
 export interface StringPool {
-  all: string;
+  readonly all: string;
   starts: Uint32Array;
+  /**
+   * The k-th string without `all` (a pool kept on disk reads one value from the file until its
+   * whole text is wanted: a grid's first rows need a few hundred values, not a million).
+   */
+  at?(k: number): string;
 }
 
 export const poolAt = (pool: StringPool, k: number): string =>
-  pool.all.slice(pool.starts[k]!, pool.starts[k + 1]!);
+  pool.at ? pool.at(k) : pool.all.slice(pool.starts[k]!, pool.starts[k + 1]!);

@@ -1,7 +1,13 @@
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGridFile, writeGridFile } from '../../../electron/domains/devices/grid-file';
+import {
+  LazyText,
+  openGridFile,
+  readGridFile,
+  textsRead,
+  writeGridFile,
+} from '../../../electron/domains/devices/grid-file';
 import { useTempDirs } from '../../support/temp-dir';
 
 // The grid's columns kept on disk: a value read back must be the value written, byte for byte
@@ -63,5 +69,33 @@ describe('the grid file', () => {
     const foreign = join(dir, 'foreign.bin');
     writeFileSync(foreign, 'SQLite format 3\0');
     expect(() => readGridFile(foreign, 'v1')).toThrow(/foreign\.bin is not a grid file/);
+  });
+
+  it('leaves long text in the file until it is wanted, reading a slice from there alone', () => {
+    const path = join(tempDir(), 'grid.bin');
+    const texts = { ascii: long('host-01'), wide: long('東京-Ω-'), lone: long('a\ud800b') };
+    writeGridFile(path, 'v1', {
+      columns: Object.values(texts).map((all) => ({ all, starts: Uint32Array.of(0, 3) })),
+      other: texts.ascii,
+    });
+    const opened = openGridFile(path, 'v1')!;
+    const value = textsRead(opened.value, (key) => key === 'all') as {
+      columns: { all: LazyText }[];
+      other: string;
+    };
+    // Kept lazy only under the key asked for: elsewhere read at once.
+    expect(value.other).toBe(texts.ascii);
+    const lazy = value.columns.map((column) => column.all);
+    expect(lazy.every((text) => text instanceof LazyText && !text.read)).toBe(true);
+    Object.values(texts).forEach((text, i) => {
+      expect(lazy[i]!.slice(2, 9)).toBe(text.slice(2, 9));
+      expect(lazy[i]!.read).toBe(false);
+    });
+    expect(lazy[1]!.value).toBe(texts.wide);
+    opened.settle();
+    // Settled: every text read whole, the file let go (it may be replaced or removed).
+    expect(lazy.map((text) => text.value)).toEqual(Object.values(texts));
+    rmSync(path);
+    expect(lazy[2]!.slice(0, 3)).toBe('a\ud800b');
   });
 });

@@ -1,16 +1,18 @@
-import { statSync, truncateSync } from 'node:fs';
+import { existsSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeviceGrid } from '../../../electron/domains/devices/device-grid';
 import { inventoryGridRows } from '../../../electron/domains/devices/grid-rows';
+import { gridFilesOf } from '../../../electron/storage/grid-files';
 import {
   gridApart,
-  gridFilesOf,
   type GridApart,
   type GridApartOptions,
   type OrdersAhead,
 } from '../../../electron/domains/devices/load-grid-apart';
+import { writeGridFile } from '../../../electron/domains/devices/grid-file';
 import { GridOrders } from '../../../shared/devices/grid-order';
+import { imageOf } from '../../../shared/devices/grid-table/grid-image';
 import { loadGrid, type LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
 import { EVERY_DEVICE } from '../../support/grid-query';
 import { gridRowsAt } from '../../support/grid-rows';
@@ -70,6 +72,7 @@ function recording(grids: GridApart) {
   const arrived: OrdersAhead[] = [];
   const loads: string[] = [];
   const spied: GridApart = {
+    forget: () => grids.forget(),
     kept: (key) => grids.kept(key),
     load: (key, onOrders) => {
       loads.push(key);
@@ -155,6 +158,11 @@ describe('the grid read apart', () => {
     expect(changed.loads).toEqual([version()]);
     const page = later.query({ ...EVERY, where: 'note:Back.' }, undefined, 0, 10, NOW);
     expect(page.rows.map((row) => row.agentId)).toEqual([device!.agentId]);
+
+    // The console's data deleted: no copy of it stays beside the database (issue 27, N21).
+    await vi.waitFor(() => expect(existsSync(files.orders)).toBe(true), { timeout: 10_000 });
+    f.storage.consoles.delete(f.record.id);
+    expect([existsSync(files.columns), existsSync(files.orders)]).toEqual([false, false]);
   });
 
   it('reads the database again, and says why, when the kept columns are cut short', async () => {
@@ -200,7 +208,9 @@ describe('the grid read apart', () => {
     const { row } = gridRowsAt(NOW);
     let version = 1;
     const loads: { key: string; finish: (grid: LoadedGrid) => void }[] = [];
+    let forgotten = 0;
     const grids: GridApart = {
+      forget: () => (forgotten += 1),
       kept: () => undefined,
       load: (key) => new Promise((resolve) => loads.push({ key, finish: resolve })),
     };
@@ -217,6 +227,8 @@ describe('the grid read apart', () => {
     version = 2; // a sync ended while the inventory was read
     loads[0]!.finish(loadGrid([row('old', {})]));
     await Promise.all([first, again]);
+    // What that load kept on disk is of an older inventory: it goes.
+    expect(forgotten).toBe(1);
 
     const next = grid.ready();
     expect(loads.map((l) => l.key)).toEqual(['1', '2']);
@@ -225,5 +237,30 @@ describe('the grid read apart', () => {
     expect(grid.query(EVERY_DEVICE, undefined, 0, 10, NOW).rows.map((r) => r.agentId)).toEqual([
       'new',
     ]);
+  });
+
+  it('starts from kept columns held as pools, their text read from the file until wanted', async () => {
+    const { f, version } = await synced();
+    const rows = [...inventoryGridRows(f.storage)];
+    // Every column pooled, as hostnames and agent ids are past 65,536 devices.
+    writeGridFile(gridFilesOf(f.db.name).columns, version(), imageOf(loadGrid(rows, 1)));
+    const errors: unknown[] = [];
+    const { spied, loads } = recording(gridApart({ databasePath: f.db.name, runIn: 'thread' }));
+    const restarted = gridApartOnly(version, spied, (error) => errors.push(error));
+    await restarted.ready();
+    const here = new DeviceGrid(() => rows, version);
+    // The first rows, read before the text is (once they are out, it is read whole).
+    expect(restarted.query(EVERY, undefined, 0, 1000, NOW)).toEqual(
+      here.query(EVERY, undefined, 0, 1000, NOW),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const query of [EVERY, { ...EVERY, search: 'WIN' }]) {
+      const sort = { column: 'hostname', direction: 'desc' } as const;
+      expect(restarted.query(query, sort, 0, 1000, NOW)).toEqual(
+        here.query(query, sort, 0, 1000, NOW),
+      );
+    }
+    expect(loads).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
