@@ -4,18 +4,23 @@
 // applications and CVEs read and the "Software and CVEs" columns shown (issue 31), so each
 // step also carries the enrichments and their facet.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
+import { gridFilesOf } from '../../electron/storage/grid-files';
 import { run as runApps } from './apps';
+import { benchGridServe } from './grid-serve';
 
 export interface GridBenchResult {
   devices: number;
   firstRowsMs: number;
   allCountedMs: number;
+  /** From serve's start until it had read the inventory (in a process of its own). */
+  serveLoadMs: number;
   searchMs: number;
   sortMs: number;
   chipMs: number;
@@ -69,7 +74,13 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
     serve = spawn(process.execPath, ['bin/s1inv.js', '--data-dir', dataDir, 'serve'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const serveStarted = performance.now();
     const serveUrl = await firstLine(serve);
+    // serve reads the inventory apart as it starts, without holding its pages back: the screen
+    // is timed once that read is in (it writes the columns beside the database), as before.
+    const { columns } = gridFilesOf(join(dataDir, 'inventory.sqlite'));
+    while (!existsSync(columns)) await sleep(100);
+    const serveLoadMs = performance.now() - serveStarted;
     const browser = await chromium.launch({
       executablePath: process.env.S1INV_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
@@ -216,6 +227,7 @@ export async function benchGrid(devices = 100_000): Promise<GridBenchResult> {
         devices,
         firstRowsMs,
         allCountedMs,
+        serveLoadMs,
         searchMs,
         sortMs,
         chipMs,
@@ -242,7 +254,7 @@ export function printGridResult(r: GridBenchResult): void {
     `Devices screen in Chromium over s1inv serve (${r.devices.toLocaleString('en')} devices, ${APPS_PER_DEVICE} applications each and their CVEs, "Software and CVEs" columns shown)`,
   );
   console.log(
-    `  first rows ${Math.round(r.firstRowsMs)} ms after opening (target < 1,000 ms: ${met(r.firstRowsMs, 1000)}); every device loaded and counted ${Math.round(r.allCountedMs)} ms`,
+    `  first rows ${Math.round(r.firstRowsMs)} ms after opening (target < 1,000 ms: ${met(r.firstRowsMs, 1000)}); every device loaded and counted ${Math.round(r.allCountedMs)} ms; serve read the inventory ${Math.round(r.serveLoadMs)} ms after it started`,
   );
   for (const [label, ms] of [
     ['quick-search keystroke', r.searchMs],
@@ -260,4 +272,6 @@ export function printGridResult(r: GridBenchResult): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   printGridResult(await benchGrid(Number(process.argv[2] ?? 100_000)));
+  // Issue 29's million, as serve holds it: `npm run bench:grid` prints both sizes' targets.
+  await benchGridServe(1_000_000);
 }

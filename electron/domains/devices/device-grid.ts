@@ -20,7 +20,7 @@ import { readsDecommissioned } from '../../../shared/query/grid-as-query';
 import { compileQuery } from '../../../shared/query/query-compile';
 import { pointAt } from '../../../shared/query/query-error';
 import { parseQuery } from '../../../shared/query/query-parser';
-import type { GridApart, OrdersAhead } from './load-grid-apart';
+import type { GridApart, KeptGrid, OrdersAhead } from './load-grid-apart';
 
 /** Rows both masks keep (an absent mask keeps every row). */
 function both(a: Uint8Array | undefined, b: Uint8Array | undefined): Uint8Array | undefined {
@@ -150,13 +150,16 @@ export class DeviceGrid {
   private afterFirstRows(
     installed: Loaded,
     apart: NonNullable<DeviceGrid['apart']>,
-    kept?: { orders: () => OrdersAhead | undefined; settle: () => void },
+    kept?: KeptGrid,
   ): void {
     setImmediate(() => {
+      if (this.loaded !== installed) {
+        kept?.discard();
+        return;
+      }
       try {
-        // The rest of the kept text, read whole: the file is let go even if the rows were.
+        // The rest of the kept text, read whole, and the file let go.
         kept?.settle();
-        if (this.loaded !== installed) return;
         installed.orders.adoptAll(kept?.orders() ?? {});
       } catch (error) {
         // The table is released: the next query reads the inventory again.

@@ -102,6 +102,8 @@ export interface OpenGridFile {
   value: unknown;
   /** Reads every text not read yet, then lets the file go. */
   settle(): void;
+  /** Lets the file go; a text not read yet can no longer be. */
+  discard(): void;
 }
 
 /**
@@ -203,7 +205,7 @@ export function openGridFile(path: string, key: string): OpenGridFile | undefine
         close();
       }
     };
-    return { value: revived, settle };
+    return { value: revived, settle, discard: close };
   } catch (error) {
     close();
     if (error instanceof GridFileUnreadable) throw error;

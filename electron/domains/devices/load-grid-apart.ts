@@ -1,6 +1,4 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { GridRow } from '../../../shared/contract/views';
 import { gridOfImage, type GridImage } from '../../../shared/devices/grid-table/grid-image';
 import type { StringPool } from '../../../shared/devices/grid-table/growable';
@@ -9,10 +7,22 @@ import type { LoadedGrid } from '../../../shared/devices/grid-table/load-grid';
 import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
 import { LazyText, openGridFile, readGridFile, textsRead } from './grid-file';
 import { forgetKeptGrid, gridFilesOf } from '../../storage/grid-files';
-import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import type { GridLoadRequest } from './grid-load-messages';
+import { startGridLoad } from './grid-load-runner';
 
 /** Sort orders worked out ahead, by column. */
 export type OrdersAhead = Partial<Record<keyof GridRow, RowOrder>>;
+
+/** A grid the last load kept on disk, its text read as wanted. */
+export interface KeptGrid {
+  grid: LoadedGrid;
+  /** The orders it kept. */
+  orders(): OrdersAhead | undefined;
+  /** Reads the rest of its text, then lets the file go. */
+  settle(): void;
+  /** Lets the file go (the grid is no longer held). */
+  discard(): void;
+}
 
 /**
  * Loads of the grid away from the backend's thread, kept on disk: what the last load read (at an
@@ -24,9 +34,7 @@ export interface GridApart {
    * as wanted; and, for once the first rows are out, a read of the orders it kept and `settle`,
    * which reads the rest of its text and lets the file go.
    */
-  kept(
-    key: string,
-  ): { grid: LoadedGrid; orders: () => OrdersAhead | undefined; settle: () => void } | undefined;
+  kept(key: string): KeptGrid | undefined;
   /** Reads the inventory elsewhere; the promise holds once the columns are here. */
   load(key: string, onOrders: (orders: OrdersAhead) => void): Promise<LoadedGrid>;
   /** Removes the kept files (of an inventory that changed while they were written). */
@@ -69,16 +77,21 @@ export function gridApart({
             column.pool = poolReadAsWanted(text, column.pool.starts);
           }
         }
-        return { grid: gridOfImage(image), orders: () => readOrders(key), settle: opened.settle };
+        return {
+          grid: gridOfImage(image),
+          orders: () => readOrders(key),
+          settle: opened.settle,
+          discard: opened.discard,
+        };
       } catch (error) {
-        opened.settle();
+        opened.discard();
         throw error;
       }
     },
     load: (key, onOrders) =>
       new Promise<LoadedGrid>((resolve, reject) => {
         const request: GridLoadRequest = { databasePath, key, files };
-        const worker = start(runIn, fileURLToPath(workerUrl), request);
+        const worker = startGridLoad(runIn, fileURLToPath(workerUrl), request);
         let columns = false;
         let settled = false;
         const fail = (message: string) => {
@@ -126,44 +139,6 @@ function poolReadAsWanted(text: LazyText, starts: Uint32Array): StringPool {
     },
     starts,
     at: (k) => text.slice(starts[k]!, starts[k + 1]!),
-  };
-}
-
-interface Running {
-  onMessage(listener: (message: GridLoadMessage) => void): void;
-  onEnd(listener: (why: string) => void): void;
-  unref(): void;
-}
-
-function start(runIn: GridApartOptions['runIn'], entry: string, request: GridLoadRequest): Running {
-  if (runIn === 'thread') {
-    const worker = new Worker(entry, { workerData: request });
-    return {
-      onMessage: (listener) => worker.on('message', listener),
-      onEnd: (listener) => {
-        worker.on('error', (error) => listener(error.message));
-        worker.on('exit', (code) => listener(`exit code ${code}`));
-      },
-      unref: () => worker.unref(),
-    };
-  }
-  // No inspector or loader flags of this process: the worker brings what it needs.
-  const child = fork(entry, [JSON.stringify(request)], {
-    execArgv: [],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return {
-    onMessage: (listener) => child.on('message', (message) => listener(message as GridLoadMessage)),
-    onEnd: (listener) => {
-      child.on('error', (error) => listener(error.message));
-      child.on('exit', (code, signal) =>
-        listener(signal ? `signal ${signal}` : `exit code ${code}`),
-      );
-    },
-    unref: () => {
-      child.unref();
-      child.channel?.unref();
-    },
   };
 }
 

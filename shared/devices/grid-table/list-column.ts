@@ -43,6 +43,7 @@ export class ListColumn {
     const { starts } = this;
     const holding = new Uint8Array(starts[starts.length - 1]!);
     this.elements.markHolding(word, holding);
+    if (!holding.includes(1)) return;
     for (let i = 0; i < starts.length - 1; i += 1) {
       for (let k = starts[i]!; k < starts[i + 1]!; k += 1) {
         if (holding[k] === 1) {

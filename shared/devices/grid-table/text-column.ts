@@ -93,6 +93,8 @@ class DictionaryColumn implements TextColumn {
       0,
       ...this.lowered!.map((value) => (value.includes(word) ? 1 : 0)),
     ]);
+    // Most words are in none of a coded column's few values: then no row needs a look.
+    if (!holds.includes(1)) return;
     const { codes } = this;
     for (let i = 0; i < codes.length; i += 1) if (holds[codes[i]!] === 1) into[i] = 1;
   }
