@@ -20,5 +20,12 @@ export const gridFilesOf = (databasePath: string): GridFiles => ({
 export function forgetKeptGrid(databasePath: string): void {
   // An in-memory database keeps no files.
   if (!isAbsolute(databasePath)) return;
-  for (const file of Object.values(gridFilesOf(databasePath))) rmSync(file, { force: true });
+  for (const file of Object.values(gridFilesOf(databasePath))) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Held open elsewhere (Windows refuses to remove such a file): its key no longer matches
+      // the inventory, so it is never read, and the next load replaces it.
+    }
+  }
 }
