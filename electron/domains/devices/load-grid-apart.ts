@@ -67,7 +67,11 @@ export function gridApart({
     forget: () => forgetKeptGrid(databasePath),
     kept(key) {
       const opened = openGridFile(files.columns, key);
-      if (!opened) return undefined;
+      if (!opened) {
+        // Kept at another version, it is of no use and may hold what has since been deleted.
+        forgetKeptGrid(databasePath);
+        return undefined;
+      }
       try {
         const image = textsRead(opened.value, (held) => held === 'all') as GridImage;
         for (const column of columnImages(image)) {

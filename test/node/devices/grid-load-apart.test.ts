@@ -264,4 +264,18 @@ describe('the grid read apart', () => {
     expect(loads).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('removes kept files of another version instead of keeping them for nothing', () => {
+    const databasePath = join(tempDir(), 'inventory.sqlite');
+    const files = gridFilesOf(databasePath);
+    const { row } = gridRowsAt(NOW);
+    writeGridFile(files.columns, 'v1', imageOf(loadGrid([row('1', {})])));
+    writeGridFile(files.orders, 'v1', {});
+    const grids = gridApart({ databasePath, runIn: 'thread' });
+    const kept = grids.kept('v1');
+    expect(kept?.grid.table.count).toBe(1);
+    kept?.discard();
+    expect(grids.kept('v2')).toBeUndefined();
+    expect([existsSync(files.columns), existsSync(files.orders)]).toEqual([false, false]);
+  });
 });
