@@ -3,7 +3,9 @@
 // long the first rows took, the process's memory once the grid's load is over, and each step.
 // Run by scripts/bench/grid-serve.ts.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openBackend } from '../../electron/backend/open-backend';
 import { gridFilesOf } from '../../electron/storage/grid-files';
@@ -22,7 +24,7 @@ const backend = openBackend({
   },
   secrets: new MemorySecretStore(),
   loadGridApart: 'process',
-  gridWorker: new URL(`file://${cliDir}/grid-load-worker.js`),
+  gridWorker: pathToFileURL(join(cliDir, 'grid-load-worker.js')),
 });
 const kept = existsSync(gridFilesOf(`${dataDir}/inventory.sqlite`).columns);
 await backend.deviceGrid.ready();

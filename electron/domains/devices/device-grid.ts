@@ -92,9 +92,8 @@ export class DeviceGrid {
 
   /**
    * Holds until the current inventory is loaded, from the files the last load kept or read
-   * apart when there are such (`apart`);
-   * hosts await it before a query. Should that load fail, the query reads in this thread and
-   * says what is wrong.
+   * apart, when the grid reads apart (`apart`); hosts await it before a query. Should that load
+   * fail, the query reads in this thread and says what is wrong.
    */
   async ready(): Promise<void> {
     const apart = this.apart;
@@ -125,19 +124,20 @@ export class DeviceGrid {
     let installed: Loaded | undefined;
     let early: OrdersAhead | undefined;
     try {
-      const grid = await apart.grids.load(version, (orders) => {
+      const kept = await apart.grids.load(version, (orders) => {
         if (installed) installed.orders.adoptAll(orders);
         else early = orders;
       });
       // A sync or a note stored meanwhile: what was read may be older (kept, it could hold what
       // a sync has since deleted), so it goes, and the next query reads again.
       if (this.versionOf() !== version) {
+        kept.discard();
         apart.grids.forget();
         return;
       }
-      installed = this.install(version, grid);
+      installed = this.install(version, kept.grid);
       installed.orders.adoptAll(early ?? {});
-      this.afterFirstRows(installed, apart);
+      this.afterFirstRows(installed, apart, kept);
     } catch (error) {
       apart.onError(error);
     }
@@ -150,17 +150,17 @@ export class DeviceGrid {
   private afterFirstRows(
     installed: Loaded,
     apart: NonNullable<DeviceGrid['apart']>,
-    kept?: KeptGrid,
+    kept: KeptGrid,
   ): void {
     setImmediate(() => {
       if (this.loaded !== installed) {
-        kept?.discard();
+        kept.discard();
         return;
       }
       try {
         // The rest of the kept text, read whole, and the file let go.
-        kept?.settle();
-        installed.orders.adoptAll(kept?.orders() ?? {});
+        kept.settle();
+        installed.orders.adoptAll(kept.orders() ?? {});
       } catch (error) {
         // The table is released: the next query reads the inventory again.
         if (this.loaded === installed) this.release();

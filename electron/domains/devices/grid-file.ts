@@ -127,9 +127,9 @@ export class LazyText {
   slice(from: number, to: number): string {
     if (this.text !== undefined) return this.text.slice(from, to);
     const unit = this.part.$text === 'latin1' ? 1 : 2;
-    return Buffer.from(
-      this.file.readBytes(this.part.at + from * unit, (to - from) * unit),
-    ).toString(this.part.$text);
+    return this.file
+      .readBytes(this.part.at + from * unit, (to - from) * unit)
+      .toString(this.part.$text);
   }
 
   get read(): boolean {

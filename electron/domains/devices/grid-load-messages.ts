@@ -1,5 +1,8 @@
 import type { GridFiles } from '../../storage/grid-files';
 
+/** The environment variable that carries a process's request (a thread's is its workerData). */
+export const GRID_LOAD_REQUEST = 'S1INV_GRID_LOAD_REQUEST';
+
 /** What the grid's load worker is started with. */
 export interface GridLoadRequest {
   /** The backend's database file, opened again to read. */

@@ -1,6 +1,10 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import {
+  GRID_LOAD_REQUEST,
+  type GridLoadMessage,
+  type GridLoadRequest,
+} from './grid-load-messages';
 
 export interface RunningGridLoad {
   onMessage(listener: (message: GridLoadMessage) => void): void;
@@ -28,9 +32,12 @@ export function startGridLoad(
       unref: () => worker.unref(),
     };
   }
-  // No inspector or loader flags of this process: the worker brings what it needs.
-  const child = fork(entry, [JSON.stringify(request)], {
+  // No inspector or loader flags of this process: the worker brings what it needs. The request
+  // names the consoles (in the inventory's version): it goes in the environment, which only
+  // this user may read, not on the command line, which every user of the machine may.
+  const child = fork(entry, [], {
     execArgv: [],
+    env: { ...process.env, [GRID_LOAD_REQUEST]: JSON.stringify(request) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return {

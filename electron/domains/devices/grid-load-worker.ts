@@ -7,10 +7,14 @@ import { workerData, parentPort } from 'node:worker_threads';
 import { GridOrders } from '../../../shared/devices/grid-order';
 import { imageOf } from '../../../shared/devices/grid-table/grid-image';
 import { loadGrid } from '../../../shared/devices/grid-table/load-grid';
-import type { RowOrder } from '../../../shared/devices/grid-table/row-orders';
 import { openStorageToRead } from '../../storage/storage';
 import { writeGridFile } from './grid-file';
-import type { GridLoadMessage, GridLoadRequest } from './grid-load-messages';
+import type { OrdersAhead } from './load-grid-apart';
+import {
+  GRID_LOAD_REQUEST,
+  type GridLoadMessage,
+  type GridLoadRequest,
+} from './grid-load-messages';
 import { inventoryGridRows } from './grid-rows';
 
 /** To the backend: through the thread's port, or the process's channel. */
@@ -32,14 +36,14 @@ function run({ databasePath, key, files }: GridLoadRequest): void {
   writeGridFile(files.columns, key, imageOf(loaded));
   send({ kind: 'columns' });
   const orders = new GridOrders(loaded.table);
-  const ahead: Partial<Record<string, RowOrder>> = {};
+  const ahead: OrdersAhead = {};
   for (const column of orders.slowColumns()) ahead[column] = orders.ascending(column);
   writeGridFile(files.orders, key, ahead);
   send({ kind: 'orders' }, () => process.disconnect?.());
 }
 
 try {
-  run((workerData ?? JSON.parse(process.argv[2]!)) as GridLoadRequest);
+  run((workerData ?? JSON.parse(process.env[GRID_LOAD_REQUEST]!)) as GridLoadRequest);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   send({ kind: 'failed', message }, () => process.disconnect?.());

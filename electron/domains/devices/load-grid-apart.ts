@@ -35,8 +35,11 @@ export interface GridApart {
    * which reads the rest of its text and lets the file go.
    */
   kept(key: string): KeptGrid | undefined;
-  /** Reads the inventory elsewhere; the promise holds once the columns are here. */
-  load(key: string, onOrders: (orders: OrdersAhead) => void): Promise<LoadedGrid>;
+  /**
+   * Reads the inventory elsewhere; the promise holds once the columns are written, read back as
+   * `kept` reads them. The orders follow through `onOrders`.
+   */
+  load(key: string, onOrders: (orders: OrdersAhead) => void): Promise<KeptGrid>;
   /** Removes the kept files (of an inventory that changed while they were written). */
   forget(): void;
 }
@@ -58,42 +61,39 @@ export function gridApart({
   workerUrl = defaultWorkerUrl(),
 }: GridApartOptions): GridApart {
   const files = gridFilesOf(databasePath);
-  const readColumns = (key: string) => {
-    const image = readGridFile(files.columns, key) as GridImage | undefined;
-    return image && gridOfImage(image);
-  };
   const readOrders = (key: string) => readGridFile(files.orders, key) as OrdersAhead | undefined;
+  const kept = (key: string): KeptGrid | undefined => {
+    const opened = openGridFile(files.columns, key);
+    if (!opened) {
+      // Kept at another version, it is of no use and may hold what has since been deleted.
+      forgetKeptGrid(databasePath);
+      return undefined;
+    }
+    try {
+      const image = textsRead(opened.value, (held) => held === 'all') as GridImage;
+      for (const column of columnImages(image)) {
+        // The file's text, left there by textsRead above until wanted.
+        const text: unknown = 'pool' in column ? column.pool.all : undefined;
+        if ('pool' in column && text instanceof LazyText) {
+          column.pool = poolReadAsWanted(text, column.pool.starts);
+        }
+      }
+      return {
+        grid: gridOfImage(image),
+        orders: () => readOrders(key),
+        settle: opened.settle,
+        discard: opened.discard,
+      };
+    } catch (error) {
+      opened.discard();
+      throw error;
+    }
+  };
   return {
     forget: () => forgetKeptGrid(databasePath),
-    kept(key) {
-      const opened = openGridFile(files.columns, key);
-      if (!opened) {
-        // Kept at another version, it is of no use and may hold what has since been deleted.
-        forgetKeptGrid(databasePath);
-        return undefined;
-      }
-      try {
-        const image = textsRead(opened.value, (held) => held === 'all') as GridImage;
-        for (const column of columnImages(image)) {
-          // The file's text, left there by textsRead above until wanted.
-          const text: unknown = 'pool' in column ? column.pool.all : undefined;
-          if ('pool' in column && text instanceof LazyText) {
-            column.pool = poolReadAsWanted(text, column.pool.starts);
-          }
-        }
-        return {
-          grid: gridOfImage(image),
-          orders: () => readOrders(key),
-          settle: opened.settle,
-          discard: opened.discard,
-        };
-      } catch (error) {
-        opened.discard();
-        throw error;
-      }
-    },
+    kept,
     load: (key, onOrders) =>
-      new Promise<LoadedGrid>((resolve, reject) => {
+      new Promise<KeptGrid>((resolve, reject) => {
         const request: GridLoadRequest = { databasePath, key, files };
         const worker = startGridLoad(runIn, fileURLToPath(workerUrl), request);
         let columns = false;
@@ -110,12 +110,12 @@ export function gridApart({
             if (message.kind === 'failed') fail(message.message);
             else if (message.kind === 'columns') {
               columns = true;
-              const grid = readColumns(key);
-              if (!grid) return fail(`${files.columns} was not written at ${key}`);
+              const written = kept(key);
+              if (!written) return fail(`${files.columns} was not written at ${key}`);
               settled = true;
               // Its orders are worth having, not waiting for.
               worker.unref();
-              resolve(grid);
+              resolve(written);
             } else if (columns) {
               const orders = readOrders(key);
               if (orders) onOrders(orders);

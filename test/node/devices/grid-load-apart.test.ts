@@ -8,6 +8,7 @@ import {
   gridApart,
   type GridApart,
   type GridApartOptions,
+  type KeptGrid,
   type OrdersAhead,
 } from '../../../electron/domains/devices/load-grid-apart';
 import { writeGridFile } from '../../../electron/domains/devices/grid-file';
@@ -50,6 +51,14 @@ async function synced() {
     `${consoleState.inventoryVersion()}#${software.enrichmentVersion()}#${notes.version()}`;
   return { f, version, noted: first!.agentId };
 }
+
+/** A grid as a load hands it over, with no file behind it. */
+const keptOf = (grid: LoadedGrid): KeptGrid => ({
+  grid,
+  orders: () => undefined,
+  settle: () => undefined,
+  discard: () => undefined,
+});
 
 const failOnError = (error: unknown): void => {
   throw error;
@@ -208,7 +217,7 @@ describe('the grid read apart', () => {
   it('keeps nothing read before a sync that landed meanwhile, and reads again', async () => {
     const { row } = gridRowsAt(NOW);
     let version = 1;
-    const loads: { key: string; finish: (grid: LoadedGrid) => void }[] = [];
+    const loads: { key: string; finish: (kept: KeptGrid) => void }[] = [];
     let forgotten = 0;
     const grids: GridApart = {
       forget: () => (forgotten += 1),
@@ -226,14 +235,14 @@ describe('the grid read apart', () => {
     const again = grid.ready();
     expect(loads).toHaveLength(1);
     version = 2; // a sync ended while the inventory was read
-    loads[0]!.finish(loadGrid([row('old', {})]));
+    loads[0]!.finish(keptOf(loadGrid([row('old', {})])));
     await Promise.all([first, again]);
     // What that load kept on disk is of an older inventory: it goes.
     expect(forgotten).toBe(1);
 
     const next = grid.ready();
     expect(loads.map((l) => l.key)).toEqual(['1', '2']);
-    loads[1]!.finish(loadGrid([row('new', {})]));
+    loads[1]!.finish(keptOf(loadGrid([row('new', {})])));
     await next;
     expect(grid.query(EVERY_DEVICE, undefined, 0, 10, NOW).rows.map((r) => r.agentId)).toEqual([
       'new',
